@@ -1,0 +1,57 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
+import { publishedOnly } from '@/access/publishedOnly'
+import { urlField } from '@/fields/url'
+import { requiredInDefaultLocale, validateDateOrder } from '@/fields/validators'
+
+
+export const DonorNotices: CollectionConfig<'donor-notices'> = {
+  slug: 'donor-notices',
+  access: {
+    create: isEditorOrAdmin,
+    delete: isEditorOrAdmin,
+    read: publishedOnly,
+    update: isEditorOrAdmin,
+  },
+  admin: {
+    defaultColumns: ['name', 'donor', 'fundingType', 'validTo'],
+    description: 'The funding acknowledgement a donor requires, e.g. “This project is funded by the European Union”.',
+    group: 'Newsroom',
+    useAsTitle: 'name',
+  },
+  defaultPopulate: { statement: true, emblem: true, disclaimer: true, donor: true, link: true, fundingType: true },
+  fields: [
+    { name: 'name', type: 'text', required: true, admin: { description: 'Internal name, e.g. “EU — Action for Freedom from Torture”.' } },
+    { name: 'donor', type: 'relationship', relationTo: 'organisations', required: true },
+    {
+      name: 'fundingType',
+      type: 'select',
+      defaultValue: 'funded',
+      options: [
+        { label: 'Funded', value: 'funded' },
+        { label: 'Co-funded', value: 'co-funded' },
+      ],
+      required: true,
+    },
+    { name: 'statement', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale, admin: { description: 'Wording the donor requires, word for word.' } },
+    { name: 'emblem', type: 'upload', relationTo: 'media', admin: { description: 'The donor’s flag or logo, as its visibility guidelines require.' } },
+    {
+      name: 'disclaimer',
+      type: 'textarea',
+      localized: true,
+      admin: { description: 'e.g. “The contents are the sole responsibility of … and do not reflect the views of the donor.”' },
+    },
+    { name: 'aboutDonor', type: 'richText', localized: true },
+    urlField({ name: 'link', description: 'The donor’s page, e.g. its delegation in the country.' }),
+    { name: 'validFrom', type: 'date', index: true },
+    {
+      name: 'validTo',
+      type: 'date',
+      index: true,
+      validate: (value: unknown, { siblingData }: { siblingData: Partial<{ validFrom: unknown }> }) =>
+        validateDateOrder(siblingData?.validFrom, value, 'the “valid from” date'),
+    },
+  ],
+  versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },
+}

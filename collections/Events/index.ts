@@ -1,0 +1,175 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
+import { publishedOnly } from '@/access/publishedOnly'
+import { countryField } from '@/fields/country'
+import { localizedSlug } from '@/fields/slug'
+import { timezoneField } from '@/fields/timezone'
+import { urlField } from '@/fields/url'
+import { requiredInDefaultLocale, validateDateOrder } from '@/fields/validators'
+import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
+
+
+export const eventTypes = ['conference', 'roundtable', 'workshop', 'training', 'seminar', 'webinar', 'press-conference', 'other'] as const
+export const eventStatuses = ['scheduled', 'postponed', 'rescheduled', 'cancelled', 'moved-online'] as const
+export const organisationRoles = ['organiser', 'co-organiser', 'partner', 'host', 'sponsor', 'co-sponsor', 'funder'] as const
+export const speakerRoles = ['keynote', 'speaker', 'moderator', 'panellist', 'facilitator', 'discussant'] as const
+
+const options = (values: readonly string[]) => values.map((value) => ({ label: value, value }))
+const dateAndTime = { date: { pickerAppearance: 'dayAndTime' as const } }
+
+type WithStart = Partial<{ startDate: unknown; startTime: unknown }>
+
+export const Events: CollectionConfig<'events'> = {
+  slug: 'events',
+  access: {
+    create: isEditorOrAdmin,
+    delete: isEditorOrAdmin,
+    read: publishedOnly,
+    update: isEditorOrAdmin,
+  },
+  admin: {
+    defaultColumns: ['title', 'startDate', 'status', 'eventType', '_status'],
+    group: 'Events',
+    listSearchableFields: ['title', 'summary'],
+    useAsTitle: 'title',
+  },
+  defaultPopulate: { title: true, slug: true, startDate: true, endDate: true, timezone: true, status: true, venue: true },
+  fields: [
+    { name: 'title', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale },
+    localizedSlug(),
+    { name: 'summary', type: 'textarea', localized: true },
+    { name: 'description', type: 'richText', localized: true },
+    {
+      type: 'row',
+      fields: [
+        { name: 'eventType', type: 'select', defaultValue: 'conference', options: options(eventTypes), required: true, index: true },
+        {
+          name: 'status',
+          type: 'select',
+          defaultValue: 'scheduled',
+          options: options(eventStatuses),
+          required: true,
+          index: true,
+          admin: { description: 'Tell calendars when an event is postponed, cancelled or moved online.' },
+        },
+        { name: 'attendanceMode', type: 'select', defaultValue: 'offline', options: options(['offline', 'online', 'mixed']), required: true },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'startDate', type: 'date', required: true, index: true, admin: dateAndTime },
+        {
+          name: 'endDate',
+          type: 'date',
+          required: true,
+          index: true,
+          admin: dateAndTime,
+          validate: (value: unknown, { siblingData }: { siblingData: WithStart }) =>
+            value ? validateDateOrder(siblingData?.startDate, value) : 'This field is required.',
+        },
+        timezoneField({ defaultValue: 'UTC' }),
+      ],
+    },
+    {
+      name: 'venue',
+      type: 'group',
+      fields: [
+        { name: 'name', type: 'text', localized: true },
+        { name: 'address', type: 'textarea', localized: true },
+        { name: 'city', type: 'text', localized: true },
+        countryField(),
+        { name: 'coordinates', type: 'point', admin: { description: 'Longitude and latitude, for maps.' } },
+      ],
+    },
+    urlField({ name: 'onlineUrl', description: 'Where online participants join.' }),
+    {
+      name: 'organisations',
+      type: 'array',
+      admin: { description: 'Organisers, partners and sponsors, each with their role.' },
+      fields: [
+        { name: 'organisation', type: 'relationship', relationTo: 'organisations', required: true },
+        { name: 'role', type: 'select', defaultValue: 'organiser', options: options(organisationRoles), required: true },
+      ],
+    },
+    {
+      name: 'speakers',
+      type: 'array',
+      fields: [
+        { name: 'speaker', type: 'relationship', relationTo: 'speakers', required: true },
+        { name: 'role', type: 'select', defaultValue: 'speaker', options: options(speakerRoles), required: true },
+        { name: 'topic', type: 'text', localized: true },
+      ],
+    },
+    {
+      name: 'programme',
+      type: 'array',
+      admin: { description: 'Sessions in the order they take place.' },
+      fields: [
+        { name: 'title', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale },
+        {
+          type: 'row',
+          fields: [
+            { name: 'startTime', type: 'date', admin: dateAndTime },
+            {
+              name: 'endTime',
+              type: 'date',
+              admin: dateAndTime,
+              validate: (value: unknown, { siblingData }: { siblingData: WithStart }) =>
+                validateDateOrder(siblingData?.startTime, value, 'the session’s start'),
+            },
+            { name: 'room', type: 'text', localized: true },
+          ],
+        },
+        { name: 'description', type: 'richText', localized: true },
+        { name: 'speakers', type: 'relationship', relationTo: 'speakers', hasMany: true },
+      ],
+    },
+    { name: 'expectedParticipants', type: 'number', min: 0, admin: { step: 1 } },
+    {
+      name: 'audience',
+      type: 'textarea',
+      localized: true,
+      admin: { description: 'Who attends, e.g. “Sixty NGO representatives from the Coalitions against Torture…”.' },
+    },
+    { name: 'topics', type: 'text', hasMany: true, localized: true },
+    {
+      name: 'languages',
+      type: 'select',
+      hasMany: true,
+      admin: { description: 'Languages of the proceedings.' },
+      options: [
+        { label: 'English', value: 'en' },
+        { label: 'Russian', value: 'ru' },
+        { label: 'Tajik', value: 'tg' },
+        { label: 'Kazakh', value: 'kk' },
+        { label: 'Kyrgyz', value: 'ky' },
+        { label: 'Uzbek', value: 'uz' },
+        { label: 'Other', value: 'other' },
+      ],
+    },
+    {
+      name: 'registration',
+      type: 'group',
+      fields: [
+        urlField(),
+        { name: 'deadline', type: 'date', admin: dateAndTime },
+        { name: 'isOpen', type: 'checkbox', defaultValue: false },
+      ],
+    },
+    { name: 'project', type: 'relationship', relationTo: 'projects', index: true, admin: { position: 'sidebar' } },
+    { name: 'donorNotices', type: 'relationship', relationTo: 'donor-notices', hasMany: true, admin: { position: 'sidebar' } },
+    { name: 'heroImage', type: 'upload', relationTo: 'media' },
+    { name: 'pressReleases', type: 'join', collection: 'press-releases', on: 'events' },
+  ],
+  hooks: {
+    afterRead: [
+      hidePrivateSpeakers([
+        { array: 'speakers', field: 'speaker' },
+        { array: 'programme', field: 'speakers', many: true },
+      ]),
+    ],
+  },
+  versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
+}

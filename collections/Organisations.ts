@@ -1,0 +1,70 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '@/access/anyone'
+import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
+import { countryField } from '@/fields/country'
+import { phoneField } from '@/fields/phone'
+import { localizedSlug } from '@/fields/slug'
+import { urlField } from '@/fields/url'
+import { requiredInDefaultLocale } from '@/fields/validators'
+
+export const organisationTypes = [
+  'ngo',
+  'coalition',
+  'intergovernmental',
+  'government',
+  'donor',
+  'foundation',
+  'media',
+  'academic',
+  'other',
+] as const
+
+export const Organisations: CollectionConfig<'organisations'> = {
+  slug: 'organisations',
+  access: {
+    create: isEditorOrAdmin,
+    delete: isEditorOrAdmin,
+    read: anyone,
+    update: isEditorOrAdmin,
+  },
+  admin: {
+    defaultColumns: ['name', 'acronym', 'organisationType', 'countries'],
+    group: 'Directory',
+    listSearchableFields: ['name', 'acronym', 'city'],
+    useAsTitle: 'name',
+  },
+  defaultPopulate: { name: true, acronym: true, slug: true, logo: true, website: true },
+  fields: [
+    { name: 'name', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale, index: true },
+    {
+      name: 'acronym',
+      type: 'text',
+      admin: { description: 'As the organisation writes it, e.g. HFHR, IPHR, KIBHR.' },
+      index: true,
+    },
+    localizedSlug({ useAsSlug: 'name' }),
+    {
+      name: 'organisationType',
+      type: 'select',
+      options: organisationTypes.map((value) => ({ label: value, value })),
+      required: true,
+      defaultValue: 'ngo',
+      index: true,
+    },
+    countryField({ name: 'countries', hasMany: true, description: 'Countries where it is based or works.' }),
+    { name: 'city', type: 'text', localized: true },
+    urlField({ name: 'website' }),
+    { name: 'email', type: 'email' },
+    phoneField(),
+    { name: 'logo', type: 'upload', relationTo: 'media' },
+    { name: 'description', type: 'richText', localized: true },
+    {
+      name: 'parent',
+      type: 'relationship',
+      relationTo: 'organisations',
+      admin: { description: 'The body this one belongs to, e.g. the EU Delegation under the European Union.' },
+      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+    },
+  ],
+}

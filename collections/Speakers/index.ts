@@ -1,0 +1,91 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
+import { isStaffField } from '@/access/isStaff'
+import { readSpeakers } from '@/access/speakerVisibility'
+import { countryField } from '@/fields/country'
+import { localizedSlug } from '@/fields/slug'
+import { urlField } from '@/fields/url'
+import { requiredInDefaultLocale } from '@/fields/validators'
+
+
+export const Speakers: CollectionConfig<'speakers'> = {
+  slug: 'speakers',
+  access: {
+    create: isEditorOrAdmin,
+    delete: isEditorOrAdmin,
+    read: readSpeakers,
+    update: isEditorOrAdmin,
+  },
+  admin: {
+    defaultColumns: ['name', 'position', 'organisation', 'visibility'],
+    description: 'Everyone who speaks at an event or is quoted. Internal or non-consenting people never appear in public output.',
+    group: 'Events',
+    listSearchableFields: ['name', 'position'],
+    useAsTitle: 'name',
+  },
+  defaultPopulate: { name: true, honorific: true, slug: true, position: true, photo: true, organisation: true },
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      localized: true,
+      required: true,
+      validate: requiredInDefaultLocale,
+      admin: { description: 'Transliteration differs by script: write the name as readers of this language know it.' },
+    },
+    { name: 'honorific', type: 'text', localized: true, admin: { description: 'e.g. Ambassador, Dr.' } },
+    localizedSlug({ useAsSlug: 'name' }),
+    {
+      name: 'position',
+      type: 'text',
+      localized: true,
+      admin: { description: 'Role at the time, e.g. “EU Chargé d’affaires a.i. in Tajikistan”.' },
+    },
+    { name: 'organisation', type: 'relationship', relationTo: 'organisations' },
+    countryField(),
+    { name: 'bio', type: 'richText', localized: true },
+    { name: 'photo', type: 'upload', relationTo: 'media' },
+    { name: 'expertise', type: 'text', hasMany: true, localized: true, admin: { description: 'Topics, one per entry.' } },
+    {
+      name: 'links',
+      type: 'array',
+      fields: [{ name: 'label', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale }, urlField({ required: true })],
+    },
+    {
+      name: 'email',
+      type: 'email',
+      access: { read: isStaffField },
+      admin: { description: 'Internal: never published.' },
+    },
+    {
+      name: 'visibility',
+      type: 'select',
+      defaultValue: 'public',
+      index: true,
+      options: [
+        { label: 'Public', value: 'public' },
+        { label: 'Internal (never published)', value: 'internal' },
+      ],
+      required: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'consent',
+      type: 'group',
+      admin: { description: 'Whether this person agreed to be named in public. Without consent, they stay internal.' },
+      fields: [
+        { name: 'given', type: 'checkbox', defaultValue: false, index: true },
+        { name: 'date', type: 'date' },
+        { name: 'note', type: 'textarea', access: { read: isStaffField }, admin: { description: 'Internal.' } },
+      ],
+    },
+    {
+      name: 'events',
+      type: 'join',
+      collection: 'events',
+      on: 'speakers.speaker',
+      admin: { defaultColumns: ['title', 'startDate'] },
+    },
+  ],
+}

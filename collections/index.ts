@@ -1,0 +1,10 @@
+import { DonorNotices } from './DonorNotices'
+import { Events } from './Events'
+import { Media } from './Media'
+import { Organisations } from './Organisations'
+import { PressReleases } from './PressReleases'
+import { Projects } from './Projects'
+import { Speakers } from './Speakers'
+import { Users } from './Users'
+
+export const collections = [Events, Speakers, PressReleases, DonorNotices, Organisations, Projects, Media, Users]

@@ -1,0 +1,38 @@
+import path from 'node:path'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { ru } from '@payloadcms/translations/languages/ru'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { collections } from './collections'
+import { Users } from './collections/Users'
+import { MAX_UPLOAD_BYTES } from './collections/Media'
+import { databaseAdapter } from './src/db'
+import { resolveSecret, serverURL } from './src/env'
+import { localization } from './src/i18n/localization'
+import { projectRoot } from './src/utilities/projectRoot'
+
+export default buildConfig({
+  admin: {
+    importMap: {
+      baseDir: projectRoot,
+      importMapFile: path.join(projectRoot, 'src', 'app', '(payload)', 'admin', 'importMap.js'),
+    },
+    meta: { titleSuffix: ' — Pressroom' },
+    user: Users.slug,
+  },
+  collections,
+  db: databaseAdapter(),
+  editor: lexicalEditor(),
+  graphQL: { schemaOutputFile: path.join(projectRoot, 'src', 'generated-schema.graphql') },
+  i18n: { fallbackLanguage: 'en', supportedLanguages: { en, ru } },
+  localization,
+  secret: resolveSecret(),
+  serverURL: serverURL(),
+  sharp,
+  telemetry: false,
+  typescript: { outputFile: path.join(projectRoot, 'src', 'payload-types.ts') },
+  upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
+})

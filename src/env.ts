@@ -1,0 +1,47 @@
+import crypto from 'node:crypto'
+
+/** Raised when the environment cannot run Pressroom; the message is meant for the operator. */
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError'
+}
+
+type Env = Record<string, string | undefined>
+
+export const isProduction = (env: Env = process.env): boolean => env.NODE_ENV === 'production'
+
+/** Values that ship in examples and tutorials; a production server must never sign tokens with them. */
+const KNOWN_DEFAULT_SECRETS = new Set(['', 'secret', 'changeme', 'change-me', 'your-secret-here', 'YOUR_SECRET_HERE'])
+export const MIN_SECRET_LENGTH = 32
+
+/**
+ * The secret Payload signs tokens with. Production requires a real one; development
+ * generates one per process and publishes it to `process.env` so that the express
+ * process and the Next.js bundle (two copies of this module) agree on it.
+ */
+export function resolveSecret(env: Env = process.env): string {
+  const secret = env.PAYLOAD_SECRET?.trim() ?? ''
+  if (isProduction(env)) {
+    if (KNOWN_DEFAULT_SECRETS.has(secret) || secret.length < MIN_SECRET_LENGTH) {
+      throw new ConfigurationError(
+        `PAYLOAD_SECRET must be set to a random value of at least ${MIN_SECRET_LENGTH} characters in production ` +
+          `(e.g. node -e "console.log(require('crypto').randomBytes(48).toString('base64url'))").`,
+      )
+    }
+    return secret
+  }
+  if (secret) return secret
+  const generated = crypto.randomBytes(32).toString('base64url')
+  env.PAYLOAD_SECRET = generated
+  console.warn('[pressroom] PAYLOAD_SECRET is not set: using a generated secret; sessions end when the process stops.')
+  return generated
+}
+
+export function listenAddress(env: Env = process.env): { host: string; port: number } {
+  const port = Number(env.PORT ?? 3000)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigurationError(`PORT must be a TCP port number, got "${env.PORT}".`)
+  }
+  return { host: env.HOST || '0.0.0.0', port }
+}
+
+export const serverURL = (env: Env = process.env): string | undefined => env.SERVER_URL || undefined

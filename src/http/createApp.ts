@@ -1,0 +1,44 @@
+import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express'
+import type { Payload } from 'payload'
+
+import { checkReadiness } from './readiness'
+
+export type CreateAppOptions = {
+  payload: Payload
+  /** Next.js's request handler: the admin panel and Payload's REST and GraphQL routes. */
+  handle: (req: Request, res: Response) => Promise<void> | void
+  production?: boolean
+}
+
+/** Builds the HTTP application without listening, so tests and the server share it. */
+export function createApp({ payload, handle, production = process.env.NODE_ENV === 'production' }: CreateAppOptions): Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+
+  app.get('/healthz', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ status: 'ok' })
+  })
+
+  app.get('/readyz', async (_req, res) => {
+    const readiness = await checkReadiness(payload)
+    res.set('Cache-Control', 'no-store')
+    if (readiness.ready) res.json({ status: 'ready' })
+    else res.status(503).json({ status: 'unavailable', reason: readiness.reason })
+  })
+
+  // Express 5 rejects a bare '*' route: everything else goes to Next.js and Payload.
+  app.use((req, res) => handle(req, res))
+
+  const onError: ErrorRequestHandler = (error, req, res, _next) => {
+    payload.logger.error({ err: error, url: req.originalUrl }, 'Unhandled error in the HTTP server')
+    if (res.headersSent) return res.end()
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500
+    res.status(status).json({
+      errors: [{ message: status < 500 && error?.expose !== false ? String(error.message) : 'Internal server error' }],
+      ...(production ? {} : { stack: String(error?.stack ?? '') }),
+    })
+  }
+  app.use(onError)
+  return app
+}

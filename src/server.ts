@@ -1,0 +1,45 @@
+import next from 'next'
+import { getPayload } from 'payload'
+
+import { ConfigurationError, isProduction, listenAddress, resolveSecret } from './env'
+import { createApp } from './http/createApp'
+import { handleShutdown } from './http/shutdown'
+import { loadEnvironment } from './loadEnvironment'
+import { seedOnFirstStart } from './seed'
+import { projectRoot } from './utilities/projectRoot'
+
+async function main(): Promise<void> {
+  loadEnvironment()
+  const production = isProduction()
+  // Checked before the config is imported, so a missing secret is one clear line, not a stack trace.
+  resolveSecret()
+  const { host, port } = listenAddress()
+
+  const { default: config } = await import('../payload.config')
+  const payload = await getPayload({ config })
+  await seedOnFirstStart(payload)
+
+  const nextApp = next({ dev: !production, dir: projectRoot, hostname: host, port })
+  await nextApp.prepare()
+  const handle = nextApp.getRequestHandler()
+
+  const app = createApp({ payload, handle: (req, res) => handle(req, res), production })
+  const server = app.listen(port, host, () => {
+    const address = server.address()
+    const actualPort = typeof address === 'object' && address ? address.port : port
+    payload.logger.info(`Pressroom listening on http://${host}:${actualPort} (${production ? 'production' : 'development'})`)
+  })
+  handleShutdown(server, async () => {
+    await nextApp.close?.()
+    await payload.destroy()
+  }, payload.logger)
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigurationError) {
+    console.error(`[pressroom] ${error.message}`)
+  } else {
+    console.error(error)
+  }
+  process.exit(1)
+})

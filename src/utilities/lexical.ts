@@ -1,0 +1,41 @@
+import type { Event } from '@/payload-types'
+
+/** The shape Payload stores for a Lexical rich-text field. */
+export type RichText = NonNullable<Event['description']>
+
+type TextNode = { type: 'text'; text: string; format: number; detail: 0; mode: 'normal'; style: ''; version: 1 }
+
+/** Plain paragraphs as a Lexical editor state, for content written in code (the seed, tests). */
+export function paragraphs(...texts: string[]): RichText {
+  return {
+    root: {
+      type: 'root',
+      format: '',
+      indent: 0,
+      version: 1,
+      direction: 'ltr',
+      children: texts.map((text) => ({
+        type: 'paragraph',
+        format: '',
+        indent: 0,
+        version: 1,
+        direction: 'ltr',
+        textFormat: 0,
+        textStyle: '',
+        children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 } satisfies TextNode],
+      })),
+    },
+  }
+}
+
+/** The text of a Lexical editor state, paragraphs separated by blank lines. */
+export function plainText(state: unknown): string {
+  const walk = (node: unknown): string => {
+    if (!node || typeof node !== 'object') return ''
+    const { text, children, type } = node as { text?: string; children?: unknown[]; type?: string }
+    if (typeof text === 'string') return text
+    const inner = (children ?? []).map(walk).join('')
+    return type === 'paragraph' || type === 'heading' || type === 'listitem' ? `${inner}\n\n` : inner
+  }
+  return walk((state as { root?: unknown })?.root).trim()
+}
