@@ -10,6 +10,19 @@ const nextConfig = {
   // The express server in src/server.ts owns compression, headers and the HTTP lifecycle.
   compress: false,
   poweredByHeader: false,
+  // The express server (src/server.ts) creates the one Payload instance of the process; Next's
+  // route handlers reuse it through getPayload's global cache. Bundled copies of payload and of
+  // the database packages would hand that instance objects from a second drizzle or mongoose
+  // (instanceof checks fail), so production loads them from node_modules, as Payload's dev mode does.
+  serverExternalPackages: [
+    'payload',
+    '@payloadcms/db-mongodb',
+    '@payloadcms/db-sqlite',
+    '@payloadcms/drizzle',
+    '@payloadcms/graphql',
+    'drizzle-orm',
+    'mongoose',
+  ],
   images: {
     localPatterns: [{ pathname: '/api/media/file/**' }],
   },

@@ -47,7 +47,8 @@ export const Media: CollectionConfig<'media'> = {
     { name: 'license', type: 'text', admin: { description: 'e.g. CC BY 4.0, or “All rights reserved”.' } },
   ],
   upload: {
-    staticDir: path.join(projectRoot, 'media'),
+    // MEDIA_DIR lets tests and deployments keep uploads outside the checkout.
+    staticDir: process.env.MEDIA_DIR || path.join(projectRoot, 'media'),
     mimeTypes: acceptedMimeTypes,
     focalPoint: true,
     imageSizes: [

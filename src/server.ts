@@ -8,6 +8,9 @@ import { loadEnvironment } from './loadEnvironment'
 import { seedOnFirstStart } from './seed'
 import { projectRoot } from './utilities/projectRoot'
 
+// These machines, and some users' networks, are offline: no telemetry calls.
+process.env.NEXT_TELEMETRY_DISABLED ??= '1'
+
 async function main(): Promise<void> {
   loadEnvironment()
   const production = isProduction()

@@ -46,6 +46,8 @@ export const Users: CollectionConfig<'users'> = {
       name: 'locales',
       type: 'select',
       hasMany: true,
+      // The default table name, users_locales, is the one Payload's SQL adapters use for localized fields.
+      dbName: 'users_translation_locales',
       access: { create: isAdminField, update: isAdminField },
       admin: { description: 'The languages this person translates into.' },
       options: [...localeCodes],

@@ -1,0 +1,35 @@
+import { ConfigurationError, listenAddress, MIN_SECRET_LENGTH, resolveSecret } from './env'
+
+describe('resolveSecret', () => {
+  const strong = 'x'.repeat(MIN_SECRET_LENGTH)
+
+  it('refuses to run production without a secret, with a message saying what to set', () => {
+    expect(() => resolveSecret({ NODE_ENV: 'production' })).toThrow(ConfigurationError)
+    expect(() => resolveSecret({ NODE_ENV: 'production' })).toThrow(/PAYLOAD_SECRET must be set/)
+  })
+  it('refuses known default and short secrets in production', () => {
+    expect(() => resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'changeme' })).toThrow(ConfigurationError)
+    expect(() => resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'short' })).toThrow(ConfigurationError)
+    expect(resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: strong })).toBe(strong)
+  })
+  it('generates one secret in development and publishes it for the rest of the process', () => {
+    const env: Record<string, string | undefined> = { NODE_ENV: 'development' }
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {})
+    const generated = resolveSecret(env)
+    expect(generated.length).toBeGreaterThanOrEqual(MIN_SECRET_LENGTH)
+    expect(env.PAYLOAD_SECRET).toBe(generated)
+    expect(resolveSecret(env)).toBe(generated)
+    expect(warn).toHaveBeenCalledTimes(1)
+    warn.mockRestore()
+  })
+})
+
+describe('listenAddress', () => {
+  it('reads HOST and PORT, with defaults', () => {
+    expect(listenAddress({})).toEqual({ host: '0.0.0.0', port: 3000 })
+    expect(listenAddress({ HOST: '127.0.0.1', PORT: '4100' })).toEqual({ host: '127.0.0.1', port: 4100 })
+  })
+  it('rejects a port that is not a number', () => {
+    expect(() => listenAddress({ PORT: 'eighty' })).toThrow(/PORT must be a TCP port number/)
+  })
+})

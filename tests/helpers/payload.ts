@@ -1,0 +1,56 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { getPayload, type Payload } from 'payload'
+
+import type { User } from '@/payload-types'
+
+export const TEST_SECRET = 'test-secret-that-is-long-enough-for-production-checks'
+
+/** A fresh database for one test file: a throwaway SQLite file, or a new database on TEST_DATABASE_URI. */
+export function useThrowawayDatabase(): { dir: string; uri: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-test-'))
+  const base = process.env.TEST_DATABASE_URI
+  let uri = `file:${path.join(dir, 'test.db')}`
+  if (base) {
+    const url = new URL(base)
+    url.pathname = `/pressroom_test_${crypto.randomBytes(4).toString('hex')}`
+    uri = url.toString()
+  }
+  process.env.DATABASE_URI = uri
+  process.env.MEDIA_DIR = path.join(dir, 'media')
+  process.env.PAYLOAD_SECRET ||= TEST_SECRET
+  process.env.SEED_ON_START = 'false'
+  return { dir, uri }
+}
+
+/** Boots the real Payload config against a throwaway database. Call `payload.destroy()` in afterAll. */
+export async function startPayload(): Promise<Payload> {
+  useThrowawayDatabase()
+  const { default: config } = await import('@payload-config')
+  return getPayload({ config })
+}
+
+/** Drops a MongoDB test database; SQLite files are left in the temp folder for post-mortems. */
+export async function stopPayload(payload: Payload | undefined): Promise<void> {
+  if (!payload) return
+  if (process.env.TEST_DATABASE_URI && typeof payload.db.dropDatabase === 'function') {
+    await payload.db.dropDatabase({ adapter: payload.db } as never)
+  }
+  await payload.destroy()
+}
+
+export type Role = 'admin' | 'editor' | 'translator'
+
+/** A real user of the role, created the way an admin would, returned as the Local API expects it. */
+export async function createUser(payload: Payload, role: Role, extra: Partial<User> = {}): Promise<User & { collection: 'users' }> {
+  const email = `${role}-${crypto.randomBytes(3).toString('hex')}@pressroom.test`
+  const user = await payload.create({
+    collection: 'users',
+    data: { email, password: 'correct horse battery staple', name: `Test ${role}`, roles: [role], ...extra },
+    overrideAccess: true,
+  })
+  return { ...user, collection: 'users' }
+}

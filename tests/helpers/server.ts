@@ -1,0 +1,88 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+import { TEST_SECRET } from './payload'
+
+const root = path.resolve(import.meta.dirname, '..', '..')
+export const compiledServer = path.join(root, 'dist', 'server.js')
+
+/** A free high port on loopback (low ones may be held by other programs on these machines). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+export type RunningServer = {
+  url: string
+  child: ChildProcess
+  output: () => string
+  /** Sends the signal and resolves with the exit code and how long the exit took. */
+  stop: (signal?: NodeJS.Signals) => Promise<{ code: number | null; ms: number }>
+}
+
+/**
+ * Boots the compiled production server (`npm run build` first) on a free port with a fresh
+ * SQLite database, and waits until it answers /healthz.
+ */
+export async function startServer(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningServer> {
+  if (!fs.existsSync(compiledServer)) throw new Error(`${compiledServer} is missing: run "npm run build" first.`)
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-server-'))
+  const port = await freePort()
+  let output = ''
+  const child = spawn(process.execPath, [compiledServer], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URI: `file:${path.join(dir, 'pressroom.db')}`,
+      MEDIA_DIR: path.join(dir, 'media'),
+      PAYLOAD_SECRET: TEST_SECRET,
+      SEED_ON_START: 'true',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk) => (output += chunk))
+  child.stderr?.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const url = `http://127.0.0.1:${port}`
+
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output}`)
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`The server did not answer /healthz within ${timeoutMs} ms:\n${output}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+
+  return {
+    url,
+    child,
+    output: () => output,
+    stop: async (signal = 'SIGTERM') => {
+      const started = Date.now()
+      if (child.exitCode === null) child.kill(signal)
+      const code = await exited
+      return { code, ms: Date.now() - started }
+    },
+  }
+}
