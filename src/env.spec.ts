@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals'
+
 import { ConfigurationError, listenAddress, MIN_SECRET_LENGTH, resolveSecret } from './env'
 
 describe('resolveSecret', () => {

@@ -164,7 +164,7 @@ export interface Event {
    * When enabled, the slug will auto-generate from the title field on save and autosave.
    */
   generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   summary?: string | null;
   description?: {
     root: {
@@ -558,7 +558,7 @@ export interface Organisation {
    * When enabled, the slug will auto-generate from the title field on save and autosave.
    */
   generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   organisationType:
     'ngo' | 'coalition' | 'intergovernmental' | 'government' | 'donor' | 'foundation' | 'media' | 'academic' | 'other';
   /**
@@ -936,7 +936,7 @@ export interface Speaker {
    * When enabled, the slug will auto-generate from the title field on save and autosave.
    */
   generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   /**
    * Role at the time, e.g. “EU Chargé d’affaires a.i. in Tajikistan”.
    */
@@ -1264,7 +1264,7 @@ export interface Project {
    * When enabled, the slug will auto-generate from the title field on save and autosave.
    */
   generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   summary?: string | null;
   description?: {
     root: {
@@ -1644,7 +1644,7 @@ export interface PressRelease {
    * When enabled, the slug will auto-generate from the title field on save and autosave.
    */
   generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   /**
    * The places and date that open the release: “Almaty, Bishkek, Brussels, 31 May 2016 –”.
    */

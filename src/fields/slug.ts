@@ -1,4 +1,5 @@
 import slugify from '@sindresorhus/slugify'
+import { requiredInDefaultLocale } from './validators'
 import { type CheckboxField, type FieldHook, slugField, type TextField } from 'payload'
 
 type Options = {
@@ -23,11 +24,19 @@ export const toSlug = (value: string): string => slugify(value, { customReplacem
 export const localizedSlug = ({ useAsSlug = 'title' }: Options = {}) =>
   slugField({
     localized: true,
+    // Required in English only (validate below): a locale not yet translated falls back to it.
+    required: false,
     useAsSlug,
     slugify: ({ valueToSlugify }) => slugOf(valueToSlugify),
     overrides: (row) => {
       const [checkbox, slug] = row.fields as [CheckboxField, TextField]
-      return { ...row, fields: [checkbox, { ...slug, hooks: { ...slug.hooks, beforeValidate: [fillMissingSlug(useAsSlug)] } }] }
+      return {
+        ...row,
+        fields: [
+          checkbox,
+          { ...slug, hooks: { ...slug.hooks, beforeValidate: [fillMissingSlug(useAsSlug)] }, validate: requiredInDefaultLocale },
+        ],
+      }
     },
   })
 

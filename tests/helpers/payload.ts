@@ -3,22 +3,26 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 import { getPayload, type Payload } from 'payload'
 
 import type { User } from '@/payload-types'
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-production-checks'
 
-/** A fresh database for one test file: a throwaway SQLite file, or a new database on TEST_DATABASE_URI. */
+/** A database nobody else uses: a SQLite file in `dir`, or a new database on TEST_DATABASE_URI (MongoDB). */
+export function throwawayDatabaseUri(dir: string): string {
+  const base = process.env.TEST_DATABASE_URI
+  if (!base) return `file:${path.join(dir, 'pressroom.db')}`
+  const url = new URL(base)
+  url.pathname = `/pressroom_test_${crypto.randomBytes(4).toString('hex')}`
+  return url.toString()
+}
+
+/** A fresh database and upload folder for one test file, set in the environment the config reads. */
 export function useThrowawayDatabase(): { dir: string; uri: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-test-'))
-  const base = process.env.TEST_DATABASE_URI
-  let uri = `file:${path.join(dir, 'test.db')}`
-  if (base) {
-    const url = new URL(base)
-    url.pathname = `/pressroom_test_${crypto.randomBytes(4).toString('hex')}`
-    uri = url.toString()
-  }
+  const uri = throwawayDatabaseUri(dir)
   process.env.DATABASE_URI = uri
   process.env.MEDIA_DIR = path.join(dir, 'media')
   process.env.PAYLOAD_SECRET ||= TEST_SECRET
@@ -33,12 +37,13 @@ export async function startPayload(): Promise<Payload> {
   return getPayload({ config })
 }
 
-/** Drops a MongoDB test database; SQLite files are left in the temp folder for post-mortems. */
+/**
+ * Drops a MongoDB test database (the adapter offers no Payload-level call for it, hence the
+ * connection; test teardown only). SQLite files stay in the temp folder for post-mortems.
+ */
 export async function stopPayload(payload: Payload | undefined): Promise<void> {
   if (!payload) return
-  if (process.env.TEST_DATABASE_URI && typeof payload.db.dropDatabase === 'function') {
-    await payload.db.dropDatabase({ adapter: payload.db } as never)
-  }
+  if (payload.db.name === 'mongoose') await (payload.db as unknown as MongooseAdapter).connection.dropDatabase()
   await payload.destroy()
 }
 

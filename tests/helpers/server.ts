@@ -4,7 +4,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-import { TEST_SECRET } from './payload'
+import { TEST_SECRET, throwawayDatabaseUri } from './payload'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 export const compiledServer = path.join(root, 'dist', 'server.js')
@@ -31,7 +31,7 @@ export type RunningServer = {
 
 /**
  * Boots the compiled production server (`npm run build` first) on a free port with a fresh
- * SQLite database, and waits until it answers /healthz.
+ * database, and waits until it answers /healthz.
  */
 export async function startServer(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningServer> {
   if (!fs.existsSync(compiledServer)) throw new Error(`${compiledServer} is missing: run "npm run build" first.`)
@@ -46,7 +46,7 @@ export async function startServer(env: Record<string, string> = {}, timeoutMs = 
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
-      DATABASE_URI: `file:${path.join(dir, 'pressroom.db')}`,
+      DATABASE_URI: throwawayDatabaseUri(dir),
       MEDIA_DIR: path.join(dir, 'media'),
       PAYLOAD_SECRET: TEST_SECRET,
       SEED_ON_START: 'true',

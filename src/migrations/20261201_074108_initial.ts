@@ -360,7 +360,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`name\` text NOT NULL,
   	\`honorific\` text,
   	\`generate_slug\` integer DEFAULT true,
-  	\`slug\` text NOT NULL,
+  	\`slug\` text,
   	\`position\` text,
   	\`bio\` text,
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -751,7 +751,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`organisations_locales\` (
   	\`name\` text NOT NULL,
   	\`generate_slug\` integer DEFAULT true,
-  	\`slug\` text NOT NULL,
+  	\`slug\` text,
   	\`city\` text,
   	\`description\` text,
   	\`id\` integer PRIMARY KEY NOT NULL,
