@@ -10,6 +10,7 @@ import { collections } from './collections'
 import { Users } from './collections/Users'
 import { MAX_UPLOAD_BYTES } from './collections/Media'
 import { databaseAdapter } from './src/db'
+import { jobs } from './src/jobs'
 import { resolveSecret, serverURL } from './src/env'
 import { localization } from './src/i18n/localization'
 import { projectRoot } from './src/utilities/projectRoot'
@@ -28,6 +29,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   graphQL: { schemaOutputFile: path.join(projectRoot, 'src', 'generated-schema.graphql') },
   i18n: { fallbackLanguage: 'en', supportedLanguages: { en, ru } },
+  jobs,
   localization,
   secret: resolveSecret(),
   serverURL: serverURL(),

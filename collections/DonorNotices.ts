@@ -4,6 +4,10 @@ import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
 import { publishedOnly } from '@/access/publishedOnly'
 import { urlField } from '@/fields/url'
 import { requiredInDefaultLocale, validateDateOrder } from '@/fields/validators'
+import { canUpdateContent } from '@/access/canUpdateContent'
+import { lockForTranslators } from '@/access/lockForTranslators'
+import { auditFields } from '@/fields/audit'
+import { recordAuthor } from '@/hooks/recordAuthor'
 
 
 export const DonorNotices: CollectionConfig<'donor-notices'> = {
@@ -12,7 +16,7 @@ export const DonorNotices: CollectionConfig<'donor-notices'> = {
     create: isEditorOrAdmin,
     delete: isEditorOrAdmin,
     read: publishedOnly,
-    update: isEditorOrAdmin,
+    update: canUpdateContent('donor-notices'),
   },
   admin: {
     defaultColumns: ['name', 'donor', 'fundingType', 'validTo'],
@@ -21,7 +25,7 @@ export const DonorNotices: CollectionConfig<'donor-notices'> = {
     useAsTitle: 'name',
   },
   defaultPopulate: { statement: true, emblem: true, disclaimer: true, donor: true, link: true, fundingType: true },
-  fields: [
+  fields: lockForTranslators([
     { name: 'name', type: 'text', required: true, admin: { description: 'Internal name, e.g. “EU — Action for Freedom from Torture”.' } },
     { name: 'donor', type: 'relationship', relationTo: 'organisations', required: true },
     {
@@ -52,6 +56,10 @@ export const DonorNotices: CollectionConfig<'donor-notices'> = {
       validate: (value: unknown, { siblingData }: { siblingData: Partial<{ validFrom: unknown }> }) =>
         validateDateOrder(siblingData?.validFrom, value, 'the “valid from” date'),
     },
-  ],
+    ...auditFields(),
+  ]),
+  hooks: {
+    beforeChange: [recordAuthor],
+  },
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },
 }

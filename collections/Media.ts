@@ -5,6 +5,10 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
 import { projectRoot } from '@/utilities/projectRoot'
+import { canUpdateContent } from '@/access/canUpdateContent'
+import { lockForTranslators } from '@/access/lockForTranslators'
+import { auditFields } from '@/fields/audit'
+import { recordAuthor } from '@/hooks/recordAuthor'
 
 /** Uploads larger than this are refused with 413 before they reach the disk. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -17,14 +21,14 @@ export const Media: CollectionConfig<'media'> = {
     create: isEditorOrAdmin,
     delete: isEditorOrAdmin,
     read: anyone,
-    update: isEditorOrAdmin,
+    update: canUpdateContent('media'),
   },
   admin: {
     defaultColumns: ['filename', 'alt', 'mimeType', 'updatedAt'],
     group: 'Media',
     useAsTitle: 'filename',
   },
-  fields: [
+  fields: lockForTranslators([
     {
       name: 'alt',
       type: 'text',
@@ -45,7 +49,11 @@ export const Media: CollectionConfig<'media'> = {
       admin: { description: 'Photographer or source, as it must appear next to the image.' },
     },
     { name: 'license', type: 'text', admin: { description: 'e.g. CC BY 4.0, or “All rights reserved”.' } },
-  ],
+    ...auditFields(),
+  ]),
+  hooks: {
+    beforeChange: [recordAuthor],
+  },
   upload: {
     // MEDIA_DIR lets tests and deployments keep uploads outside the checkout.
     staticDir: process.env.MEDIA_DIR || path.join(projectRoot, 'media'),

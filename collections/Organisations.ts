@@ -7,6 +7,10 @@ import { phoneField } from '@/fields/phone'
 import { localizedSlug } from '@/fields/slug'
 import { urlField } from '@/fields/url'
 import { requiredInDefaultLocale } from '@/fields/validators'
+import { canUpdateContent } from '@/access/canUpdateContent'
+import { lockForTranslators } from '@/access/lockForTranslators'
+import { auditFields } from '@/fields/audit'
+import { recordAuthor } from '@/hooks/recordAuthor'
 
 export const organisationTypes = [
   'ngo',
@@ -26,7 +30,7 @@ export const Organisations: CollectionConfig<'organisations'> = {
     create: isEditorOrAdmin,
     delete: isEditorOrAdmin,
     read: anyone,
-    update: isEditorOrAdmin,
+    update: canUpdateContent('organisations'),
   },
   admin: {
     defaultColumns: ['name', 'acronym', 'organisationType', 'countries'],
@@ -35,7 +39,7 @@ export const Organisations: CollectionConfig<'organisations'> = {
     useAsTitle: 'name',
   },
   defaultPopulate: { name: true, acronym: true, slug: true, logo: true, website: true },
-  fields: [
+  fields: lockForTranslators([
     { name: 'name', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale, index: true },
     {
       name: 'acronym',
@@ -66,5 +70,9 @@ export const Organisations: CollectionConfig<'organisations'> = {
       admin: { description: 'The body this one belongs to, e.g. the EU Delegation under the European Union.' },
       filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
     },
-  ],
+    ...auditFields(),
+  ]),
+  hooks: {
+    beforeChange: [recordAuthor],
+  },
 }

@@ -1,10 +1,12 @@
+import { ApiKeys } from './ApiKeys'
 import { DonorNotices } from './DonorNotices'
 import { Events } from './Events'
 import { Media } from './Media'
 import { Organisations } from './Organisations'
 import { PressReleases } from './PressReleases'
+import { PreviewLinks } from './PreviewLinks'
 import { Projects } from './Projects'
 import { Speakers } from './Speakers'
 import { Users } from './Users'
 
-export const collections = [Events, Speakers, PressReleases, DonorNotices, Organisations, Projects, Media, Users]
+export const collections = [Events, Speakers, PressReleases, DonorNotices, Organisations, Projects, Media, PreviewLinks, Users, ApiKeys]

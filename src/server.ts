@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   const { host, port } = listenAddress()
 
   const { default: config } = await import('../payload.config')
-  const payload = await getPayload({ config })
+  // cron: this process runs the jobs queue (scheduled publishing); Next's handlers share the instance.
+  const payload = await getPayload({ config, cron: true })
   await seedOnFirstStart(payload)
 
   const nextApp = next({ dev: !production, dir: projectRoot, hostname: host, port })

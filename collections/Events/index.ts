@@ -8,6 +8,10 @@ import { timezoneField } from '@/fields/timezone'
 import { urlField } from '@/fields/url'
 import { requiredInDefaultLocale, validateDateOrder } from '@/fields/validators'
 import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
+import { canUpdateContent } from '@/access/canUpdateContent'
+import { lockForTranslators } from '@/access/lockForTranslators'
+import { auditFields } from '@/fields/audit'
+import { recordAuthor } from '@/hooks/recordAuthor'
 
 
 export const eventTypes = ['conference', 'roundtable', 'workshop', 'training', 'seminar', 'webinar', 'press-conference', 'other'] as const
@@ -26,7 +30,7 @@ export const Events: CollectionConfig<'events'> = {
     create: isEditorOrAdmin,
     delete: isEditorOrAdmin,
     read: publishedOnly,
-    update: isEditorOrAdmin,
+    update: canUpdateContent('events'),
   },
   admin: {
     defaultColumns: ['title', 'startDate', 'status', 'eventType', '_status'],
@@ -35,7 +39,7 @@ export const Events: CollectionConfig<'events'> = {
     useAsTitle: 'title',
   },
   defaultPopulate: { title: true, slug: true, startDate: true, endDate: true, timezone: true, status: true, venue: true },
-  fields: [
+  fields: lockForTranslators([
     { name: 'title', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale },
     localizedSlug(),
     { name: 'summary', type: 'textarea', localized: true },
@@ -162,8 +166,10 @@ export const Events: CollectionConfig<'events'> = {
     { name: 'donorNotices', type: 'relationship', relationTo: 'donor-notices', hasMany: true, admin: { position: 'sidebar' } },
     { name: 'heroImage', type: 'upload', relationTo: 'media' },
     { name: 'pressReleases', type: 'join', collection: 'press-releases', on: 'events' },
-  ],
+    ...auditFields(),
+  ]),
   hooks: {
+    beforeChange: [recordAuthor],
     afterRead: [
       hidePrivateSpeakers([
         { array: 'speakers', field: 'speaker' },

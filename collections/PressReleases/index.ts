@@ -1,11 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
-import { publishedOnly } from '@/access/publishedOnly'
+import { publishedAndNotEmbargoed } from '@/access/publishedAndNotEmbargoed'
+import { pressReleasePreview } from '@/endpoints/pressReleasePreview'
 import { phoneField } from '@/fields/phone'
 import { localizedSlug } from '@/fields/slug'
 import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
 import { requiredInDefaultLocale } from '@/fields/validators'
+import { canUpdateContent } from '@/access/canUpdateContent'
+import { lockForTranslators } from '@/access/lockForTranslators'
+import { auditFields } from '@/fields/audit'
+import { recordAuthor } from '@/hooks/recordAuthor'
 
 
 const dateAndTime = { date: { pickerAppearance: 'dayAndTime' as const } }
@@ -15,8 +20,8 @@ export const PressReleases: CollectionConfig<'press-releases'> = {
   access: {
     create: isEditorOrAdmin,
     delete: isEditorOrAdmin,
-    read: publishedOnly,
-    update: isEditorOrAdmin,
+    read: publishedAndNotEmbargoed,
+    update: canUpdateContent('press-releases'),
   },
   admin: {
     defaultColumns: ['title', 'releaseDate', 'embargoUntil', '_status'],
@@ -24,8 +29,9 @@ export const PressReleases: CollectionConfig<'press-releases'> = {
     listSearchableFields: ['title', 'subtitle', 'summary'],
     useAsTitle: 'title',
   },
+  endpoints: [pressReleasePreview],
   defaultPopulate: { title: true, subtitle: true, slug: true, releaseDate: true, summary: true, featuredImage: true },
-  fields: [
+  fields: lockForTranslators([
     { name: 'title', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale },
     { name: 'subtitle', type: 'text', localized: true },
     localizedSlug(),
@@ -89,8 +95,10 @@ export const PressReleases: CollectionConfig<'press-releases'> = {
     { name: 'donorNotices', type: 'relationship', relationTo: 'donor-notices', hasMany: true },
     { name: 'attachments', type: 'upload', relationTo: 'media', hasMany: true, admin: { description: 'e.g. the PDF of the release.' } },
     { name: 'featuredImage', type: 'upload', relationTo: 'media' },
-  ],
+    ...auditFields(),
+  ]),
   hooks: {
+    beforeChange: [recordAuthor],
     afterRead: [hidePrivateSpeakers([{ array: 'quotes', field: 'speaker' }])],
   },
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },

@@ -6,6 +6,10 @@ import { countryField } from '@/fields/country'
 import { localizedSlug } from '@/fields/slug'
 import { requiredInDefaultLocale, validateDateOrder } from '@/fields/validators'
 import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
+import { canUpdateContent } from '@/access/canUpdateContent'
+import { lockForTranslators } from '@/access/lockForTranslators'
+import { auditFields } from '@/fields/audit'
+import { recordAuthor } from '@/hooks/recordAuthor'
 
 
 export const partnerRoles = ['lead', 'partner', 'co-sponsor', 'funder'] as const
@@ -16,7 +20,7 @@ export const Projects: CollectionConfig<'projects'> = {
     create: isEditorOrAdmin,
     delete: isEditorOrAdmin,
     read: publishedOnly,
-    update: isEditorOrAdmin,
+    update: canUpdateContent('projects'),
   },
   admin: {
     defaultColumns: ['title', 'startDate', 'endDate', '_status'],
@@ -25,7 +29,7 @@ export const Projects: CollectionConfig<'projects'> = {
     useAsTitle: 'title',
   },
   defaultPopulate: { title: true, slug: true, summary: true },
-  fields: [
+  fields: lockForTranslators([
     { name: 'title', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale },
     localizedSlug(),
     { name: 'summary', type: 'textarea', localized: true },
@@ -58,8 +62,10 @@ export const Projects: CollectionConfig<'projects'> = {
     { name: 'donorNotices', type: 'relationship', relationTo: 'donor-notices', hasMany: true },
     { name: 'events', type: 'join', collection: 'events', on: 'project' },
     { name: 'pressReleases', type: 'join', collection: 'press-releases', on: 'project' },
-  ],
+    ...auditFields(),
+  ]),
   hooks: {
+    beforeChange: [recordAuthor],
     afterRead: [hidePrivateSpeakers([{ field: 'coordinator' }])],
   },
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },

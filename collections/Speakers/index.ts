@@ -7,6 +7,10 @@ import { countryField } from '@/fields/country'
 import { localizedSlug } from '@/fields/slug'
 import { urlField } from '@/fields/url'
 import { requiredInDefaultLocale } from '@/fields/validators'
+import { canUpdateContent } from '@/access/canUpdateContent'
+import { lockForTranslators } from '@/access/lockForTranslators'
+import { auditFields } from '@/fields/audit'
+import { recordAuthor } from '@/hooks/recordAuthor'
 
 
 export const Speakers: CollectionConfig<'speakers'> = {
@@ -15,7 +19,7 @@ export const Speakers: CollectionConfig<'speakers'> = {
     create: isEditorOrAdmin,
     delete: isEditorOrAdmin,
     read: readSpeakers,
-    update: isEditorOrAdmin,
+    update: canUpdateContent('speakers'),
   },
   admin: {
     defaultColumns: ['name', 'position', 'organisation', 'visibility'],
@@ -25,7 +29,7 @@ export const Speakers: CollectionConfig<'speakers'> = {
     useAsTitle: 'name',
   },
   defaultPopulate: { name: true, honorific: true, slug: true, position: true, photo: true, organisation: true },
-  fields: [
+  fields: lockForTranslators([
     {
       name: 'name',
       type: 'text',
@@ -87,5 +91,9 @@ export const Speakers: CollectionConfig<'speakers'> = {
       on: 'speakers.speaker',
       admin: { defaultColumns: ['title', 'startDate'] },
     },
-  ],
+    ...auditFields(),
+  ]),
+  hooks: {
+    beforeChange: [recordAuthor],
+  },
 }

@@ -2,8 +2,9 @@ import type { Access } from 'payload'
 
 import { checkRole } from './checkRole'
 
+/** Admins see every account; a person only their own. API keys are not people and see none. */
 export const isAdminOrSelf: Access = ({ req: { user } }) => {
-  if (!user) return false
+  if (!user || user.collection !== 'users') return false
   if (checkRole(['admin'], user)) return true
   return { id: { equals: user.id } }
 }

@@ -1,9 +1,8 @@
-import type { Access } from 'payload'
+import type { Access, Where } from 'payload'
 
-import { checkRole } from './checkRole'
+import { readsDrafts } from './checkRole'
 
-/** Staff read everything, drafts included; everyone else reads published documents only. */
-export const publishedOnly: Access = ({ req: { user } }) => {
-  if (checkRole(['admin', 'editor', 'translator'], user)) return true
-  return { _status: { equals: 'published' } }
-}
+export const publishedWhere: Where = { _status: { equals: 'published' } }
+
+/** Staff and preview keys read everything, drafts included; everyone else published documents only. */
+export const publishedOnly: Access = ({ req: { user } }) => (readsDrafts(user) ? true : publishedWhere)

@@ -1,6 +1,6 @@
 import type { Access, Where } from 'payload'
 
-import { checkRole } from './checkRole'
+import { checkRole, staffRoles } from './checkRole'
 
 /** Who may be named in public: listed as public and with consent on record. */
 export const publicSpeakerWhere: Where = {
@@ -12,4 +12,4 @@ export const publicSpeakerWhere: Where = {
  * and have consented exist at all.
  */
 export const readSpeakers: Access = ({ req: { user } }) =>
-  checkRole(['admin', 'editor', 'translator'], user) ? true : publicSpeakerWhere
+  checkRole(staffRoles, user) ? true : publicSpeakerWhere

@@ -1,13 +1,13 @@
 import type { PayloadRequest } from 'payload'
 
-import { checkRole } from '@/access/checkRole'
+import { checkRole, staffRoles } from '@/access/checkRole'
 import { publicSpeakerWhere } from '@/access/speakerVisibility'
 
 const CONTEXT_KEY = 'publicSpeakerIds'
 
 /** Staff see every speaker; everyone else only the public, consenting ones. */
 export const seesAllSpeakers = (req: PayloadRequest): boolean =>
-  checkRole(['admin', 'editor', 'translator'], req.user)
+  checkRole(staffRoles, req.user)
 
 /**
  * The ids of every speaker who may appear in public output, read once per request

@@ -1,0 +1,13 @@
+import type { JobsConfig } from 'payload'
+
+/**
+ * Scheduled publishing and unpublishing are jobs with a `waitUntil`; Payload always queues them on
+ * the `default` queue (upstream issue 16764), so that is the queue the server runs. The server
+ * process polls it (six-field cron: seconds first); JOBS_CRON changes how often.
+ */
+export const jobs: JobsConfig = {
+  autoRun: [{ cron: process.env.JOBS_CRON || '*/10 * * * * *', queue: 'default', limit: 20 }],
+  deleteJobOnComplete: true,
+  // Only a process started with `cron: true` (the server, or a test) runs them; CLI scripts do not.
+  shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
+}
