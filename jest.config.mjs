@@ -20,6 +20,8 @@ const common = {
 
 export default {
   forceExit: true,
+  // A global option in Jest, not a per-project one: integration tests boot servers and wait for jobs.
+  testTimeout: 120_000,
   projects: [
     {
       ...common,
@@ -30,7 +32,6 @@ export default {
       ...common,
       displayName: 'int',
       testMatch: ['<rootDir>/tests/int/**/*.int.spec.ts'],
-      testTimeout: 120_000,
     },
   ],
 }

@@ -7,6 +7,7 @@ import { requiredInDefaultLocale, validateDateOrder } from '@/fields/validators'
 import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
+import { publishOneLocale } from '@/hooks/publishOneLocale'
 import { recordAuthor } from '@/hooks/recordAuthor'
 
 
@@ -59,6 +60,7 @@ export const DonorNotices: CollectionConfig<'donor-notices'> = {
     ...auditFields(),
   ]),
   hooks: {
+    beforeOperation: [publishOneLocale()],
     beforeChange: [recordAuthor],
   },
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },

@@ -11,6 +11,7 @@ import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
 import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
+import { publishOneLocale } from '@/hooks/publishOneLocale'
 import { recordAuthor } from '@/hooks/recordAuthor'
 
 
@@ -169,6 +170,7 @@ export const Events: CollectionConfig<'events'> = {
     ...auditFields(),
   ]),
   hooks: {
+    beforeOperation: [publishOneLocale()],
     beforeChange: [recordAuthor],
     afterRead: [
       hidePrivateSpeakers([

@@ -10,6 +10,7 @@ import { requiredInDefaultLocale } from '@/fields/validators'
 import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
+import { publishOneLocale } from '@/hooks/publishOneLocale'
 import { recordAuthor } from '@/hooks/recordAuthor'
 
 
@@ -98,6 +99,7 @@ export const PressReleases: CollectionConfig<'press-releases'> = {
     ...auditFields(),
   ]),
   hooks: {
+    beforeOperation: [publishOneLocale()],
     beforeChange: [recordAuthor],
     afterRead: [hidePrivateSpeakers([{ array: 'quotes', field: 'speaker' }])],
   },

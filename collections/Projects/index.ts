@@ -9,6 +9,7 @@ import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
 import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
+import { publishOneLocale } from '@/hooks/publishOneLocale'
 import { recordAuthor } from '@/hooks/recordAuthor'
 
 
@@ -65,6 +66,7 @@ export const Projects: CollectionConfig<'projects'> = {
     ...auditFields(),
   ]),
   hooks: {
+    beforeOperation: [publishOneLocale()],
     beforeChange: [recordAuthor],
     afterRead: [hidePrivateSpeakers([{ field: 'coordinator' }])],
   },

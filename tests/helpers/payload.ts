@@ -30,11 +30,14 @@ export function useThrowawayDatabase(): { dir: string; uri: string } {
   return { dir, uri }
 }
 
-/** Boots the real Payload config against a throwaway database. Call `payload.destroy()` in afterAll. */
-export async function startPayload(): Promise<Payload> {
+/**
+ * Boots the real Payload config against a throwaway database; `cron` runs the jobs queue as the
+ * server does. Call `stopPayload()` in afterAll.
+ */
+export async function startPayload({ cron = false } = {}): Promise<Payload> {
   useThrowawayDatabase()
   const { default: config } = await import('@payload-config')
-  return getPayload({ config })
+  return getPayload({ config, cron })
 }
 
 /**
