@@ -9,6 +9,7 @@ import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
 import { recordAuthor } from '@/hooks/recordAuthor'
+import { refuseUnacceptedFiles } from '@/hooks/refuseUnacceptedFiles'
 
 /** Uploads larger than this are refused with 413 before they reach the disk. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -53,6 +54,7 @@ export const Media: CollectionConfig<'media'> = {
   ]),
   hooks: {
     beforeChange: [recordAuthor],
+    beforeOperation: [refuseUnacceptedFiles(acceptedMimeTypes)],
   },
   upload: {
     // MEDIA_DIR lets tests and deployments keep uploads outside the checkout.
