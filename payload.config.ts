@@ -12,6 +12,7 @@ import { MAX_UPLOAD_BYTES } from './collections/Media'
 import { databaseAdapter } from './src/db'
 import { jobs } from './src/jobs'
 import { resolveSecret, serverURL } from './src/env'
+import { MAX_DEPTH } from './src/http/validateQuery'
 import { localization } from './src/i18n/localization'
 import { projectRoot } from './src/utilities/projectRoot'
 
@@ -26,11 +27,14 @@ export default buildConfig({
   },
   collections,
   db: databaseAdapter(),
+  // Relationships carry their defaultPopulate fields one level deep unless a request asks for more.
+  defaultDepth: 1,
   editor: lexicalEditor(),
   graphQL: { schemaOutputFile: path.join(projectRoot, 'src', 'generated-schema.graphql') },
   i18n: { fallbackLanguage: 'en', supportedLanguages: { en, ru } },
   jobs,
   localization,
+  maxDepth: MAX_DEPTH,
   secret: resolveSecret(),
   serverURL: serverURL(),
   sharp,

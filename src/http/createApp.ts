@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Express, type Request, type Res
 import type { Payload } from 'payload'
 
 import { checkReadiness } from './readiness'
+import { validateQuery } from './validateQuery'
 
 export type CreateAppOptions = {
   payload: Payload
@@ -26,6 +27,8 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
     if (readiness.ready) res.json({ status: 'ready' })
     else res.status(503).json({ status: 'unavailable', reason: readiness.reason })
   })
+
+  app.use('/api', validateQuery)
 
   // Express 5 rejects a bare '*' route: everything else goes to Next.js and Payload.
   app.use((req, res) => handle(req, res))

@@ -53,6 +53,16 @@ describe('publishing one locale at a time, over HTTP', () => {
     expect((await publicTitle('en')).title).toBe('Legal aid forum, 2026 edition')
   })
 
+  it('answers a translator changing a non-localized field or another locale with 403, changing nothing', async () => {
+    const before = (await editor.get(`/api/events/${id}?locale=all&draft=true&depth=0`)).body
+    const nonLocalized = await translator.patch(`/api/events/${id}?locale=ru&draft=true`, { title: 'Новый', timezone: 'Europe/Moscow' })
+    expect(nonLocalized.status).toBe(403)
+    expect(nonLocalized.body.errors[0].message).toBe('Translators cannot change fields that are the same in every language: timezone.')
+    const otherLocale = await translator.patch(`/api/events/${id}?locale=kk&draft=true`, { title: 'Форум' })
+    expect(otherLocale.status).toBe(403)
+    expect((await editor.get(`/api/events/${id}?locale=all&draft=true&depth=0`)).body).toEqual(before)
+  })
+
   it('filters by status with locale=all (upstream fault 17923 returned nothing)', async () => {
     const all = await anonymous.get('/api/events?locale=all&depth=0&where[_status][equals]=published')
     expect(all.status).toBe(200)

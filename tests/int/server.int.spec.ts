@@ -139,6 +139,22 @@ describe('the compiled production server', () => {
     expect(graphql.body.data.Events.docs[0].speakers).toHaveLength(4)
   })
 
+  it('answers impossible query parameters with 400 and the parameter, not a silent fallback', async () => {
+    const problem = async (query: string) => {
+      const { status, body } = await anonymous(`/api/events?${query}`)
+      return { status, paths: (body.errors[0].data as { path: string }[]).map((item) => item.path), message: body.errors[0].message as string }
+    }
+    expect(await problem('locale=xx')).toEqual({ status: 400, paths: ['locale'], message: 'Unknown locale "xx": use one of en, ru, tg, kk, ky, or all.' })
+    expect(await problem('depth=100')).toMatchObject({ status: 400, paths: ['depth'] })
+    expect(await problem('limit=0')).toMatchObject({ status: 400, paths: ['limit'] })
+    expect(await problem('where[nope][equals]=1')).toEqual({ status: 400, paths: ['nope'], message: 'The following path cannot be queried: nope' })
+    expect(await problem('where[title][bogus]=1')).toMatchObject({ status: 400, paths: ['title.bogus'] })
+    // No oracle on hidden fields: the same refusal whether or not anything would match.
+    const users = await anonymous('/api/users?where[email][like]=admin')
+    expect(users.status).toBe(403)
+    expect(await problem('where[createdBy.email][like]=admin')).toMatchObject({ status: 400 })
+  })
+
   it('serves every collection through GraphQL', async () => {
     const query = `{
       Events { totalDocs } Speakers { totalDocs } PressReleases { totalDocs } DonorNotices { totalDocs }
