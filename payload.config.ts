@@ -12,6 +12,7 @@ import { MAX_UPLOAD_BYTES } from './collections/Media'
 import { databaseAdapter } from './src/db'
 import { jobs } from './src/jobs'
 import { resolveSecret, serverURL } from './src/env'
+import { allowedOrigins } from './src/http/origins'
 import { MAX_DEPTH } from './src/http/validateQuery'
 import { localization } from './src/i18n/localization'
 import { projectRoot } from './src/utilities/projectRoot'
@@ -26,6 +27,8 @@ export default buildConfig({
     user: Users.slug,
   },
   collections,
+  cors: allowedOrigins(),
+  csrf: allowedOrigins(),
   db: databaseAdapter(),
   // Relationships carry their defaultPopulate fields one level deep unless a request asks for more.
   defaultDepth: 1,

@@ -11,6 +11,8 @@ import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
 import { recordAuthor } from '@/hooks/recordAuthor'
+import { jsonLdEndpoint } from '@/endpoints/jsonLd'
+import { organisationJsonLd } from '@/utilities/delivery/jsonld'
 
 export const organisationTypes = [
   'ngo',
@@ -38,6 +40,7 @@ export const Organisations: CollectionConfig<'organisations'> = {
     listSearchableFields: ['name', 'acronym', 'city'],
     useAsTitle: 'name',
   },
+  endpoints: [jsonLdEndpoint('organisations', organisationJsonLd)],
   defaultPopulate: { name: true, acronym: true, slug: true, logo: true, website: true },
   fields: lockForTranslators([
     { name: 'name', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale, index: true },

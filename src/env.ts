@@ -47,3 +47,6 @@ export function listenAddress(env: Env = process.env): { host: string; port: num
 }
 
 export const serverURL = (env: Env = process.env): string | undefined => env.SERVER_URL || undefined
+
+/** The host part of stable ids (iCalendar UIDs, feed GUIDs): the CMS's own address. */
+export const serverHost = (env: Env = process.env): string => new URL(env.SERVER_URL || 'http://pressroom.local').hostname

@@ -562,6 +562,7 @@ export interface Event {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  icalSequence?: number | null;
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -2109,6 +2110,7 @@ export interface EventsSelect<T extends boolean = true> {
   donorNotices?: T;
   heroImage?: T;
   pressReleases?: T;
+  icalSequence?: T;
   createdBy?: T;
   updatedBy?: T;
   updatedAt?: T;

@@ -7,12 +7,16 @@ import { localizedSlug } from '@/fields/slug'
 import { timezoneField } from '@/fields/timezone'
 import { urlField } from '@/fields/url'
 import { requiredInDefaultLocale, validateDateOrder } from '@/fields/validators'
+import { bumpSequence } from '@/hooks/bumpSequence'
 import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
 import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
 import { publishOneLocale } from '@/hooks/publishOneLocale'
 import { recordAuthor } from '@/hooks/recordAuthor'
+import { eventICalendar, upcomingEvents } from '@/endpoints/eventEndpoints'
+import { jsonLdEndpoint } from '@/endpoints/jsonLd'
+import { eventJsonLd } from '@/utilities/delivery/jsonld'
 
 
 export const eventTypes = ['conference', 'roundtable', 'workshop', 'training', 'seminar', 'webinar', 'press-conference', 'other'] as const
@@ -39,6 +43,7 @@ export const Events: CollectionConfig<'events'> = {
     listSearchableFields: ['title', 'summary'],
     useAsTitle: 'title',
   },
+  endpoints: [upcomingEvents, eventICalendar, jsonLdEndpoint('events', eventJsonLd, 2)],
   defaultPopulate: { title: true, slug: true, startDate: true, endDate: true, timezone: true, status: true, venue: true },
   fields: lockForTranslators([
     { name: 'title', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale },
@@ -167,11 +172,19 @@ export const Events: CollectionConfig<'events'> = {
     { name: 'donorNotices', type: 'relationship', relationTo: 'donor-notices', hasMany: true, admin: { position: 'sidebar' } },
     { name: 'heroImage', type: 'upload', relationTo: 'media' },
     { name: 'pressReleases', type: 'join', collection: 'press-releases', on: 'events' },
+    {
+      name: 'icalSequence',
+      type: 'number',
+      // Kept by the bumpSequence hook for calendar feeds; nobody sets it by hand.
+      access: { create: () => false, update: () => false },
+      admin: { hidden: true },
+      defaultValue: 0,
+    },
     ...auditFields(),
   ]),
   hooks: {
     beforeOperation: [publishOneLocale()],
-    beforeChange: [recordAuthor],
+    beforeChange: [recordAuthor, bumpSequence],
     afterRead: [
       hidePrivateSpeakers([
         { array: 'speakers', field: 'speaker' },

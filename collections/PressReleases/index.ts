@@ -12,6 +12,8 @@ import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
 import { publishOneLocale } from '@/hooks/publishOneLocale'
 import { recordAuthor } from '@/hooks/recordAuthor'
+import { jsonLdEndpoint } from '@/endpoints/jsonLd'
+import { pressReleaseJsonLd } from '@/utilities/delivery/jsonld'
 
 
 const dateAndTime = { date: { pickerAppearance: 'dayAndTime' as const } }
@@ -30,7 +32,7 @@ export const PressReleases: CollectionConfig<'press-releases'> = {
     listSearchableFields: ['title', 'subtitle', 'summary'],
     useAsTitle: 'title',
   },
-  endpoints: [pressReleasePreview],
+  endpoints: [jsonLdEndpoint('press-releases', pressReleaseJsonLd), pressReleasePreview],
   defaultPopulate: { title: true, subtitle: true, slug: true, releaseDate: true, summary: true, featuredImage: true },
   fields: lockForTranslators([
     { name: 'title', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale },

@@ -11,6 +11,8 @@ import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
 import { recordAuthor } from '@/hooks/recordAuthor'
+import { jsonLdEndpoint } from '@/endpoints/jsonLd'
+import { personJsonLd } from '@/utilities/delivery/jsonld'
 
 
 export const Speakers: CollectionConfig<'speakers'> = {
@@ -28,6 +30,7 @@ export const Speakers: CollectionConfig<'speakers'> = {
     listSearchableFields: ['name', 'position'],
     useAsTitle: 'name',
   },
+  endpoints: [jsonLdEndpoint('speakers', personJsonLd)],
   defaultPopulate: { name: true, honorific: true, slug: true, position: true, photo: true, organisation: true },
   fields: lockForTranslators([
     {

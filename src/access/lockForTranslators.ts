@@ -19,6 +19,8 @@ export function lockForTranslators(fields: Field[]): Field[] {
       return { ...field, fields: lockForTranslators(field.fields) } as Field
     }
     if (!('name' in field)) return field
-    return { ...field, access: { ...field.access, update: notTranslator } } as Field
+    const existing = field.access?.update
+    const update: FieldAccess = existing ? async (args) => (await notTranslator(args)) && existing(args) : notTranslator
+    return { ...field, access: { ...field.access, update } } as Field
   })
 }

@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express'
 import type { Payload } from 'payload'
 
+import { feedsRouter } from './feeds'
 import { checkReadiness } from './readiness'
 import { validateQuery } from './validateQuery'
 
@@ -29,6 +30,7 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
   })
 
   app.use('/api', validateQuery)
+  app.use(feedsRouter(payload))
 
   // Express 5 rejects a bare '*' route: everything else goes to Next.js and Payload.
   app.use((req, res) => handle(req, res))

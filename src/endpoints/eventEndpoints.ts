@@ -1,0 +1,50 @@
+import type { Endpoint } from 'payload'
+
+import { serverHost } from '@/env'
+import type { Event } from '@/payload-types'
+import { buildCalendar } from '@/utilities/delivery/ical'
+
+import { notFound, refuseBadQuery, requestedLocale } from './request'
+
+/** GET /api/events/upcoming?locale=&limit=: events not yet over, soonest first, as Payload lists them. */
+export const upcomingEvents: Endpoint = {
+  path: '/upcoming',
+  method: 'get',
+  handler: async (req) => {
+    const refused = refuseBadQuery(req)
+    if (refused) return refused
+    const result = await req.payload.find({
+      collection: 'events',
+      where: { endDate: { greater_than_equal: new Date().toISOString() } },
+      sort: 'startDate',
+      limit: Number(req.searchParams.get('limit') ?? 10),
+      page: Number(req.searchParams.get('page') ?? 1),
+      depth: Number(req.searchParams.get('depth') ?? 1),
+      locale: requestedLocale(req),
+      overrideAccess: false,
+      req,
+    })
+    return Response.json(result)
+  },
+}
+
+/** GET /api/events/{id}/ics?locale=: the event as an iCalendar file. */
+export const eventICalendar: Endpoint = {
+  path: '/:id/ics',
+  method: 'get',
+  handler: async (req) => {
+    const refused = refuseBadQuery(req)
+    if (refused) return refused
+    const locale = requestedLocale(req)
+    const event = (await req.payload
+      .findByID({ collection: 'events', id: req.routeParams?.id as string, depth: 1, locale, overrideAccess: false, req })
+      .catch(() => undefined)) as Event | undefined
+    if (!event) return notFound()
+    return new Response(buildCalendar([event], { name: event.title, locale, host: serverHost() }), {
+      headers: {
+        'Content-Type': 'text/calendar; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${event.slug ?? `event-${event.id}`}.ics"`,
+      },
+    })
+  },
+}

@@ -1,0 +1,26 @@
+import type { CollectionSlug, Endpoint } from 'payload'
+
+import { notFound, refuseBadQuery, requestedLocale } from './request'
+
+type Build<T> = (doc: T, locale: string, serverUrl: string) => Record<string, unknown>
+
+/**
+ * GET /api/{collection}/{id}/jsonld?locale=: schema.org structured data for one document, read
+ * with the requester's access, so nothing private or unpublished reaches a search engine.
+ */
+export const jsonLdEndpoint = <T>(collection: CollectionSlug, build: Build<T>, depth = 1): Endpoint => ({
+  path: '/:id/jsonld',
+  method: 'get',
+  handler: async (req) => {
+    const refused = refuseBadQuery(req)
+    if (refused) return refused
+    const locale = requestedLocale(req)
+    const doc = await req.payload
+      .findByID({ collection, id: req.routeParams?.id as string, depth, locale, overrideAccess: false, req })
+      .catch(() => undefined)
+    if (!doc) return notFound()
+    return Response.json(build(doc as T, locale, req.payload.config.serverURL || 'http://localhost'), {
+      headers: { 'Content-Type': 'application/ld+json; charset=utf-8' },
+    })
+  },
+})

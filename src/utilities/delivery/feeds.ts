@@ -1,0 +1,45 @@
+import { Feed } from 'feed'
+
+import type { PressRelease } from '@/payload-types'
+
+import { plainText } from '../lexical'
+import { canonicalFrontend, frontendUrl } from './frontendUrl'
+
+export type FeedRelease = Pick<PressRelease, 'id' | 'title' | 'subtitle' | 'slug' | 'summary' | 'body' | 'releaseDate' | 'updatedAt' | 'dateline'>
+
+type Options = { locale: string; selfUrl: string; host: string; title?: string }
+
+/** The stable id of a release in both feeds: a tag URI that never changes with its slug or title. */
+export const releaseGuid = (id: number | string, host: string) => `tag:${host},2016:press-release:${id}`
+
+/** RSS 2.0 and Atom 1.0 of published press releases in one language, dated by their release date. */
+export function buildReleaseFeed(releases: FeedRelease[], { locale, selfUrl, host, title = 'Pressroom — press releases' }: Options): Feed {
+  const newest = releases.reduce<Date | undefined>((latest, release) => {
+    const date = new Date(release.releaseDate)
+    return !latest || date > latest ? date : latest
+  }, undefined)
+  const feed = new Feed({
+    title,
+    id: `tag:${host},2016:press-releases:${locale}`,
+    link: canonicalFrontend(),
+    language: locale,
+    updated: newest ?? new Date(0),
+    generator: 'Pressroom',
+    copyright: '',
+    feedLinks: { atom: selfUrl.replace(/\.xml(\?|$)/, '.atom$1'), rss: selfUrl.replace(/\.atom(\?|$)/, '.xml$1') },
+  })
+  for (const release of releases) {
+    const places = release.dateline?.places?.length ? `${release.dateline.places.join(', ')} — ` : ''
+    feed.addItem({
+      title: release.title,
+      id: releaseGuid(release.id, host),
+      guid: releaseGuid(release.id, host),
+      link: frontendUrl('press-releases', release, locale) ?? `${canonicalFrontend()}/`,
+      description: release.summary ?? release.subtitle ?? undefined,
+      content: `${places}${plainText(release.body)}`.trim() || undefined,
+      date: new Date(release.releaseDate),
+      published: new Date(release.releaseDate),
+    })
+  }
+  return feed
+}
