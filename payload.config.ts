@@ -15,6 +15,7 @@ import { resolveSecret, serverURL } from './src/env'
 import { allowedOrigins } from './src/http/origins'
 import { MAX_DEPTH } from './src/http/validateQuery'
 import { localization } from './src/i18n/localization'
+import { plugins } from './src/plugins'
 import { projectRoot } from './src/utilities/projectRoot'
 
 export default buildConfig({
@@ -37,6 +38,7 @@ export default buildConfig({
   i18n: { fallbackLanguage: 'en', supportedLanguages: { en, ru } },
   jobs,
   localization,
+  plugins,
   maxDepth: MAX_DEPTH,
   secret: resolveSecret(),
   serverURL: serverURL(),

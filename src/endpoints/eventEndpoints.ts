@@ -24,7 +24,8 @@ export const upcomingEvents: Endpoint = {
       overrideAccess: false,
       req,
     })
-    return Response.json(result)
+    // Time decides what is upcoming: not kept by the in-process cache, which only writes purge.
+    return Response.json(result, { headers: { 'Cache-Control': 'public, max-age=60' } })
   },
 }
 

@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Express, type Request, type Res
 import type { Payload } from 'payload'
 
 import { feedsRouter } from './feeds'
+import { publicReads } from './publicReads'
 import { checkReadiness } from './readiness'
 import { validateQuery } from './validateQuery'
 
@@ -30,6 +31,7 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
   })
 
   app.use('/api', validateQuery)
+  app.use('/api', publicReads(payload))
   app.use(feedsRouter(payload))
 
   // Express 5 rejects a bare '*' route: everything else goes to Next.js and Payload.

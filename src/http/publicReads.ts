@@ -1,0 +1,69 @@
+import crypto from 'node:crypto'
+
+import type { Request, RequestHandler } from 'express'
+import { handleEndpoints, type Payload } from 'payload'
+
+import { type CachedResponse, publicCache } from '@/utilities/publicCache'
+
+/** A request from nobody: no Authorization header and no Payload session cookie. */
+export const isAnonymous = (req: Request): boolean =>
+  !req.headers.authorization && !(req.headers.cookie ?? '').split(';').some((part) => part.trim().startsWith('payload-token='))
+
+/** Sends a request that asks for it to Next.js's copy of Payload's REST handler instead (tests compare the two). */
+export const BYPASS_HEADER = 'x-pressroom-path'
+
+const toWebRequest = (req: Request): globalThis.Request => {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+  }
+  return new globalThis.Request(`http://${req.headers.host ?? 'localhost'}${req.originalUrl}`, { method: req.method, headers })
+}
+
+/** The soonest embargo still ahead: cached lists must not outlive it. */
+async function nextEmbargoLift(payload: Payload): Promise<number | undefined> {
+  const now = new Date().toISOString()
+  const { docs } = await payload.find({
+    collection: 'press-releases',
+    where: { embargoUntil: { greater_than: now } },
+    sort: 'embargoUntil',
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    select: { embargoUntil: true },
+  })
+  return docs[0]?.embargoUntil ? Date.parse(docs[0].embargoUntil) : undefined
+}
+
+/**
+ * Anonymous GET requests to the REST API, answered by Payload's own REST handler without the
+ * Next.js layer, with an ETag, 304 for If-None-Match, and an in-process cache of published
+ * responses that writes purge. Authenticated requests and GraphQL go on to Next.js.
+ */
+export const publicReads = (payload: Payload): RequestHandler => async (req, res, next) => {
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || !isAnonymous(req) || req.headers[BYPASS_HEADER] === 'next') return next()
+  if (req.path.startsWith('/graphql') || req.path.startsWith('/users')) return next()
+  const cache = publicCache()
+  const key = req.originalUrl
+  const send = ({ status, headers, body, etag }: CachedResponse, hit: boolean) => {
+    for (const [name, value] of headers) res.setHeader(name, value)
+    res.setHeader('ETag', etag)
+    if (!res.getHeader('Cache-Control')) res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate')
+    res.setHeader('X-Cache', hit ? 'hit' : 'miss')
+    if (req.headers['if-none-match'] === etag) return res.status(304).end()
+    res.status(status).end(req.method === 'HEAD' ? undefined : body)
+  }
+  const cached = cache.get(key)
+  if (cached) return send(cached, true)
+
+  const generation = cache.currentGeneration
+  if (!cache.expiryKnown) cache.setExpiry(await nextEmbargoLift(payload))
+  const response = await handleEndpoints({ config: payload.config, request: toWebRequest(req) })
+  const body = Buffer.from(await response.arrayBuffer())
+  const headers = [...response.headers.entries()].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name))
+  const entry = { status: response.status, headers, body, etag: `"${crypto.createHash('sha1').update(body).digest('base64url')}"` }
+  // An endpoint that says how it may be cached (preview links: never; time-based lists) is not kept here.
+  if (response.status === 200 && !response.headers.has('cache-control')) cache.set(key, entry, generation)
+  send(entry, false)
+}
