@@ -8,5 +8,6 @@ import { PreviewLinks } from './PreviewLinks'
 import { Projects } from './Projects'
 import { Speakers } from './Speakers'
 import { Users } from './Users'
+import { WebhookDeliveries, Webhooks } from './Webhooks'
 
-export const collections = [Events, Speakers, PressReleases, DonorNotices, Organisations, Projects, Media, PreviewLinks, Users, ApiKeys]
+export const collections = [Events, Speakers, PressReleases, DonorNotices, Organisations, Projects, Media, PreviewLinks, Users, ApiKeys, Webhooks, WebhookDeliveries]

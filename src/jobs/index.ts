@@ -1,5 +1,7 @@
 import type { JobsConfig } from 'payload'
 
+import { deliverWebhook } from './deliverWebhook'
+
 /**
  * Scheduled publishing and unpublishing are jobs with a `waitUntil`; Payload always queues them on
  * the `default` queue (upstream issue 16764), so that is the queue the server runs. The server
@@ -8,6 +10,7 @@ import type { JobsConfig } from 'payload'
 export const jobs: JobsConfig = {
   autoRun: [{ cron: process.env.JOBS_CRON || '*/10 * * * * *', queue: 'default', limit: 20 }],
   deleteJobOnComplete: true,
+  tasks: [deliverWebhook],
   // Only a process started with `cron: true` (the server, or a test) runs them; CLI scripts do not.
   shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
 }

@@ -1,0 +1,62 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin } from '@/access/isAdmin'
+import { urlField } from '@/fields/url'
+import { publicCollections } from '@/plugins'
+import { webhookEvents } from '@/utilities/webhookEvent'
+
+
+export const Webhooks: CollectionConfig<'webhooks'> = {
+  slug: 'webhooks',
+  access: { create: isAdmin, delete: isAdmin, read: isAdmin, update: isAdmin },
+  admin: {
+    defaultColumns: ['name', 'url', 'collections', 'events', 'active'],
+    description:
+      'Pushes to a frontend when content changes. Each delivery is signed: X-Pressroom-Signature is sha256=HMAC-SHA256(secret, "<X-Pressroom-Timestamp>.<body>").',
+    group: 'Admin',
+    useAsTitle: 'name',
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    urlField({ required: true, description: 'Where deliveries are POSTed.' }),
+    {
+      name: 'secret',
+      type: 'text',
+      required: true,
+      minLength: 24,
+      admin: { description: 'Shared with the receiver to check signatures; at least 24 characters.' },
+    },
+    { name: 'collections', type: 'select', hasMany: true, required: true, options: publicCollections },
+    { name: 'events', type: 'select', hasMany: true, required: true, options: webhookEvents, defaultValue: ['publish', 'unpublish', 'delete'] },
+    { name: 'active', type: 'checkbox', defaultValue: true, index: true },
+  ],
+}
+
+export const WebhookDeliveries: CollectionConfig<'webhook-deliveries'> = {
+  slug: 'webhook-deliveries',
+  access: { create: () => false, delete: isAdmin, read: isAdmin, update: () => false },
+  admin: {
+    defaultColumns: ['webhook', 'event', 'collection', 'status', 'statusCode', 'attempts', 'updatedAt'],
+    description: 'Every delivery and its attempts, written by the jobs queue.',
+    group: 'Admin',
+  },
+  fields: [
+    { name: 'webhook', type: 'relationship', relationTo: 'webhooks', required: true, index: true },
+    { name: 'event', type: 'select', options: webhookEvents, required: true },
+    { name: 'collection', type: 'text', required: true },
+    { name: 'documentId', type: 'text', required: true },
+    { name: 'body', type: 'json', required: true, admin: { description: 'Exactly what is sent, on every attempt.' } },
+    {
+      name: 'status',
+      type: 'select',
+      defaultValue: 'pending',
+      options: ['pending', 'delivered', 'failed'],
+      required: true,
+      index: true,
+    },
+    { name: 'statusCode', type: 'number' },
+    { name: 'attempts', type: 'number', defaultValue: 0, required: true },
+    { name: 'lastError', type: 'textarea' },
+    { name: 'deliveredAt', type: 'date' },
+  ],
+}
