@@ -10,6 +10,7 @@ import { collections } from './collections'
 import { Users } from './collections/Users'
 import { MAX_UPLOAD_BYTES } from './collections/Media'
 import { databaseAdapter } from './src/db'
+import { openApiEndpoint } from './src/endpoints/openapi'
 import { jobs } from './src/jobs'
 import { resolveSecret, serverURL } from './src/env'
 import { allowedOrigins } from './src/http/origins'
@@ -34,6 +35,7 @@ export default buildConfig({
   // Relationships carry their defaultPopulate fields one level deep unless a request asks for more.
   defaultDepth: 1,
   editor: lexicalEditor(),
+  endpoints: [openApiEndpoint],
   graphQL: { schemaOutputFile: path.join(projectRoot, 'src', 'generated-schema.graphql') },
   i18n: { fallbackLanguage: 'en', supportedLanguages: { en, ru } },
   jobs,

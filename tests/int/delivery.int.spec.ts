@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator'
 import ICAL from 'ical.js'
 import { XMLParser } from 'fast-xml-parser'
 
@@ -232,5 +233,21 @@ describe('the delivery API for frontends', () => {
       const englishOnly = urls.find((url) => url.loc.endsWith('/en/events/legal-aid-school'))
       expect(englishOnly && list(englishOnly['xhtml:link'])).toEqual([])
     })
+  })
+
+  it('describes the public API as valid OpenAPI 3.1, generated from the collections', async () => {
+    const reply = await anonymous.get('/api/openapi.json')
+    expect(reply.status).toBe(200)
+    const result = await new Validator().validate(reply.body)
+    expect(result.errors ?? []).toEqual([])
+    expect(result.valid).toBe(true)
+    expect(reply.body.openapi).toBe('3.1.0')
+    for (const path of ['/api/events', '/api/events/{id}', '/api/press-releases', '/api/speakers/{id}/jsonld', '/feeds/events.ics', '/sitemap.xml']) {
+      expect(reply.body.paths).toHaveProperty([path])
+    }
+    const event = reply.body.components.schemas.events
+    expect(event.properties).toHaveProperty('timezone')
+    expect(event.properties).toHaveProperty('programme')
+    expect(reply.body.components.schemas).not.toHaveProperty('api-keys')
   })
 })
