@@ -45,7 +45,9 @@ export const publicReads = (payload: Payload): RequestHandler => async (req, res
   if ((req.method !== 'GET' && req.method !== 'HEAD') || !isAnonymous(req) || req.headers[BYPASS_HEADER] === 'next') return next()
   if (req.path.startsWith('/graphql') || req.path.startsWith('/users')) return next()
   const cache = publicCache()
-  const key = req.originalUrl
+  // CORS headers depend on the Origin: one entry per origin, and caches downstream told so.
+  const key = `${req.headers.origin ?? ''} ${req.originalUrl}`
+  res.setHeader('Vary', 'Origin')
   const send = ({ status, headers, body, etag }: CachedResponse, hit: boolean) => {
     for (const [name, value] of headers) res.setHeader(name, value)
     res.setHeader('ETag', etag)

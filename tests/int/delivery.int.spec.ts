@@ -250,4 +250,15 @@ describe('the delivery API for frontends', () => {
     expect(event.properties).toHaveProperty('programme')
     expect(reply.body.components.schemas).not.toHaveProperty('api-keys')
   })
+
+  it('allows the frontend origin through CORS, on the fast path and on Payload’s own', async () => {
+    // A request without an Origin first: its cached answer must not be served to the frontend.
+    expect((await fetch(`${server.url}/api/events?depth=0`)).headers.get('access-control-allow-origin')).not.toBe(FRONTEND)
+    for (const headers of [{ origin: FRONTEND }, { origin: FRONTEND, 'x-pressroom-path': 'next' }]) {
+      const response = await fetch(`${server.url}/api/events?depth=0`, { headers })
+      expect(response.headers.get('access-control-allow-origin')).toBe(FRONTEND)
+    }
+    const other = await fetch(`${server.url}/api/events?depth=0`, { headers: { origin: 'https://evil.example' } })
+    expect(other.headers.get('access-control-allow-origin')).not.toBe('https://evil.example')
+  })
 })
