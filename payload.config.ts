@@ -21,6 +21,8 @@ import { projectRoot } from './src/utilities/projectRoot'
 
 export default buildConfig({
   admin: {
+    // A local avatar: these machines, and some users' networks, cannot reach Gravatar.
+    avatar: 'default',
     importMap: {
       baseDir: projectRoot,
       importMapFile: path.join(projectRoot, 'src', 'app', '(payload)', 'admin', 'importMap.js'),
@@ -34,6 +36,8 @@ export default buildConfig({
   db: databaseAdapter(),
   // Relationships carry their defaultPopulate fields one level deep unless a request asks for more.
   defaultDepth: 1,
+  // No text field holds more than this (rich text has its own editor limits).
+  defaultMaxTextLength: 20_000,
   editor: lexicalEditor(),
   endpoints: [openApiEndpoint],
   graphQL: { schemaOutputFile: path.join(projectRoot, 'src', 'generated-schema.graphql') },

@@ -3,12 +3,13 @@ import type { CollectionConfig } from 'payload'
 import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
 import { publishedOnly } from '@/access/publishedOnly'
 import { urlField } from '@/fields/url'
-import { requiredInDefaultLocale, validateDateOrder } from '@/fields/validators'
+import { validateDateOrder } from '@/fields/validators'
 import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
 import { publishOneLocale } from '@/hooks/publishOneLocale'
 import { recordAuthor } from '@/hooks/recordAuthor'
+import { alongsidePayload, requiredText } from '@/fields/validate'
 
 
 export const DonorNotices: CollectionConfig<'donor-notices'> = {
@@ -39,7 +40,7 @@ export const DonorNotices: CollectionConfig<'donor-notices'> = {
       ],
       required: true,
     },
-    { name: 'statement', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale, admin: { description: 'Wording the donor requires, word for word.' } },
+    { name: 'statement', type: 'text', localized: true, required: true, validate: requiredText, admin: { description: 'Wording the donor requires, word for word.' } },
     { name: 'emblem', type: 'upload', relationTo: 'media', admin: { description: 'The donor’s flag or logo, as its visibility guidelines require.' } },
     {
       name: 'disclaimer',
@@ -54,8 +55,8 @@ export const DonorNotices: CollectionConfig<'donor-notices'> = {
       name: 'validTo',
       type: 'date',
       index: true,
-      validate: (value: unknown, { siblingData }: { siblingData: Partial<{ validFrom: unknown }> }) =>
-        validateDateOrder(siblingData?.validFrom, value, 'the “valid from” date'),
+      validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: Partial<{ validFrom: unknown }> }) =>
+        validateDateOrder(siblingData?.validFrom, value, 'the “valid from” date')),
     },
     ...auditFields(),
   ]),

@@ -8,6 +8,7 @@ import { projectRoot } from '@/utilities/projectRoot'
 import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
+import { alongsidePayload } from '@/fields/validate'
 import { recordAuthor } from '@/hooks/recordAuthor'
 import { refuseUnacceptedFiles } from '@/hooks/refuseUnacceptedFiles'
 
@@ -35,13 +36,13 @@ export const Media: CollectionConfig<'media'> = {
       type: 'text',
       localized: true,
       admin: { description: 'Describes the image for people who cannot see it. Required for images.' },
-      validate: (value: unknown, { data }: { data: Partial<{ mimeType: string | null }> }) => {
+      validate: alongsidePayload('text', (value: unknown, { data }: { data: Partial<{ mimeType: string | null }> }) => {
         const isImage = typeof data?.mimeType === 'string' ? data.mimeType.startsWith('image/') : true
         if (isImage && (typeof value !== 'string' || !value.trim())) {
           return 'Alternative text is required for images.'
         }
         return true
-      },
+      }),
     },
     { name: 'caption', type: 'textarea', localized: true },
     {

@@ -6,13 +6,13 @@ import { countryField } from '@/fields/country'
 import { phoneField } from '@/fields/phone'
 import { localizedSlug } from '@/fields/slug'
 import { urlField } from '@/fields/url'
-import { requiredInDefaultLocale } from '@/fields/validators'
 import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
 import { recordAuthor } from '@/hooks/recordAuthor'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { organisationJsonLd } from '@/utilities/delivery/jsonld'
+import { requiredText } from '@/fields/validate'
 
 export const organisationTypes = [
   'ngo',
@@ -43,7 +43,7 @@ export const Organisations: CollectionConfig<'organisations'> = {
   endpoints: [jsonLdEndpoint('organisations', organisationJsonLd)],
   defaultPopulate: { name: true, acronym: true, slug: true, logo: true, website: true },
   fields: lockForTranslators([
-    { name: 'name', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale, index: true },
+    { name: 'name', type: 'text', localized: true, required: true, validate: requiredText, index: true },
     {
       name: 'acronym',
       type: 'text',

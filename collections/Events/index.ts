@@ -6,7 +6,7 @@ import { countryField } from '@/fields/country'
 import { localizedSlug } from '@/fields/slug'
 import { timezoneField } from '@/fields/timezone'
 import { urlField } from '@/fields/url'
-import { requiredInDefaultLocale, validateDateOrder } from '@/fields/validators'
+import { validateDateOrder } from '@/fields/validators'
 import { bumpSequence } from '@/hooks/bumpSequence'
 import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
 import { canUpdateContent } from '@/access/canUpdateContent'
@@ -17,6 +17,7 @@ import { recordAuthor } from '@/hooks/recordAuthor'
 import { eventICalendar, upcomingEvents } from '@/endpoints/eventEndpoints'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { eventJsonLd } from '@/utilities/delivery/jsonld'
+import { alongsidePayload, requiredText, wholeNumber } from '@/fields/validate'
 
 
 export const eventTypes = ['conference', 'roundtable', 'workshop', 'training', 'seminar', 'webinar', 'press-conference', 'other'] as const
@@ -46,7 +47,7 @@ export const Events: CollectionConfig<'events'> = {
   endpoints: [upcomingEvents, eventICalendar, jsonLdEndpoint('events', eventJsonLd, 2)],
   defaultPopulate: { title: true, slug: true, startDate: true, endDate: true, timezone: true, status: true, venue: true },
   fields: lockForTranslators([
-    { name: 'title', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale },
+    { name: 'title', type: 'text', localized: true, required: true, validate: requiredText },
     localizedSlug(),
     { name: 'summary', type: 'textarea', localized: true },
     { name: 'description', type: 'richText', localized: true },
@@ -76,8 +77,8 @@ export const Events: CollectionConfig<'events'> = {
           required: true,
           index: true,
           admin: dateAndTime,
-          validate: (value: unknown, { siblingData }: { siblingData: WithStart }) =>
-            value ? validateDateOrder(siblingData?.startDate, value) : 'This field is required.',
+          validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: WithStart }) =>
+            value ? validateDateOrder(siblingData?.startDate, value) : 'This field is required.'),
         },
         timezoneField({ defaultValue: 'UTC' }),
       ],
@@ -117,7 +118,7 @@ export const Events: CollectionConfig<'events'> = {
       type: 'array',
       admin: { description: 'Sessions in the order they take place.' },
       fields: [
-        { name: 'title', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale },
+        { name: 'title', type: 'text', localized: true, required: true, validate: requiredText },
         {
           type: 'row',
           fields: [
@@ -126,8 +127,8 @@ export const Events: CollectionConfig<'events'> = {
               name: 'endTime',
               type: 'date',
               admin: dateAndTime,
-              validate: (value: unknown, { siblingData }: { siblingData: WithStart }) =>
-                validateDateOrder(siblingData?.startTime, value, 'the session’s start'),
+              validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: WithStart }) =>
+                validateDateOrder(siblingData?.startTime, value, 'the session’s start')),
             },
             { name: 'room', type: 'text', localized: true },
           ],
@@ -136,7 +137,7 @@ export const Events: CollectionConfig<'events'> = {
         { name: 'speakers', type: 'relationship', relationTo: 'speakers', hasMany: true },
       ],
     },
-    { name: 'expectedParticipants', type: 'number', min: 0, admin: { step: 1 } },
+    { name: 'expectedParticipants', type: 'number', min: 0, admin: { step: 1 }, validate: wholeNumber },
     {
       name: 'audience',
       type: 'textarea',

@@ -6,7 +6,6 @@ import { pressReleasePreview } from '@/endpoints/pressReleasePreview'
 import { phoneField } from '@/fields/phone'
 import { localizedSlug } from '@/fields/slug'
 import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
-import { requiredInDefaultLocale } from '@/fields/validators'
 import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
@@ -14,6 +13,7 @@ import { publishOneLocale } from '@/hooks/publishOneLocale'
 import { recordAuthor } from '@/hooks/recordAuthor'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { pressReleaseJsonLd } from '@/utilities/delivery/jsonld'
+import { requiredText, requiredTextarea } from '@/fields/validate'
 
 
 const dateAndTime = { date: { pickerAppearance: 'dayAndTime' as const } }
@@ -35,7 +35,7 @@ export const PressReleases: CollectionConfig<'press-releases'> = {
   endpoints: [jsonLdEndpoint('press-releases', pressReleaseJsonLd), pressReleasePreview],
   defaultPopulate: { title: true, subtitle: true, slug: true, releaseDate: true, summary: true, featuredImage: true },
   fields: lockForTranslators([
-    { name: 'title', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale },
+    { name: 'title', type: 'text', localized: true, required: true, validate: requiredText },
     { name: 'subtitle', type: 'text', localized: true },
     localizedSlug(),
     {
@@ -64,7 +64,7 @@ export const PressReleases: CollectionConfig<'press-releases'> = {
       name: 'quotes',
       type: 'array',
       fields: [
-        { name: 'text', type: 'textarea', localized: true, required: true, validate: requiredInDefaultLocale },
+        { name: 'text', type: 'textarea', localized: true, required: true, validate: requiredTextarea },
         { name: 'speaker', type: 'relationship', relationTo: 'speakers' },
         {
           name: 'attribution',

@@ -4,13 +4,14 @@ import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
 import { publishedOnly } from '@/access/publishedOnly'
 import { countryField } from '@/fields/country'
 import { localizedSlug } from '@/fields/slug'
-import { requiredInDefaultLocale, validateDateOrder } from '@/fields/validators'
+import { validateDateOrder } from '@/fields/validators'
 import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
 import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
 import { publishOneLocale } from '@/hooks/publishOneLocale'
 import { recordAuthor } from '@/hooks/recordAuthor'
+import { alongsidePayload, requiredText } from '@/fields/validate'
 
 
 export const partnerRoles = ['lead', 'partner', 'co-sponsor', 'funder'] as const
@@ -31,7 +32,7 @@ export const Projects: CollectionConfig<'projects'> = {
   },
   defaultPopulate: { title: true, slug: true, summary: true },
   fields: lockForTranslators([
-    { name: 'title', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale },
+    { name: 'title', type: 'text', localized: true, required: true, validate: requiredText },
     localizedSlug(),
     { name: 'summary', type: 'textarea', localized: true },
     { name: 'description', type: 'richText', localized: true },
@@ -40,8 +41,8 @@ export const Projects: CollectionConfig<'projects'> = {
     {
       name: 'endDate',
       type: 'date',
-      validate: (value: unknown, { siblingData }: { siblingData: Partial<{ startDate: unknown }> }) =>
-        validateDateOrder(siblingData?.startDate, value),
+      validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: Partial<{ startDate: unknown }> }) =>
+        validateDateOrder(siblingData?.startDate, value)),
     },
     {
       name: 'partners',

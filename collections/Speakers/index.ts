@@ -6,13 +6,13 @@ import { readSpeakers } from '@/access/speakerVisibility'
 import { countryField } from '@/fields/country'
 import { localizedSlug } from '@/fields/slug'
 import { urlField } from '@/fields/url'
-import { requiredInDefaultLocale } from '@/fields/validators'
 import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
 import { recordAuthor } from '@/hooks/recordAuthor'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { personJsonLd } from '@/utilities/delivery/jsonld'
+import { requiredText } from '@/fields/validate'
 
 
 export const Speakers: CollectionConfig<'speakers'> = {
@@ -38,7 +38,7 @@ export const Speakers: CollectionConfig<'speakers'> = {
       type: 'text',
       localized: true,
       required: true,
-      validate: requiredInDefaultLocale,
+      validate: requiredText,
       admin: { description: 'Transliteration differs by script: write the name as readers of this language know it.' },
     },
     { name: 'honorific', type: 'text', localized: true, admin: { description: 'e.g. Ambassador, Dr.' } },
@@ -57,7 +57,7 @@ export const Speakers: CollectionConfig<'speakers'> = {
     {
       name: 'links',
       type: 'array',
-      fields: [{ name: 'label', type: 'text', localized: true, required: true, validate: requiredInDefaultLocale }, urlField({ required: true })],
+      fields: [{ name: 'label', type: 'text', localized: true, required: true, validate: requiredText }, urlField({ required: true })],
     },
     {
       name: 'email',

@@ -6,6 +6,7 @@ import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { localeCodes } from '@/i18n/localization'
 
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+import { requireStrongPassword } from './hooks/requireStrongPassword'
 
 export const Users: CollectionConfig<'users'> = {
   slug: 'users',
@@ -22,12 +23,15 @@ export const Users: CollectionConfig<'users'> = {
     useAsTitle: 'name',
   },
   auth: {
+    // HttpOnly always (Payload's default); Secure wherever the site is served over HTTPS in production.
+    cookies: { sameSite: 'Lax', secure: process.env.NODE_ENV === 'production' && !process.env.SERVER_URL?.startsWith('http://') },
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
   },
   hooks: {
     beforeChange: [makeFirstUserAdmin],
+    beforeOperation: [requireStrongPassword],
   },
   fields: [
     { name: 'name', type: 'text', required: true },

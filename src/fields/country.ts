@@ -1,6 +1,7 @@
 import type { SelectField } from 'payload'
 
 import { countryOptions } from './countries'
+import { alongsidePayload } from './validate'
 import { validateCountry } from './validators'
 
 type Options = {
@@ -21,6 +22,6 @@ export const countryField = ({ name = 'country', hasMany = false, required = fal
     options: countryOptions,
     required,
     admin: { description: description ?? 'ISO 3166-1 alpha-2 code, e.g. TJ for Tajikistan.' },
-    validate: (value: unknown) => validateCountry(value, required),
+    validate: alongsidePayload('select', (value: unknown) => validateCountry(value, required)),
     ...overrides,
   }) as SelectField

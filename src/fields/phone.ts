@@ -1,5 +1,6 @@
 import type { TextField } from 'payload'
 
+import { alongsidePayload } from './validate'
 import { validatePhone } from './validators'
 
 type Options = {
@@ -15,6 +16,6 @@ export const phoneField = ({ name = 'phone', required = false, overrides }: Opti
     type: 'text',
     required,
     admin: { description: 'International form with the country code, e.g. +48 504 080 257.' },
-    validate: (value: unknown) => validatePhone(value, required),
+    validate: alongsidePayload('text', (value: unknown) => validatePhone(value, required)),
     ...overrides,
   }) as TextField

@@ -1,6 +1,7 @@
 import slugify from '@sindresorhus/slugify'
 import { requiredInDefaultLocale } from './validators'
 import { type CheckboxField, type FieldHook, slugField, type TextField } from 'payload'
+import { requiredText } from './validate'
 
 type Options = {
   /** The field the slug is generated from. */
@@ -34,7 +35,7 @@ export const localizedSlug = ({ useAsSlug = 'title' }: Options = {}) =>
         ...row,
         fields: [
           checkbox,
-          { ...slug, hooks: { ...slug.hooks, beforeValidate: [fillMissingSlug(useAsSlug)] }, validate: requiredInDefaultLocale },
+          { ...slug, hooks: { ...slug.hooks, beforeValidate: [fillMissingSlug(useAsSlug)] }, validate: requiredText },
         ],
       }
     },

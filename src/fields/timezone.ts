@@ -1,5 +1,6 @@
 import type { TextField } from 'payload'
 
+import { alongsidePayload } from './validate'
 import { validateTimeZone } from './validators'
 
 type Options = {
@@ -18,6 +19,6 @@ export const timezoneField = ({ name = 'timezone', required = true, defaultValue
     required,
     index: true,
     admin: { description: 'IANA time zone of the venue, e.g. Asia/Dushanbe. Online events: the organiser’s zone.' },
-    validate: (value: unknown) => validateTimeZone(value, required),
+    validate: alongsidePayload('text', (value: unknown) => validateTimeZone(value, required)),
     ...overrides,
   }) as TextField

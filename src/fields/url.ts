@@ -1,5 +1,6 @@
 import type { TextField } from 'payload'
 
+import { alongsidePayload } from './validate'
 import { validateUrl } from './validators'
 
 type Options = {
@@ -21,6 +22,6 @@ export const urlField = ({ name = 'url', label, description, required = false, l
     localized,
     required,
     admin: { description: description ?? 'A full web address, starting with https://.' },
-    validate: (value: unknown) => validateUrl(value, required),
+    validate: alongsidePayload('text', (value: unknown) => validateUrl(value, required)),
     ...overrides,
   }) as TextField

@@ -1,9 +1,12 @@
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express'
 import type { Payload } from 'payload'
 
+import { limitBody } from './bodyLimit'
 import { feedsRouter } from './feeds'
 import { publicReads } from './publicReads'
+import { authRateLimit, rateLimitedRoutes } from './rateLimits'
 import { checkReadiness } from './readiness'
+import { securityHeaders } from './securityHeaders'
 import { validateQuery } from './validateQuery'
 
 export type CreateAppOptions = {
@@ -18,6 +21,10 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
+
+  app.use(securityHeaders(production))
+  app.post(rateLimitedRoutes, authRateLimit())
+  app.use(limitBody)
 
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' })

@@ -254,7 +254,7 @@ describe('the delivery API for frontends', () => {
   it('allows the frontend origin through CORS, on the fast path and on Payload’s own', async () => {
     // A request without an Origin first: its cached answer must not be served to the frontend.
     expect((await fetch(`${server.url}/api/events?depth=0`)).headers.get('access-control-allow-origin')).not.toBe(FRONTEND)
-    for (const headers of [{ origin: FRONTEND }, { origin: FRONTEND, 'x-pressroom-path': 'next' }]) {
+    for (const headers of [{ origin: FRONTEND }, { origin: FRONTEND, 'x-pressroom-path': 'next' }] as Record<string, string>[]) {
       const response = await fetch(`${server.url}/api/events?depth=0`, { headers })
       expect(response.headers.get('access-control-allow-origin')).toBe(FRONTEND)
     }

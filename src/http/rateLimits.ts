@@ -1,0 +1,21 @@
+import type { RequestHandler } from 'express'
+import { rateLimit } from 'express-rate-limit'
+
+type Env = Record<string, string | undefined>
+
+/**
+ * Attempts per client address per window on the endpoints that guess passwords or send mail.
+ * LOGIN_RATE_LIMIT (default 10) and RATE_LIMIT_WINDOW_MS (default 15 minutes) change them.
+ */
+export function authRateLimit(env: Env = process.env): RequestHandler {
+  return rateLimit({
+    windowMs: Number(env.RATE_LIMIT_WINDOW_MS ?? 15 * 60_000),
+    limit: Number(env.LOGIN_RATE_LIMIT ?? 10),
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    message: { errors: [{ message: 'Too many attempts from this address. Wait a few minutes and try again.' }] },
+  })
+}
+
+/** The routes the limit guards. */
+export const rateLimitedRoutes = ['/api/users/login', '/api/users/forgot-password', '/api/users/reset-password', '/api/users/first-register']
