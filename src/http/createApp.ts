@@ -37,7 +37,7 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
     else res.status(503).json({ status: 'unavailable', reason: readiness.reason })
   })
 
-  app.use('/api', validateQuery)
+  app.use('/api', validateQuery(payload))
   app.use('/api', publicReads(payload))
   app.use(feedsRouter(payload))
 

@@ -20,3 +20,15 @@ describe('queryProblems', () => {
     expect(queryProblems({ locale: ['en', 'ru'] })).toEqual([{ path: 'locale', message: '"locale" must be given once, as a single value.' }])
   })
 })
+
+describe('where checks', () => {
+  it('refuses geographic operators with malformed values, at any depth', () => {
+    expect(queryProblems({ where: { title: { near: '\u0000' } } })).toEqual([
+      { path: 'where[title][near]', message: 'where[title][near] must be "longitude,latitude" with optional maximum and minimum distances in metres.' },
+    ])
+    expect(queryProblems({ where: { or: [{ 'venue.coordinates': { within: 'x' } }] } })[0].path).toBe('where[or][0][venue.coordinates][within]')
+  })
+  it('lets well-formed conditions through to Payload', () => {
+    expect(queryProblems({ where: { 'venue.coordinates': { near: '68.77,38.56,10000' }, title: { like: 'torture' } } })).toEqual([])
+  })
+})

@@ -1,6 +1,10 @@
 import type { RequestHandler } from 'express'
+import type { Payload } from 'payload'
+import * as qs from 'qs-esm'
 
 import { localeCodes } from '@/i18n/localization'
+
+import { whereValueProblems } from './whereValues'
 
 /** The deepest relationship population a request may ask for (Payload's `maxDepth` is the same). */
 export const MAX_DEPTH = 5
@@ -45,6 +49,7 @@ export function queryProblems(query: Query): QueryProblem[] {
   if (limit !== undefined && !isWhole(limit, 1, MAX_LIMIT)) {
     problems.push({ path: 'limit', message: `limit must be a whole number from 1 to ${MAX_LIMIT}, got "${limit}"; use page to read further.` })
   }
+  problems.push(...whereProblems(query.where))
   const page = single('page')
   if (page !== undefined && !isWhole(page, 1, 1_000_000)) {
     problems.push({ path: 'page', message: `page must be a whole number from 1, got "${page}".` })
@@ -52,11 +57,44 @@ export function queryProblems(query: Query): QueryProblem[] {
   return problems
 }
 
-/** Answers 400, in Payload's error shape, before a request with impossible parameters reaches Payload. */
-export const validateQuery: RequestHandler = (req, res, next) => {
-  const problems = queryProblems(req.query as Query)
-  if (!problems.length) return next()
-  res.status(400).json({
-    errors: [{ name: 'QueryError', message: problems.map((problem) => problem.message).join(' '), data: problems }],
+const NEAR = /^-?\d+(\.\d+)?,\s*-?\d+(\.\d+)?(,\s*\d+(\.\d+)?){0,2}$/
+
+/**
+ * Geographic operators whose values Payload passes to the database unchecked (a malformed
+ * `near` is a 500 there): `near` takes "longitude,latitude[,max,min]", `within` and
+ * `intersects` a GeoJSON geometry. Other operators Payload checks itself.
+ */
+export function whereProblems(where: unknown, path = 'where'): QueryProblem[] {
+  if (where === undefined) return []
+  if (!where || typeof where !== 'object') return [{ path, message: `${path} must be an object of conditions, e.g. where[title][equals]=…` }]
+  return Object.entries(where as Record<string, unknown>).flatMap(([key, value]): QueryProblem[] => {
+    const at = `${path}[${key}]`
+    if (key === 'near') {
+      return typeof value === 'string' && NEAR.test(value) ? [] : [{ path: at, message: `${at} must be "longitude,latitude" with optional maximum and minimum distances in metres.` }]
+    }
+    if (key === 'within' || key === 'intersects') {
+      const geometry = value as { type?: unknown; coordinates?: unknown } | undefined
+      return geometry && typeof geometry === 'object' && typeof geometry.type === 'string' && Array.isArray(geometry.coordinates) ? [] : [{ path: at, message: `${at} must be a GeoJSON geometry with a type and coordinates.` }]
+    }
+    return value && typeof value === 'object' ? whereProblems(value, at) : []
   })
 }
+
+/** The query string as Payload reads it (qs, same options), not as express's simple parser does. */
+export const parseQuery = (url: string): Query => {
+  const search = url.includes('?') ? url.slice(url.indexOf('?')) : ''
+  return search ? (qs.parse(search, { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true }) as Query) : {}
+}
+
+/** Answers 400, in Payload's error shape, before a request with impossible parameters reaches Payload. */
+export const validateQuery =
+  (payload: Payload): RequestHandler =>
+  (req, res, next) => {
+    const collection = req.path.split('/')[1] ?? ''
+    const query = parseQuery(req.originalUrl)
+    const problems = [...queryProblems(query), ...whereValueProblems(payload, collection, query.where)]
+    if (!problems.length) return next()
+    res.status(400).json({
+      errors: [{ name: 'QueryError', message: problems.map((problem) => problem.message).join(' '), data: problems }],
+    })
+  }
