@@ -1820,7 +1820,7 @@ export interface PreviewLink {
   createdAt: string;
 }
 /**
- * Keys that frontends use to read content. Preview keys also read drafts: keep them on servers, never in a browser.
+ * Keys that frontends use to read content. The key is shown once, when it is created. Preview keys also read drafts: keep them on servers, never in a browser.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "api-keys".
@@ -1832,12 +1832,13 @@ export interface ApiKey {
    */
   name: string;
   kind: 'frontend' | 'preview';
+  /**
+   * The first characters of the key, to tell keys apart.
+   */
+  keyPrefix?: string | null;
+  keyHash?: string | null;
   updatedAt: string;
   createdAt: string;
-  enableAPIKey?: boolean | null;
-  apiKey?: string | null;
-  apiKeyIndex?: string | null;
-  hasAPIKey?: boolean | null;
   collection: 'api-keys';
 }
 /**
@@ -2459,12 +2460,10 @@ export interface UsersSelect<T extends boolean = true> {
 export interface ApiKeysSelect<T extends boolean = true> {
   name?: T;
   kind?: T;
+  keyPrefix?: T;
+  keyHash?: T;
   updatedAt?: T;
   createdAt?: T;
-  enableAPIKey?: T;
-  apiKey?: T;
-  apiKeyIndex?: T;
-  hasAPIKey?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -77,7 +77,7 @@ export const rules = ({ organisationId, pressReleaseId }: Fixtures): Record<stri
     allowed: { create: writers, read: writers, update: writers, delete: writers },
   },
   'api-keys': {
-    sample: () => ({ name: `Key ${unique()}`, kind: 'frontend', enableAPIKey: true, apiKey: `key-${unique()}${unique()}` }),
+    sample: () => ({ name: `Key ${unique()}`, kind: 'frontend' }),
     updateField: 'name',
     versioned: false,
     allowed: { create: ['admin'], read: ['admin'], update: ['admin'], delete: ['admin'] },

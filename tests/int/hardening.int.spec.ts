@@ -111,6 +111,21 @@ describe('hardening, over HTTP', () => {
     expect([guess.status, guess.body]).toEqual([filtered.status, { ...filtered.body, errors: [{ ...filtered.body.errors[0], message: filtered.body.errors[0].message }] }])
   })
 
+  it('stores API keys only as hashes, shows a key once, and accepts it by its hash', async () => {
+    const created = await admin.post('/api/api-keys', { name: 'Preview', kind: 'preview' })
+    expect(created.status).toBe(201)
+    const key: string = created.body.doc.key
+    expect(key).toMatch(/^prk_[\w-]{32}$/)
+    const stored = await admin.get(`/api/api-keys/${created.body.doc.id}`)
+    expect(JSON.stringify(stored.body)).not.toContain(key)
+    expect(stored.body.keyPrefix).toBe(key.slice(0, 12))
+    expect(stored.body).not.toHaveProperty('keyHash')
+    const draft = await editor.post('/api/events', { title: 'Draft for preview', startDate: '2030-01-01T00:00:00.000Z', endDate: '2030-01-02T00:00:00.000Z', timezone: 'UTC' })
+    const read = (authorization: string) => fetch(`${server.url}/api/events/${draft.body.doc.id}?draft=true`, { headers: { authorization } })
+    expect((await read(`api-keys API-Key ${key}`)).status).toBe(200)
+    expect((await read(`api-keys API-Key ${key}x`)).status).toBe(404)
+  })
+
   it('limits login attempts per address with 429', async () => {
     const statuses: number[] = []
     for (let i = 0; i < 10; i++) statuses.push((await anonymous.post('/api/users/login', { email: 'nobody@pressroom.test', password: 'wrong password x' })).status)
