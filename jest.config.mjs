@@ -33,5 +33,10 @@ export default {
       displayName: 'int',
       testMatch: ['<rootDir>/tests/int/**/*.int.spec.ts'],
     },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.spec.ts'],
+    },
   ],
 }

@@ -8,6 +8,7 @@ import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
 import { publishOneLocale } from '@/hooks/publishOneLocale'
+import { enforceTranslatorRules } from '@/hooks/enforceTranslatorRules'
 import { recordAuthor } from '@/hooks/recordAuthor'
 import { alongsidePayload, requiredText } from '@/fields/validate'
 
@@ -18,7 +19,7 @@ export const DonorNotices: CollectionConfig<'donor-notices'> = {
     create: isEditorOrAdmin,
     delete: isEditorOrAdmin,
     read: publishedOnly,
-    update: canUpdateContent('donor-notices'),
+    update: canUpdateContent,
   },
   admin: {
     defaultColumns: ['name', 'donor', 'fundingType', 'validTo'],
@@ -61,7 +62,7 @@ export const DonorNotices: CollectionConfig<'donor-notices'> = {
     ...auditFields(),
   ]),
   hooks: {
-    beforeOperation: [publishOneLocale()],
+    beforeOperation: [enforceTranslatorRules(), publishOneLocale()],
     beforeChange: [recordAuthor],
   },
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },

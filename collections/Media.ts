@@ -9,6 +9,7 @@ import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
 import { alongsidePayload } from '@/fields/validate'
+import { enforceTranslatorRules } from '@/hooks/enforceTranslatorRules'
 import { recordAuthor } from '@/hooks/recordAuthor'
 import { refuseUnacceptedFiles } from '@/hooks/refuseUnacceptedFiles'
 
@@ -23,7 +24,7 @@ export const Media: CollectionConfig<'media'> = {
     create: isEditorOrAdmin,
     delete: isEditorOrAdmin,
     read: anyone,
-    update: canUpdateContent('media'),
+    update: canUpdateContent,
   },
   admin: {
     defaultColumns: ['filename', 'alt', 'mimeType', 'updatedAt'],
@@ -55,7 +56,7 @@ export const Media: CollectionConfig<'media'> = {
   ]),
   hooks: {
     beforeChange: [recordAuthor],
-    beforeOperation: [refuseUnacceptedFiles(acceptedMimeTypes)],
+    beforeOperation: [enforceTranslatorRules(), refuseUnacceptedFiles(acceptedMimeTypes)],
   },
   upload: {
     // MEDIA_DIR lets tests and deployments keep uploads outside the checkout.

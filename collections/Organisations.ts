@@ -9,6 +9,7 @@ import { urlField } from '@/fields/url'
 import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
+import { enforceTranslatorRules } from '@/hooks/enforceTranslatorRules'
 import { recordAuthor } from '@/hooks/recordAuthor'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { organisationJsonLd } from '@/utilities/delivery/jsonld'
@@ -32,7 +33,7 @@ export const Organisations: CollectionConfig<'organisations'> = {
     create: isEditorOrAdmin,
     delete: isEditorOrAdmin,
     read: anyone,
-    update: canUpdateContent('organisations'),
+    update: canUpdateContent,
   },
   admin: {
     defaultColumns: ['name', 'acronym', 'organisationType', 'countries'],
@@ -76,6 +77,7 @@ export const Organisations: CollectionConfig<'organisations'> = {
     ...auditFields(),
   ]),
   hooks: {
+    beforeOperation: [enforceTranslatorRules()],
     beforeChange: [recordAuthor],
   },
 }

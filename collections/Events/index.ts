@@ -13,6 +13,7 @@ import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
 import { publishOneLocale } from '@/hooks/publishOneLocale'
+import { enforceTranslatorRules } from '@/hooks/enforceTranslatorRules'
 import { recordAuthor } from '@/hooks/recordAuthor'
 import { eventICalendar, upcomingEvents } from '@/endpoints/eventEndpoints'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
@@ -36,7 +37,7 @@ export const Events: CollectionConfig<'events'> = {
     create: isEditorOrAdmin,
     delete: isEditorOrAdmin,
     read: publishedOnly,
-    update: canUpdateContent('events'),
+    update: canUpdateContent,
   },
   admin: {
     defaultColumns: ['title', 'startDate', 'status', 'eventType', '_status'],
@@ -184,7 +185,7 @@ export const Events: CollectionConfig<'events'> = {
     ...auditFields(),
   ]),
   hooks: {
-    beforeOperation: [publishOneLocale()],
+    beforeOperation: [enforceTranslatorRules(), publishOneLocale()],
     beforeChange: [recordAuthor, bumpSequence],
     afterRead: [
       hidePrivateSpeakers([

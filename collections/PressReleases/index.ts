@@ -10,6 +10,7 @@ import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
 import { publishOneLocale } from '@/hooks/publishOneLocale'
+import { enforceTranslatorRules } from '@/hooks/enforceTranslatorRules'
 import { recordAuthor } from '@/hooks/recordAuthor'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { pressReleaseJsonLd } from '@/utilities/delivery/jsonld'
@@ -24,7 +25,7 @@ export const PressReleases: CollectionConfig<'press-releases'> = {
     create: isEditorOrAdmin,
     delete: isEditorOrAdmin,
     read: publishedAndNotEmbargoed,
-    update: canUpdateContent('press-releases'),
+    update: canUpdateContent,
   },
   admin: {
     defaultColumns: ['title', 'releaseDate', 'embargoUntil', '_status'],
@@ -101,7 +102,7 @@ export const PressReleases: CollectionConfig<'press-releases'> = {
     ...auditFields(),
   ]),
   hooks: {
-    beforeOperation: [publishOneLocale()],
+    beforeOperation: [enforceTranslatorRules(), publishOneLocale()],
     beforeChange: [recordAuthor],
     afterRead: [hidePrivateSpeakers([{ array: 'quotes', field: 'speaker' }])],
   },

@@ -10,6 +10,7 @@ import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
 import { publishOneLocale } from '@/hooks/publishOneLocale'
+import { enforceTranslatorRules } from '@/hooks/enforceTranslatorRules'
 import { recordAuthor } from '@/hooks/recordAuthor'
 import { alongsidePayload, requiredText } from '@/fields/validate'
 
@@ -22,7 +23,7 @@ export const Projects: CollectionConfig<'projects'> = {
     create: isEditorOrAdmin,
     delete: isEditorOrAdmin,
     read: publishedOnly,
-    update: canUpdateContent('projects'),
+    update: canUpdateContent,
   },
   admin: {
     defaultColumns: ['title', 'startDate', 'endDate', '_status'],
@@ -67,7 +68,7 @@ export const Projects: CollectionConfig<'projects'> = {
     ...auditFields(),
   ]),
   hooks: {
-    beforeOperation: [publishOneLocale()],
+    beforeOperation: [enforceTranslatorRules(), publishOneLocale()],
     beforeChange: [recordAuthor],
     afterRead: [hidePrivateSpeakers([{ field: 'coordinator' }])],
   },

@@ -9,6 +9,7 @@ import { urlField } from '@/fields/url'
 import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
 import { auditFields } from '@/fields/audit'
+import { enforceTranslatorRules } from '@/hooks/enforceTranslatorRules'
 import { recordAuthor } from '@/hooks/recordAuthor'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { personJsonLd } from '@/utilities/delivery/jsonld'
@@ -21,7 +22,7 @@ export const Speakers: CollectionConfig<'speakers'> = {
     create: isEditorOrAdmin,
     delete: isEditorOrAdmin,
     read: readSpeakers,
-    update: canUpdateContent('speakers'),
+    update: canUpdateContent,
   },
   admin: {
     defaultColumns: ['name', 'position', 'organisation', 'visibility'],
@@ -97,6 +98,7 @@ export const Speakers: CollectionConfig<'speakers'> = {
     ...auditFields(),
   ]),
   hooks: {
+    beforeOperation: [enforceTranslatorRules()],
     beforeChange: [recordAuthor],
   },
 }

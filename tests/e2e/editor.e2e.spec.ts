@@ -1,0 +1,102 @@
+import type { BrowserContext, Page } from 'playwright-core'
+
+import { launchBrowser, snap, watchErrors } from '../helpers/browser'
+import { PASSWORD, type RestClient, staffClients } from '../helpers/rest'
+import { type RunningServer, startServer } from '../helpers/server'
+
+const JOURNEY = 'editor'
+
+async function login(page: Page, url: string, email: string) {
+  await page.goto(`${url}/admin/login`)
+  await page.fill('#field-email', email)
+  await page.fill('#field-password', PASSWORD)
+  await page.click('button[type=submit]')
+  await page.waitForURL(new RegExp(`${url}/admin/?$`))
+  await page.waitForLoadState('networkidle')
+}
+
+/** Picks an option of a relationship or select field by typing part of its label. */
+async function choose(page: Page, container: string, label: string) {
+  await page.click(`${container} .rs__control`)
+  await page.keyboard.type(label)
+  await page.locator('.rs__option', { hasText: label }).first().click()
+}
+
+async function typeDate(page: Page, field: string, value: string) {
+  const input = page.locator(`#field-${field} input`).first()
+  await input.fill(value)
+  await input.press('Enter')
+  // The date picker stays open over the form until dismissed.
+  await page.keyboard.press('Escape')
+}
+
+/** Polls until the condition holds: what the editor did shows in the public API. */
+async function until(check: () => Promise<boolean>, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the change to reach the public API')
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}
+
+describe('journeys 2 and 3: an editor publishes an event, then its Russian title', () => {
+  let server: RunningServer
+  let browser: BrowserContext
+  let anonymous: RestClient
+  let page: Page
+  let errors: string[]
+  let id: number
+
+  beforeAll(async () => {
+    server = await startServer()
+    ;({ anonymous } = await staffClients(server))
+    browser = await launchBrowser()
+    page = await browser.newPage()
+    errors = watchErrors(page)
+    await login(page, server.url, 'editor@pressroom.test')
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop('SIGKILL')
+  })
+
+  it('creates an event with two speakers and a programme session, and publishes it', async () => {
+    await page.goto(`${server.url}/admin/collections/events/create`, { waitUntil: 'networkidle' })
+    await page.fill('#field-title', 'Legal aid forum')
+    await typeDate(page, 'startDate', '06/01/2030 9:00 AM')
+    await typeDate(page, 'endDate', '06/02/2030 5:00 PM')
+    await page.fill('#field-timezone', 'Asia/Almaty')
+    await page.getByRole('button', { name: 'Add Speaker' }).click()
+    await choose(page, '#field-speakers__0__speaker', 'Elena Volochay')
+    await page.getByRole('button', { name: 'Add Speaker' }).click()
+    await choose(page, '#field-speakers__1__speaker', 'Markus Mueller')
+    await page.getByRole('button', { name: 'Add Programme' }).click()
+    await page.fill('#field-programme__0__title', 'Opening session')
+    await snap(page, JOURNEY, 'event-filled')
+    // Autosave keeps a draft while the editor works; the public sees nothing yet.
+    await page.waitForURL(/\/admin\/collections\/events\/\d+/, { timeout: 20_000 })
+    id = Number(page.url().match(/events\/(\d+)/)![1])
+    expect((await anonymous.get(`/api/events/${id}`)).status).toBe(404)
+    await page.click('#action-save')
+    await until(async () => (await anonymous.get(`/api/events/${id}`)).status === 200)
+    await snap(page, JOURNEY, 'event-published')
+
+    const published = await anonymous.get(`/api/events/${id}?depth=1`)
+    expect(published.status).toBe(200)
+    expect(published.body).toMatchObject({ title: 'Legal aid forum', timezone: 'Asia/Almaty', _status: 'published' })
+    expect(published.body.speakers.map((row: { speaker: { name: string } }) => row.speaker.name)).toEqual(['Elena Volochay', 'Markus Mueller'])
+    expect(published.body.programme[0].title).toBe('Opening session')
+  })
+
+  it('switches to Russian, adds the Russian title and publishes it; a public ru read shows it', async () => {
+    await page.goto(`${server.url}/admin/collections/events/${id}?locale=ru`, { waitUntil: 'networkidle' })
+    await page.locator('#field-title').waitFor()
+    await page.fill('#field-title', 'Форум по правовой помощи')
+    await snap(page, JOURNEY, 'russian-title')
+    await page.click('#action-save')
+    await until(async () => (await anonymous.get(`/api/events/${id}?locale=ru`)).body.title === 'Форум по правовой помощи')
+    await snap(page, JOURNEY, 'russian-published')
+    expect((await anonymous.get(`/api/events/${id}?locale=en`)).body.title).toBe('Legal aid forum')
+    expect(errors).toEqual([])
+  })
+})

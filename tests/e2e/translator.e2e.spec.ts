@@ -1,0 +1,58 @@
+import type { BrowserContext, Page } from 'playwright-core'
+
+import { launchBrowser, snap, watchErrors } from '../helpers/browser'
+import { PASSWORD, type RestClient, staffClients } from '../helpers/rest'
+import { type RunningServer, startServer } from '../helpers/server'
+
+const JOURNEY = 'translator'
+
+describe('journey 4: a translator works on Russian', () => {
+  let server: RunningServer
+  let browser: BrowserContext
+  let anonymous: RestClient
+  let editor: RestClient
+  let page: Page
+  let id: number
+
+  beforeAll(async () => {
+    server = await startServer()
+    ;({ anonymous, editor } = await staffClients(server, ['ru']))
+    id = (await anonymous.get('/api/events?depth=0')).body.docs[0].id
+    browser = await launchBrowser()
+    page = await browser.newPage()
+    await page.goto(`${server.url}/admin/login`)
+    await page.fill('#field-email', 'translator@pressroom.test')
+    await page.fill('#field-password', PASSWORD)
+    await page.click('button[type=submit]')
+    await page.waitForURL(new RegExp(`${server.url}/admin/?$`))
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop('SIGKILL')
+  })
+
+  it('sees no Publish button, finds non-localized fields read-only, and saves Russian as a draft', async () => {
+    const errors = watchErrors(page)
+    await page.goto(`${server.url}/admin/collections/events/${id}?locale=ru`, { waitUntil: 'networkidle' })
+    await page.locator('#field-title').waitFor()
+    await page.waitForLoadState('networkidle')
+    await snap(page, JOURNEY, 'event-in-russian')
+    expect(await page.locator('#action-save').count()).toBe(0)
+    expect(await page.getByRole('button', { name: /publish/i }).count()).toBe(0)
+    expect(await page.locator('#field-timezone').isDisabled()).toBe(true)
+    expect(await page.locator('#field-expectedParticipants').isDisabled()).toBe(true)
+    expect(await page.locator('#field-title').isDisabled()).toBe(false)
+
+    await page.fill('#field-summary', 'Черновик перевода краткого описания')
+    // Autosave stores the draft; the published Russian text stays what it was.
+    const draftSaved = async () => (await editor.get(`/api/events/${id}?locale=ru&draft=true&depth=0`)).body.summary === 'Черновик перевода краткого описания'
+    const deadline = Date.now() + 20_000
+    while (!(await draftSaved())) {
+      if (Date.now() > deadline) throw new Error(`the draft was not saved: ${server.output().slice(-1500)}`)
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    await snap(page, JOURNEY, 'draft-saved')
+    expect((await anonymous.get(`/api/events/${id}?locale=ru&depth=0`)).body.summary).not.toBe('Черновик перевода краткого описания')
+    expect(errors).toEqual([])
+  })
+})

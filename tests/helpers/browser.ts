@@ -1,0 +1,41 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const artifacts = path.resolve(import.meta.dirname, '..', 'artifacts')
+
+/**
+ * Debian's Chromium, headless, with a fresh profile. The flags keep it off the network this
+ * machine does not have (background services would otherwise retry, many at a time).
+ */
+export async function launchBrowser(): Promise<BrowserContext> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does.`)
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-chromium-'))
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+}
+
+/** Saves a screenshot of the step as tests/artifacts/<journey>/<nn>-<step>.png (git-ignored). */
+export async function snap(page: Page, journey: string, step: string): Promise<void> {
+  const dir = path.join(artifacts, journey)
+  fs.mkdirSync(dir, { recursive: true })
+  const count = fs.readdirSync(dir).length + 1
+  await page.screenshot({ path: path.join(dir, `${String(count).padStart(2, '0')}-${step}.png`), fullPage: true })
+}
+
+/** Console errors and failed page loads, collected so a journey can assert there were none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(String(error)))
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) errors.push(message.text())
+  })
+  return errors
+}
