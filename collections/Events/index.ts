@@ -15,6 +15,7 @@ import { auditFields } from '@/fields/audit'
 import { publishOneLocale } from '@/hooks/publishOneLocale'
 import { enforceTranslatorRules } from '@/hooks/enforceTranslatorRules'
 import { recordAuthor } from '@/hooks/recordAuthor'
+import { previewUrl } from '@/utilities/delivery/previewUrl'
 import { eventICalendar, upcomingEvents } from '@/endpoints/eventEndpoints'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { eventJsonLd } from '@/utilities/delivery/jsonld'
@@ -43,6 +44,8 @@ export const Events: CollectionConfig<'events'> = {
     defaultColumns: ['title', 'startDate', 'status', 'eventType', '_status'],
     group: 'Events',
     listSearchableFields: ['title', 'summary'],
+    livePreview: { url: ({ data, locale }) => previewUrl('events', data, locale?.code) },
+    preview: (doc, { locale }) => previewUrl('events', doc, locale),
     useAsTitle: 'title',
   },
   endpoints: [upcomingEvents, eventICalendar, jsonLdEndpoint('events', eventJsonLd, 2)],

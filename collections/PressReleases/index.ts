@@ -12,6 +12,7 @@ import { auditFields } from '@/fields/audit'
 import { publishOneLocale } from '@/hooks/publishOneLocale'
 import { enforceTranslatorRules } from '@/hooks/enforceTranslatorRules'
 import { recordAuthor } from '@/hooks/recordAuthor'
+import { previewUrl } from '@/utilities/delivery/previewUrl'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { pressReleaseJsonLd } from '@/utilities/delivery/jsonld'
 import { requiredText, requiredTextarea } from '@/fields/validate'
@@ -31,6 +32,8 @@ export const PressReleases: CollectionConfig<'press-releases'> = {
     defaultColumns: ['title', 'releaseDate', 'embargoUntil', '_status'],
     group: 'Newsroom',
     listSearchableFields: ['title', 'subtitle', 'summary'],
+    livePreview: { url: ({ data, locale }) => previewUrl('press-releases', data, locale?.code) },
+    preview: (doc, { locale }) => previewUrl('press-releases', doc, locale),
     useAsTitle: 'title',
   },
   endpoints: [jsonLdEndpoint('press-releases', pressReleaseJsonLd), pressReleasePreview],

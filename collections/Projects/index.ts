@@ -12,6 +12,7 @@ import { auditFields } from '@/fields/audit'
 import { publishOneLocale } from '@/hooks/publishOneLocale'
 import { enforceTranslatorRules } from '@/hooks/enforceTranslatorRules'
 import { recordAuthor } from '@/hooks/recordAuthor'
+import { previewUrl } from '@/utilities/delivery/previewUrl'
 import { alongsidePayload, requiredText } from '@/fields/validate'
 
 
@@ -29,6 +30,8 @@ export const Projects: CollectionConfig<'projects'> = {
     defaultColumns: ['title', 'startDate', 'endDate', '_status'],
     group: 'Directory',
     listSearchableFields: ['title'],
+    livePreview: { url: ({ data, locale }) => previewUrl('projects', data, locale?.code) },
+    preview: (doc, { locale }) => previewUrl('projects', doc, locale),
     useAsTitle: 'title',
   },
   defaultPopulate: { title: true, slug: true, summary: true },
