@@ -1,34 +1,14 @@
 // Requests/s of an anonymous list of 20 events (depth 1, ru) through the express fast path
 // (cached and uncached) and through Payload's own REST route in Next.js, measured the same way.
 // Usage: npm run build && node bench/fast-path.mjs   (writes bench/results/fast-path-<time>.json)
-import { spawn } from 'node:child_process'
-import fs from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
 
 import autocannon from 'autocannon'
 
-const root = path.resolve(import.meta.dirname, '..')
-const port = 3900 + Math.floor(Math.random() * 90)
-const url = `http://127.0.0.1:${port}`
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-bench-'))
-const duration = Number(process.env.BENCH_SECONDS ?? 10)
+import { startBenchServer, writeResult } from './server.mjs'
 
-const server = spawn(process.execPath, ['dist/server.js'], {
-  cwd: root,
-  env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URI: `file:${dir}/bench.db`, MEDIA_DIR: `${dir}/media`, PAYLOAD_SECRET: 'bench-secret-bench-secret-bench-secret', SEED_ON_START: 'true' },
-  stdio: 'ignore',
-})
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${url}/readyz`)).ok) break
-  } catch {}
-  if (i > 300) throw new Error('server did not start')
-  await new Promise((r) => setTimeout(r, 100))
-}
-const post = (p, body, token) => fetch(`${url}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json())
-await post('/api/users/first-register', { email: 'bench@pressroom.test', password: 'bench-password-123', name: 'Bench' })
-const { token } = await post('/api/users/login', { email: 'bench@pressroom.test', password: 'bench-password-123' })
+const duration = Number(process.env.BENCH_SECONDS ?? 10)
+const { url, child: server, token, post } = await startBenchServer('bench')
 const speakers = (await fetch(`${url}/api/speakers?limit=5&depth=0`).then((r) => r.json())).docs.map((d) => d.id)
 for (let i = 0; i < 25; i++) {
   await post('/api/events', { title: `Bench event ${i}`, startDate: new Date(Date.UTC(2030, 0, i + 1)).toISOString(), endDate: new Date(Date.UTC(2030, 0, i + 2)).toISOString(), timezone: 'Asia/Almaty', speakers: speakers.map((speaker) => ({ speaker })), _status: 'published' }, token)
@@ -48,8 +28,7 @@ const results = [
   await measure('Payload REST route in Next.js', { url: url + list, headers: { 'x-pressroom-path': 'next' } }),
 ]
 server.kill('SIGTERM')
-const file = path.join(root, 'bench', 'results', `fast-path-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-fs.writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, concurrency: 50, duration, results }, null, 2))
+const file = writeResult('fast-path', { when: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, concurrency: 50, duration, results })
 console.log('| path | req/s | p50 ms | p99 ms | non-2xx |\n| --- | --- | --- | --- | --- |')
 for (const r of results) console.log(`| ${r.name} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.non2xx} |`)
-console.log(`\nwritten to ${path.relative(root, file)}`)
+console.log(`\nwritten to ${file}`)

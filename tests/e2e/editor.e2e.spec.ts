@@ -1,19 +1,11 @@
 import type { BrowserContext, Page } from 'playwright-core'
 
-import { launchBrowser, snap, watchErrors } from '../helpers/browser'
+import { launchBrowser, loginAs, snap, watchErrors } from '../helpers/browser'
 import { PASSWORD, type RestClient, staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
+import { until } from '../helpers/wait'
 
 const JOURNEY = 'editor'
-
-async function login(page: Page, url: string, email: string) {
-  await page.goto(`${url}/admin/login`)
-  await page.fill('#field-email', email)
-  await page.fill('#field-password', PASSWORD)
-  await page.click('button[type=submit]')
-  await page.waitForURL(new RegExp(`${url}/admin/?$`))
-  await page.waitForLoadState('networkidle')
-}
 
 /** Picks an option of a relationship or select field by typing part of its label. */
 async function choose(page: Page, container: string, label: string) {
@@ -30,15 +22,6 @@ async function typeDate(page: Page, field: string, value: string) {
   await page.keyboard.press('Escape')
 }
 
-/** Polls until the condition holds: what the editor did shows in the public API. */
-async function until(check: () => Promise<boolean>, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the change to reach the public API')
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-}
-
 describe('journeys 2 and 3: an editor publishes an event, then its Russian title', () => {
   let server: RunningServer
   let browser: BrowserContext
@@ -53,7 +36,7 @@ describe('journeys 2 and 3: an editor publishes an event, then its Russian title
     browser = await launchBrowser()
     page = await browser.newPage()
     errors = watchErrors(page)
-    await login(page, server.url, 'editor@pressroom.test')
+    await loginAs(page, server.url, 'editor@pressroom.test', PASSWORD)
   })
   afterAll(async () => {
     await browser?.close()
@@ -78,7 +61,7 @@ describe('journeys 2 and 3: an editor publishes an event, then its Russian title
     id = Number(page.url().match(/events\/(\d+)/)![1])
     expect((await anonymous.get(`/api/events/${id}`)).status).toBe(404)
     await page.click('#action-save')
-    await until(async () => (await anonymous.get(`/api/events/${id}`)).status === 200)
+    await until(async () => (await anonymous.get(`/api/events/${id}`)).status === 200, 'the event in the public API')
     await snap(page, JOURNEY, 'event-published')
 
     const published = await anonymous.get(`/api/events/${id}?depth=1`)
@@ -94,7 +77,7 @@ describe('journeys 2 and 3: an editor publishes an event, then its Russian title
     await page.fill('#field-title', 'Форум по правовой помощи')
     await snap(page, JOURNEY, 'russian-title')
     await page.click('#action-save')
-    await until(async () => (await anonymous.get(`/api/events/${id}?locale=ru`)).body.title === 'Форум по правовой помощи')
+    await until(async () => (await anonymous.get(`/api/events/${id}?locale=ru`)).body.title === 'Форум по правовой помощи', 'the Russian title in the public API')
     await snap(page, JOURNEY, 'russian-published')
     expect((await anonymous.get(`/api/events/${id}?locale=en`)).body.title).toBe('Legal aid forum')
     expect(errors).toEqual([])

@@ -1,17 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import sharp from 'sharp'
 
-import { launchBrowser, snap } from '../helpers/browser'
+import { launchBrowser, loginAs, snap } from '../helpers/browser'
 import { PASSWORD, type RestClient, staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-}
+import { until } from '../helpers/wait'
 
 describe('journeys 5 and 6: media uploads and an embargoed release', () => {
   let server: RunningServer
@@ -25,11 +18,7 @@ describe('journeys 5 and 6: media uploads and an embargoed release', () => {
     ;({ anonymous, editor } = await staffClients(server))
     browser = await launchBrowser()
     page = await browser.newPage()
-    await page.goto(`${server.url}/admin/login`)
-    await page.fill('#field-email', 'editor@pressroom.test')
-    await page.fill('#field-password', PASSWORD)
-    await page.click('button[type=submit]')
-    await page.waitForURL(new RegExp(`${server.url}/admin/?$`))
+    await loginAs(page, server.url, 'editor@pressroom.test', PASSWORD)
   })
   afterAll(async () => {
     await browser?.close()

@@ -1,8 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core'
 
-import { launchBrowser, snap, watchErrors } from '../helpers/browser'
+import { launchBrowser, loginAs, snap, watchErrors } from '../helpers/browser'
 import { PASSWORD, type RestClient, staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
+import { until } from '../helpers/wait'
 
 const JOURNEY = 'translator'
 
@@ -20,11 +21,7 @@ describe('journey 4: a translator works on Russian', () => {
     id = (await anonymous.get('/api/events?depth=0')).body.docs[0].id
     browser = await launchBrowser()
     page = await browser.newPage()
-    await page.goto(`${server.url}/admin/login`)
-    await page.fill('#field-email', 'translator@pressroom.test')
-    await page.fill('#field-password', PASSWORD)
-    await page.click('button[type=submit]')
-    await page.waitForURL(new RegExp(`${server.url}/admin/?$`))
+    await loginAs(page, server.url, 'translator@pressroom.test', PASSWORD)
   })
   afterAll(async () => {
     await browser?.close()
@@ -45,12 +42,7 @@ describe('journey 4: a translator works on Russian', () => {
 
     await page.fill('#field-summary', 'Черновик перевода краткого описания')
     // Autosave stores the draft; the published Russian text stays what it was.
-    const draftSaved = async () => (await editor.get(`/api/events/${id}?locale=ru&draft=true&depth=0`)).body.summary === 'Черновик перевода краткого описания'
-    const deadline = Date.now() + 20_000
-    while (!(await draftSaved())) {
-      if (Date.now() > deadline) throw new Error(`the draft was not saved: ${server.output().slice(-1500)}`)
-      await new Promise((resolve) => setTimeout(resolve, 250))
-    }
+    await until(async () => (await editor.get(`/api/events/${id}?locale=ru&draft=true&depth=0`)).body.summary === 'Черновик перевода краткого описания', 'the autosaved draft')
     await snap(page, JOURNEY, 'draft-saved')
     expect((await anonymous.get(`/api/events/${id}?locale=ru&depth=0`)).body.summary).not.toBe('Черновик перевода краткого описания')
     expect(errors).toEqual([])

@@ -39,3 +39,13 @@ export function watchErrors(page: Page): string[] {
   })
   return errors
 }
+
+/** Logs in through the admin's login form and waits for the dashboard. */
+export async function loginAs(page: Page, serverUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${serverUrl}/admin/login`)
+  await page.fill('#field-email', email)
+  await page.fill('#field-password', password)
+  await page.click('button[type=submit]')
+  await page.waitForURL(new RegExp(`${serverUrl}/admin/?$`))
+  await page.waitForLoadState('networkidle')
+}

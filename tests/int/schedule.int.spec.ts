@@ -1,15 +1,7 @@
 import type { Payload } from 'payload'
 
 import { createUser, startPayload, stopPayload } from '../helpers/payload'
-
-const waitFor = async (check: () => Promise<boolean>, timeoutMs: number) => {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await check()) return true
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  return false
-}
+import { until } from '../helpers/wait'
 
 describe('scheduled publishing', () => {
   let payload: Payload
@@ -40,9 +32,9 @@ describe('scheduled publishing', () => {
     await schedule('publish', 2000)
     await new Promise((resolve) => setTimeout(resolve, 1000))
     expect((await publicCount()).totalDocs).toBe(0)
-    expect(await waitFor(async () => (await publicCount()).totalDocs === 1, 10_000)).toBe(true)
+    await until(async () => (await publicCount()).totalDocs === 1, 'the scheduled publish', 10_000)
 
     await schedule('unpublish', 1000)
-    expect(await waitFor(async () => (await publicCount()).totalDocs === 0, 10_000)).toBe(true)
+    await until(async () => (await publicCount()).totalDocs === 0, 'the scheduled unpublish', 10_000)
   })
 })

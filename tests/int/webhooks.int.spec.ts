@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 import { verifyWebhook } from '@/utilities/webhookSignature'
 
 import { createUser, startPayload, stopPayload } from '../helpers/payload'
+import { until } from '../helpers/wait'
 
 type Received = { headers: http.IncomingHttpHeaders; body: string; at: number }
 
@@ -23,15 +24,6 @@ async function receiver(statuses: number[] = []) {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received, close: () => new Promise((resolve) => server.close(resolve)) }
-}
-
-const waitFor = async (check: () => boolean | Promise<boolean>, timeoutMs = 20_000) => {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await check()) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error('timed out')
 }
 
 describe('webhooks', () => {
@@ -60,7 +52,7 @@ describe('webhooks', () => {
       user: admin,
       overrideAccess: false,
     })
-    await waitFor(() => target.received.length >= 2)
+    await until(() => target.received.length >= 2, 'two deliveries')
     const [first, second] = target.received
     expect(second.at - first.at).toBeGreaterThanOrEqual(400)
     for (const delivery of [first, second]) {
@@ -73,7 +65,7 @@ describe('webhooks', () => {
     // The same body on every attempt, so a receiver can deduplicate by delivery id.
     expect(second.body).toBe(first.body)
 
-    await waitFor(async () => (await payload.find({ collection: 'webhook-deliveries', where: { status: { equals: 'delivered' } } })).totalDocs === 1)
+    await until(async () => (await payload.find({ collection: 'webhook-deliveries', where: { status: { equals: 'delivered' } } })).totalDocs === 1, 'the delivery log')
     const { docs } = await payload.find({ collection: 'webhook-deliveries', where: { webhook: { equals: hook.id } }, depth: 0 })
     expect(docs).toHaveLength(1)
     expect(docs[0]).toMatchObject({ event: 'publish', collection: 'events', status: 'delivered', statusCode: 204, attempts: 2, lastError: null })
@@ -89,7 +81,7 @@ describe('webhooks', () => {
     await payload.update({ collection: 'press-releases', id: release.id, data: { _status: 'published' }, user: admin, overrideAccess: false })
     await payload.update({ collection: 'press-releases', id: release.id, data: { _status: 'draft' }, user: admin, overrideAccess: false })
     await payload.delete({ collection: 'press-releases', id: release.id, user: admin, overrideAccess: false })
-    await waitFor(() => target.received.length >= 3)
+    await until(() => target.received.length >= 3, 'three deliveries')
     await new Promise((resolve) => setTimeout(resolve, 1500))
     expect(target.received.map((delivery) => JSON.parse(delivery.body).event).sort()).toEqual(['delete', 'publish', 'unpublish'])
     await target.close()

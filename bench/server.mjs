@@ -1,0 +1,37 @@
+// Starts the compiled production server on a fresh database for a benchmark, with a logged-in admin.
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+export const root = path.resolve(import.meta.dirname, '..')
+
+export async function startBenchServer(name, env = {}) {
+  const port = 3800 + Math.floor(Math.random() * 190)
+  const url = `http://127.0.0.1:${port}`
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pressroom-${name}-`))
+  const child = spawn(process.execPath, ['dist/server.js'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URI: `file:${dir}/${name}.db`, MEDIA_DIR: `${dir}/media`, PAYLOAD_SECRET: `${name}-secret-`.repeat(4), LOGIN_RATE_LIMIT: '1000', ...env },
+    stdio: 'ignore',
+  })
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) break
+    } catch {}
+    if (i > 300) throw new Error('the server did not start')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  const post = (p, body, token) =>
+    fetch(`${url}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json())
+  await post('/api/users/first-register', { email: `${name}@pressroom.test`, password: `${name}-password-123`, name })
+  const { token } = await post('/api/users/login', { email: `${name}@pressroom.test`, password: `${name}-password-123` })
+  return { url, child, token, post, rss: () => Number(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) * 1024 }
+}
+
+export function writeResult(name, figures) {
+  const file = path.join(root, 'bench', 'results', `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.writeFileSync(file, JSON.stringify(figures, null, 2))
+  return path.relative(root, file)
+}
