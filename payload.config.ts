@@ -23,6 +23,7 @@ export default buildConfig({
   admin: {
     // A local avatar: these machines, and some users' networks, cannot reach Gravatar.
     avatar: 'default',
+    components: { beforeDashboard: ['/src/components/WhatNeedsMe#WhatNeedsMe'] },
     importMap: {
       baseDir: projectRoot,
       importMapFile: path.join(projectRoot, 'src', 'app', '(payload)', 'admin', 'importMap.js'),

@@ -34,6 +34,11 @@ describe('journey 1: the first visit', () => {
     await page.click('button[type=submit]')
     await page.waitForURL(new RegExp(`${server.url}/admin/?$`))
     await page.getByText('Events').first().waitFor()
+    // The dashboard opens with what needs attention: the seeded release has Russian, not Kazakh.
+    const panel = page.getByRole('region', { name: 'What needs you' })
+    await panel.waitFor()
+    expect(await panel.locator('li[data-locale=ru]').textContent()).toContain('Русский: 2/2')
+    expect(await panel.locator('li[data-locale=kk]').textContent()).toContain('Қазақша: 0/2')
     await snap(page, 'first-visit', 'dashboard')
     const me = await page.evaluate(async () => (await (await fetch('/api/users/me')).json()) as { user: { roles: string[]; name: string } })
     expect(me.user).toMatchObject({ roles: ['admin'], name: 'Nigora Admin' })

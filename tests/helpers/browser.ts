@@ -23,8 +23,13 @@ export async function launchBrowser(): Promise<BrowserContext> {
 }
 
 /** Saves a screenshot of the step as tests/artifacts/<journey>/<nn>-<step>.png (git-ignored). */
+const started = new Set<string>()
+
 export async function snap(page: Page, journey: string, step: string): Promise<void> {
   const dir = path.join(artifacts, journey)
+  // Each run starts its journey's folder afresh, so the numbers are this run's steps.
+  if (!started.has(journey)) fs.rmSync(dir, { recursive: true, force: true })
+  started.add(journey)
   fs.mkdirSync(dir, { recursive: true })
   const count = fs.readdirSync(dir).length + 1
   await page.screenshot({ path: path.join(dir, `${String(count).padStart(2, '0')}-${step}.png`), fullPage: true })
