@@ -9,6 +9,9 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const nextConfig = {
   // The express server in src/server.ts owns compression, headers and the HTTP lifecycle.
   compress: false,
+  // `npm run dev` is opened as localhost or 127.0.0.1; Next's dev server blocks its hot-reload
+  // socket for hosts it does not know, and the admin then reloads itself over and over.
+  allowedDevOrigins: ['localhost', '127.0.0.1'],
   poweredByHeader: false,
   // The express server (src/server.ts) creates the one Payload instance of the process; Next's
   // route handlers reuse it through getPayload's global cache. Bundled copies of payload and of
