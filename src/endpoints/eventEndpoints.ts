@@ -4,7 +4,7 @@ import { serverHost } from '@/env'
 import type { Event } from '@/payload-types'
 import { buildCalendar } from '@/utilities/delivery/ical'
 
-import { notFound, refuseBadQuery, requestedLocale } from './request'
+import { notFound, readRouteDocument, refuseBadQuery, requestedLocale } from './request'
 
 /** GET /api/events/upcoming?locale=&limit=: events not yet over, soonest first, as Payload lists them. */
 export const upcomingEvents: Endpoint = {
@@ -37,9 +37,7 @@ export const eventICalendar: Endpoint = {
     const refused = refuseBadQuery(req)
     if (refused) return refused
     const locale = requestedLocale(req)
-    const event = (await req.payload
-      .findByID({ collection: 'events', id: req.routeParams?.id as string, depth: 1, locale, overrideAccess: false, req })
-      .catch(() => undefined)) as Event | undefined
+    const event = (await readRouteDocument(req, 'events', 1)) as Event | undefined
     if (!event) return notFound()
     return new Response(buildCalendar([event], { name: event.title, locale, host: serverHost() }), {
       headers: {

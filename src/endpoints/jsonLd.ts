@@ -1,6 +1,6 @@
 import type { CollectionSlug, Endpoint } from 'payload'
 
-import { notFound, refuseBadQuery, requestedLocale } from './request'
+import { notFound, readRouteDocument, refuseBadQuery, requestedLocale } from './request'
 
 type Build<T> = (doc: T, locale: string, serverUrl: string) => Record<string, unknown>
 
@@ -15,9 +15,7 @@ export const jsonLdEndpoint = <T>(collection: CollectionSlug, build: Build<T>, d
     const refused = refuseBadQuery(req)
     if (refused) return refused
     const locale = requestedLocale(req)
-    const doc = await req.payload
-      .findByID({ collection, id: req.routeParams?.id as string, depth, locale, overrideAccess: false, req })
-      .catch(() => undefined)
+    const doc = await readRouteDocument(req, collection, depth)
     if (!doc) return notFound()
     return Response.json(build(doc as T, locale, req.payload.config.serverURL || 'http://localhost'), {
       headers: { 'Content-Type': 'application/ld+json; charset=utf-8' },

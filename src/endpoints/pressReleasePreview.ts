@@ -3,6 +3,8 @@ import type { Endpoint } from 'payload'
 import { isLocaleCode } from '@/i18n/localization'
 import { verifyPreviewToken } from '@/utilities/previewToken'
 
+import { absentIfRefused } from './request'
+
 const refuse = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
 
 /**
@@ -22,16 +24,12 @@ export const pressReleasePreview: Endpoint = {
         ? refuse(410, 'This preview link has expired.')
         : refuse(400, 'This preview link is not valid: check that it was copied in full.')
     }
-    const link = await req.payload
-      .findByID({ collection: 'preview-links', id: check.claims.link, depth: 0, overrideAccess: true, req })
-      .catch(() => null)
+    const link = await absentIfRefused(req.payload.findByID({ collection: 'preview-links', id: check.claims.link, depth: 0, overrideAccess: true, req }))
     if (!link || link.revoked) return refuse(410, 'This preview link has been revoked.')
     // The token carries the expiry it was issued with; a link shortened since then ends sooner.
     if (Date.parse(link.expiresAt) <= Date.now()) return refuse(410, 'This preview link has expired.')
     const releaseId = typeof link.pressRelease === 'object' ? link.pressRelease.id : link.pressRelease
-    const release = await req.payload
-      .findByID({ collection: 'press-releases', id: releaseId, depth: 1, locale, overrideAccess: true, req })
-      .catch(() => null)
+    const release = await absentIfRefused(req.payload.findByID({ collection: 'press-releases', id: releaseId, depth: 1, locale, overrideAccess: true, req }))
     if (!release || release._status !== 'published') return refuse(404, 'This release is not published yet.')
     return Response.json(release, { headers: { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex' } })
   },

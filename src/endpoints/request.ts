@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import { queryProblems } from '@/http/validateQuery'
 import { defaultLocale, type LocaleCode } from '@/i18n/localization'
@@ -14,3 +14,17 @@ export function refuseBadQuery(req: PayloadRequest): Response | undefined {
 export const requestedLocale = (req: PayloadRequest): LocaleCode => (req.searchParams.get('locale') ?? defaultLocale) as LocaleCode
 
 export const notFound = (): Response => Response.json({ errors: [{ message: 'Not Found' }] }, { status: 404 })
+
+/** Undefined for "not found" and "not allowed"; any other failure is an error and propagates. */
+export const absentIfRefused = <T>(read: Promise<T>): Promise<T | undefined> =>
+  read.catch((error: unknown) => {
+    const status = (error as { status?: number }).status
+    if (status === 403 || status === 404) return undefined
+    throw error
+  })
+
+/** One document of the route's `:id`, read with the requester's own access, in the requested locale. */
+export const readRouteDocument = (req: PayloadRequest, collection: CollectionSlug, depth: number) =>
+  absentIfRefused(
+    req.payload.findByID({ collection, id: req.routeParams?.id as string, depth, locale: requestedLocale(req), overrideAccess: false, req }),
+  )

@@ -37,7 +37,10 @@ async function missing(req: PayloadRequest, references: Reference[], overrideAcc
       select: {},
     })
       // A collection the writer may not read at all: every link into it is refused.
-      .catch(() => ({ docs: [] as { id: number | string }[] }))
+      .catch((error: unknown) => {
+        if ((error as { status?: number }).status === 403) return { docs: [] as { id: number | string }[] }
+        throw error
+      })
     const found = new Set(docs.map((doc) => String(doc.id)))
     for (const id of ids) if (!found.has(id)) absent.push({ relationTo: collection, id })
   }
