@@ -11,6 +11,7 @@ import { Users } from './collections/Users'
 import { MAX_UPLOAD_BYTES } from './collections/Media'
 import { databaseAdapter } from './src/db'
 import { openApiEndpoint } from './src/endpoints/openapi'
+import { translationEndpoints } from './src/endpoints/translations'
 import { jobs } from './src/jobs'
 import { resolveSecret, serverURL } from './src/env'
 import { allowedOrigins } from './src/http/origins'
@@ -23,7 +24,11 @@ export default buildConfig({
   admin: {
     // A local avatar: these machines, and some users' networks, cannot reach Gravatar.
     avatar: 'default',
-    components: { beforeDashboard: ['/src/components/WhatNeedsMe#WhatNeedsMe'] },
+    components: {
+      afterNavLinks: ['/src/components/TranslationsView/NavLink#TranslationsNavLink'],
+      beforeDashboard: ['/src/components/WhatNeedsMe#WhatNeedsMe'],
+      views: { translations: { Component: '/src/components/TranslationsView#TranslationsView', path: '/translations' } },
+    },
     importMap: {
       baseDir: projectRoot,
       importMapFile: path.join(projectRoot, 'src', 'app', '(payload)', 'admin', 'importMap.js'),
@@ -40,7 +45,7 @@ export default buildConfig({
   // No text field holds more than this (rich text has its own editor limits).
   defaultMaxTextLength: 20_000,
   editor: lexicalEditor(),
-  endpoints: [openApiEndpoint],
+  endpoints: [openApiEndpoint, ...translationEndpoints],
   graphQL: { schemaOutputFile: path.join(projectRoot, 'src', 'generated-schema.graphql') },
   i18n: { fallbackLanguage: 'en', supportedLanguages: { en, ru } },
   jobs,

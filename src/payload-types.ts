@@ -80,6 +80,7 @@ export interface Config {
     'api-keys': ApiKey;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
+    'translation-records': TranslationRecord;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -111,6 +112,7 @@ export interface Config {
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'translation-records': TranslationRecordsSelect<false> | TranslationRecordsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1898,6 +1900,29 @@ export interface WebhookDelivery {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-records".
+ */
+export interface TranslationRecord {
+  id: number;
+  collection: string;
+  document: string;
+  /**
+   * locale → field path → { source, target, at, by }
+   */
+  ledger:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -2059,6 +2084,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'translation-records';
+        value: number | TranslationRecord;
       } | null);
   globalSlug?: string | null;
   user:
@@ -2494,6 +2523,17 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   attempts?: T;
   lastError?: T;
   deliveredAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-records_select".
+ */
+export interface TranslationRecordsSelect<T extends boolean = true> {
+  collection?: T;
+  document?: T;
+  ledger?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -35,7 +35,7 @@ export const localizedSlug = ({ useAsSlug = 'title' }: Options = {}) =>
         ...row,
         fields: [
           checkbox,
-          { ...slug, hooks: { ...slug.hooks, beforeValidate: [fillMissingSlug(useAsSlug)] }, validate: requiredText },
+          { ...slug, hooks: { ...slug.hooks, beforeValidate: [fillMissingSlug(useAsSlug)] }, validate: requiredText, custom: { ...slug.custom, translatable: false } },
         ],
       }
     },

@@ -1,0 +1,153 @@
+import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
+
+import { checkRole, staffRoles } from '@/access/checkRole'
+import { defaultLocale, isLocaleCode, localeCodes } from '@/i18n/localization'
+import { mayTranslate } from '@/utilities/translations/access'
+import { exchangeToJson, exportExchange, type ImportFile, importFromJson, importFromXliff } from '@/utilities/translations/exchange'
+import { importTranslations } from '@/utilities/translations/importTranslations'
+import { translationStatus } from '@/utilities/translations/report'
+import { type FieldState, fieldStates } from '@/utilities/translations/status'
+import { hasTranslatableFields } from '@/utilities/translations/units'
+import { ExchangeFileError, buildXliff, parseXliff } from '@/utilities/translations/xliff'
+
+type Problem = { path: string; message: string }
+
+const badRequest = (problems: Problem[]) =>
+  Response.json({ errors: [{ name: 'ValidationError', message: problems.map((p) => p.message).join(' '), data: { errors: problems } }] }, { status: 400 })
+const forbidden = (message: string) => Response.json({ errors: [{ message }] }, { status: 403 })
+const unauthorized = () => Response.json({ errors: [{ message: 'Log in, or send an API key, to see translation status.' }] }, { status: 401 })
+
+const targetLocales = localeCodes.filter((code) => code !== defaultLocale)
+
+export const translatableSlugs = (req: PayloadRequest): string[] =>
+  req.payload.config.collections.filter((collection) => hasTranslatableFields(collection.fields)).map((collection) => collection.slug)
+
+const list = (value: string | null): string[] | undefined => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : undefined)
+
+function collectionParam(req: PayloadRequest, problems: Problem[], required: boolean): string[] {
+  const value = req.searchParams.get('collection')
+  const known = translatableSlugs(req)
+  if (!value) {
+    if (required) problems.push({ path: 'collection', message: `collection is required: one of ${known.join(', ')}.` })
+    return known
+  }
+  if (!known.includes(value)) problems.push({ path: 'collection', message: `"${value}" is not a collection with translatable fields: use one of ${known.join(', ')}.` })
+  return [value]
+}
+
+function localeParam(req: PayloadRequest, name: string, problems: Problem[], fallback?: string): string | undefined {
+  const value = req.searchParams.get(name) ?? fallback
+  if (value === undefined) {
+    problems.push({ path: name, message: `${name} is required: one of ${targetLocales.join(', ')}.` })
+    return undefined
+  }
+  if (!isLocaleCode(value)) problems.push({ path: name, message: `Unknown locale "${value}": use one of ${localeCodes.join(', ')}.` })
+  return value
+}
+
+/** GET /api/translations/status?collection=&locale=&id=&status=&limit=&page= */
+export const translationStatusEndpoint: Endpoint = {
+  path: '/translations/status',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) return unauthorized()
+    const problems: Problem[] = []
+    const collections = collectionParam(req, problems, false)
+    const locale = req.searchParams.get('locale')
+    if (locale === defaultLocale) problems.push({ path: 'locale', message: `"${defaultLocale}" is the source language; ask for one of ${targetLocales.join(', ')}.` })
+    else if (locale && !isLocaleCode(locale)) problems.push({ path: 'locale', message: `Unknown locale "${locale}": use one of ${targetLocales.join(', ')}.` })
+    const status = req.searchParams.get('status')
+    if (status && !fieldStates.includes(status as FieldState)) problems.push({ path: 'status', message: `status must be one of ${fieldStates.join(', ')}.` })
+    if (problems.length) return badRequest(problems)
+    const limit = Number(req.searchParams.get('limit') ?? 100)
+    const page = Number(req.searchParams.get('page') ?? 1)
+    const report = await translationStatus(req, {
+      collections,
+      locales: locale ? [locale] : targetLocales,
+      id: req.searchParams.get('id') ?? undefined,
+      status: (status as FieldState) || undefined,
+      limit,
+      page,
+    })
+    return Response.json(report, { headers: { 'Cache-Control': 'no-store' } })
+  },
+}
+
+/** GET /api/translations/export?collection=&ids=&source=en&target=ru&format=xliff|json&status= */
+export const translationExportEndpoint: Endpoint = {
+  path: '/translations/export',
+  method: 'get',
+  handler: async (req) => {
+    const problems: Problem[] = []
+    const [collection] = collectionParam(req, problems, true)
+    const source = localeParam(req, 'source', problems, defaultLocale)
+    const target = localeParam(req, 'target', problems)
+    if (source && target && source === target) problems.push({ path: 'target', message: 'target must differ from source.' })
+    const format = req.searchParams.get('format') ?? 'xliff'
+    if (!['xliff', 'json'].includes(format)) problems.push({ path: 'format', message: 'format must be xliff or json.' })
+    const status = list(req.searchParams.get('status'))
+    const wrong = status?.filter((value) => !fieldStates.includes(value as FieldState))
+    if (wrong?.length) problems.push({ path: 'status', message: `status must list some of ${fieldStates.join(', ')}.` })
+    if (problems.length) return badRequest(problems)
+    if (!checkRole(staffRoles, req.user)) return forbidden('Exports are for translators, editors and admins.')
+    if (!mayTranslate(req.user, target as string)) return forbidden(`You translate into ${(req.user as { locales?: string[] }).locales?.join(', ') || 'no locale yet'}, not "${target}".`)
+    const exchange = await exportExchange(req, { collection, ids: list(req.searchParams.get('ids')), source: source as string, target: target as string, status: status as FieldState[] })
+    const name = `${collection}.${source}-${target}`
+    if (format === 'json') {
+      return Response.json(exchangeToJson(exchange), { headers: { 'Cache-Control': 'no-store', 'Content-Disposition': `attachment; filename="${name}.json"` } })
+    }
+    if (!exchange.documents.some((document) => document.units.length)) {
+      return Response.json({ errors: [{ message: 'Nothing to translate: no document matches, or none has source text.' }] }, { status: 404 })
+    }
+    return new Response(buildXliff({ ...exchange, documents: exchange.documents.filter((document) => document.units.length) }), {
+      headers: { 'Cache-Control': 'no-store', 'Content-Type': 'application/xliff+xml; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.xlf"` },
+    })
+  },
+}
+
+async function readImportFile(req: PayloadRequest): Promise<ImportFile> {
+  const type = (req.headers.get('content-type') ?? '').split(';')[0].trim()
+  if (type === 'application/json') {
+    await addDataAndFileToRequest(req)
+    return importFromJson(req.data)
+  }
+  if (type.startsWith('multipart/')) {
+    await addDataAndFileToRequest(req)
+    const file = req.file
+    if (!file) throw new ExchangeFileError('Send the XLIFF file in a form field named "file".')
+    return importFromXliff(parseXliff(Buffer.from(file.data).toString('utf8')))
+  }
+  if (['application/xml', 'text/xml', 'application/xliff+xml', 'application/x-xliff+xml'].includes(type)) {
+    return importFromXliff(parseXliff(await (req as unknown as Request).text()))
+  }
+  throw new ExchangeFileError('Send XLIFF 2.0 (multipart field "file", or an application/xliff+xml body) or the JSON exchange (application/json).')
+}
+
+/** POST /api/translations/import?force=true&dryRun=true — XLIFF 2.0 (multipart or raw) or JSON. */
+export const translationImportEndpoint: Endpoint = {
+  path: '/translations/import',
+  method: 'post',
+  handler: async (req) => {
+    if (!checkRole(staffRoles, req.user)) return forbidden('Imports are for translators, editors and admins.')
+    let file: ImportFile
+    try {
+      file = await readImportFile(req)
+    } catch (error) {
+      if (!(error instanceof ExchangeFileError)) throw error
+      return badRequest([{ path: error.where.unit ?? error.where.file ?? (error.where.line ? `line ${error.where.line}` : 'file'), message: error.message }])
+    }
+    const problems: Problem[] = []
+    if (!isLocaleCode(file.source)) problems.push({ path: 'srcLang', message: `Unknown source locale "${file.source}": use one of ${localeCodes.join(', ')}.` })
+    if (!isLocaleCode(file.target) || file.target === defaultLocale) {
+      problems.push({ path: 'trgLang', message: `"${file.target}" cannot be a target: use one of ${targetLocales.join(', ')}.` })
+    }
+    if (file.source === file.target) problems.push({ path: 'trgLang', message: 'The target language must differ from the source.' })
+    if (problems.length) return badRequest(problems)
+    if (!mayTranslate(req.user, file.target)) return forbidden(`You translate into ${(req.user as { locales?: string[] }).locales?.join(', ') || 'no locale yet'}, not "${file.target}".`)
+    const flag = (name: string) => ['1', 'true', 'yes'].includes(req.searchParams.get(name) ?? '')
+    const report = await importTranslations(req, file, { force: flag('force'), dryRun: flag('dryRun') })
+    return Response.json(report, { headers: { 'Cache-Control': 'no-store' } })
+  },
+}
+
+export const translationEndpoints = [translationStatusEndpoint, translationExportEndpoint, translationImportEndpoint]

@@ -1,0 +1,29 @@
+import type { CollectionConfig, Config, Field, Plugin } from 'payload'
+
+import { forgetTranslations, recordTranslations } from '@/hooks/recordTranslations'
+import { hasTranslatableFields } from '@/utilities/translations/units'
+
+/** On each edit view: the fields missing or stale in the locale being edited. */
+const panel: Field = {
+  name: 'translationPanel',
+  type: 'ui',
+  admin: { position: 'sidebar', components: { Field: '/src/components/TranslationPanel#TranslationPanel' } },
+}
+
+const withTranslations = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  fields: [...collection.fields, panel],
+  hooks: {
+    ...collection.hooks,
+    afterChange: [...(collection.hooks?.afterChange ?? []), recordTranslations],
+    afterDelete: [...(collection.hooks?.afterDelete ?? []), forgetTranslations],
+  },
+})
+
+/** Keeps the translation ledger of every collection that has translatable fields. */
+export const translationsPlugin: Plugin = (config: Config): Config => ({
+  ...config,
+  collections: (config.collections ?? []).map((collection) =>
+    collection.slug !== 'translation-records' && hasTranslatableFields(collection.fields) ? withTranslations(collection) : collection,
+  ),
+})

@@ -1,0 +1,173 @@
+import type { CollectionSlug, PayloadRequest } from 'payload'
+
+import { absentIfRefused } from '@/endpoints/request'
+import { defaultLocale } from '@/i18n/localization'
+
+import { type Inline, inlineToXml, MarkupError, xmlToInline } from './inline'
+import { readLedgers } from './ledger'
+import { type FieldState, fieldStatus } from './status'
+import { alignCodes, codeAttributes, type FieldKind, isEmpty, originalData, toSegments, translatableFields } from './units'
+import { type Exchange, ExchangeFileError, type ExchangeDocument, parseInlineMarkup, type RawExchange } from './xliff'
+
+type Doc = Record<string, unknown> & { id: number | string }
+
+export type ExportQuery = { collection: string; ids?: string[]; source: string; target: string; status?: FieldState[]; limit?: number }
+
+/**
+ * The documents to translate, each field a unit whose segments carry the source and the current
+ * translation (written with the source's code ids). The same model becomes XLIFF or JSON.
+ */
+export async function exportExchange(req: PayloadRequest, query: ExportQuery): Promise<Exchange & { statuses: Map<string, FieldState> }> {
+  const collection = query.collection as CollectionSlug
+  const config = req.payload.collections[collection].config
+  const { docs } = await req.payload.find({
+    collection,
+    depth: 0,
+    draft: true,
+    limit: query.limit ?? 500,
+    locale: 'all',
+    overrideAccess: false,
+    req,
+    sort: 'createdAt',
+    where: query.ids?.length ? { id: { in: query.ids } } : undefined,
+  })
+  const ledgers = await readLedgers(req, collection, docs.map((doc) => doc.id))
+  const statuses = new Map<string, FieldState>()
+  const documents = (docs as unknown as Doc[]).map((doc): ExchangeDocument => {
+    const ledger = ledgers.get(String(doc.id)) ?? {}
+    const title = config.admin?.useAsTitle ? (doc[config.admin.useAsTitle] as Record<string, unknown> | undefined)?.[query.source] : undefined
+    const units = translatableFields(config.fields, doc).flatMap((field) => {
+      const source = toSegments(field.kind, field.values[query.source])
+      if (isEmpty(source.segments)) return []
+      const status = fieldStatus(field, defaultLocale, query.target, ledger[query.target]?.[field.path])?.status ?? 'missing'
+      if (query.status?.length && !query.status.includes(status)) return []
+      statuses.set(`${collection}/${doc.id}/${field.path}`, status)
+      const target = toSegments(field.kind, field.values[query.target])
+      // Rich text whose blocks no longer pair with the source's is offered for translation afresh.
+      const aligned = target.segments.length === source.segments.length || field.kind === 'textList'
+      return [
+        {
+          id: field.path,
+          name: field.label,
+          kind: field.kind,
+          attributes: codeAttributes(source.codes),
+          data: originalData(source.codes),
+          segments: source.segments.map((segment, index) => {
+            const existing = aligned ? target.segments[index] : undefined
+            return {
+              id: `s${index + 1}`,
+              source: segment,
+              target: existing && alignCodes(existing, target.codes, segment, source.codes),
+              state: existing && status === 'translated' ? ('translated' as const) : ('initial' as const),
+              stale: status === 'stale',
+            }
+          }),
+        },
+      ]
+    })
+    return { collection, id: String(doc.id), title: typeof title === 'string' ? title : undefined, units }
+  })
+  return { source: query.source, target: query.target, documents, statuses }
+}
+
+export const JSON_FORMAT = 'pressroom-translations/1'
+
+/** The exchange as JSON for machine pipelines: plain text as strings, rich text as inline markup. */
+export function exchangeToJson(exchange: Exchange & { statuses: Map<string, FieldState> }) {
+  const text = (kind: string | undefined, inlines: Inline[] | undefined) =>
+    inlines === undefined ? null : kind === 'richText' ? inlineToXml(inlines) : inlines.map((inline) => ('text' in inline ? inline.text : '')).join('')
+  return {
+    format: JSON_FORMAT,
+    source: exchange.source,
+    target: exchange.target,
+    documents: exchange.documents.map((document) => ({
+      collection: document.collection,
+      id: document.id,
+      title: document.title ?? null,
+      units: document.units.map((unit) => ({
+        id: unit.id,
+        label: unit.name,
+        kind: unit.kind,
+        status: exchange.statuses.get(`${document.collection}/${document.id}/${unit.id}`),
+        segments: unit.segments.map((segment) => ({ id: segment.id, source: text(unit.kind, segment.source), target: text(unit.kind, segment.target) })),
+      })),
+    })),
+  }
+}
+
+/** What an import reads, whichever format it came in: segments parse on demand, per unit. */
+export type ImportSegment = { id: string; source: (kind: FieldKind) => Inline[]; target?: (kind: FieldKind) => Inline[] }
+export type ImportDocument = { file: string; collection: string; id: string; units: { id: string; segments: ImportSegment[] }[] }
+export type ImportFile = { source: string; target: string; documents: ImportDocument[] }
+
+export function importFromXliff(raw: RawExchange): ImportFile {
+  return {
+    source: raw.source,
+    target: raw.target,
+    documents: raw.documents.map((document) => ({
+      ...document,
+      units: document.units.map((unit) => ({
+        id: unit.id,
+        segments: unit.segments.map((segment) => ({
+          id: segment.id,
+          source: () => xmlToInline(segment.source),
+          target: segment.target && (() => xmlToInline(segment.target ?? [])),
+        })),
+      })),
+    })),
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value)
+
+const fromText = (value: unknown, where: string) => (kind: FieldKind): Inline[] => {
+  if (typeof value !== 'string') throw new MarkupError(`${where} must be a string.`)
+  return kind === 'richText' ? parseInlineMarkup(value) : [{ text: value }]
+}
+
+/** Reads the JSON exchange; a shape it cannot read is an ExchangeFileError naming the place. */
+export function importFromJson(body: unknown): ImportFile {
+  if (!isRecord(body)) throw new ExchangeFileError('The body must be a JSON object with source, target and documents.')
+  const { source, target, documents } = body
+  if (typeof source !== 'string' || typeof target !== 'string') throw new ExchangeFileError('"source" and "target" must be locale codes.')
+  if (!Array.isArray(documents) || !documents.length) throw new ExchangeFileError('"documents" must be a non-empty list.')
+  return {
+    source,
+    target,
+    documents: documents.map((document, d): ImportDocument => {
+      const at = `documents[${d}]`
+      if (!isRecord(document) || typeof document.collection !== 'string' || !['string', 'number'].includes(typeof document.id)) {
+        throw new ExchangeFileError(`${at} needs a collection and an id.`, { file: at })
+      }
+      if (!Array.isArray(document.units)) throw new ExchangeFileError(`${at}.units must be a list.`, { file: at })
+      return {
+        file: at,
+        collection: document.collection,
+        id: String(document.id),
+        units: document.units.map((unit, u) => {
+          const where = `${at}.units[${u}]`
+          if (!isRecord(unit) || typeof unit.id !== 'string' || !Array.isArray(unit.segments)) {
+            throw new ExchangeFileError(`${where} needs an id and a list of segments.`, { file: at, unit: where })
+          }
+          const unitId = unit.id
+          return {
+            id: unitId,
+            segments: unit.segments.map((segment, s) => {
+              const place = `${where}.segments[${s}]`
+              if (!isRecord(segment)) throw new ExchangeFileError(`${place} must be an object.`, { file: at, unit: unitId })
+              return {
+                id: typeof segment.id === 'string' ? segment.id : `s${s + 1}`,
+                source: fromText(segment.source, `${place}.source`),
+                target: segment.target === null || segment.target === undefined ? undefined : fromText(segment.target, `${place}.target`),
+              }
+            }),
+          }
+        }),
+      }
+    }),
+  }
+}
+
+/** A document of the import, read with the requester's access in every locale, or undefined. */
+export const readForImport = (req: PayloadRequest, collection: CollectionSlug, id: string) =>
+  absentIfRefused(req.payload.findByID({ collection, id, depth: 0, draft: true, locale: 'all', overrideAccess: false, req }))

@@ -1,0 +1,62 @@
+import { ExchangeFileError, buildXliff, parseXliff } from './xliff'
+import { inlineToXml, xmlToInline } from './inline'
+
+const exchange = {
+  source: 'en',
+  target: 'ru',
+  documents: [
+    {
+      collection: 'press-releases',
+      id: '12',
+      title: 'Coalitions & NGOs <meet>',
+      units: [
+        { id: 'title', name: 'Title', kind: 'text', segments: [{ id: 's1', source: [{ text: 'A & B < C' }], target: [{ text: 'А и Б' }], state: 'translated' as const }] },
+        {
+          id: 'body',
+          kind: 'richText',
+          attributes: (id: string) => (id === 'c1' ? ' type="fmt" subType="xlf:b"' : ''),
+          segments: [{ id: 's1', source: [{ text: 'Hello ' }, { pc: 'c1', children: [{ text: 'world' }] }, { text: '\u0001' }] }],
+        },
+      ],
+    },
+  ],
+}
+
+describe('XLIFF 2.0 files', () => {
+  it('round-trips documents, units, segments, escapes and control characters', () => {
+    const xml = buildXliff(exchange)
+    expect(xml).toContain('<file id="press-releases-12" original="press-releases/12">')
+    expect(xml).toContain('<pc id="c1" type="fmt" subType="xlf:b">world</pc><cp hex="0001"/>')
+    const parsed = parseXliff(xml)
+    expect(parsed).toMatchObject({ source: 'en', target: 'ru' })
+    const [document] = parsed.documents
+    expect(document).toMatchObject({ collection: 'press-releases', id: '12' })
+    expect(document.units.map((unit) => unit.id)).toEqual(['title', 'body'])
+    expect(xmlToInline(document.units[0].segments[0].source)).toEqual([{ text: 'A & B < C' }])
+    expect(xmlToInline(document.units[0].segments[0].target ?? [])).toEqual([{ text: 'А и Б' }])
+    expect(inlineToXml(xmlToInline(document.units[1].segments[0].source))).toBe('Hello <pc id="c1">world</pc><cp hex="0001"/>')
+    expect(document.units[1].segments[0].target).toBeUndefined()
+  })
+
+  it('names the line of a file that is not well-formed', () => {
+    const broken = buildXliff(exchange).replace('</source>', '</sorce>')
+    const line = broken.split('\n').findIndex((text) => text.includes('</sorce>')) + 1
+    const error = (() => {
+      try {
+        parseXliff(broken)
+      } catch (caught) {
+        return caught as ExchangeFileError
+      }
+    })()
+    expect(error).toBeInstanceOf(ExchangeFileError)
+    expect(error?.where.line).toBe(line)
+    expect(error?.message).toMatch(new RegExp(`line ${line}`))
+  })
+
+  it('refuses DOCTYPEs, other versions and files that do not name their documents', () => {
+    expect(() => parseXliff('<!DOCTYPE x [<!ENTITY a "aaaa">]><xliff/>')).toThrow(/DOCTYPE/)
+    expect(() => parseXliff('<xliff version="1.2" srcLang="en" trgLang="ru"><file id="f"/></xliff>')).toThrow(/only 2.0/)
+    expect(() => parseXliff('<xliff version="2.0" srcLang="en" trgLang="ru"><file id="f"><unit id="u"><segment><source>a</source></segment></unit></file></xliff>')).toThrow(/original="collection\/id"/)
+    expect(() => parseXliff('<xliff version="2.0" srcLang="en" trgLang="ru"><file id="f" original="events/1"><unit id="u"><segment></segment></unit></file></xliff>')).toThrow(/unit "u".*exactly one <source>/)
+  })
+})
