@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { limitBody } from './bodyLimit'
 import { feedsRouter } from './feeds'
 import { publicReads } from './publicReads'
-import { authRateLimit, rateLimitedRoutes } from './rateLimits'
+import { authRateLimit, importRateLimit, importRoute, rateLimitedRoutes } from './rateLimits'
 import { checkReadiness } from './readiness'
 import { securityHeaders } from './securityHeaders'
 import { validateQuery } from './validateQuery'
@@ -24,6 +24,7 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
 
   app.use(securityHeaders(production))
   app.post(rateLimitedRoutes, authRateLimit())
+  app.post(importRoute, importRateLimit())
   app.use(limitBody)
 
   app.get('/healthz', (_req, res) => {

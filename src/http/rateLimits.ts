@@ -8,14 +8,28 @@ type Env = Record<string, string | undefined>
  * LOGIN_RATE_LIMIT (default 10) and RATE_LIMIT_WINDOW_MS (default 15 minutes) change them.
  */
 export function authRateLimit(env: Env = process.env): RequestHandler {
+  return limiter(env, Number(env.LOGIN_RATE_LIMIT ?? 10))
+}
+
+/**
+ * Translation imports per client address per window: each one may write many documents.
+ * TRANSLATION_IMPORT_RATE_LIMIT (default 30) per RATE_LIMIT_WINDOW_MS.
+ */
+export function importRateLimit(env: Env = process.env): RequestHandler {
+  return limiter(env, Number(env.TRANSLATION_IMPORT_RATE_LIMIT ?? 30), 'Too many translation imports from this address. Wait a few minutes and try again.')
+}
+
+function limiter(env: Env, limit: number, message = 'Too many attempts from this address. Wait a few minutes and try again.'): RequestHandler {
   return rateLimit({
     windowMs: Number(env.RATE_LIMIT_WINDOW_MS ?? 15 * 60_000),
-    limit: Number(env.LOGIN_RATE_LIMIT ?? 10),
+    limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    message: { errors: [{ message: 'Too many attempts from this address. Wait a few minutes and try again.' }] },
+    message: { errors: [{ message }] },
   })
 }
 
 /** The routes the limit guards. */
 export const rateLimitedRoutes = ['/api/users/login', '/api/users/forgot-password', '/api/users/reset-password', '/api/users/first-register']
+
+export const importRoute = '/api/translations/import'

@@ -6,12 +6,8 @@ export type Reply = { status: number; body: any; headers: Headers }
 
 /** A JSON client for one server, anonymous or with the given Authorization header. */
 export function restClient(server: RunningServer, authorization?: string) {
-  const request = async (method: string, path: string, body?: unknown): Promise<Reply> => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(authorization ? { authorization } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
+  const send = async (method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string> } = {}): Promise<Reply> => {
+    const response = await fetch(`${server.url}${path}`, { method, body: init.body, headers: { ...init.headers, ...(authorization ? { authorization } : {}) } })
     const text = await response.text()
     let parsed: unknown = text
     try {
@@ -21,7 +17,11 @@ export function restClient(server: RunningServer, authorization?: string) {
     }
     return { status: response.status, body: parsed, headers: response.headers }
   }
+  const request = (method: string, path: string, body?: unknown): Promise<Reply> =>
+    send(method, path, body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
   return {
+    /** Any body: a form, XML, bytes. */
+    send,
     get: (path: string) => request('GET', path),
     post: (path: string, body: unknown) => request('POST', path, body),
     patch: (path: string, body: unknown) => request('PATCH', path, body),
