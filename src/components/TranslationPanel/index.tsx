@@ -36,7 +36,7 @@ export function TranslationPanel() {
   if (!cell) return null
   const toDo = cell.fields.filter((field) => field.status !== 'translated')
   return (
-    <section className="translation-panel" data-status={cell.status} aria-label={t.fieldsToDo}>
+    <section className="translation-panel" data-status={cell.status} aria-label={t.fieldsToDo} style={{ marginTop: "calc(var(--base) * 1.5)" }}>
       <h4 style={{ margin: '0 0 0.5rem' }}>
         {t.fieldsToDo}: {t[cell.status]} ({cell.counts.translated}/{cell.counts.total})
       </h4>

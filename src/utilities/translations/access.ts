@@ -9,8 +9,8 @@ export const mayTranslate = (user: PayloadRequest['user'], locale: string): bool
   return Boolean(user && user.collection === 'users' && checkRole(['translator'], user) && translatesInto(user as { locales?: string[] }, locale))
 }
 
-/** The locales a user translates, their own first when they are a translator. */
+/** The locales, a translator's own first in the order of their account. */
 export const ownLocalesFirst = (user: PayloadRequest['user'], locales: string[]): string[] => {
   const own = checkRole(['translator'], user) ? ((user as { locales?: string[] | null }).locales ?? []) : []
-  return [...locales.filter((locale) => own.includes(locale)), ...locales.filter((locale) => !own.includes(locale))]
+  return [...own.filter((locale) => locales.includes(locale)), ...locales.filter((locale) => !own.includes(locale))]
 }
