@@ -91,16 +91,19 @@ export const translationExportEndpoint: Endpoint = {
     if (problems.length) return badRequest(problems)
     if (!checkRole(staffRoles, req.user)) return forbidden('Exports are for translators, editors and admins.')
     if (!mayTranslate(req.user, target as string)) return forbidden(`You translate into ${(req.user as { locales?: string[] }).locales?.join(', ') || 'no locale yet'}, not "${target}".`)
-    const exchange = await exportExchange(req, { collection, ids: list(req.searchParams.get('ids')), source: source as string, target: target as string, status: status as FieldState[] })
-    const name = `${collection}.${source}-${target}`
+    const page = Number(req.searchParams.get('page') ?? 1)
+    const exchange = await exportExchange(req, { collection, ids: list(req.searchParams.get('ids')), source: source as string, target: target as string, status: status as FieldState[], page })
+    const name = `${collection}.${source}-${target}${page > 1 ? `.${page}` : ''}`
+    // 500 documents a file; the headers tell a client to ask for the next page.
+    const paging = { 'X-Total-Docs': String(exchange.totalDocs), 'X-Has-Next-Page': String(exchange.hasNextPage) }
     if (format === 'json') {
-      return Response.json(exchangeToJson(exchange), { headers: { 'Cache-Control': 'no-store', 'Content-Disposition': `attachment; filename="${name}.json"` } })
+      return Response.json(exchangeToJson(exchange), { headers: { ...paging, 'Cache-Control': 'no-store', 'Content-Disposition': `attachment; filename="${name}.json"` } })
     }
     if (!exchange.documents.some((document) => document.units.length)) {
       return Response.json({ errors: [{ message: 'Nothing to translate: no document matches, or none has source text.' }] }, { status: 404 })
     }
     return new Response(buildXliff({ ...exchange, documents: exchange.documents.filter((document) => document.units.length) }), {
-      headers: { 'Cache-Control': 'no-store', 'Content-Type': 'application/xliff+xml; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.xlf"` },
+      headers: { ...paging, 'Cache-Control': 'no-store', 'Content-Type': 'application/xliff+xml; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.xlf"` },
     })
   },
 }

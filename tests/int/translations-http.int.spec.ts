@@ -1,28 +1,6 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-
 import { type RestClient, staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
-
-const schema = path.resolve('tests/fixtures/xliff-2.0/xliff_core_2.0.xsd')
-const scratch = mkdtempSync(path.join(tmpdir(), 'pressroom-xliff-'))
-
-/** xmllint's verdict on a file against the OASIS XLIFF 2.0 core schema. */
-function validate(xml: string, name: string): string {
-  const file = path.join(scratch, name)
-  writeFileSync(file, xml)
-  return execFileSync('xmllint', ['--noout', '--schema', schema, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).toString()
-}
-
-/** What a CAT tool does: a target after every source, here the source prefixed with [ru]. */
-const fillTargets = (xml: string, prefix = '[ru] ', only?: string) =>
-  xml.replace(/(<unit id="([^"]+)"[\s\S]*?<\/unit>)/g, (unit, _all, id: string) =>
-    only && id !== only
-      ? unit
-      : unit.replace(/<target xml:space="preserve">[\s\S]*?<\/target>\n?\s*/g, '').replace(/<source xml:space="preserve">([\s\S]*?)<\/source>/g, (source, content: string) => `${source}<target xml:space="preserve">${prefix}${content}</target>`),
-  )
+import { fillTargets, validateXliff as validate } from '../helpers/xliff'
 
 const text = (value: string, format = 0) => ({ type: 'text', text: value, format, detail: 0, mode: 'normal', style: '', version: 1 })
 const block = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({ type, children, format: '', indent: 0, version: 1, direction: 'ltr', ...extra })

@@ -11,22 +11,23 @@ import { type Exchange, ExchangeFileError, type ExchangeDocument, parseInlineMar
 
 type Doc = Record<string, unknown> & { id: number | string }
 
-export type ExportQuery = { collection: string; ids?: string[]; source: string; target: string; status?: FieldState[]; limit?: number }
+export type ExportQuery = { collection: string; ids?: string[]; source: string; target: string; status?: FieldState[]; limit?: number; page?: number }
 
 /**
  * The documents to translate, each field a unit whose segments carry the source and the current
  * translation (written with the source's code ids). The same model becomes XLIFF or JSON.
  */
-export async function exportExchange(req: PayloadRequest, query: ExportQuery): Promise<Exchange & { statuses: Map<string, FieldState> }> {
+export async function exportExchange(req: PayloadRequest, query: ExportQuery): Promise<Exchange & { statuses: Map<string, FieldState>; totalDocs: number; hasNextPage: boolean }> {
   const collection = query.collection as CollectionSlug
   const config = req.payload.collections[collection].config
-  const { docs } = await req.payload.find({
+  const { docs, totalDocs, hasNextPage } = await req.payload.find({
     collection,
     depth: 0,
     draft: true,
     limit: query.limit ?? 500,
     locale: 'all',
     overrideAccess: false,
+    page: query.page ?? 1,
     req,
     sort: 'createdAt',
     where: query.ids?.length ? { id: { in: query.ids } } : undefined,
@@ -67,7 +68,7 @@ export async function exportExchange(req: PayloadRequest, query: ExportQuery): P
     })
     return { collection, id: String(doc.id), title: typeof title === 'string' ? title : undefined, units }
   })
-  return { source: query.source, target: query.target, documents, statuses }
+  return { source: query.source, target: query.target, documents, statuses, totalDocs, hasNextPage }
 }
 
 export const JSON_FORMAT = 'pressroom-translations/1'

@@ -1,0 +1,24 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+const schema = path.resolve('tests/fixtures/xliff-2.0/xliff_core_2.0.xsd')
+const scratch = mkdtempSync(path.join(tmpdir(), 'pressroom-xliff-'))
+
+/** xmllint's complaints about a file against the OASIS XLIFF 2.0 core schema ('' when valid; throws when invalid). */
+export function validateXliff(xml: string, name: string): string {
+  const file = path.join(scratch, name)
+  writeFileSync(file, xml)
+  return execFileSync('xmllint', ['--noout', '--schema', schema, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).toString()
+}
+
+/** What a CAT tool does: a target after every source (here the source with a prefix), in every unit or only one. */
+export const fillTargets = (xml: string, prefix = '[ru] ', only?: string) =>
+  xml.replace(/(<unit id="([^"]+)"[\s\S]*?<\/unit>)/g, (unit, _all, id: string) =>
+    only && id !== only
+      ? unit
+      : unit
+          .replace(/<target xml:space="preserve">[\s\S]*?<\/target>\n?\s*/g, '')
+          .replace(/<source xml:space="preserve">([\s\S]*?)<\/source>/g, (source, content: string) => `${source}<target xml:space="preserve">${prefix}${content}</target>`),
+  )
