@@ -2,6 +2,7 @@ import {
   requiredInDefaultLocale,
   validateCountry,
   validateDateOrder,
+  validateEditorState,
   validatePhone,
   validateTimeZone,
   validateUrl,
@@ -77,5 +78,16 @@ describe('requiredInDefaultLocale', () => {
     expect(requiredInDefaultLocale('  ', { req: { locale: 'en' } })).toBe('This field is required.')
     expect(requiredInDefaultLocale('Title', { req: { locale: 'en' } })).toBe(true)
     expect(requiredInDefaultLocale(undefined, { req: { locale: 'ru' } })).toBe(true)
+  })
+})
+
+describe('validateEditorState', () => {
+  it('accepts an editor state or nothing, and refuses strings and other shapes', () => {
+    expect(validateEditorState(undefined)).toBe(true)
+    expect(validateEditorState(null)).toBe(true)
+    expect(validateEditorState({ root: { type: 'root', children: [] } })).toBe(true)
+    expect(validateEditorState('text')).toMatch(/not a plain string/)
+    expect(validateEditorState({ root: 'x' })).toMatch(/editor state/)
+    expect(validateEditorState([{ root: { type: 'root', children: [] } }])).toMatch(/editor state/)
   })
 })

@@ -86,3 +86,17 @@ export const requiredInDefaultLocale = (value: unknown, { req }: { req: { locale
   if (req?.locale && req.locale !== defaultLocale) return true
   return isEmpty(value) || (typeof value === 'string' && !value.trim()) ? requiredMessage : true
 }
+
+/**
+ * A rich-text value is a Lexical editor state: `{ root: { type: 'root', children: [...] } }`.
+ * Payload stores whatever JSON it is given (a plain string included), which the admin's editor
+ * then cannot open; empty (null) is fine.
+ */
+export const validateEditorState = (value: unknown): true | string => {
+  if (value === undefined || value === null) return true
+  const root = (value as { root?: { type?: unknown; children?: unknown } } | null)?.root
+  if (typeof value === 'object' && !Array.isArray(value) && root && typeof root === 'object' && root.type === 'root' && Array.isArray(root.children)) return true
+  return typeof value === 'string'
+    ? 'Rich text must be an editor state ({ "root": { "type": "root", "children": [...] } }), not a plain string.'
+    : 'Rich text must be an editor state: { "root": { "type": "root", "children": [...] } }.'
+}

@@ -81,6 +81,16 @@ describe('hardening, over HTTP', () => {
     expect(draft.body.errors[0].data.errors[0].path).toBe('featuredImage')
   })
 
+  it('refuses rich text that is not an editor state, drafts included, naming the field', async () => {
+    const plain = await editor.post('/api/organisations', { name: 'Plain', organisationType: 'ngo', description: 'Just a string' })
+    expect(plain.status).toBe(400)
+    expect(plain.body.errors[0].data.errors[0]).toEqual(expect.objectContaining({ path: 'description', message: expect.stringMatching(/not a plain string/) }))
+    const nested = await editor.post('/api/events?draft=true', { title: 'T', programme: [{ title: 'S', description: { root: 'x' } }] })
+    expect(nested.status).toBe(400)
+    expect(nested.body.errors[0].data.errors[0].path).toBe('programme.0.description')
+    expect((await editor.get('/api/organisations?where[name][equals]=Plain')).body.totalDocs).toBe(0)
+  })
+
   it('strips unknown fields instead of storing them', async () => {
     const reply = await editor.post('/api/organisations', { name: 'Strict', organisationType: 'ngo', isAdmin: true, __proto__pollution: { x: 1 } })
     expect(reply.status).toBe(201)
