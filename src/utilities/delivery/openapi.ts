@@ -124,6 +124,32 @@ export function buildOpenApi(config: SanitizedConfig, defaultIDType: 'number' | 
   paths['/feeds/events.ics'] = text('text/calendar', 'Upcoming events as an iCalendar feed')
   paths['/feeds/press-releases.xml'] = text('application/rss+xml', 'Press releases as RSS 2.0')
   paths['/feeds/press-releases.atom'] = text('application/atom+xml', 'Press releases as Atom')
+  const query = (name: string, description: string) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } })
+  paths['/api/translations/status'] = {
+    get: {
+      tags: ['translations'],
+      summary: 'Translation status per document, locale and field (missing, stale, translated); needs a login or an API key',
+      parameters: [query('collection', 'a collection with translatable fields'), query('locale', 'a target locale'), query('id', 'one document'), query('status', 'missing, stale or translated'), query('limit', '1–500'), query('page', 'from 1')],
+      responses: { 200: json({ type: 'object' }), 400: errorResponse('Bad parameter'), 401: errorResponse('Not logged in') },
+    },
+  }
+  paths['/api/translations/export'] = {
+    get: {
+      tags: ['translations'],
+      summary: 'XLIFF 2.0 (or JSON) of the documents to translate; staff only',
+      parameters: [query('collection', 'required'), query('target', 'required'), query('source', 'default en'), query('ids', 'comma-separated'), query('status', 'comma-separated states'), query('format', 'xliff or json'), query('page', 'pages of 500 documents')],
+      responses: { 200: { description: 'XLIFF 2.0', content: { 'application/xliff+xml': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } } } }, 400: errorResponse('Bad parameter'), 403: errorResponse('Not your locale') },
+    },
+  }
+  paths['/api/translations/import'] = {
+    post: {
+      tags: ['translations'],
+      summary: 'Writes translated targets into the target locale as drafts, answering per unit; staff only',
+      parameters: [query('force', 'true applies units whose source changed since the export'), query('dryRun', 'true reports without writing')],
+      requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } }, 'application/xliff+xml': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } } } },
+      responses: { 200: json({ type: 'object' }), 400: errorResponse('Unreadable file (names the line or unit)'), 403: errorResponse('Not your locale'), 429: errorResponse('Too many imports') },
+    },
+  }
   paths['/sitemap.xml'] = { get: { summary: 'Sitemap with hreflang alternates', responses: { 200: { description: 'XML', content: { 'application/xml': { schema: { type: 'string' } } } } } } }
 
   return {
