@@ -7,6 +7,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { isProduction } from './env'
 import { migrations } from './migrations'
+import { indexLocaleParents } from './utilities/localeIndexes'
 import { projectRoot } from './utilities/projectRoot'
 
 type Env = Record<string, string | undefined>
@@ -55,6 +56,7 @@ export function databaseAdapter(choice: DatabaseChoice = chooseDatabase()): Data
   const file = choice.url.replace(/^file:/, '')
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   return sqliteAdapter({
+    afterSchemaInit: [indexLocaleParents],
     client: { url: choice.url },
     migrationDir,
     // Production applies the committed migrations on boot; dev and tests push the schema.
