@@ -1,3 +1,5 @@
+import crypto from 'node:crypto'
+
 import { type Request, type Response, Router } from 'express'
 import type { Payload, Where } from 'payload'
 
@@ -7,6 +9,7 @@ import type { Event, PressRelease } from '@/payload-types'
 import { frontendPaths } from '@/utilities/delivery/frontendUrl'
 import { buildReleaseFeed } from '@/utilities/delivery/feeds'
 import { buildCalendar } from '@/utilities/delivery/ical'
+import { type CachedResponse, publicCache } from '@/utilities/publicCache'
 import { alternatesOf, buildSitemap, type LocalizedDoc } from '@/utilities/delivery/sitemap'
 
 import { queryProblems } from './validateQuery'
@@ -19,13 +22,46 @@ function feedLocale(req: Request, res: Response): string | undefined {
   const problems = queryProblems(req.query as Record<string, unknown>)
   const locale = typeof req.query.locale === 'string' ? req.query.locale : defaultLocale
   if (problems.length || locale === 'all') {
-    res.status(400).json({ errors: [{ message: problems[0]?.message ?? 'Feeds are in one locale: use one of en, ru, tg, kk, ky.', data: problems }] })
+    res.status(400).json({
+      errors: [
+        {
+          message: problems[0]?.message ?? 'Feeds are in one locale: use one of en, ru, tg, kk, ky.',
+          data: problems,
+        },
+      ],
+    })
     return undefined
   }
   return locale
 }
 
-const upcoming = (now = new Date()): Where => ({ endDate: { greater_than_equal: now.toISOString() } })
+const upcoming = (now = new Date()): Where => ({
+  endDate: { greater_than_equal: now.toISOString() },
+})
+
+/** As long as a feed is kept: "upcoming" moves with the clock; writes purge it sooner. */
+const FEED_TTL_MS = 5 * 60_000
+
+/**
+ * Feeds are the same for every reader (always read as the public), so one build serves all
+ * until a write purges the cache or the TTL ends; an If-None-Match that matches gets a 304.
+ */
+async function sendFeed(req: Request, res: Response, type: string, maxAge: number, build: () => Promise<string>) {
+  const key = `feed ${req.protocol}://${req.get('host')}${req.originalUrl}`
+  const entry = await publicCache().remember(key, async (): Promise<CachedResponse> => {
+    const body = Buffer.from(await build())
+    return {
+      status: 200,
+      headers: [],
+      body,
+      etag: `"${crypto.createHash('sha1').update(body).digest('base64url')}"`,
+      expires: Date.now() + FEED_TTL_MS,
+    }
+  })
+  res.type(type).set('Cache-Control', `public, max-age=${maxAge}`).set('ETag', entry.etag)
+  if (req.headers['if-none-match'] === entry.etag) return res.status(304).end()
+  res.send(entry.body)
+}
 
 /** Calendars, press-release feeds and the sitemap: public reads through Payload's access rules. */
 export function feedsRouter(payload: Payload): Router {
@@ -35,55 +71,81 @@ export function feedsRouter(payload: Payload): Router {
   router.get('/feeds/events.ics', async (req, res) => {
     const locale = feedLocale(req, res)
     if (!locale) return
-    const { docs } = await payload.find({ collection: 'events', where: upcoming(), sort: 'startDate', limit: 500, locale: locale as 'en', ...publicRead })
-    res
-      .type('text/calendar; charset=utf-8')
-      .set('Cache-Control', 'public, max-age=300')
-      .send(buildCalendar(docs as Event[], { name: 'Pressroom events', locale, host: serverHost() }))
+    await sendFeed(req, res, 'text/calendar; charset=utf-8', 300, async () => {
+      const { docs } = await payload.find({
+        collection: 'events',
+        where: upcoming(),
+        sort: 'startDate',
+        limit: 500,
+        locale: locale as 'en',
+        ...publicRead,
+      })
+      return buildCalendar(docs as Event[], {
+        name: 'Pressroom events',
+        locale,
+        host: serverHost(),
+      })
+    })
   })
 
   for (const format of ['xml', 'atom'] as const) {
     router.get(`/feeds/press-releases.${format}`, async (req, res) => {
       const locale = feedLocale(req, res)
       if (!locale) return
-      const { docs } = await payload.find({
-        collection: 'press-releases',
-        sort: '-releaseDate',
-        limit: FEED_SIZE,
-        locale: locale as 'en',
-        // Only releases written in this language: no English text under a Russian language tag.
-        fallbackLocale: false,
-        where: { title: { exists: true } },
-        ...publicRead,
+      const type = format === 'xml' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8'
+      await sendFeed(req, res, type, 300, async () => {
+        const { docs } = await payload.find({
+          collection: 'press-releases',
+          sort: '-releaseDate',
+          limit: FEED_SIZE,
+          locale: locale as 'en',
+          // Only releases written in this language: no English text under a Russian language tag.
+          fallbackLocale: false,
+          where: { title: { exists: true } },
+          ...publicRead,
+        })
+        const selfUrl = `${req.protocol}://${req.get('host')}${req.originalUrl}`
+        const feed = buildReleaseFeed(docs as PressRelease[], {
+          locale,
+          selfUrl,
+          host: serverHost(),
+        })
+        return format === 'xml' ? feed.rss2() : feed.atom1()
       })
-      const selfUrl = `${req.protocol}://${req.get('host')}${req.originalUrl}`
-      const feed = buildReleaseFeed(docs as PressRelease[], { locale, selfUrl, host: serverHost() })
-      res
-        .type(format === 'xml' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8')
-        .set('Cache-Control', 'public, max-age=300')
-        .send(format === 'xml' ? feed.rss2() : feed.atom1())
     })
   }
 
-  router.get('/sitemap.xml', async (_req, res) => {
-    const titleField: Record<string, string> = { events: 'title', 'press-releases': 'title', projects: 'title', organisations: 'name', speakers: 'name' }
-    const entries = []
-    for (const collection of Object.keys(frontendPaths())) {
-      if (!(collection in titleField)) continue
-      const { docs } = await payload.find({
-        collection: collection as 'events',
-        locale: 'all',
-        limit: SITEMAP_MAX,
-        depth: 0,
-        overrideAccess: false,
-        select: { slug: true, [titleField[collection]]: true, updatedAt: true } as never,
-      })
-      for (const doc of docs) entries.push(alternatesOf(collection, doc as unknown as LocalizedDoc, titleField[collection], localeCodes))
-    }
-    res
-      .type('application/xml; charset=utf-8')
-      .set('Cache-Control', 'public, max-age=600')
-      .send(buildSitemap(entries.filter((entry) => entry.alternates.length), defaultLocale))
+  router.get('/sitemap.xml', async (req, res) => {
+    await sendFeed(req, res, 'application/xml; charset=utf-8', 600, async () => {
+      const titleField: Record<string, string> = {
+        events: 'title',
+        'press-releases': 'title',
+        projects: 'title',
+        organisations: 'name',
+        speakers: 'name',
+      }
+      const entries = []
+      for (const collection of Object.keys(frontendPaths())) {
+        if (!(collection in titleField)) continue
+        const { docs } = await payload.find({
+          collection: collection as 'events',
+          locale: 'all',
+          limit: SITEMAP_MAX,
+          depth: 0,
+          overrideAccess: false,
+          select: {
+            slug: true,
+            [titleField[collection]]: true,
+            updatedAt: true,
+          } as never,
+        })
+        for (const doc of docs) entries.push(alternatesOf(collection, doc as unknown as LocalizedDoc, titleField[collection], localeCodes))
+      }
+      return buildSitemap(
+        entries.filter((entry) => entry.alternates.length),
+        defaultLocale,
+      )
+    })
   })
 
   return router

@@ -1,4 +1,5 @@
-export type CachedResponse = { status: number; headers: [string, string][]; body: Buffer; etag: string }
+/** `expires`: when a time-dependent entry (a feed of upcoming events) goes stale, in ms since the epoch. */
+export type CachedResponse = { status: number; headers: [string, string][]; body: Buffer; etag: string; expires?: number }
 
 /**
  * Published responses kept in memory for anonymous readers, per process. It lives on `globalThis`
@@ -12,6 +13,7 @@ export class PublicCache {
   /** When the soonest embargo lifts: entries made before then would still hide that release. */
   private expiresAt = Number.POSITIVE_INFINITY
   private generation = 0
+  private pending = new Map<string, Promise<CachedResponse>>()
   expiryKnown = false
 
   constructor(private readonly maxEntries = 2000) {}
@@ -19,6 +21,10 @@ export class PublicCache {
   get(key: string, now = Date.now()): CachedResponse | undefined {
     if (now >= this.expiresAt) this.clear()
     const hit = this.entries.get(key)
+    if (hit?.expires !== undefined && now >= hit.expires) {
+      this.entries.delete(key)
+      return undefined
+    }
     if (hit) {
       // Least recently used goes first when full.
       this.entries.delete(key)
@@ -32,6 +38,26 @@ export class PublicCache {
     if (generation !== this.generation) return
     this.entries.set(key, value)
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string)
+  }
+
+  /**
+   * The entry for `key`, produced once however many requests ask at the same moment: fifty
+   * readers of a calendar that takes half a second to build wait for one build, not fifty.
+   */
+  async remember(key: string, produce: () => Promise<CachedResponse>): Promise<CachedResponse> {
+    const hit = this.get(key)
+    if (hit) return hit
+    const generation = this.generation
+    const inFlight = this.pending.get(`${generation} ${key}`)
+    if (inFlight) return inFlight
+    const made = produce()
+      .then((entry) => {
+        if (entry.status === 200) this.set(key, entry, generation)
+        return entry
+      })
+      .finally(() => this.pending.delete(`${generation} ${key}`))
+    this.pending.set(`${generation} ${key}`, made)
+    return made
   }
 
   get currentGeneration(): number {

@@ -97,6 +97,20 @@ describe('the delivery API for frontends', () => {
       expect((await anonymous.get('/feeds/events.ics?locale=xx')).status).toBe(400)
     })
 
+    it('builds the feed once, answers If-None-Match with 304, and rebuilds it after a write', async () => {
+      const first = await anonymous.get('/feeds/events.ics?locale=en')
+      const etag = first.headers.get('etag') as string
+      expect(etag).toMatch(/^".+"$/)
+      const again = await anonymous.send('GET', '/feeds/events.ics?locale=en', { headers: { 'if-none-match': etag } })
+      expect(again.status).toBe(304)
+      const added = await editor.post('/api/events', { title: 'Cached feed test', startDate: '2099-05-01T08:00:00.000Z', endDate: '2099-05-01T10:00:00.000Z', timezone: 'UTC', _status: 'published' })
+      const after = await anonymous.send('GET', '/feeds/events.ics?locale=en', { headers: { 'if-none-match': etag } })
+      expect(after.status).toBe(200)
+      expect(parseCalendar(after.body).events.map((event) => event.summary)).toContain('Cached feed test')
+      expect((await editor.delete(`/api/events/${added.body.doc.id}`)).status).toBe(200)
+      expect(parseCalendar((await anonymous.get('/feeds/events.ics?locale=en')).body).events.map((event) => event.summary)).not.toContain('Cached feed test')
+    })
+
     it('answers 404 for an event the reader may not see', async () => {
       const { docs } = (await editor.get('/api/events?where[title][equals]=Draft seminar&draft=true')).body
       expect((await anonymous.get(`/api/events/${docs[0].id}/ics`)).status).toBe(404)
