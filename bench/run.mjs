@@ -9,7 +9,7 @@ import path from 'node:path'
 
 import autocannon from 'autocannon'
 
-import { root, writeResult } from './server.mjs'
+import { productionNodeFlags, root, writeResult } from './server.mjs'
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback
 const scale = arg('scale', 'default')
@@ -45,7 +45,7 @@ const env = { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', DATABASE
 const port = 3800 + Math.floor(Math.random() * 190)
 const url = `http://127.0.0.1:${port}`
 const began = Date.now()
-const server = spawn(node, ['dist/server.js'], { cwd: root, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' })
+const server = spawn(node, [...productionNodeFlags, 'dist/server.js'], { cwd: root, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' })
 for (;;) {
   try {
     if ((await fetch(`${url}/api/events?limit=1&depth=0`)).ok) break
