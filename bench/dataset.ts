@@ -11,6 +11,7 @@ export type Scale = { events: number; speakers: number; organisations: number; p
 export const scales: Record<string, Scale> = {
   tiny: { events: 20, speakers: 10, organisations: 10, pressReleases: 10, versions: 3 },
   default: { events: 2_000, speakers: 200, organisations: 300, pressReleases: 1_000, versions: 3 },
+  medium: { events: 20_000, speakers: 200, organisations: 300, pressReleases: 1_000, versions: 3 },
   large: { events: 100_000, speakers: 200, organisations: 300, pressReleases: 1_000, versions: 3 },
 }
 
