@@ -1,4 +1,4 @@
-// npm run bench [-- --scale=default|large|tiny --duration=20 --runs=3 --connections=1,10,50 --no-build]
+// npm run bench [-- --scale=default|medium|large|tiny --duration=20 --runs=3 --connections=1,10,50 --only=words --database=FILE --no-build]
 // Builds the dataset, starts the production server on it, and measures the public reads with
 // autocannon at each concurrency (warm-up discarded, medians of the runs), beside two ceiling
 // references measured the same way. Writes bench/results/<timestamp>.json and prints a table.
@@ -33,9 +33,11 @@ if (!process.argv.includes('--no-build')) {
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-bench-'))
-const databaseFile = path.join(dir, 'bench.db')
+// --database=FILE measures a dataset generated before (npm run bench:dataset), at its own scale.
+const reuse = arg('database', '')
+const databaseFile = reuse ? path.resolve(reuse) : path.join(dir, 'bench.db')
 const env = { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', DATABASE_URI: `file:${databaseFile}`, MEDIA_DIR: path.join(dir, 'media'), PAYLOAD_SECRET: secret, SEED_ON_START: 'false', LOGIN_RATE_LIMIT: '1000' }
-{
+if (!reuse) {
   const began = Date.now()
   execFileSync(node, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'bench/generate.ts', `--scale=${scale}`], { cwd: root, env: { ...env, JOBS_AUTORUN: 'false' }, stdio: ['ignore', 'ignore', 'inherit'] })
   figures.datasetSeconds = (Date.now() - began) / 1000
