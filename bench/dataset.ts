@@ -38,12 +38,19 @@ const day = 86_400_000
 
 /**
  * Writes the benchmark's dataset through the database adapter of Payload (`payload.db`), the
- * layer Payload's own operations write with, in transactions of a few hundred documents: every
+ * layer Payload's own operations write with, in batches of a few hundred documents (one
+ * transaction each where the adapter has transactions; Payload's SQLite adapter has none by default): every
  * locale filled, drafts with `versions` versions per document (the last one published, and one
  * document in ten with a newer draft on top). Hooks and validation are skipped on purpose: this
  * is bulk loading, and the data is valid by construction.
  */
-export async function generateDataset(payload: Payload, scale: Scale, progress: Progress = () => undefined): Promise<Record<string, number>> {
+export async function generateDataset(
+  payload: Payload,
+  scale: Scale,
+  progress: Progress = () => undefined,
+  /** Adds events numbered from `offset` to a dataset that has its organisations and speakers already. */
+  { offset = 0 }: { offset?: number } = {},
+): Promise<Record<string, number>> {
   const batch = async <T>(step: string, total: number, make: (index: number, req: PayloadRequest) => Promise<T>): Promise<T[]> => {
     const results: T[] = []
     for (let start = 0; start < total; start += 250) {
@@ -77,12 +84,14 @@ export async function generateDataset(payload: Payload, scale: Scale, progress: 
     return doc.id as Id
   }
 
-  const organisations = await batch('organisations', scale.organisations, async (i, req) => {
+  const existing = async (collection: 'organisations' | 'speakers') =>
+    (await payload.find({ collection, depth: 0, limit: 0, pagination: false, select: {}, sort: 'createdAt' })).docs.map((doc) => doc.id as Id)
+  const organisations = offset ? await existing('organisations') : await batch('organisations', scale.organisations, async (i, req) => {
     const name = inAll((locale) => `${words[locale].forum} ${i + 1}`)
     const doc = await payload.db.create({ collection: 'organisations', data: { name, slug: inAll((l) => toSlug(`${name[l]} ${l}`)), organisationType: 'ngo', city: inAll((l) => words[l].city) }, req })
     return doc.id as Id
   })
-  const speakers = await batch('speakers', scale.speakers, async (i, req) => {
+  const speakers = offset ? await existing('speakers') : await batch('speakers', scale.speakers, async (i, req) => {
     const doc = await payload.db.create({
       collection: 'speakers',
       data: {
@@ -98,7 +107,8 @@ export async function generateDataset(payload: Payload, scale: Scale, progress: 
     return doc.id as Id
   })
   const start = Date.UTC(2026, 0, 1)
-  const events = await batch('events', scale.events, async (i, req) => {
+  const events = await batch('events', scale.events, async (n, req) => {
+    const i = n + offset
     const title = inAll((l) => `${words[l].conference} ${i + 1} ${words[l].on} ${words[l].topic}`)
     const startDate = new Date(start + (i % 1_460) * day + (i % 24) * 3_600_000)
     const chosen = pick(speakers, 3 + (i % 4), i)
@@ -131,7 +141,7 @@ export async function generateDataset(payload: Payload, scale: Scale, progress: 
       req,
     )
   })
-  await batch('press releases', scale.pressReleases, async (i, req) => {
+  await batch('press releases', offset ? 0 : scale.pressReleases, async (i, req) => {
     const title = inAll((l) => `${words[l].release} ${i + 1}: ${words[l].topic}`)
     return versioned(
       'press-releases',
@@ -150,5 +160,5 @@ export async function generateDataset(payload: Payload, scale: Scale, progress: 
       req,
     )
   })
-  return { organisations: organisations.length, speakers: speakers.length, events: events.length, pressReleases: scale.pressReleases }
+  return { organisations: organisations.length, speakers: speakers.length, events: events.length, pressReleases: offset ? 0 : scale.pressReleases }
 }
