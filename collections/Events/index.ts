@@ -197,5 +197,8 @@ export const Events: CollectionConfig<'events'> = {
       ]),
     ],
   },
+  // Public lists filter on the status and a date range, sorted by that date: one range scan,
+  // for the page and for its count, however many events there are.
+  indexes: [{ fields: ['_status', 'startDate'] }, { fields: ['_status', 'endDate'] }],
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
 }

@@ -109,5 +109,7 @@ export const PressReleases: CollectionConfig<'press-releases'> = {
     beforeChange: [recordAuthor],
     afterRead: [hidePrivateSpeakers([{ array: 'quotes', field: 'speaker' }])],
   },
+  // The public list and the feeds: published, newest first.
+  indexes: [{ fields: ['_status', 'releaseDate'] }],
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
 }

@@ -111,6 +111,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`events_updated_at_idx\` ON \`events\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`events_created_at_idx\` ON \`events\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`events__status_idx\` ON \`events\` (\`_status\`);`)
+  await db.run(sql`CREATE INDEX \`_status_startDate_idx\` ON \`events\` (\`_status\`,\`start_date\`);`)
+  await db.run(sql`CREATE INDEX \`_status_endDate_idx\` ON \`events\` (\`_status\`,\`end_date\`);`)
   await db.run(sql`CREATE TABLE \`events_locales\` (
   	\`title\` text,
   	\`generate_slug\` integer DEFAULT true,
@@ -287,6 +289,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_events_v_published_locale_idx\` ON \`_events_v\` (\`published_locale\`);`)
   await db.run(sql`CREATE INDEX \`_events_v_latest_idx\` ON \`_events_v\` (\`latest\`);`)
   await db.run(sql`CREATE INDEX \`_events_v_autosave_idx\` ON \`_events_v\` (\`autosave\`);`)
+  await db.run(sql`CREATE INDEX \`version__status_version_startDate_idx\` ON \`_events_v\` (\`version__status\`,\`version_start_date\`);`)
+  await db.run(sql`CREATE INDEX \`version__status_version_endDate_idx\` ON \`_events_v\` (\`version__status\`,\`version_end_date\`);`)
   await db.run(sql`CREATE TABLE \`_events_v_locales\` (
   	\`version_title\` text,
   	\`version_generate_slug\` integer DEFAULT true,
@@ -486,6 +490,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`press_releases_updated_at_idx\` ON \`press_releases\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`press_releases_created_at_idx\` ON \`press_releases\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`press_releases__status_idx\` ON \`press_releases\` (\`_status\`);`)
+  await db.run(sql`CREATE INDEX \`_status_releaseDate_idx\` ON \`press_releases\` (\`_status\`,\`release_date\`);`)
   await db.run(sql`CREATE TABLE \`press_releases_locales\` (
   	\`title\` text,
   	\`subtitle\` text,
@@ -629,6 +634,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_press_releases_v_published_locale_idx\` ON \`_press_releases_v\` (\`published_locale\`);`)
   await db.run(sql`CREATE INDEX \`_press_releases_v_latest_idx\` ON \`_press_releases_v\` (\`latest\`);`)
   await db.run(sql`CREATE INDEX \`_press_releases_v_autosave_idx\` ON \`_press_releases_v\` (\`autosave\`);`)
+  await db.run(sql`CREATE INDEX \`version__status_version_releaseDate_idx\` ON \`_press_releases_v\` (\`version__status\`,\`version_release_date\`);`)
   await db.run(sql`CREATE TABLE \`_press_releases_v_locales\` (
   	\`version_title\` text,
   	\`version_subtitle\` text,
