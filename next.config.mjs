@@ -24,6 +24,8 @@ const nextConfig = {
     '@payloadcms/drizzle',
     '@payloadcms/graphql',
     'drizzle-orm',
+    'libsql',
+    '@libsql/client',
     'mongoose',
   ],
   images: {

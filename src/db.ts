@@ -8,6 +8,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import { isProduction } from './env'
 import { migrations } from './migrations'
 import { indexLocaleParents } from './utilities/localeIndexes'
+import { reusePreparedStatements } from './utilities/reuseStatements'
 import { projectRoot } from './utilities/projectRoot'
 
 type Env = Record<string, string | undefined>
@@ -53,6 +54,7 @@ export const mongoOptions = (url: string): Parameters<typeof mongooseAdapter>[0]
 
 export function databaseAdapter(choice: DatabaseChoice = chooseDatabase()): DatabaseAdapterObj {
   if (choice.kind === 'mongodb') return mongooseAdapter(mongoOptions(choice.url))
+  reusePreparedStatements()
   const file = choice.url.replace(/^file:/, '')
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   return sqliteAdapter({
