@@ -12,7 +12,7 @@ type WithCache = Connection & { [CACHE]?: Map<string, Prepared> }
  * dropped beyond `limit`), instead of preparing every query anew. libsql keeps native memory for
  * each statement it prepares — 4.3 KB, never given back (tursodatabase/libsql-js#153; measure
  * with bench/libsql-leak.mjs) — and @libsql/client prepares one per execute, so a server's memory
- * grew with every query: 1,500 updates through the Local API grew it by 260 MB, 55 MB with reuse.
+ * grew with every query: updates 300 to 1,500 through the Local API added 208 MB, 45 MB with reuse.
  * Kept small: a cached statement holds its compiled program. Safe because the one
  * caller, @libsql/client's executeStmt, sets the statement's modes (safe integers, raw rows)
  * before each use and reads every row synchronously.
