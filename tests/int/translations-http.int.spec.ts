@@ -233,6 +233,16 @@ describe('translation exchange over HTTP: status, XLIFF 2.0 and JSON', () => {
     expect(bad.body.errors[0].message).toMatch(/documents\[0\] needs a collection and an id/)
   })
 
+  it('keeps the ledger to staff, and written by hooks only', async () => {
+    expect((await anonymous.get('/api/translation-records')).status).toBe(403)
+    const read = await translator.get(`/api/translation-records?where[document][equals]=${id}&where[collection][equals]=press-releases`)
+    expect(read.status).toBe(200)
+    expect(read.body.docs[0].ledger.ru.title).toMatchObject({ source: expect.any(String), target: expect.any(String) })
+    expect((await editor.post('/api/translation-records', { collection: 'press-releases', document: String(id), ledger: {} })).status).toBe(403)
+    expect((await editor.patch(`/api/translation-records/${read.body.docs[0].id}`, { ledger: {} })).status).toBe(403)
+    expect((await editor.delete(`/api/translation-records/${read.body.docs[0].id}`)).status).toBe(403)
+  })
+
   it('limits imports per address', async () => {
     let limited: { status: number; body: { errors: { message: string }[] } } | undefined
     for (let attempt = 0; attempt < 45 && !limited; attempt += 1) {
