@@ -40,7 +40,7 @@ if (values.help || !['status', 'export', 'import'].includes(command ?? '')) {
 loadEnvironment()
 process.env.JOBS_AUTORUN = 'false'
 const { default: config } = await import('../payload.config')
-const { translatableSlugs } = await import('../src/endpoints/translations')
+const { translatableSlugs } = await import('../src/utilities/translations/units')
 const { exchangeToJson, exportExchange, importFromJson, importFromXliff } = await import('../src/utilities/translations/exchange')
 const { importTranslations } = await import('../src/utilities/translations/importTranslations')
 const { mayTranslate } = await import('../src/utilities/translations/access')
@@ -67,7 +67,7 @@ try {
   })
   const user = users[0] ?? fail(values.as ? `No user ${values.as}.` : 'No admin yet: create the first user, or pass --as.')
   const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
-  const known = translatableSlugs(req)
+  const known = translatableSlugs(payload.config)
   if (values.collection && !known.includes(values.collection)) fail(`"${values.collection}" has nothing to translate: use one of ${known.join(', ')}.`)
   const collections = values.collection ? [values.collection] : known
   const targets = localeCodes.filter((code) => code !== defaultLocale)

@@ -7,7 +7,7 @@ import { exchangeToJson, exportExchange, type ImportFile, importFromJson, import
 import { importTranslations } from '@/utilities/translations/importTranslations'
 import { translationStatus } from '@/utilities/translations/report'
 import { type FieldState, fieldStates } from '@/utilities/translations/status'
-import { hasTranslatableFields } from '@/utilities/translations/units'
+import { translatableSlugs } from '@/utilities/translations/units'
 import { ExchangeFileError, buildXliff, parseXliff } from '@/utilities/translations/xliff'
 
 type Problem = { path: string; message: string }
@@ -15,18 +15,17 @@ type Problem = { path: string; message: string }
 const badRequest = (problems: Problem[]) =>
   Response.json({ errors: [{ name: 'ValidationError', message: problems.map((p) => p.message).join(' '), data: { errors: problems } }] }, { status: 400 })
 const forbidden = (message: string) => Response.json({ errors: [{ message }] }, { status: 403 })
+const notYourLocale = (req: PayloadRequest, locale: string) =>
+  forbidden(`You translate into ${(req.user as { locales?: string[] }).locales?.join(', ') || 'no locale yet'}, not "${locale}".`)
 const unauthorized = () => Response.json({ errors: [{ message: 'Log in, or send an API key, to see translation status.' }] }, { status: 401 })
 
 const targetLocales = localeCodes.filter((code) => code !== defaultLocale)
-
-export const translatableSlugs = (req: PayloadRequest): string[] =>
-  req.payload.config.collections.filter((collection) => hasTranslatableFields(collection.fields)).map((collection) => collection.slug)
 
 const list = (value: string | null): string[] | undefined => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : undefined)
 
 function collectionParam(req: PayloadRequest, problems: Problem[], required: boolean): string[] {
   const value = req.searchParams.get('collection')
-  const known = translatableSlugs(req)
+  const known = translatableSlugs(req.payload.config)
   if (!value) {
     if (required) problems.push({ path: 'collection', message: `collection is required: one of ${known.join(', ')}.` })
     return known
@@ -90,7 +89,7 @@ export const translationExportEndpoint: Endpoint = {
     if (wrong?.length) problems.push({ path: 'status', message: `status must list some of ${fieldStates.join(', ')}.` })
     if (problems.length) return badRequest(problems)
     if (!checkRole(staffRoles, req.user)) return forbidden('Exports are for translators, editors and admins.')
-    if (!mayTranslate(req.user, target as string)) return forbidden(`You translate into ${(req.user as { locales?: string[] }).locales?.join(', ') || 'no locale yet'}, not "${target}".`)
+    if (!mayTranslate(req.user, target as string)) return notYourLocale(req, target as string)
     const page = Number(req.searchParams.get('page') ?? 1)
     const exchange = await exportExchange(req, { collection, ids: list(req.searchParams.get('ids')), source: source as string, target: target as string, status: status as FieldState[], page })
     const name = `${collection}.${source}-${target}${page > 1 ? `.${page}` : ''}`
@@ -146,7 +145,7 @@ export const translationImportEndpoint: Endpoint = {
     }
     if (file.source === file.target) problems.push({ path: 'trgLang', message: 'The target language must differ from the source.' })
     if (problems.length) return badRequest(problems)
-    if (!mayTranslate(req.user, file.target)) return forbidden(`You translate into ${(req.user as { locales?: string[] }).locales?.join(', ') || 'no locale yet'}, not "${file.target}".`)
+    if (!mayTranslate(req.user, file.target)) return notYourLocale(req, file.target)
     const flag = (name: string) => ['1', 'true', 'yes'].includes(req.searchParams.get(name) ?? '')
     const report = await importTranslations(req, file, { force: flag('force'), dryRun: flag('dryRun') })
     return Response.json(report, { headers: { 'Cache-Control': 'no-store' } })

@@ -1,5 +1,3 @@
-import crypto from 'node:crypto'
-
 import { type Request, type Response, Router } from 'express'
 import type { Payload, Where } from 'payload'
 
@@ -9,7 +7,7 @@ import type { Event, PressRelease } from '@/payload-types'
 import { frontendPaths } from '@/utilities/delivery/frontendUrl'
 import { buildReleaseFeed } from '@/utilities/delivery/feeds'
 import { buildCalendar } from '@/utilities/delivery/ical'
-import { type CachedResponse, publicCache } from '@/utilities/publicCache'
+import { type CachedResponse, etagOf, publicCache } from '@/utilities/publicCache'
 import { alternatesOf, buildSitemap, type LocalizedDoc } from '@/utilities/delivery/sitemap'
 
 import { queryProblems } from './validateQuery'
@@ -50,13 +48,7 @@ async function sendFeed(req: Request, res: Response, type: string, maxAge: numbe
   const key = `feed ${req.protocol}://${req.get('host')}${req.originalUrl}`
   const entry = await publicCache().remember(key, async (): Promise<CachedResponse> => {
     const body = Buffer.from(await build())
-    return {
-      status: 200,
-      headers: [],
-      body,
-      etag: `"${crypto.createHash('sha1').update(body).digest('base64url')}"`,
-      expires: Date.now() + FEED_TTL_MS,
-    }
+    return { status: 200, headers: [], body, etag: etagOf(body), expires: Date.now() + FEED_TTL_MS }
   })
   res.type(type).set('Cache-Control', `public, max-age=${maxAge}`).set('ETag', entry.etag)
   if (req.headers['if-none-match'] === entry.etag) return res.status(304).end()

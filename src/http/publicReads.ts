@@ -1,9 +1,7 @@
-import crypto from 'node:crypto'
-
 import type { Request, RequestHandler } from 'express'
 import { handleEndpoints, type Payload } from 'payload'
 
-import { type CachedResponse, publicCache } from '@/utilities/publicCache'
+import { type CachedResponse, etagOf, publicCache } from '@/utilities/publicCache'
 
 /** A request from nobody: no Authorization header and no Payload session cookie. */
 export const isAnonymous = (req: Request): boolean =>
@@ -64,7 +62,7 @@ export const publicReads = (payload: Payload): RequestHandler => async (req, res
   const response = await handleEndpoints({ config: payload.config, request: toWebRequest(req) })
   const body = Buffer.from(await response.arrayBuffer())
   const headers = [...response.headers.entries()].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name))
-  const entry = { status: response.status, headers, body, etag: `"${crypto.createHash('sha1').update(body).digest('base64url')}"` }
+  const entry = { status: response.status, headers, body, etag: etagOf(body) }
   // An endpoint that says how it may be cached (preview links: never; time-based lists) is not kept here.
   if (response.status === 200 && !response.headers.has('cache-control')) cache.set(key, entry, generation)
   send(entry, false)

@@ -1,5 +1,7 @@
 import { type Config, type Field, type FieldHook, type PayloadRequest, ValidationError } from 'payload'
 
+import { mapLeafFields } from '@/utilities/mapFields'
+
 type Reference = { relationTo: string; id: number | string }
 
 /** The documents a relationship value points at, whatever its shape (ids, populated docs, polymorphic pairs). */
@@ -69,19 +71,13 @@ const checkReferences =
     return value
   }
 
-function withChecks(fields: Field[]): Field[] {
-  return fields.map((field): Field => {
-    if (field.type === 'tabs') return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: withChecks(tab.fields) })) }
-    if ('fields' in field && Array.isArray(field.fields)) return { ...field, fields: withChecks(field.fields) } as Field
-    if (field.type === 'relationship' || field.type === 'upload') {
-      return { ...field, hooks: { ...field.hooks, beforeValidate: [...(field.hooks?.beforeValidate ?? []), checkReferences(field.relationTo)] } } as Field
-    }
-    return field
-  })
-}
+const withCheck = (field: Field): Field =>
+  field.type === 'relationship' || field.type === 'upload'
+    ? ({ ...field, hooks: { ...field.hooks, beforeValidate: [...(field.hooks?.beforeValidate ?? []), checkReferences(field.relationTo)] } } as Field)
+    : field
 
 /** Adds the check to every relationship and upload field of every collection. */
 export const relationshipChecksPlugin = (config: Config): Config => ({
   ...config,
-  collections: (config.collections ?? []).map((collection) => ({ ...collection, fields: withChecks(collection.fields) })),
+  collections: (config.collections ?? []).map((collection) => ({ ...collection, fields: mapLeafFields(collection.fields, withCheck) })),
 })

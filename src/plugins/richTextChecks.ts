@@ -1,6 +1,7 @@
 import { type Config, type Field, type FieldHook, type Plugin, ValidationError } from 'payload'
 
 import { validateEditorState } from '@/fields/validators'
+import { mapLeafFields } from '@/utilities/mapFields'
 
 // A hook rather than `validate`: Payload skips validation for drafts, and a draft with a string
 // for rich text breaks the editor just the same.
@@ -10,17 +11,11 @@ const checkEditorState: FieldHook = ({ value, path, req, collection }) => {
   return value
 }
 
-function withChecks(fields: Field[]): Field[] {
-  return fields.map((field): Field => {
-    if (field.type === 'tabs') return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: withChecks(tab.fields) })) }
-    if ('fields' in field && Array.isArray(field.fields)) return { ...field, fields: withChecks(field.fields) } as Field
-    if (field.type === 'richText') return { ...field, hooks: { ...field.hooks, beforeValidate: [...(field.hooks?.beforeValidate ?? []), checkEditorState] } }
-    return field
-  })
-}
+const withCheck = (field: Field): Field =>
+  field.type === 'richText' ? { ...field, hooks: { ...field.hooks, beforeValidate: [...(field.hooks?.beforeValidate ?? []), checkEditorState] } } : field
 
 /** Refuses rich text that is not an editor state, with a 400 naming the field, drafts included. */
 export const richTextChecksPlugin: Plugin = (config: Config): Config => ({
   ...config,
-  collections: (config.collections ?? []).map((collection) => ({ ...collection, fields: withChecks(collection.fields) })),
+  collections: (config.collections ?? []).map((collection) => ({ ...collection, fields: mapLeafFields(collection.fields, withCheck) })),
 })

@@ -1,3 +1,8 @@
+import crypto from 'node:crypto'
+
+/** A strong validator for a response body. */
+export const etagOf = (body: Buffer): string => `"${crypto.createHash('sha1').update(body).digest('base64url')}"`
+
 /** `expires`: when a time-dependent entry (a feed of upcoming events) goes stale, in ms since the epoch. */
 export type CachedResponse = { status: number; headers: [string, string][]; body: Buffer; etag: string; expires?: number }
 

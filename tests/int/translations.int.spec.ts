@@ -71,7 +71,7 @@ describe('translation status through the Local API, with real users', () => {
 
     // Not into a locale the translator does not translate.
     const kk = await createLocalReq({ user: translator }, payload)
-    await expect(copyDataFromLocale({ collectionSlug: 'organisations', docID: org.id, fromLocale: 'en', toLocale: 'kk', req: kk } as never)).rejects.toThrow()
+    await expect(copyDataFromLocale({ collectionSlug: 'organisations', docID: org.id, fromLocale: 'en', toLocale: 'kk', req: kk } as never)).rejects.toMatchObject({ status: 403 })
     expect((await payload.findByID({ collection: 'organisations', id: org.id, locale: 'kk', fallbackLocale: false, ...as(editor) })).name).toBeFalsy()
   })
 

@@ -5,10 +5,10 @@ import { redirect } from 'next/navigation'
 import React from 'react'
 
 import { checkRole, staffRoles } from '@/access/checkRole'
-import { translatableSlugs } from '@/endpoints/translations'
 import { defaultLocale, locales } from '@/i18n/localization'
 import { ownLocalesFirst } from '@/utilities/translations/access'
 import { translationStatus } from '@/utilities/translations/report'
+import { translatableSlugs } from '@/utilities/translations/units'
 import { type FieldState, fieldStates } from '@/utilities/translations/status'
 
 import { wordsFor } from './words'
@@ -28,7 +28,7 @@ export async function TranslationsView({ initPageResult, params, searchParams }:
   if (!user || !checkRole(staffRoles, user)) redirect(`${admin}/login?redirect=${encodeURIComponent(`${admin}/translations`)}`)
   const t = wordsFor(i18n.language)
 
-  const slugs = translatableSlugs(req)
+  const slugs = translatableSlugs(payload.config)
   const targetCodes = ownLocalesFirst(user, locales.map((l) => l.code).filter((code) => code !== defaultLocale))
   const wantedCollection = first(searchParams?.collection)
   const wantedLocale = first(searchParams?.locale)

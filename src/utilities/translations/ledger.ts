@@ -46,4 +46,4 @@ export async function deleteLedger(req: PayloadRequest, key: Key): Promise<void>
 
 /** A document of a collection read in every locale, latest draft included, without population. */
 export const readAllLocales = (req: PayloadRequest, collection: CollectionSlug, id: number | string) =>
-  req.payload.findByID({ collection, id, depth: 0, draft: true, locale: 'all', overrideAccess: true, req, context: { internalTranslationRead: true } })
+  req.payload.findByID({ collection, id, depth: 0, draft: true, locale: 'all', overrideAccess: true, req })

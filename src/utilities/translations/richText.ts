@@ -13,15 +13,15 @@ export type Code =
   | { kind: 'node'; node: LexicalNode }
 
 /** Lexical's text format bits, outermost first, with the XLIFF subType each becomes. */
-export const formats: { bit: number; subType: string; name: string }[] = [
-  { bit: 1, subType: 'xlf:b', name: 'bold' },
-  { bit: 2, subType: 'xlf:i', name: 'italic' },
-  { bit: 8, subType: 'xlf:u', name: 'underline' },
-  { bit: 4, subType: 'pressroom:strikethrough', name: 'strikethrough' },
-  { bit: 16, subType: 'pressroom:code', name: 'code' },
-  { bit: 32, subType: 'pressroom:subscript', name: 'subscript' },
-  { bit: 64, subType: 'pressroom:superscript', name: 'superscript' },
-  { bit: 128, subType: 'pressroom:highlight', name: 'highlight' },
+export const formats: { bit: number; subType: string }[] = [
+  { bit: 1, subType: 'xlf:b' },
+  { bit: 2, subType: 'xlf:i' },
+  { bit: 8, subType: 'xlf:u' },
+  { bit: 4, subType: 'pressroom:strikethrough' },
+  { bit: 16, subType: 'pressroom:code' },
+  { bit: 32, subType: 'pressroom:subscript' },
+  { bit: 64, subType: 'pressroom:superscript' },
+  { bit: 128, subType: 'pressroom:highlight' },
 ]
 
 const INLINE_TYPES = new Set(['text', 'link', 'autolink', 'linebreak', 'tab'])

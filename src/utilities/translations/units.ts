@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 
-import type { Field } from 'payload'
+import type { Field, SanitizedConfig } from 'payload'
 
 import { type Inline, inlineText, inlineToXml, MarkupError } from './inline'
-import { type Code, richTextToSegments, segmentsToRichText } from './richText'
+import { type Code, formats, richTextToSegments, segmentsToRichText } from './richText'
 
 export type FieldKind = 'text' | 'textarea' | 'textList' | 'richText'
 
@@ -98,10 +98,8 @@ export function codeAttributes(codes: Map<string, Code>): (id: string) => string
     const code = codes.get(id)
     if (!code) return ''
     switch (code.kind) {
-      case 'format': {
-        const subType = { 1: 'xlf:b', 2: 'xlf:i', 8: 'xlf:u' }[code.bit] ?? formatSubType(code.bit)
-        return ` type="fmt" subType="${subType}"`
-      }
+      case 'format':
+        return ` type="fmt" subType="${formats.find((format) => format.bit === code.bit)?.subType ?? 'pressroom:format'}"`
       case 'link':
         return ` type="link" dataRefStart="${id}-start" dataRefEnd="${id}-end"`
       case 'linebreak':
@@ -113,9 +111,6 @@ export function codeAttributes(codes: Map<string, Code>): (id: string) => string
     }
   }
 }
-
-const formatSubType = (bit: number): string =>
-  ({ 4: 'pressroom:strikethrough', 16: 'pressroom:code', 32: 'pressroom:subscript', 64: 'pressroom:superscript', 128: 'pressroom:highlight' })[bit] ?? 'pressroom:format'
 
 /** The original markup of links, for <originalData>: CAT tools show it and keep it out of reach. */
 export function originalData(codes: Map<string, Code>): { id: string; value: string }[] {
@@ -129,6 +124,10 @@ export function originalData(codes: Map<string, Code>): { id: string; value: str
     ]
   })
 }
+
+/** The collections with anything to translate. */
+export const translatableSlugs = (config: SanitizedConfig): string[] =>
+  config.collections.filter((collection) => hasTranslatableFields(collection.fields)).map((collection) => collection.slug)
 
 /** Whether a collection has anything to translate. */
 export function hasTranslatableFields(fields: Field[]): boolean {
