@@ -1,11 +1,33 @@
+import type { IncomingMessage } from 'node:http'
+
 import type { RequestHandler } from 'express'
 
 /** The largest JSON or form body accepted; uploads (multipart) have the media collection's own limit. */
 export const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 1024 * 1024)
 
 /**
+ * Counts a body as Node's HTTP parser hands it to the request stream, without reading it: a
+ * 'data' listener here would start the stream flowing, and Next.js, which reads the body later as
+ * a web stream, would find it disturbed (every chunked request then failed with a 500).
+ * Beyond `limit` the rest of the body is dropped and `onOverflow` called once.
+ */
+export function countBody(req: IncomingMessage, limit: number, onOverflow: () => void): void {
+  let seen = 0
+  const push = req.push.bind(req)
+  req.push = (chunk: Buffer | null, encoding?: BufferEncoding) => {
+    if (chunk === null) return push(chunk, encoding)
+    if (seen > limit) return true
+    seen += chunk.length
+    if (seen <= limit) return push(chunk, encoding)
+    onOverflow()
+    return true
+  }
+}
+
+/**
  * Refuses oversize non-upload bodies with 413 before they are read, by their Content-Length;
- * a chunked body without one is counted as it arrives and cut at the limit.
+ * a chunked body without one is counted as it arrives and refused at the limit, and its
+ * connection closed once the answer is sent.
  */
 export const limitBody: RequestHandler = (req, res, next) => {
   const type = req.headers['content-type'] ?? ''
@@ -18,13 +40,10 @@ export const limitBody: RequestHandler = (req, res, next) => {
   const length = Number(req.headers['content-length'] ?? 0)
   if (length > MAX_BODY_BYTES) return refuse()
   if (req.headers['transfer-encoding']?.includes('chunked')) {
-    let seen = 0
-    req.on('data', (chunk: Buffer) => {
-      seen += chunk.length
-      if (seen > MAX_BODY_BYTES) {
-        refuse()
-        req.destroy()
-      }
+    countBody(req, MAX_BODY_BYTES, () => {
+      refuse()
+      // Whoever was reading the body gets an error instead of a truncated document to store.
+      res.once('finish', () => req.destroy())
     })
   }
   next()

@@ -1,3 +1,5 @@
+import http from 'node:http'
+
 import { PASSWORD, type RestClient, staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
 
@@ -51,6 +53,33 @@ describe('hardening, over HTTP', () => {
     const oversize = await post('/api/organisations', JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), organisationType: 'ngo' }))
     expect(oversize.status).toBe(413)
     expect(((await oversize.json()) as any).errors[0].message).toMatch(/larger than 1048576 bytes/)
+    expect((await editor.get('/api/organisations/count')).body.totalDocs).toBe(before)
+  })
+
+  /** A body sent in chunks without Content-Length, as a client streaming its body does. */
+  const postChunked = (path: string, parts: string[]) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.request(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `JWT ${token}` }, agent: false }, (response) => {
+        let body = ''
+        response.on('data', (chunk) => (body += chunk)).on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+      })
+      request.on('error', reject)
+      expect(request.getHeader('content-length')).toBeUndefined()
+      for (const part of parts) request.write(part)
+      request.end()
+    })
+
+  it('accepts a chunked body without Content-Length and refuses an oversize one with 413, storing nothing of it', async () => {
+    const json = JSON.stringify({ name: 'Streamed organisation', organisationType: 'ngo' })
+    const accepted = await postChunked('/api/organisations', [json.slice(0, 10), json.slice(10)])
+    expect(accepted.status).toBe(201)
+    expect(JSON.parse(accepted.body).doc.name).toBe('Streamed organisation')
+
+    const before = (await editor.get('/api/organisations/count')).body.totalDocs
+    const chunk = 'x'.repeat(256 * 1024)
+    const oversize = await postChunked('/api/organisations', ['{"organisationType":"ngo","name":"', ...Array(6).fill(chunk), '"}'])
+    expect(oversize.status).toBe(413)
+    expect(JSON.parse(oversize.body).errors[0].message).toMatch(/larger than 1048576 bytes/)
     expect((await editor.get('/api/organisations/count')).body.totalDocs).toBe(before)
   })
 
