@@ -1,6 +1,7 @@
 // npm run bench:dataset -- [--scale=tiny|default|medium|large]: fills the configured database with the benchmark's dataset.
-// Beyond 2,000 events it works in one process per 2,000: libsql keeps native memory for every
-// statement it runs (bench/libsql-leak.mjs), and one process writing 100,000 events would need tens of GB.
+// Beyond 2,000 events it works in one process per 2,000, so that a long generation's memory stays
+// that of one chunk (libsql's statements pile up natively between collections: bench/libsql-memory.mjs)
+// and a failed chunk can be rerun with --offset.
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 

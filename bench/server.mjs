@@ -15,14 +15,19 @@ export const productionNodeFlags = JSON.parse(fs.readFileSync(path.join(root, 'p
   .scripts.start.split(' ')
   .filter((word) => word.startsWith('--'))
 
-export async function startBenchServer(name, env = {}) {
+/**
+ * `log`: a file for the server's stdout and stderr (with `nodeFlags: ['--trace-gc']`, the heap after
+ * every collection, which is how the soak tells a growing JS heap from growing native memory).
+ */
+export async function startBenchServer(name, env = {}, { nodeFlags = [], log } = {}) {
   const port = 3800 + Math.floor(Math.random() * 190)
   const url = `http://127.0.0.1:${port}`
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pressroom-${name}-`))
-  const child = spawn(process.execPath, [...productionNodeFlags, 'dist/server.js'], {
+  const output = log ? fs.openSync(log, 'w') : 'ignore'
+  const child = spawn(process.execPath, [...productionNodeFlags, ...nodeFlags, 'dist/server.js'], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URI: `file:${dir}/${name}.db`, MEDIA_DIR: `${dir}/media`, PAYLOAD_SECRET: `${name}-secret-`.repeat(4), LOGIN_RATE_LIMIT: '1000', ...env },
-    stdio: 'ignore',
+    stdio: ['ignore', output, output],
   })
   for (let i = 0; ; i++) {
     try {
@@ -37,6 +42,14 @@ export async function startBenchServer(name, env = {}) {
   const { token } = await post('/api/users/login', { email: `${name}@pressroom.test`, password: `${name}-password-123` })
   return { url, child, token, post, rss: () => Number(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) * 1024 }
 }
+
+/** "Upcoming" from the middle of the dataset's dates, so half the events qualify at every scale. */
+export async function upcomingFrom(url) {
+  const { totalDocs } = await fetch(`${url}/api/events?limit=1&depth=0`).then((r) => r.json())
+  return (await fetch(`${url}/api/events?sort=startDate&depth=0&limit=1&page=${Math.max(1, Math.floor(totalDocs / 2))}`).then((r) => r.json())).docs[0].startDate
+}
+
+export const upcomingQuery = (from) => `where[startDate][greater_than_equal]=${from}&sort=startDate&limit=20`
 
 export function writeResult(name, figures) {
   const file = path.join(root, 'bench', 'results', `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
