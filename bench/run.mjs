@@ -9,7 +9,7 @@ import path from 'node:path'
 
 import autocannon from 'autocannon'
 
-import { productionNodeFlags, root, writeResult } from './server.mjs'
+import { productionNodeFlags, root, upcomingFrom, upcomingQuery, writeResult } from './server.mjs'
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback
 const scale = arg('scale', 'default')
@@ -65,10 +65,8 @@ const previewKey = (await post('/api/api-keys', { name: 'bench preview', kind: '
 await new Promise((resolve) => setTimeout(resolve, 2000))
 figures.idleRss = rssOf(server.pid)
 
-// "Upcoming" from the middle of the dataset's dates, so half the events qualify at every scale.
-const { totalDocs } = await fetch(`${url}/api/events?limit=1&depth=0`).then((r) => r.json())
-const from = (await fetch(`${url}/api/events?sort=startDate&depth=0&limit=1&page=${Math.max(1, Math.floor(totalDocs / 2))}`).then((r) => r.json())).docs[0].startDate
-const upcoming = `where[startDate][greater_than_equal]=${from}&sort=startDate&limit=20`
+const from = await upcomingFrom(url)
+const upcoming = upcomingQuery(from)
 const one = (await fetch(`${url}/api/events?${upcoming}&depth=0&locale=ru`).then((r) => r.json())).docs[0]
 const graphql = JSON.stringify({
   query: `{ Events(locale: ru, limit: 20, sort: "startDate", where: { startDate: { greater_than_equal: "${from}" } }) { docs { id title slug startDate endDate timezone summary venue { name city } speakers { role topic speaker { id name slug position } } programme { title startTime } } } }`,
