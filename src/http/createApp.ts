@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { limitBody } from './bodyLimit'
 import { feedsRouter } from './feeds'
+import { graphqlRoute } from './graphqlRoute'
 import { publicReads } from './publicReads'
 import { authRateLimit, importRateLimit, importRoute, rateLimitedRoutes } from './rateLimits'
 import { checkReadiness } from './readiness'
@@ -23,7 +24,8 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
   app.set('trust proxy', 'loopback')
 
   app.use(securityHeaders(production))
-  app.post(rateLimitedRoutes, authRateLimit())
+  const authLimit = authRateLimit()
+  app.post(rateLimitedRoutes, authLimit)
   app.post(importRoute, importRateLimit())
   app.use(limitBody)
 
@@ -39,6 +41,7 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
   })
 
   app.use('/api', validateQuery(payload))
+  app.post('/api/graphql', graphqlRoute(payload, { authLimit }))
   app.use('/api', publicReads(payload))
   app.use(feedsRouter(payload))
 

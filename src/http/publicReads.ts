@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from 'express'
+import type { Request, RequestHandler, Response } from 'express'
 import { handleEndpoints, type Payload } from 'payload'
 
 import { type CachedResponse, etagOf, publicCache } from '@/utilities/publicCache'
@@ -18,8 +18,26 @@ const toWebRequest = (req: Request): globalThis.Request => {
   return new globalThis.Request(`http://${req.headers.host ?? 'localhost'}${req.originalUrl}`, { method: req.method, headers })
 }
 
+/** Sends a response made for anonymous readers, from the cache (`hit`) or just made, with its ETag. */
+export function sendEntry(req: Request, res: Response, { status, headers, body, etag }: CachedResponse, hit: boolean): void {
+  for (const [name, value] of headers) {
+    if (name === 'set-cookie') res.append(name, value)
+    else res.setHeader(name, value)
+  }
+  res.setHeader('ETag', etag)
+  if (!res.getHeader('Cache-Control')) res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate')
+  res.setHeader('X-Cache', hit ? 'hit' : 'miss')
+  // Conditional answers are for reads by URL; a GraphQL query by POST is always answered whole.
+  if (req.method !== 'POST' && req.headers['if-none-match'] === etag) return void res.status(304).end()
+  res.status(status).end(req.method === 'HEAD' ? undefined : body)
+}
+
+/** Response headers worth keeping: the body is sent whole, by express. */
+export const keptHeaders = (response: globalThis.Response): [string, string][] =>
+  [...response.headers.entries()].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name))
+
 /** The soonest embargo still ahead: cached lists must not outlive it. */
-async function nextEmbargoLift(payload: Payload): Promise<number | undefined> {
+export async function nextEmbargoLift(payload: Payload): Promise<number | undefined> {
   const now = new Date().toISOString()
   const { docs } = await payload.find({
     collection: 'press-releases',
@@ -46,14 +64,7 @@ export const publicReads = (payload: Payload): RequestHandler => async (req, res
   // CORS headers depend on the Origin: one entry per origin, and caches downstream told so.
   const key = `${req.headers.origin ?? ''} ${req.originalUrl}`
   res.setHeader('Vary', 'Origin')
-  const send = ({ status, headers, body, etag }: CachedResponse, hit: boolean) => {
-    for (const [name, value] of headers) res.setHeader(name, value)
-    res.setHeader('ETag', etag)
-    if (!res.getHeader('Cache-Control')) res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate')
-    res.setHeader('X-Cache', hit ? 'hit' : 'miss')
-    if (req.headers['if-none-match'] === etag) return res.status(304).end()
-    res.status(status).end(req.method === 'HEAD' ? undefined : body)
-  }
+  const send = (entry: CachedResponse, hit: boolean) => sendEntry(req, res, entry, hit)
   const cached = cache.get(key)
   if (cached) return send(cached, true)
 
@@ -61,7 +72,7 @@ export const publicReads = (payload: Payload): RequestHandler => async (req, res
   if (!cache.expiryKnown) cache.setExpiry(await nextEmbargoLift(payload))
   const response = await handleEndpoints({ config: payload.config, request: toWebRequest(req) })
   const body = Buffer.from(await response.arrayBuffer())
-  const headers = [...response.headers.entries()].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name))
+  const headers = keptHeaders(response)
   const entry = { status: response.status, headers, body, etag: etagOf(body) }
   // An endpoint that says how it may be cached (preview links: never; time-based lists) is not kept here.
   if (response.status === 200 && !response.headers.has('cache-control')) cache.set(key, entry, generation)

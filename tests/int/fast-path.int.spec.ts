@@ -1,4 +1,4 @@
-import { type RestClient, staffClients } from '../helpers/rest'
+import { PASSWORD, type RestClient, staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -93,5 +93,70 @@ describe('the fast path for anonymous reads', () => {
     const reply = await editor.get(`/api/events/${draftId}?draft=true`)
     expect(reply.status).toBe(200)
     expect(reply.headers.get('x-cache')).toBeNull()
+  })
+
+  describe('GraphQL', () => {
+    const graphql = async (query: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${server.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) })
+      return { status: response.status, body: JSON.parse(await response.text()), cache: response.headers.get('x-cache'), cookie: response.headers.get('set-cookie') }
+    }
+    const list = `{ Events(locale: ru, limit: 5, sort: "startDate") { totalDocs docs { id title summary speakers { speaker { name } } } } }`
+
+    it('answers an anonymous query exactly as Payload’s own GraphQL route does, then from the cache', async () => {
+      const own = await graphql(list, { 'x-pressroom-path': 'next' })
+      const first = await graphql(list)
+      expect(first.status).toBe(own.status)
+      expect(first.body).toEqual(own.body)
+      expect(first.body.data.Events.totalDocs).toBeGreaterThan(0)
+      expect(first.body.data.Events.docs.map((doc: { title: string }) => doc.title)).not.toContain('Unpublished plan')
+      expect((await graphql(list)).cache).toBe('hit')
+    })
+
+    it('is purged by a write', async () => {
+      const query = `{ Event(id: ${eventId}) { summary } }`
+      await graphql(query)
+      expect((await graphql(query)).cache).toBe('hit')
+      expect((await editor.patch(`/api/events/${eventId}`, { summary: 'Changed for GraphQL', _status: 'published' })).status).toBe(200)
+      const after = await graphql(query)
+      expect(after.cache).toBe('miss')
+      expect(after.body.data.Event.summary).toBe('Changed for GraphQL')
+    })
+
+    it('lets an embargo lift on time even from a cached answer', async () => {
+      const until = new Date(Date.now() + 3000)
+      await editor.post('/api/press-releases', { title: 'Lifts soon over GraphQL', releaseDate: '2026-01-01T00:00:00.000Z', embargoUntil: until.toISOString(), _status: 'published' })
+      const query = '{ PressReleases(limit: 100) { docs { title } } }'
+      const titles = async () => (await graphql(query)).body.data.PressReleases.docs.map((doc: { title: string }) => doc.title)
+      expect(await titles()).not.toContain('Lifts soon over GraphQL')
+      expect((await graphql(query)).cache).toBe('hit')
+      await sleep(until.getTime() - Date.now() + 100)
+      expect(await titles()).toContain('Lifts soon over GraphQL')
+    })
+
+    it('never keeps mutations or answers with errors, and still runs them as Payload does', async () => {
+      const mutation = `mutation { createOrganisation(data: { name: "Anonymous org", organisationType: ngo }) { id } }`
+      for (const attempt of [1, 2]) {
+        const reply = await graphql(mutation)
+        expect([attempt, reply.cache]).toEqual([attempt, null])
+        expect(reply.body.errors[0].message).toMatch(/not allowed/i)
+      }
+      const broken = '{ Events { docs { nope } } }'
+      expect((await graphql(broken)).body.errors[0].message).toMatch(/nope/)
+      expect((await graphql(broken)).cache).toBe('miss')
+    })
+
+    it('logs in through a GraphQL mutation with the session cookie, uncached', async () => {
+      const login = `mutation { loginUser(email: "editor@pressroom.test", password: "${PASSWORD}") { token } }`
+      const reply = await graphql(login)
+      expect(reply.body.data.loginUser.token).toEqual(expect.any(String))
+      expect(reply.cookie).toMatch(/payload-token=/)
+      expect(reply.cache).toBeNull()
+    })
+
+    it('never keeps logged-in queries', async () => {
+      const reply = await graphql(list, { authorization: `JWT ${(await editor.post('/api/users/login', { email: 'editor@pressroom.test', password: PASSWORD })).body.token}` })
+      expect(reply.status).toBe(200)
+      expect(reply.cache).toBeNull()
+    })
   })
 })

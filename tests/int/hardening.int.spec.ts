@@ -173,4 +173,20 @@ describe('hardening, over HTTP', () => {
     expect(refused.status).toBe(429)
     expect(refused.body.errors[0].message).toMatch(/Too many attempts/)
   })
+
+  it('counts GraphQL logins against the same limit, whatever the headers, and refuses batched logins', async () => {
+    const graphql = (query: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) })
+    const login = (password: string) => `mutation { loginUser(email: "nobody@pressroom.test", password: "${password}") { token } }`
+    const batched = await graphql(`mutation { a: loginUser(email: "x@pressroom.test", password: "one guess xx") { token } b: loginUser(email: "x@pressroom.test", password: "two guess xx") { token } }`)
+    expect(batched.status).toBe(400)
+    expect(((await batched.json()) as any).errors[0].message).toMatch(/one login/)
+    const statuses: number[] = []
+    for (let i = 0; i < 10; i++) statuses.push((await graphql(login(`wrong password ${i}`), { authorization: 'JWT not-a-token' })).status)
+    expect(statuses).toContain(429)
+    // One budget per address for REST and GraphQL.
+    expect((await anonymous.post('/api/users/login', { email: 'admin@pressroom.test', password: PASSWORD })).status).toBe(429)
+    // Reads are not counted.
+    expect((await graphql('{ Events(limit: 1) { totalDocs } }')).status).toBe(200)
+  })
 })
