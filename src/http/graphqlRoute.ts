@@ -66,7 +66,7 @@ type Options = { authLimit: RequestHandler }
  * - login, forgot-password and reset-password mutations count against the same per-address limit
  *   as the REST routes (one per request: a document that batches several is refused), whoever sends them;
  * - anonymous read-only queries are kept in the cache of the REST reads (purged by every write,
- *   bounded by embargoes), keyed by the exact body; mutations, answers with errors or cookies,
+ *   bounded by embargoes), keyed by the URL and the exact body; mutations, answers with errors or cookies,
  *   and logged-in readers are never kept.
  * Other content types go on to Next.js's copy of the same handler.
  */
@@ -83,7 +83,8 @@ export const graphqlRoute = (payload: Payload, { authLimit }: Options): RequestH
 
     const keep = readOnly && isAnonymous(req)
     const cache = publicCache()
-    const key = `graphql ${req.headers.origin ?? ''} ${crypto.createHash('sha1').update(body).digest('base64url')}`
+    // The query string counts too: `?locale=ru` changes the answer to the same body.
+    const key = `graphql ${req.headers.origin ?? ''} ${req.originalUrl} ${crypto.createHash('sha1').update(body).digest('base64url')}`
     if (keep) {
       res.setHeader('Vary', 'Origin')
       const cached = cache.get(key)

@@ -96,8 +96,8 @@ describe('the fast path for anonymous reads', () => {
   })
 
   describe('GraphQL', () => {
-    const graphql = async (query: string, headers: Record<string, string> = {}) => {
-      const response = await fetch(`${server.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) })
+    const graphql = async (query: string, headers: Record<string, string> = {}, search = '') => {
+      const response = await fetch(`${server.url}/api/graphql${search}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) })
       return { status: response.status, body: JSON.parse(await response.text()), cache: response.headers.get('x-cache'), cookie: response.headers.get('set-cookie') }
     }
     const list = `{ Events(locale: ru, limit: 5, sort: "startDate") { totalDocs docs { id title summary speakers { speaker { name } } } } }`
@@ -110,6 +110,16 @@ describe('the fast path for anonymous reads', () => {
       expect(first.body.data.Events.totalDocs).toBeGreaterThan(0)
       expect(first.body.data.Events.docs.map((doc: { title: string }) => doc.title)).not.toContain('Unpublished plan')
       expect((await graphql(list)).cache).toBe('hit')
+    })
+
+    it('keeps the answer per query string: the same body in another locale is another answer', async () => {
+      const query = `{ Event(id: ${eventId}) { title } }`
+      const english = await graphql(query)
+      await graphql(query, {}, '?locale=ru')
+      const russian = await graphql(query, {}, '?locale=ru')
+      expect(russian.cache).toBe('hit')
+      expect(russian.body.data.Event.title).toMatch(/[А-Яа-я]/)
+      expect(russian.body.data.Event.title).not.toBe(english.body.data.Event.title)
     })
 
     it('is purged by a write', async () => {
