@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 
 import { etagOf, publicCache } from '@/utilities/publicCache'
 
-import { BYPASS_HEADER, isAnonymous, keptHeaders, nextEmbargoLift, sendEntry } from './publicReads'
+import { BYPASS_HEADER, isAnonymous, keptHeaders, nextEmbargoLift, sendEntry, toWebRequest, writeHeaders } from './publicReads'
 
 /** Mutations that guess passwords or send mail: the REST routes' per-address limit applies to them. */
 const GUARDED = /^(login|forgotPassword|resetPassword)/
@@ -92,19 +92,12 @@ export const graphqlRoute = (payload: Payload, { authLimit }: Options): RequestH
     }
     const generation = cache.currentGeneration
     if (keep && !cache.expiryKnown) cache.setExpiry(await nextEmbargoLift(payload))
-    const headers = new Headers()
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
-    }
-    const response = await handle(new Request(`http://${req.headers.host ?? 'localhost'}${req.originalUrl}`, { method: 'POST', headers, body: new Uint8Array(body) }))
+    const response = await handle(toWebRequest(req, body))
     const answer = Buffer.from(await response.arrayBuffer())
     const entry = { status: response.status, headers: keptHeaders(response), body: answer, etag: etagOf(answer) }
     if (keep && response.status === 200 && !response.headers.has('set-cookie') && !hasErrors(answer)) cache.set(key, entry, generation)
     if (!keep) {
-      for (const [name, value] of entry.headers) {
-        if (name === 'set-cookie') res.append(name, value)
-        else res.setHeader(name, value)
-      }
+      writeHeaders(res, entry.headers)
       return void res.status(entry.status).end(answer)
     }
     sendEntry(req, res, entry, false)

@@ -10,20 +10,26 @@ export const isAnonymous = (req: Request): boolean =>
 /** Sends a request that asks for it to Next.js's copy of Payload's REST handler instead (tests compare the two). */
 export const BYPASS_HEADER = 'x-pressroom-path'
 
-const toWebRequest = (req: Request): globalThis.Request => {
+/** The request as a web Request for Payload's handlers; `body` for one express has already read. */
+export const toWebRequest = (req: Request, body?: Buffer): globalThis.Request => {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
   }
-  return new globalThis.Request(`http://${req.headers.host ?? 'localhost'}${req.originalUrl}`, { method: req.method, headers })
+  return new globalThis.Request(`http://${req.headers.host ?? 'localhost'}${req.originalUrl}`, { method: req.method, headers, body: body && new Uint8Array(body) })
 }
 
-/** Sends a response made for anonymous readers, from the cache (`hit`) or just made, with its ETag. */
-export function sendEntry(req: Request, res: Response, { status, headers, body, etag }: CachedResponse, hit: boolean): void {
+/** Copies a handler's response headers, each Set-Cookie kept. */
+export function writeHeaders(res: Response, headers: [string, string][]): void {
   for (const [name, value] of headers) {
     if (name === 'set-cookie') res.append(name, value)
     else res.setHeader(name, value)
   }
+}
+
+/** Sends a response made for anonymous readers, from the cache (`hit`) or just made, with its ETag. */
+export function sendEntry(req: Request, res: Response, { status, headers, body, etag }: CachedResponse, hit: boolean): void {
+  writeHeaders(res, headers)
   res.setHeader('ETag', etag)
   if (!res.getHeader('Cache-Control')) res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate')
   res.setHeader('X-Cache', hit ? 'hit' : 'miss')
