@@ -43,12 +43,14 @@ const hasErrors = (body: Buffer): boolean => {
   }
 }
 
-const readBody = (req: Request): Promise<Buffer> =>
+/** The whole body, or undefined when it was cut off (an oversize body already answered 413, a client gone). */
+const readBody = (req: Request): Promise<Buffer | undefined> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
+    req.on('close', () => req.complete || resolve(undefined))
   })
 
 /** Runs an express middleware; true when it handed on, false when it answered (a 429). */
@@ -75,6 +77,7 @@ export const graphqlRoute = (payload: Payload, { authLimit }: Options): RequestH
   return async (req, res, next) => {
     if (req.headers[BYPASS_HEADER] === 'next' || !(req.headers['content-type'] ?? '').startsWith('application/json')) return next()
     const body = await readBody(req)
+    if (!body) return
     const { readOnly, guarded } = inspectOperations(body)
     if (guarded > 1) {
       return void res.status(400).json({ errors: [{ message: 'Send one login, forgot-password or reset-password mutation per request.' }] })

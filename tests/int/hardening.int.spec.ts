@@ -81,6 +81,10 @@ describe('hardening, over HTTP', () => {
     expect(oversize.status).toBe(413)
     expect(JSON.parse(oversize.body).errors[0].message).toMatch(/larger than 1048576 bytes/)
     expect((await editor.get('/api/organisations/count')).body.totalDocs).toBe(before)
+    // GraphQL bodies are read by the express server itself: the same limit, the same answer.
+    const mutation = await postChunked('/api/graphql', ['{"query":"mutation { createOrganisation(data: { organisationType: ngo, name: \\"', ...Array(6).fill(chunk), '\\" }) { id } }"}'])
+    expect(mutation.status).toBe(413)
+    expect((await editor.get('/api/organisations/count')).body.totalDocs).toBe(before)
   })
 
   it.each([
