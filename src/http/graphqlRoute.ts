@@ -75,7 +75,9 @@ type Options = { authLimit: RequestHandler }
 export const graphqlRoute = (payload: Payload, { authLimit }: Options): RequestHandler => {
   const handle = GRAPHQL_POST(Promise.resolve(payload.config))
   return async (req, res, next) => {
-    if (req.headers[BYPASS_HEADER] === 'next' || !(req.headers['content-type'] ?? '').startsWith('application/json')) return next()
+    // Compared as graphql-http compares it, so that no spelling of the type slips past to Next.js.
+    const type = (req.headers['content-type'] ?? '').replace(/\s/g, '').toLowerCase()
+    if (req.headers[BYPASS_HEADER] === 'next' || !type.startsWith('application/json')) return next()
     const body = await readBody(req)
     if (!body) return
     const { readOnly, guarded } = inspectOperations(body)

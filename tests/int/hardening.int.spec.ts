@@ -188,6 +188,8 @@ describe('hardening, over HTTP', () => {
     const statuses: number[] = []
     for (let i = 0; i < 10; i++) statuses.push((await graphql(login(`wrong password ${i}`), { authorization: 'JWT not-a-token' })).status)
     expect(statuses).toContain(429)
+    // Another spelling of the media type, which the GraphQL handler accepts too, is counted as well.
+    expect((await graphql(login('one more guess'), { 'content-type': 'Application/JSON; charset=UTF-8' })).status).toBe(429)
     // One budget per address for REST and GraphQL.
     expect((await anonymous.post('/api/users/login', { email: 'admin@pressroom.test', password: PASSWORD })).status).toBe(429)
     // Reads are not counted.
