@@ -5,6 +5,9 @@ import type { RequestHandler } from 'express'
 /** The largest JSON or form body accepted; uploads (multipart) have the media collection's own limit. */
 export const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 1024 * 1024)
 
+/** Up to this size an oversize body is read and dropped before the 413; beyond it, the connection is closed at once. */
+const DRAINED_BYTES = 16 * MAX_BODY_BYTES
+
 /**
  * Counts a body as Node's HTTP parser hands it to the request stream, without reading it: a
  * 'data' listener here would start the stream flowing, and Next.js, which reads the body later as
@@ -25,7 +28,7 @@ export function countBody(req: IncomingMessage, limit: number, onOverflow: () =>
 }
 
 /**
- * Refuses oversize non-upload bodies with 413 before they are read, by their Content-Length;
+ * Refuses oversize non-upload bodies with 413 before they reach Payload, by their Content-Length;
  * a chunked body without one is counted as it arrives and refused at the limit, and its
  * connection closed once the answer is sent.
  */
@@ -38,6 +41,12 @@ export const limitBody: RequestHandler = (req, res, next) => {
     }
   }
   const length = Number(req.headers['content-length'] ?? 0)
+  if (length > MAX_BODY_BYTES && length <= DRAINED_BYTES) {
+    // Read to the end and dropped before answering: a client still sending when the connection
+    // closes gets a reset, not the 413.
+    req.once('end', () => res.status(413).json({ errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` }] }))
+    return void req.resume()
+  }
   if (length > MAX_BODY_BYTES) return refuse()
   if (req.headers['transfer-encoding']?.includes('chunked')) {
     countBody(req, MAX_BODY_BYTES, () => {

@@ -56,6 +56,30 @@ describe('hardening, over HTTP', () => {
     expect((await editor.get('/api/organisations/count')).body.totalDocs).toBe(before)
   })
 
+  it('lets a client still sending an oversize body read the 413, instead of a reset connection', async () => {
+    const size = 2 * 1024 * 1024
+    const outcome = await new Promise<{ status?: number; error?: string; sentWhole?: boolean }>((resolve) => {
+      const seen: { status?: number; error?: string; sentWhole?: boolean } = {}
+      const request = http.request(`${server.url}/api/organisations`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': size, authorization: `JWT ${token}` }, agent: false }, (response) => {
+        seen.status = response.statusCode
+        response.resume()
+      })
+      request.on('error', (error) => (seen.error = error.message))
+      request.on('finish', () => (seen.sentWhole = true))
+      request.on('close', () => resolve(seen))
+      // Slowly, as over a real network: the answer comes long before the last byte is sent.
+      let sent = 0
+      const send = () => {
+        sent += 64 * 1024
+        if (sent >= size) return request.end(Buffer.alloc(64 * 1024, 'x'))
+        request.write(Buffer.alloc(64 * 1024, 'x'))
+        setTimeout(send, 5)
+      }
+      send()
+    })
+    expect(outcome).toEqual({ status: 413, sentWhole: true })
+  })
+
   /** A body sent in chunks without Content-Length, as a client streaming its body does. */
   const postChunked = (path: string, parts: string[]) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
