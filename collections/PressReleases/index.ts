@@ -110,6 +110,6 @@ export const PressReleases: CollectionConfig<'press-releases'> = {
     afterRead: [hidePrivateSpeakers([{ array: 'quotes', field: 'speaker' }])],
   },
   // The public list and the feeds: published, newest first.
-  indexes: [{ fields: ['_status', 'releaseDate'] }],
+  indexes: [{ fields: ['_status', 'releaseDate'] }, { fields: ['_status', 'createdAt'] }],
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
 }

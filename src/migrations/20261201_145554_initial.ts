@@ -113,6 +113,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`events__status_idx\` ON \`events\` (\`_status\`);`)
   await db.run(sql`CREATE INDEX \`_status_startDate_idx\` ON \`events\` (\`_status\`,\`start_date\`);`)
   await db.run(sql`CREATE INDEX \`_status_endDate_idx\` ON \`events\` (\`_status\`,\`end_date\`);`)
+  await db.run(sql`CREATE INDEX \`_status_createdAt_idx\` ON \`events\` (\`_status\`,\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`events_locales\` (
   	\`title\` text,
   	\`generate_slug\` integer DEFAULT true,
@@ -291,6 +292,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_events_v_autosave_idx\` ON \`_events_v\` (\`autosave\`);`)
   await db.run(sql`CREATE INDEX \`version__status_version_startDate_idx\` ON \`_events_v\` (\`version__status\`,\`version_start_date\`);`)
   await db.run(sql`CREATE INDEX \`version__status_version_endDate_idx\` ON \`_events_v\` (\`version__status\`,\`version_end_date\`);`)
+  await db.run(sql`CREATE INDEX \`version__status_version_createdAt_idx\` ON \`_events_v\` (\`version__status\`,\`version_created_at\`);`)
   await db.run(sql`CREATE TABLE \`_events_v_locales\` (
   	\`version_title\` text,
   	\`version_generate_slug\` integer DEFAULT true,
@@ -491,6 +493,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`press_releases_created_at_idx\` ON \`press_releases\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`press_releases__status_idx\` ON \`press_releases\` (\`_status\`);`)
   await db.run(sql`CREATE INDEX \`_status_releaseDate_idx\` ON \`press_releases\` (\`_status\`,\`release_date\`);`)
+  await db.run(sql`CREATE INDEX \`_status_createdAt_1_idx\` ON \`press_releases\` (\`_status\`,\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`press_releases_locales\` (
   	\`title\` text,
   	\`subtitle\` text,
@@ -635,6 +638,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_press_releases_v_latest_idx\` ON \`_press_releases_v\` (\`latest\`);`)
   await db.run(sql`CREATE INDEX \`_press_releases_v_autosave_idx\` ON \`_press_releases_v\` (\`autosave\`);`)
   await db.run(sql`CREATE INDEX \`version__status_version_releaseDate_idx\` ON \`_press_releases_v\` (\`version__status\`,\`version_release_date\`);`)
+  await db.run(sql`CREATE INDEX \`version__status_version_createdAt_1_idx\` ON \`_press_releases_v\` (\`version__status\`,\`version_created_at\`);`)
   await db.run(sql`CREATE TABLE \`_press_releases_v_locales\` (
   	\`version_title\` text,
   	\`version_subtitle\` text,
