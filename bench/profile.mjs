@@ -11,7 +11,7 @@ import path from 'node:path'
 
 import autocannon from 'autocannon'
 
-import { productionNodeFlags, root, upcomingFrom, upcomingQuery, writeResult } from './server.mjs'
+import { productionNodeFlags, root, upcomingFrom, upcomingQuery, waitForReady, writeResult } from './server.mjs'
 import { summariseProfile } from './profileSummary.mjs'
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback
@@ -30,13 +30,7 @@ const port = 3800 + Math.floor(Math.random() * 190)
 const url = `http://127.0.0.1:${port}`
 const profileDir = path.join(dir, 'cpu')
 const server = spawn(process.execPath, [...productionNodeFlags, '--cpu-prof', `--cpu-prof-dir=${profileDir}`, 'dist/server.js'], { cwd: root, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' })
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${url}/readyz`)).ok) break
-  } catch {}
-  if (i > 600) throw new Error('the server did not start')
-  await new Promise((resolve) => setTimeout(resolve, 100))
-}
+await waitForReady(url)
 
 const list = `/api/events?${upcomingQuery(await upcomingFrom(url))}&depth=${depth}&locale=ru`
 let n = 0

@@ -19,6 +19,17 @@ export const productionNodeFlags = JSON.parse(fs.readFileSync(path.join(root, 'p
  * `log`: a file for the server's stdout and stderr (with `nodeFlags: ['--trace-gc']`, the heap after
  * every collection, which is how the soak tells a growing JS heap from growing native memory).
  */
+/** Polls /readyz until the server answers 200, for up to `seconds`. */
+export async function waitForReady(url, seconds = 60) {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return
+    } catch {}
+    if (i > seconds * 10) throw new Error('the server did not start')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
 export async function startBenchServer(name, env = {}, { nodeFlags = [], log } = {}) {
   const port = 3800 + Math.floor(Math.random() * 190)
   const url = `http://127.0.0.1:${port}`
@@ -29,13 +40,7 @@ export async function startBenchServer(name, env = {}, { nodeFlags = [], log } =
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URI: `file:${dir}/${name}.db`, MEDIA_DIR: `${dir}/media`, PAYLOAD_SECRET: `${name}-secret-`.repeat(4), LOGIN_RATE_LIMIT: '1000', ...env },
     stdio: ['ignore', output, output],
   })
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break
-    } catch {}
-    if (i > 300) throw new Error('the server did not start')
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
+  await waitForReady(url)
   const post = (p, body, token) =>
     fetch(`${url}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json())
   await post('/api/users/first-register', { email: `${name}@pressroom.test`, password: `${name}-password-123`, name })

@@ -35,16 +35,16 @@ export function countBody(req: IncomingMessage, limit: number, onOverflow: () =>
 export const limitBody: RequestHandler = (req, res, next) => {
   const type = req.headers['content-type'] ?? ''
   if (req.method === 'GET' || req.method === 'HEAD' || type.startsWith('multipart/form-data')) return next()
-  const refuse = () => {
-    if (!res.headersSent) {
-      res.status(413).set('Connection', 'close').json({ errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` }] })
-    }
+  const refuse = ({ close = true } = {}) => {
+    if (res.headersSent) return
+    if (close) res.set('Connection', 'close')
+    res.status(413).json({ errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` }] })
   }
   const length = Number(req.headers['content-length'] ?? 0)
   if (length > MAX_BODY_BYTES && length <= DRAINED_BYTES) {
     // Read to the end and dropped before answering: a client still sending when the connection
     // closes gets a reset, not the 413.
-    req.once('end', () => res.status(413).json({ errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` }] }))
+    req.once('end', () => refuse({ close: false }))
     return void req.resume()
   }
   if (length > MAX_BODY_BYTES) return refuse()
