@@ -31,7 +31,7 @@ export default {
     {
       ...common,
       displayName: 'int',
-      testMatch: ['<rootDir>/tests/int/**/*.int.spec.ts'],
+      testMatch: ['<rootDir>/tests/int/**/*.int.spec.ts', '<rootDir>/tests/security/**/*.spec.ts'],
     },
     {
       ...common,
