@@ -18,6 +18,7 @@ import { allowedOrigins } from './src/http/origins'
 import { MAX_DEPTH } from './src/http/validateQuery'
 import { localization } from './src/i18n/localization'
 import { plugins } from './src/plugins'
+import { hardenPayloadCollections } from './src/plugins/accessPolicy'
 import { projectRoot } from './src/utilities/projectRoot'
 
 export default buildConfig({
@@ -58,4 +59,4 @@ export default buildConfig({
   telemetry: false,
   typescript: { outputFile: path.join(projectRoot, 'src', 'payload-types.ts') },
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
-})
+}).then(hardenPayloadCollections)

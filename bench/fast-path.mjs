@@ -8,7 +8,7 @@ import autocannon from 'autocannon'
 import { startBenchServer, writeResult } from './server.mjs'
 
 const duration = Number(process.env.BENCH_SECONDS ?? 10)
-const { url, child: server, token, post } = await startBenchServer('bench')
+const { url, child: server, token, post } = await startBenchServer('bench', { PRESSROOM_ROUTE_HEADER: 'enabled' })
 const speakers = (await fetch(`${url}/api/speakers?limit=5&depth=0`).then((r) => r.json())).docs.map((d) => d.id)
 for (let i = 0; i < 25; i++) {
   await post('/api/events', { title: `Bench event ${i}`, startDate: new Date(Date.UTC(2030, 0, i + 1)).toISOString(), endDate: new Date(Date.UTC(2030, 0, i + 2)).toISOString(), timezone: 'Asia/Almaty', speakers: speakers.map((speaker) => ({ speaker })), _status: 'published' }, token)

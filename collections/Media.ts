@@ -2,8 +2,8 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
 import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
+import { readMedia } from '@/access/readMedia'
 import { projectRoot } from '@/utilities/projectRoot'
 import { canUpdateContent } from '@/access/canUpdateContent'
 import { lockForTranslators } from '@/access/lockForTranslators'
@@ -23,7 +23,7 @@ export const Media: CollectionConfig<'media'> = {
   access: {
     create: isEditorOrAdmin,
     delete: isEditorOrAdmin,
-    read: anyone,
+    read: readMedia,
     update: canUpdateContent,
   },
   admin: {
@@ -52,6 +52,17 @@ export const Media: CollectionConfig<'media'> = {
       admin: { description: 'Photographer or source, as it must appear next to the image.' },
     },
     { name: 'license', type: 'text', admin: { description: 'e.g. CC BY 4.0, or “All rights reserved”.' } },
+    {
+      name: 'public',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      label: 'Public file',
+      admin: {
+        description: 'Anyone with the link may read it. Without this, a file is public only while a published document uses it.',
+        position: 'sidebar',
+      },
+    },
     ...auditFields(),
   ]),
   hooks: {

@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '@/access/isStaff'
-
-const nobody = () => false
+import { nobody } from '@/access/nobody'
 
 /**
  * Per document, the ledger of its translations: for each locale and field, hashes of the source

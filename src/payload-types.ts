@@ -905,6 +905,10 @@ export interface Media {
    * e.g. CC BY 4.0, or “All rights reserved”.
    */
   license?: string | null;
+  /**
+   * Anyone with the link may read it. Without this, a file is public only while a published document uses it.
+   */
+  public?: boolean | null;
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -2385,6 +2389,7 @@ export interface MediaSelect<T extends boolean = true> {
   caption?: T;
   credit?: T;
   license?: T;
+  public?: T;
   createdBy?: T;
   updatedBy?: T;
   updatedAt?: T;

@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import { EMBARGO_PREVIEW } from '@/access/publishedAndNotEmbargoed'
 import { isLocaleCode } from '@/i18n/localization'
 import { verifyPreviewToken } from '@/utilities/previewToken'
 
@@ -29,8 +30,12 @@ export const pressReleasePreview: Endpoint = {
     // The token carries the expiry it was issued with; a link shortened since then ends sooner.
     if (Date.parse(link.expiresAt) <= Date.now()) return refuse(410, 'This preview link has expired.')
     const releaseId = typeof link.pressRelease === 'object' ? link.pressRelease.id : link.pressRelease
-    const release = await absentIfRefused(req.payload.findByID({ collection: 'press-releases', id: releaseId, depth: 1, locale, overrideAccess: true, req }))
-    if (!release || release._status !== 'published') return refuse(404, 'This release is not published yet.')
+    // Read as the public would once the embargo lifts, whoever holds the link: no staff fields, no
+    // draft or hidden document it links to. Only the embargo of this one release is set aside.
+    const release = await absentIfRefused(
+      req.payload.findByID({ collection: 'press-releases', id: releaseId, depth: 1, locale, overrideAccess: false, context: { [EMBARGO_PREVIEW]: releaseId } }),
+    )
+    if (!release) return refuse(404, 'This release is not published yet.')
     return Response.json(release, { headers: { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex' } })
   },
 }

@@ -14,17 +14,26 @@ const forbidden = (message: string) => new APIError(message, 403, null, true)
 export const enforceTranslatorRules =
   <S extends CollectionSlug>(): CollectionBeforeOperationHook<S> =>
   async ({ args, collection, operation, req }) => {
-    if (operation !== 'update') return args
+    if (operation !== 'update' && operation !== 'restoreVersion') return args
     const { user } = req
     if (!user || user.collection !== 'users' || !checkRole(['translator'], user) || checkRole(['admin', 'editor'], user)) return args
+    // A version holds every field in every locale, and restoring it may publish.
+    if (operation === 'restoreVersion') throw forbidden('Translators cannot restore versions; ask an editor.')
     const translator = user as { locales?: string[] | null }
     const { data, id } = args as { data?: Record<string, unknown>; id?: number | string }
     if (!translatesInto(translator, req.locale)) {
       throw forbidden(`You translate into ${translator.locales?.join(', ') || 'no locale yet'}; this change is to "${req.locale}".`)
     }
+    if (req.file) throw forbidden('Translators cannot replace files; ask an editor.')
     if (!data) return args
     if (data._status === 'published') throw forbidden('Translators save drafts; an editor publishes them.')
     if (id === undefined || id === null) throw forbidden('Translators change one document at a time.')
+    // Without draft=true Payload writes the live document: a translator's save would publish it,
+    // and `_status: 'draft'` would unpublish it. A translator's save is always a new draft version.
+    if (collection.versions?.drafts) {
+      ;(args as { draft?: boolean }).draft = true
+      data._status = 'draft'
+    }
     const original = await req.payload.findByID({
       collection: collection.slug as CollectionSlug,
       id,

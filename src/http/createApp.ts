@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Express, type Request, type Res
 import type { Payload } from 'payload'
 
 import { limitBody } from './bodyLimit'
+import { canonicalizeUrl } from './canonicalUrl'
 import { feedsRouter } from './feeds'
 import { graphqlRoute } from './graphqlRoute'
 import { publicReads } from './publicReads'
@@ -23,6 +24,7 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
 
+  app.use(canonicalizeUrl)
   app.use(securityHeaders(production))
   const authLimit = authRateLimit()
   app.post(rateLimitedRoutes, authLimit)

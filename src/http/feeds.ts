@@ -1,7 +1,7 @@
 import { type Request, type Response, Router } from 'express'
 import type { Payload, Where } from 'payload'
 
-import { serverHost } from '@/env'
+import { serverHost, serverURL } from '@/env'
 import { defaultLocale, localeCodes } from '@/i18n/localization'
 import type { Event, PressRelease } from '@/payload-types'
 import { frontendPaths } from '@/utilities/delivery/frontendUrl'
@@ -37,6 +37,12 @@ const upcoming = (now = new Date()): Where => ({
   endDate: { greater_than_equal: now.toISOString() },
 })
 
+/**
+ * Where this CMS is, for a feed's link to itself: SERVER_URL when it is set, so that no Host header
+ * a client sends can end up in a cached feed; the request's own host in development.
+ */
+const ownOrigin = (req: Request): string => serverURL()?.replace(/\/$/, '') ?? `${req.protocol}://${req.get('host')}`
+
 /** As long as a feed is kept: "upcoming" moves with the clock; writes purge it sooner. */
 const FEED_TTL_MS = 5 * 60_000
 
@@ -45,7 +51,9 @@ const FEED_TTL_MS = 5 * 60_000
  * until a write purges the cache or the TTL ends; an If-None-Match that matches gets a 304.
  */
 async function sendFeed(req: Request, res: Response, type: string, maxAge: number, build: () => Promise<string>) {
-  const key = `feed ${req.protocol}://${req.get('host')}${req.originalUrl}`
+  // One entry per feed and locale: other parameters (a tracker's utm_…, a cache-buster) change
+  // nothing in the answer, and a client must not choose how many entries it creates.
+  const key = `feed ${ownOrigin(req)}${req.path} ${typeof req.query.locale === 'string' ? req.query.locale : defaultLocale}`
   const entry = await publicCache().remember(key, async (): Promise<CachedResponse> => {
     const body = Buffer.from(await build())
     return { status: 200, headers: [], body, etag: etagOf(body), expires: Date.now() + FEED_TTL_MS }
@@ -96,7 +104,7 @@ export function feedsRouter(payload: Payload): Router {
           where: { title: { exists: true } },
           ...publicRead,
         })
-        const selfUrl = `${req.protocol}://${req.get('host')}${req.originalUrl}`
+        const selfUrl = `${ownOrigin(req)}${req.path}${locale === defaultLocale ? '' : `?locale=${locale}`}`
         const feed = buildReleaseFeed(docs as PressRelease[], {
           locale,
           selfUrl,

@@ -7,7 +7,8 @@ import type { Payload } from 'payload'
 
 import { etagOf, publicCache } from '@/utilities/publicCache'
 
-import { BYPASS_HEADER, isAnonymous, keptHeaders, nextEmbargoLift, sendEntry, toWebRequest, writeHeaders } from './publicReads'
+import { asksForNextRoute, isAnonymous } from './principal'
+import { keptHeaders, nextEmbargoLift, sendEntry, toWebRequest, writeHeaders } from './publicReads'
 
 /** Mutations that guess passwords or send mail: the REST routes' per-address limit applies to them. */
 const GUARDED = /^(login|forgotPassword|resetPassword)/
@@ -77,7 +78,7 @@ export const graphqlRoute = (payload: Payload, { authLimit }: Options): RequestH
   return async (req, res, next) => {
     // Compared as graphql-http compares it, so that no spelling of the type slips past to Next.js.
     const type = (req.headers['content-type'] ?? '').replace(/\s/g, '').toLowerCase()
-    if (req.headers[BYPASS_HEADER] === 'next' || !type.startsWith('application/json')) return next()
+    if (asksForNextRoute(req) || !type.startsWith('application/json')) return next()
     const body = await readBody(req)
     if (!body) return
     const { readOnly, guarded } = inspectOperations(body)
@@ -86,7 +87,7 @@ export const graphqlRoute = (payload: Payload, { authLimit }: Options): RequestH
     }
     if (guarded === 1 && !(await passes(authLimit, req, res))) return
 
-    const keep = readOnly && isAnonymous(req)
+    const keep = readOnly && (await isAnonymous(payload, req))
     const cache = publicCache()
     // The query string counts too: `?locale=ru` changes the answer to the same body.
     const key = `graphql ${req.headers.origin ?? ''} ${req.originalUrl} ${crypto.createHash('sha1').update(body).digest('base64url')}`

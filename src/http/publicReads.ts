@@ -1,23 +1,19 @@
 import type { Request, RequestHandler, Response } from 'express'
 import { handleEndpoints, type Payload } from 'payload'
 
+import { nextEmbargoLift } from '@/utilities/embargo'
+
 import { type CachedResponse, etagOf, publicCache } from '@/utilities/publicCache'
 
-/** A request from nobody: no Authorization header and no Payload session cookie. */
-export const isAnonymous = (req: Request): boolean =>
-  !req.headers.authorization && !(req.headers.cookie ?? '').split(';').some((part) => part.trim().startsWith('payload-token='))
-
-/** Sends a request that asks for it to Next.js's copy of Payload's REST handler instead (tests compare the two). */
-export const BYPASS_HEADER = 'x-pressroom-path'
+import { asksForNextRoute, isAnonymous, webHeaders } from './principal'
 
 /** The request as a web Request for Payload's handlers; `body` for one express has already read. */
-export const toWebRequest = (req: Request, body?: Buffer): globalThis.Request => {
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
-  }
-  return new globalThis.Request(`http://${req.headers.host ?? 'localhost'}${req.originalUrl}`, { method: req.method, headers, body: body && new Uint8Array(body) })
-}
+export const toWebRequest = (req: Request, body?: Buffer): globalThis.Request =>
+  new globalThis.Request(`http://${req.headers.host ?? 'localhost'}${req.originalUrl}`, {
+    method: req.method,
+    headers: webHeaders(req),
+    body: body && new Uint8Array(body),
+  })
 
 /** Copies a handler's response headers, each Set-Cookie kept. */
 export function writeHeaders(res: Response, headers: [string, string][]): void {
@@ -42,21 +38,7 @@ export function sendEntry(req: Request, res: Response, { status, headers, body, 
 export const keptHeaders = (response: globalThis.Response): [string, string][] =>
   [...response.headers.entries()].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name))
 
-/** The soonest embargo still ahead: cached lists must not outlive it. */
-export async function nextEmbargoLift(payload: Payload): Promise<number | undefined> {
-  const now = new Date().toISOString()
-  const { docs } = await payload.find({
-    collection: 'press-releases',
-    where: { embargoUntil: { greater_than: now } },
-    sort: 'embargoUntil',
-    limit: 1,
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-    select: { embargoUntil: true },
-  })
-  return docs[0]?.embargoUntil ? Date.parse(docs[0].embargoUntil) : undefined
-}
+export { nextEmbargoLift } from '@/utilities/embargo'
 
 /**
  * Anonymous GET requests to the REST API, answered by Payload's own REST handler without the
@@ -64,8 +46,13 @@ export async function nextEmbargoLift(payload: Payload): Promise<number | undefi
  * responses that writes purge. Authenticated requests and GraphQL go on to Next.js.
  */
 export const publicReads = (payload: Payload): RequestHandler => async (req, res, next) => {
-  if ((req.method !== 'GET' && req.method !== 'HEAD') || !isAnonymous(req) || req.headers[BYPASS_HEADER] === 'next') return next()
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || asksForNextRoute(req)) return next()
   if (req.path.startsWith('/graphql') || req.path.startsWith('/users')) return next()
+  if (!(await isAnonymous(payload, req))) {
+    // Answers for someone signed in are theirs alone: no shared cache downstream may keep them.
+    res.setHeader('Cache-Control', 'private, no-store')
+    return next()
+  }
   const cache = publicCache()
   // CORS headers depend on the Origin: one entry per origin, and caches downstream told so.
   const key = `${req.headers.origin ?? ''} ${req.originalUrl}`

@@ -1,6 +1,12 @@
 import type { JobsConfig } from 'payload'
 
+import { checkRole } from '@/access/checkRole'
+
 import { deliverWebhook } from './deliverWebhook'
+
+// Over HTTP (`/api/payload-jobs/run`) Payload lets any signed-in principal run, queue or cancel
+// jobs, API keys included; the server's own runner does not ask.
+const adminOnly = ({ req }: { req: { user?: unknown } }) => checkRole(['admin'], req.user as Parameters<typeof checkRole>[1])
 
 /**
  * Scheduled publishing and unpublishing are jobs with a `waitUntil`; Payload always queues them on
@@ -8,6 +14,7 @@ import { deliverWebhook } from './deliverWebhook'
  * process polls it (six-field cron: seconds first); JOBS_CRON changes how often.
  */
 export const jobs: JobsConfig = {
+  access: { cancel: adminOnly, queue: adminOnly, run: adminOnly },
   autoRun: [{ cron: process.env.JOBS_CRON || '*/10 * * * * *', queue: 'default', limit: 20 }],
   deleteJobOnComplete: true,
   tasks: [deliverWebhook],

@@ -25,13 +25,38 @@ describe('PublicCache', () => {
     expect(cache.get('/api/press-releases', 1000)).toBeUndefined()
     expect(cache.expiryKnown).toBe(false)
   })
-  it('forgets the least recently used entry when full', () => {
-    const cache = new PublicCache(2)
-    cache.set('a', response('a'), 0)
-    cache.set('b', response('b'), 0)
+  it('forgets the least recently used entry when its bytes are used up', () => {
+    const cache = new PublicCache({ maxBytes: 2 * (1000 + 1 + 256), maxEntryBytes: 2000 })
+    const big = (name: string) => response(name.repeat(1000))
+    cache.set('a', big('a'), 0)
+    cache.set('b', big('b'), 0)
     cache.get('a')
-    cache.set('c', response('c'), 0)
-    expect([cache.get('a'), cache.get('b'), cache.get('c')].map((hit) => hit?.body.toString())).toEqual(['a', undefined, 'c'])
+    cache.set('c', big('c'), 0)
+    expect([cache.get('a'), cache.get('b'), cache.get('c')].map((hit) => hit?.body.toString()[0])).toEqual(['a', undefined, 'c'])
+    expect(cache.byteSize).toBeLessThanOrEqual(2 * (1000 + 1 + 256))
+  })
+  it('never holds more bytes than its limit, whatever is stored, and keeps no oversize answer', () => {
+    const cache = new PublicCache({ maxBytes: 100_000, maxEntryBytes: 20_000 })
+    for (let index = 0; index < 500; index += 1) {
+      cache.set(`key ${index}`, response('x'.repeat((index * 7919) % 30_000)), 0)
+      expect(cache.byteSize).toBeLessThanOrEqual(100_000)
+    }
+    cache.set('huge', response('x'.repeat(20_001)), 0)
+    expect(cache.get('huge')).toBeUndefined()
+  })
+  it('replacing an entry counts its bytes once', () => {
+    const cache = new PublicCache({ maxBytes: 10_000, maxEntryBytes: 5000 })
+    for (let index = 0; index < 10; index += 1) cache.set('same', response('x'.repeat(1000)), 0)
+    expect(cache.size).toBe(1)
+    expect(cache.byteSize).toBe(1000 + 4 + 256)
+  })
+  it('computes a memo once per generation', async () => {
+    const cache = new PublicCache()
+    let runs = 0
+    const produce = async () => ++runs
+    expect(await Promise.all([cache.memo('m', produce), cache.memo('m', produce)])).toEqual([1, 1])
+    cache.clear()
+    expect(await cache.memo('m', produce)).toBe(2)
   })
   it('drops an entry whose own time is up', () => {
     const cache = new PublicCache()

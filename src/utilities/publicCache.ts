@@ -13,21 +13,42 @@ export type CachedResponse = { status: number; headers: [string, string][]; body
  * fast path must reach the same cache. With several instances, each has its own and each is
  * purged by its own hooks only: put a shared cache, or short TTLs, in front of a cluster.
  */
+/** What an entry costs in memory, roughly: its body, its headers and its key. */
+const sizeOf = (key: string, { body, headers }: CachedResponse): number =>
+  body.length + key.length + headers.reduce((total, [name, value]) => total + name.length + value.length, 0) + 256
+
+export type CacheLimits = {
+  /** The most memory all entries may take together; the least recently used go first. */
+  maxBytes?: number
+  /** An answer larger than this is sent but not kept: a few of them would push everything else out. */
+  maxEntryBytes?: number
+}
+
+export const DEFAULT_CACHE_BYTES = Number(process.env.PUBLIC_CACHE_MAX_BYTES ?? 64 * 1024 * 1024)
+
 export class PublicCache {
-  private entries = new Map<string, CachedResponse>()
+  private entries = new Map<string, CachedResponse & { size: number }>()
+  private bytes = 0
+  private readonly maxBytes: number
+  private readonly maxEntryBytes: number
+  /** Values derived from public content (which files are public), dropped with the entries. */
+  private memos = new Map<string, Promise<unknown>>()
   /** When the soonest embargo lifts: entries made before then would still hide that release. */
   private expiresAt = Number.POSITIVE_INFINITY
   private generation = 0
   private pending = new Map<string, Promise<CachedResponse>>()
   expiryKnown = false
 
-  constructor(private readonly maxEntries = 2000) {}
+  constructor({ maxBytes = DEFAULT_CACHE_BYTES, maxEntryBytes = Math.max(1, Math.floor(maxBytes / 16)) }: CacheLimits = {}) {
+    this.maxBytes = maxBytes
+    this.maxEntryBytes = maxEntryBytes
+  }
 
   get(key: string, now = Date.now()): CachedResponse | undefined {
     if (now >= this.expiresAt) this.clear()
     const hit = this.entries.get(key)
     if (hit?.expires !== undefined && now >= hit.expires) {
-      this.entries.delete(key)
+      this.remove(key)
       return undefined
     }
     if (hit) {
@@ -41,8 +62,33 @@ export class PublicCache {
   /** Stores unless the cache was cleared since `generation` was read (a write happened meanwhile). */
   set(key: string, value: CachedResponse, generation: number): void {
     if (generation !== this.generation) return
-    this.entries.set(key, value)
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string)
+    const size = sizeOf(key, value)
+    this.remove(key)
+    if (size > this.maxEntryBytes) return
+    this.entries.set(key, { ...value, size })
+    this.bytes += size
+    while (this.bytes > this.maxBytes) this.remove(this.entries.keys().next().value as string)
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key)
+    if (!entry) return
+    this.entries.delete(key)
+    this.bytes -= entry.size
+  }
+
+  /**
+   * A value computed from public content once per generation (until the next write or embargo
+   * lift), however many requests ask at the same moment.
+   */
+  memo<T>(key: string, produce: () => Promise<T>): Promise<T> {
+    if (Date.now() >= this.expiresAt) this.clear()
+    const known = this.memos.get(key) as Promise<T> | undefined
+    if (known) return known
+    const made = produce()
+    this.memos.set(key, made)
+    made.catch(() => this.memos.get(key) === made && this.memos.delete(key))
+    return made
   }
 
   /**
@@ -76,6 +122,8 @@ export class PublicCache {
 
   clear(): void {
     this.entries.clear()
+    this.memos.clear()
+    this.bytes = 0
     this.generation += 1
     this.expiresAt = Number.POSITIVE_INFINITY
     this.expiryKnown = false
@@ -83,6 +131,11 @@ export class PublicCache {
 
   get size(): number {
     return this.entries.size
+  }
+
+  /** The memory the entries take, as counted against `maxBytes`. */
+  get byteSize(): number {
+    return this.bytes
   }
 }
 

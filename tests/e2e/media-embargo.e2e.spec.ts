@@ -14,7 +14,7 @@ describe('journeys 5 and 6: media uploads and an embargoed release', () => {
   let page: Page
 
   beforeAll(async () => {
-    server = await startServer({ SEED_ON_START: 'false' })
+    server = await startServer({ SEED_ON_START: 'false', PRESSROOM_ROUTE_HEADER: 'enabled' })
     ;({ anonymous, editor } = await staffClients(server))
     browser = await launchBrowser()
     page = await browser.newPage()

@@ -43,7 +43,7 @@ describe('the delivery API for frontends', () => {
   let soonerId: number
 
   beforeAll(async () => {
-    server = await startServer({ FRONTEND_URL: FRONTEND, SERVER_URL: 'https://cms.example.org' })
+    server = await startServer({ FRONTEND_URL: FRONTEND, SERVER_URL: 'https://cms.example.org', PRESSROOM_ROUTE_HEADER: 'enabled' })
     ;({ anonymous, editor } = await staffClients(server))
     seededEventId = (await anonymous.get('/api/events?depth=0')).body.docs[0].id
     const event = (title: string, start: string, end: string, extra = {}) =>

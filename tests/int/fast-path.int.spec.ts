@@ -16,7 +16,7 @@ describe('the fast path for anonymous reads', () => {
   const viaNext = (path: string) => get(path, { 'x-pressroom-path': 'next' })
 
   beforeAll(async () => {
-    server = await startServer()
+    server = await startServer({ PRESSROOM_ROUTE_HEADER: 'enabled' })
     ;({ editor } = await staffClients(server))
     eventId = JSON.parse((await get('/api/events?depth=0')).body).docs[0].id
     draftId = (await editor.post('/api/events', { title: 'Unpublished plan', startDate: '2030-01-01T00:00:00.000Z', endDate: '2030-01-02T00:00:00.000Z', timezone: 'UTC' })).body.doc.id

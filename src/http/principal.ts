@@ -1,0 +1,32 @@
+import type { Request } from 'express'
+import { executeAuthStrategies, type Payload } from 'payload'
+
+/** The request's headers as a web Headers object, each repeated header joined as Node joins it. */
+export const webHeaders = (req: Request): Headers => {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+  }
+  return headers
+}
+
+/**
+ * Whether Payload itself would find nobody behind this request: its own auth strategies (session
+ * cookie, JWT header, API key) run on the same headers its handler will see. A shared answer may
+ * be cached only then; a home-made test of the Cookie header disagreed with Payload's parser on
+ * some spellings and let an admin's answer into the public cache.
+ */
+export async function isAnonymous(payload: Payload, req: Request): Promise<boolean> {
+  const { user } = await executeAuthStrategies({ headers: webHeaders(req), payload, canSetHeaders: false })
+  return !user
+}
+
+/**
+ * Tests compare the fast path with Next.js's copy of Payload's handler by this header. A client may
+ * never choose a route or skip the cache: it is honoured only when the operator started the server
+ * with PRESSROOM_ROUTE_HEADER=enabled (never in a deployment).
+ */
+export const ROUTE_HEADER = 'x-pressroom-path'
+
+export const asksForNextRoute = (req: Request, env: Record<string, string | undefined> = process.env): boolean =>
+  env.PRESSROOM_ROUTE_HEADER === 'enabled' && req.headers[ROUTE_HEADER] === 'next'
