@@ -1,4 +1,4 @@
-import type { Access, CollectionConfig, Config, Plugin, SanitizedConfig, Where } from 'payload'
+import type { Access, CollectionConfig, Config, Endpoint, Plugin, SanitizedConfig, Where } from 'payload'
 
 import { isAdmin } from '@/access/isAdmin'
 import { isStaff } from '@/access/isStaff'
@@ -36,6 +36,11 @@ const ownPreferences: Access = ({ req: { user } }): boolean | Where =>
     and: [{ 'user.value': { equals: user!.id } }, { 'user.relationTo': { equals: 'users' } }],
   }
 
+const forPeopleOnly =
+  (handler: Endpoint['handler']): Endpoint['handler'] =>
+  (req) =>
+    req.user?.collection === 'users' ? handler(req) : Response.json({ errors: [{ message: 'Only people signed in keep preferences.' }] }, { status: 403 })
+
 /** Access for the collections Payload adds itself, which exist only after sanitization. */
 const internal: Record<string, CollectionConfig['access']> = {
   // Who is editing what: staff need it in the admin panel; nobody else learns which drafts exist.
@@ -55,8 +60,12 @@ const internal: Record<string, CollectionConfig['access']> = {
 export function hardenPayloadCollections(config: SanitizedConfig): SanitizedConfig {
   for (const collection of config.collections) {
     const access = internal[collection.slug]
+    if (!access && collection.slug.startsWith('payload-')) throw new Error(`Payload added "${collection.slug}": decide its access in src/plugins/accessPolicy.ts.`)
     if (access) Object.assign(collection.access, access)
-    else if (collection.slug.startsWith('payload-')) throw new Error(`Payload added "${collection.slug}": decide its access in src/plugins/accessPolicy.ts.`)
+    // Payload's own preference endpoints (`/:key`) write through the adapter, past any access rule.
+    if (collection.slug === 'payload-preferences' && Array.isArray(collection.endpoints)) {
+      collection.endpoints = collection.endpoints.map((endpoint) => ({ ...endpoint, handler: forPeopleOnly(endpoint.handler) }))
+    }
   }
   return config
 }
