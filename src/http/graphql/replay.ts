@@ -16,6 +16,7 @@ export function replay(req: Request, body: Buffer): IncomingMessage {
   copy.headers = { ...req.headers, 'content-length': String(body.length) }
   delete copy.headers['transfer-encoding']
   copy.rawHeaders = Object.entries(copy.headers).flatMap(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)])
+  copy.complete = true
   copy.push(body)
   copy.push(null)
   return copy
