@@ -213,9 +213,9 @@ export function analyzeDocument(document: DocumentNode, schema: GraphQLSchema, l
     guarded += totals.guarded
   }
   if (cost > limits.maxCost) {
-    const estimate = Number.isFinite(cost) && cost < 1e15 ? String(Math.round(cost)) : 'beyond counting'
+    const estimate = Number.isFinite(cost) && cost < 1e15 ? `${Math.round(cost)} values` : 'too many values to count'
     report(
-      `The query's estimated answer is ${estimate} values (each field times the documents and list items it is read on); at most ${limits.maxCost}. Ask for smaller limits or fewer nested relationships.`,
+      `The query's estimated answer is ${estimate} (each field times the documents and list items it is read on); at most ${limits.maxCost}. Ask for smaller limits or fewer nested relationships.`,
       [],
     )
   }
