@@ -43,7 +43,7 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
   })
 
   app.use('/api', validateQuery(payload))
-  app.post('/api/graphql', graphqlRoute(payload, { authLimit }))
+  app.all('/api/graphql', graphqlRoute(payload, { authLimit, handle: (req, res) => handle(req as Request, res) }))
   app.use('/api', publicReads(payload))
   app.use(feedsRouter(payload))
 

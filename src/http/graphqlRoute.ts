@@ -1,39 +1,20 @@
-import crypto from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
 
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import type { Request, RequestHandler, Response } from 'express'
-import { type DocumentNode, Kind, parse } from 'graphql'
+import { type DocumentNode, parse } from 'graphql'
 import type { Payload } from 'payload'
 
 import { etagOf, publicCache } from '@/utilities/publicCache'
 
+import { analyzeDocument, type Problem } from './graphql/analyze'
+import { CostBudget } from './graphql/budget'
+import { type GraphqlBudget, type GraphqlLimits, graphqlBudget, graphqlLimits } from './graphql/limits'
+import { replay } from './graphql/replay'
+import { cacheKeyOf, type GraphqlParams, isRefusal, paramsFromBody, paramsFromSearch } from './graphql/request'
+import { schemaOf } from './graphql/schema'
 import { asksForNextRoute, isAnonymous } from './principal'
 import { keptHeaders, nextEmbargoLift, sendEntry, toWebRequest, writeHeaders } from './publicReads'
-
-/** Mutations that guess passwords or send mail: the REST routes' per-address limit applies to them. */
-const GUARDED = /^(login|forgotPassword|resetPassword)/
-
-/** What a GraphQL request body asks for, as far as caching and rate limits need to know. */
-export type GraphqlOperations = { readOnly: boolean; guarded: number }
-
-/** Reads a request body's GraphQL document: whether it only reads, and how many guarded mutations it runs. */
-export function inspectOperations(body: Buffer): GraphqlOperations {
-  let document: DocumentNode
-  try {
-    const { query } = JSON.parse(body.toString('utf8')) as { query?: unknown }
-    if (typeof query !== 'string') return { readOnly: false, guarded: 0 }
-    document = parse(query)
-  } catch {
-    // Not JSON or not GraphQL: Payload's handler answers it with the error; nothing to keep.
-    return { readOnly: false, guarded: 0 }
-  }
-  const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
-  const guarded = operations
-    .filter((operation) => operation.operation === 'mutation')
-    .flatMap((operation) => operation.selectionSet.selections)
-    .filter((selection) => selection.kind === Kind.FIELD && GUARDED.test(selection.name.value)).length
-  return { readOnly: operations.length > 0 && operations.every((operation) => operation.operation === 'query'), guarded }
-}
 
 /** Whether a GraphQL answer reports errors: those are not kept (an error may be passing). */
 const hasErrors = (body: Buffer): boolean => {
@@ -61,41 +42,111 @@ const passes = (middleware: RequestHandler, req: Request, res: Response): Promis
     void middleware(req, res, (error?: unknown) => (error ? reject(error) : resolve(true)))
   })
 
-type Options = { authLimit: RequestHandler }
+type Options = {
+  authLimit: RequestHandler
+  /** Next.js's handler, for requests that ask for Payload's own route (tests compare the two). */
+  handle: (req: IncomingMessage, res: Response) => Promise<void> | void
+  limits?: GraphqlLimits
+  budget?: GraphqlBudget
+}
+
+type ErrorBody = { message: string; path?: string[] }
+
+const refuse = (res: Response, status: number, errors: ErrorBody[]) =>
+  void res.status(status).json({ errors: errors.map((error) => ({ ...error, extensions: { name: 'QueryError', statusCode: status } })) })
+
+/** The parsed document, or why it cannot be read: a syntax error, too many tokens, nesting too deep even to parse. */
+function parseDocument(query: string, limits: GraphqlLimits): DocumentNode | ErrorBody {
+  try {
+    return parse(query, { maxTokens: limits.maxTokens, noLocation: true })
+  } catch (error) {
+    if (error instanceof RangeError) return { message: 'The query is nested too deeply to read.' }
+    return { message: (error as Error).message.replace(/\.$/, '') + (/tokens/.test((error as Error).message) ? `; at most ${limits.maxTokens}.` : '.') }
+  }
+}
+
+const problemsBody = (problems: Problem[]): ErrorBody[] => problems.map(({ message, path }) => ({ message, path }))
 
 /**
- * POST /api/graphql with a JSON body, run by Payload's own GraphQL handler from the express
- * server, so that the server sees the operation before Payload runs it:
- * - login, forgot-password and reset-password mutations count against the same per-address limit
- *   as the REST routes (one per request: a document that batches several is refused), whoever sends them;
+ * /api/graphql, run by Payload's own GraphQL handler from the express server, so that the server
+ * sees every request before Payload parses it, whatever its method or media type:
+ * - the document is parsed with a token limit and refused (400, saying why and where) when it
+ *   nests too deep, selects too many fields at once, follows relationships deeper than REST's
+ *   `depth`, asks a `limit` above REST's, or its estimated answer is too large;
+ * - each query run spends its estimate from a per-address budget per window (429 when spent);
+ * - login, forgot-password, reset-password and unlock mutations count against the same
+ *   per-address limit as the REST routes (one per request, fragments and aliases counted), whoever sends them;
  * - anonymous read-only queries are kept in the cache of the REST reads (purged by every write,
- *   bounded by embargoes), keyed by the URL and the exact body; mutations, answers with errors or cookies,
- *   and logged-in readers are never kept.
- * Other content types go on to Next.js's copy of the same handler.
+ *   bounded by embargoes), keyed by the printed document, variables and query string; mutations,
+ *   answers with errors or cookies, and logged-in readers are never kept;
+ * - a batch (a JSON array) is a 400 and any other media type a 415, as Payload's handler would answer.
  */
-export const graphqlRoute = (payload: Payload, { authLimit }: Options): RequestHandler => {
+export const graphqlRoute = (payload: Payload, { authLimit, handle: nextHandle, limits = graphqlLimits(), budget = graphqlBudget() }: Options): RequestHandler => {
   const handle = GRAPHQL_POST(Promise.resolve(payload.config))
-  return async (req, res, next) => {
-    // Compared as graphql-http compares it, so that no spelling of the type slips past to Next.js.
-    const type = (req.headers['content-type'] ?? '').replace(/\s/g, '').toLowerCase()
-    if (asksForNextRoute(req) || !type.startsWith('application/json')) return next()
-    const body = await readBody(req)
-    if (!body) return
-    const { readOnly, guarded } = inspectOperations(body)
-    if (guarded > 1) {
-      return void res.status(400).json({ errors: [{ message: 'Send one login, forgot-password or reset-password mutation per request.' }] })
-    }
-    if (guarded === 1 && !(await passes(authLimit, req, res))) return
+  const spending = new CostBudget(budget.budget, budget.windowMs)
 
+  /** Spends a query's estimate from its address's budget, or answers 429. */
+  const spend = (req: Request, res: Response, cost: number): boolean => {
+    const spent = spending.spend(req.ip ?? '', Math.max(1, Math.ceil(cost)))
+    if (spent.ok) return true
+    const seconds = Math.ceil(spent.retryAfterMs / 1000)
+    res.setHeader('Retry-After', String(seconds))
+    refuse(res, 429, [
+      {
+        message:
+          `Too many GraphQL queries from this address: each query's estimated answer counts against ${budget.budget} per ${Math.round(budget.windowMs / 1000)} s, ` +
+          `${Math.max(0, spent.remaining)} is left and this query is estimated at ${Math.ceil(cost)}. Try again in ${seconds} s, or ask for less.`,
+      },
+    ])
+    return false
+  }
+
+  return async (req, res, next) => {
+    if (req.method !== 'POST' && req.method !== 'GET' && req.method !== 'HEAD') return next()
+    const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : ''
+    let body: Buffer | undefined
+    let params: ReturnType<typeof paramsFromBody>
+    if (req.method === 'POST') {
+      body = await readBody(req)
+      if (!body) return
+      params = paramsFromBody(req.headers['content-type'], body)
+    } else {
+      // Payload's route serves no GET today, but graphql-http runs queries from a GET's query
+      // string: should it ever be served, those go through the same checks.
+      const query = new URLSearchParams(search)
+      if (!query.has('query')) return next()
+      params = paramsFromSearch(query)
+    }
+    if (isRefusal(params)) return refuse(res, params.status, [{ message: params.message }])
+    const document = parseDocument(params.query, limits)
+    if (!('kind' in document)) return refuse(res, 400, [document])
+    const analysis = analyzeDocument(document, schemaOf(payload.config), limits, params.variables)
+    if (analysis.problems.length) return refuse(res, 400, problemsBody(analysis.problems))
+    if (analysis.guarded > 1) {
+      return refuse(res, 400, [{ message: 'Send one login, forgot-password, reset-password or unlock mutation per request (aliases and fragments count).' }])
+    }
+    if (analysis.guarded === 1 && !(await passes(authLimit, req, res))) return
+
+    if (!body || asksForNextRoute(req)) {
+      if (!spend(req, res, analysis.cost)) return
+      return body ? nextHandle(replay(req, body), res) : next()
+    }
+    await run(req, res, { body, document, params, search, ...analysis })
+  }
+
+  type Checked = { body: Buffer; document: DocumentNode; params: GraphqlParams; search: string; readOnly: boolean; cost: number }
+
+  async function run(req: Request, res: Response, { body, document, params, search, readOnly, cost }: Checked) {
     const keep = readOnly && (await isAnonymous(payload, req))
     const cache = publicCache()
-    // The query string counts too: `?locale=ru` changes the answer to the same body.
-    const key = `graphql ${req.headers.origin ?? ''} ${req.originalUrl} ${crypto.createHash('sha1').update(body).digest('base64url')}`
+    const key = cacheKeyOf(document, params, search, req.headers.origin)
     if (keep) {
       res.setHeader('Vary', 'Origin')
       const cached = cache.get(key)
+      // An answer from the cache costs nothing to make: only queries run spend from the budget.
       if (cached) return sendEntry(req, res, cached, true)
     }
+    if (!spend(req, res, cost)) return
     const generation = cache.currentGeneration
     if (keep && !cache.expiryKnown) cache.setExpiry(await nextEmbargoLift(payload))
     const response = await handle(toWebRequest(req, body))
