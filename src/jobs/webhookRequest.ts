@@ -1,6 +1,6 @@
 import { Agent, fetch } from 'undici'
 
-import { checkedLookup, privateAllowance, WebhookTargetRefused, allowanceNote } from '@/utilities/webhookTarget/resolve'
+import { allowanceNote, checkedLookup, privateAllowance, WebhookTargetRefused } from '@/utilities/webhookTarget/resolve'
 import { parseWebhookTarget } from '@/utilities/webhookTarget/url'
 
 export type WebhookAnswer = { status: number; location?: string }
@@ -33,7 +33,7 @@ export async function postWebhook(rawUrl: string, init: { body: string; headers:
     if (cause instanceof Error && error instanceof Error) throw new Error(`${error.message}: ${cause.message}`, { cause })
     throw error
   } finally {
-    void agent.destroy()
+    agent.destroy().catch(() => undefined)
   }
 }
 
