@@ -1,10 +1,25 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, TextField, TextFieldSingleValidation } from 'payload'
 
 import { isAdmin } from '@/access/isAdmin'
 import { urlField } from '@/fields/url'
 import { publicCollections } from '@/plugins'
 import { webhookEvents } from '@/utilities/webhookEvent'
+import { checkWebhookUrl } from '@/utilities/webhookTarget/resolve'
 
+const url = urlField({ required: true, description: 'Where deliveries are POSTed: a public address; private, loopback and cloud metadata addresses are refused.' })
+
+/**
+ * The shared URL rules, then the address rules (DNS included). An update that leaves the URL as
+ * it was is not checked again, so that a hook saved before these rules can still be switched off;
+ * delivery checks every URL anyway.
+ */
+const sharedValidate = url.validate as TextFieldSingleValidation
+const validateWebhookUrl: TextFieldSingleValidation = async (value, options) => {
+  const shared = await sharedValidate(value, options)
+  if (shared !== true || typeof value !== 'string' || !value) return shared
+  if (options.operation === 'update' && value === options.previousValue) return true
+  return checkWebhookUrl(value)
+}
 
 export const Webhooks: CollectionConfig<'webhooks'> = {
   slug: 'webhooks',
@@ -18,7 +33,7 @@ export const Webhooks: CollectionConfig<'webhooks'> = {
   },
   fields: [
     { name: 'name', type: 'text', required: true },
-    urlField({ required: true, description: 'Where deliveries are POSTed.' }),
+    { ...url, validate: validateWebhookUrl } as TextField,
     {
       name: 'secret',
       type: 'text',

@@ -1857,7 +1857,7 @@ export interface Webhook {
   id: number;
   name: string;
   /**
-   * Where deliveries are POSTed.
+   * Where deliveries are POSTed: a public address; private, loopback and cloud metadata addresses are refused.
    */
   url: string;
   /**

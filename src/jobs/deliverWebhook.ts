@@ -2,6 +2,8 @@ import type { TaskConfig } from 'payload'
 
 import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '@/utilities/webhookSignature'
 
+import { answerError, postWebhook } from './webhookRequest'
+
 export const DELIVERY_ATTEMPTS = 6
 const TIMEOUT_MS = 10_000
 
@@ -23,8 +25,7 @@ export const deliverWebhook: TaskConfig<'deliverWebhook'> = {
     let statusCode: number | undefined
     let error: string | undefined
     try {
-      const response = await fetch(webhook.url, {
-        method: 'POST',
+      const answer = await postWebhook(webhook.url, {
         body,
         headers: {
           'content-type': 'application/json',
@@ -34,11 +35,10 @@ export const deliverWebhook: TaskConfig<'deliverWebhook'> = {
           [TIMESTAMP_HEADER]: String(timestamp),
           [SIGNATURE_HEADER]: signWebhook(webhook.secret, timestamp, body),
         },
-        redirect: 'manual',
         signal: AbortSignal.timeout(TIMEOUT_MS),
       })
-      statusCode = response.status
-      if (!response.ok) error = `The receiver answered ${response.status}.`
+      statusCode = answer.status
+      error = answerError(answer)
     } catch (caught) {
       error = caught instanceof Error ? `${caught.name}: ${caught.message}` : String(caught)
     }

@@ -33,9 +33,14 @@ describe('webhooks', () => {
   beforeAll(async () => {
     process.env.JOBS_CRON = '* * * * * *'
     process.env.WEBHOOK_BACKOFF_MS = '500'
+    // The receiver listens on loopback, which webhooks refuse without this.
+    process.env.WEBHOOK_ALLOW_PRIVATE = 'loopback'
     payload = await startPayload({ cron: true })
   })
-  afterAll(() => stopPayload(payload))
+  afterAll(async () => {
+    await stopPayload(payload)
+    delete process.env.WEBHOOK_ALLOW_PRIVATE
+  })
 
   it('deliver a signed publish, retrying with backoff after a 500, and log every attempt', async () => {
     const admin = await createUser(payload, 'admin')
