@@ -83,6 +83,22 @@ describe('hidden people and documents leave no trace', () => {
     })
   })
 
+  describe('joins list only what the reader may read', () => {
+    it.each(['anonymous', 'frontend-key'] as Principal[])('%s', async (who) => {
+      const { ids } = world
+      const event = await world.clients[who].get(`/api/events/${ids.publishedEvent}?depth=1`)
+      const releases = event.body.pressReleases.docs.map((doc: { id: number } | number) => (typeof doc === 'object' ? doc.id : doc))
+      expect(releases).toContain(ids.publicRelease)
+      expect(releases).not.toContain(ids.embargoedRelease)
+      const speaker = await world.clients[who].get(`/api/speakers/${ids.publicSpeaker}?depth=1`)
+      const events = speaker.body.events.docs.map((doc: { id: number } | number) => (typeof doc === 'object' ? doc.id : doc))
+      expect(events).toEqual([ids.publishedEvent])
+      const graphql = await world.clients[who].graphql(`{ Event(id: ${ids.publishedEvent}) { pressReleases { docs { id } } } Speaker(id: ${ids.publicSpeaker}) { events { docs { id } } } }`)
+      expect(graphql.body.data.Event.pressReleases.docs.map((doc: { id: number }) => doc.id)).not.toContain(ids.embargoedRelease)
+      expect(graphql.body.data.Speaker.events.docs.map((doc: { id: number }) => doc.id)).toEqual([ids.publishedEvent])
+    })
+  })
+
   describe('files are public only when a public document uses them, or an editor marked them public', () => {
     type Expect = Record<keyof World['media'], boolean>
     const visible: Record<Principal, Expect> = {
