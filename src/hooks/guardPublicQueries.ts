@@ -63,7 +63,8 @@ type QueryArgs = { where?: Where; sort?: unknown; field?: string; overrideAccess
 export const guardPublicQueries: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
   if (operation !== 'read' && operation !== 'count' && (operation as string) !== 'readDistinct') return args
   const query = args as QueryArgs
-  if (query.overrideAccess !== false || seesAllSpeakers(req)) return args
+  // REST and GraphQL leave it unset (Payload then enforces access); the Local API says true unless asked.
+  if (query.overrideAccess === true || seesAllSpeakers(req)) return args
   const fields = collection.flattenedFields
 
   for (const path of sortPaths(query.sort)) {

@@ -64,7 +64,8 @@ export const rules = ({ organisationId, pressReleaseId }: Fixtures): Record<stri
     allowed: { create: writers, read: everyone, update: staff, delete: writers },
   },
   media: {
-    sample: () => ({ alt: `Image ${unique()}` }),
+    // Marked public: a file nobody public uses is the staff's alone (tests/security/hidden-traces.spec.ts).
+    sample: () => ({ alt: `Image ${unique()}`, public: true }),
     updateField: 'alt',
     versioned: false,
     upload: true,

@@ -38,7 +38,7 @@ describe('media uploads, over HTTP', () => {
     expect(body.doc.sizes.social).toMatchObject({ width: 1200, height: 630 })
     expect(body.doc.sizes.thumbnail).toMatchObject({ width: 320, height: 240 })
     expect(body.doc.sizes.hero.width).toBe(1600)
-    const file = await fetch(`${server.url}${body.doc.sizes.social.url}`)
+    const file = await fetch(`${server.url}${body.doc.sizes.social.url}`, { headers: { authorization: token } })
     expect(file.status).toBe(200)
     expect((await sharp(Buffer.from(await file.arrayBuffer())).metadata()).width).toBe(1200)
   })
