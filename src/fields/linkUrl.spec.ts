@@ -24,7 +24,7 @@ describe('validateLinkUrl', () => {
 describe('validateRichTextLinks', () => {
   const withLink = (url: string, type = 'link') => {
     const state = paragraphs('see')
-    ;(state.root.children[0] as { children: unknown[] }).children.push({ type, fields: { url, linkType: 'custom' }, children: [{ type: 'text', text: 'here' }] })
+    ;(state.root.children[0] as unknown as { children: unknown[] }).children.push({ type, fields: { url, linkType: 'custom' }, children: [{ type: 'text', text: 'here' }] })
     return state
   }
   it('accepts text without links and safe links', () => {

@@ -95,7 +95,7 @@ describe('output formats through the Local API (property)', () => {
         const user = editor
         const organisation = await payload.create({
           collection: 'organisations',
-          data: { name: t.name, acronym: t.line, slug: `org-${n}`, city: t.place, website: webUrl(t.line), email: `press${n}@example.org`, description: paragraphs(t.rich) },
+          data: { name: t.name, acronym: t.line, slug: `org-${n}`, city: t.place, website: webUrl(t.line), email: `press${n}@example.org`, description: paragraphs(t.rich) } as never,
           user,
           ...asEditor,
         })
@@ -115,7 +115,7 @@ describe('output formats through the Local API (property)', () => {
             venue: { name: t.place, address: t.line, city: t.name, country: 'TJ' }, onlineUrl: webUrl(t.place), audience: t.summary, topics: [t.line],
             organisations: [{ organisation: organisation.id, role: 'organiser' }], speakers: [{ speaker: speaker.id, role: 'speaker', topic: t.line }],
             programme: [{ title: t.line, room: t.place, description: paragraphs(t.rich) }], registration: { url: webUrl(t.name) }, _status: 'published',
-          },
+          } as never,
           user,
           ...asEditor,
         })
@@ -136,7 +136,7 @@ describe('output formats through the Local API (property)', () => {
         })
         await payload.create({
           collection: 'donor-notices',
-          data: { name: t.name, donor: organisation.id, statement: t.title, disclaimer: t.summary, aboutDonor: paragraphs(t.rich), link: webUrl(t.line), _status: 'published' },
+          data: { name: t.name, donor: organisation.id, statement: t.title, disclaimer: t.summary, aboutDonor: paragraphs(t.rich), link: webUrl(t.line), _status: 'published' } as never,
           user,
           ...asEditor,
         })
@@ -204,7 +204,7 @@ describe('output formats through the Local API (property)', () => {
     'refuses a rich-text link to %j with a 400 naming the field, drafts included',
     async (url) => {
       const body = paragraphs('see')
-      ;(body.root.children[0] as { children: unknown[] }).children.push({ type: 'link', version: 3, fields: { url, linkType: 'custom', newTab: false }, children: [{ type: 'text', text: 'here', version: 1 }] })
+      ;(body.root.children[0] as unknown as { children: unknown[] }).children.push({ type: 'link', version: 3, fields: { url, linkType: 'custom', newTab: false }, children: [{ type: 'text', text: 'here', version: 1 }] })
       for (const draft of [false, true]) {
         const refused = await refusalOf(
           payload.create({ collection: 'press-releases', data: { title: 'Links', releaseDate: '2016-05-31T08:00:00.000Z', body, quotes: [] }, draft, user: editor, ...asEditor }),
@@ -217,7 +217,7 @@ describe('output formats through the Local API (property)', () => {
   it('refuses a javascript: address in a URL field, drafts included', async () => {
     for (const draft of [false, true]) {
       const refused = await refusalOf(
-        payload.create({ collection: 'events', data: { title: 'x', startDate: '2099-01-01T00:00:00.000Z', endDate: '2099-01-02T00:00:00.000Z', onlineUrl: 'javascript:alert(1)' }, draft, user: editor, ...asEditor }),
+        payload.create({ collection: 'events', data: { title: 'x', startDate: '2099-01-01T00:00:00.000Z', endDate: '2099-01-02T00:00:00.000Z', onlineUrl: 'javascript:alert(1)' } as never, draft, user: editor, ...asEditor }),
       )
       expect(refused).toEqual({ status: 400, errors: expect.arrayContaining([expect.objectContaining({ path: 'onlineUrl', message: expect.stringMatching(/https:\/\//) })]) })
     }

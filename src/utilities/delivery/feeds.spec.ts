@@ -14,7 +14,7 @@ const release = (overrides: Partial<FeedRelease> = {}): FeedRelease => ({
   body: null,
   releaseDate: '2016-05-31T08:00:00.000Z',
   updatedAt: '2016-05-31T08:00:00.000Z',
-  dateline: null,
+  dateline: undefined,
   ...overrides,
 })
 
