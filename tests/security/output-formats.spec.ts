@@ -196,7 +196,7 @@ describe('output formats through the Local API (property)', () => {
         const filename = downloadName(publicEvent.slug, 'ics', `event-${publicEvent.id}`)
         expect(parseDisposition(attachmentHeader(filename))).toEqual({ type: 'attachment', parameters: expect.objectContaining({ filename }) })
       }),
-      { numRuns: 15 },
+      { numRuns: 12 },
     )
   })
 
