@@ -45,6 +45,6 @@ describe('webUrlProblem', () => {
     expect(webUrlProblem('javascript:alert(1)')).toMatch(/https:\/\//)
     expect(webUrlProblem('data:text/html,x')).toMatch(/https:\/\//)
     expect(webUrlProblem('https://example.org/\r\nSet-Cookie:x')).toMatch(/control characters/)
-    expect(webUrlProblem(' https://example.org')).toMatch(/spaces/)
+    expect(webUrlProblem(' https://example.org')).toMatch(/starts or ends with a space/)
   })
 })

@@ -9,7 +9,7 @@ type Result = true | string
 
 const linkSchemes = ['http:', 'https:', 'mailto:', 'tel:']
 const webSchemes = ['http:', 'https:']
-// Resolves relative and fragment links; its host tells them apart from absolute ones.
+// Relative and fragment links resolve against it, to https:, which is allowed.
 const BASE = 'https://relative.invalid/'
 const CONTROL = /[\p{Cc}]/u
 
@@ -33,7 +33,8 @@ export function validateLinkUrl(value: string): Result {
 
 /** A plain web-address field: absolute http or https only, with nothing a browser would strip. */
 export function webUrlProblem(value: string): string | undefined {
-  if (CONTROL.test(value) || value !== value.trim()) return `"${printable(value)}" contains spaces or control characters at its ends or invisible characters inside; remove them.`
+  if (CONTROL.test(value)) return `"${printable(value)}" contains control characters (a tab, line break or other invisible character); remove them.`
+  if (value !== value.trim()) return `"${printable(value)}" starts or ends with a space; remove it.`
   try {
     const { protocol } = new URL(value)
     return webSchemes.includes(protocol) ? undefined : `"${printable(value)}" must start with https:// or http://.`
