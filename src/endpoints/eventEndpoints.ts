@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { serverHost } from '@/env'
 import type { Event } from '@/payload-types'
+import { attachmentHeader, downloadName } from '@/utilities/delivery/attachment'
 import { buildCalendar } from '@/utilities/delivery/ical'
 
 import { notFound, readRouteDocument, refuseBadQuery, requestedLocale } from './request'
@@ -42,7 +43,7 @@ export const eventICalendar: Endpoint = {
     return new Response(buildCalendar([event], { name: event.title, locale, host: serverHost() }), {
       headers: {
         'Content-Type': 'text/calendar; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${event.slug ?? `event-${event.id}`}.ics"`,
+        'Content-Disposition': attachmentHeader(downloadName(event.slug, 'ics', `event-${event.id}`)),
       },
     })
   },

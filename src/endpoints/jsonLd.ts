@@ -1,5 +1,7 @@
 import type { CollectionSlug, Endpoint } from 'payload'
 
+import { jsonForHtml } from '@/utilities/delivery/jsonForHtml'
+
 import { notFound, readRouteDocument, refuseBadQuery, requestedLocale } from './request'
 
 type Build<T> = (doc: T, locale: string, serverUrl: string) => Record<string, unknown>
@@ -7,6 +9,7 @@ type Build<T> = (doc: T, locale: string, serverUrl: string) => Record<string, un
 /**
  * GET /api/{collection}/{id}/jsonld?locale=: schema.org structured data for one document, read
  * with the requester's access, so nothing private or unpublished reaches a search engine.
+ * Serialized so a frontend can paste it into a <script type="application/ld+json"> as it is.
  */
 export const jsonLdEndpoint = <T>(collection: CollectionSlug, build: Build<T>, depth = 1): Endpoint => ({
   path: '/:id/jsonld',
@@ -17,7 +20,7 @@ export const jsonLdEndpoint = <T>(collection: CollectionSlug, build: Build<T>, d
     const locale = requestedLocale(req)
     const doc = await readRouteDocument(req, collection, depth)
     if (!doc) return notFound()
-    return Response.json(build(doc as T, locale, req.payload.config.serverURL || 'http://localhost'), {
+    return new Response(jsonForHtml(build(doc as T, locale, req.payload.config.serverURL || 'http://localhost')), {
       headers: { 'Content-Type': 'application/ld+json; charset=utf-8' },
     })
   },

@@ -1,4 +1,4 @@
-import { toSlug } from './slug'
+import { toSlug, validateSlugCharacters } from './slug'
 
 describe('toSlug', () => {
   it('slugs English titles', () => {
@@ -9,5 +9,16 @@ describe('toSlug', () => {
     expect(toSlug('Қазақстан')).toBe('qazaqstan')
     expect(toSlug('Кыргыз Республикасы: үй')).toBe('kyrgyz-respublikasy-uy')
     expect(toSlug('Ҷумҳурии Тоҷикистон')).toBe('jumhurii-tojikiston')
+  })
+})
+
+describe('validateSlugCharacters', () => {
+  it('accepts ordinary slugs, even odd ones', () => {
+    expect(validateSlugCharacters('regional-conference')).toBe(true)
+    expect(validateSlugCharacters('report.html')).toBe(true)
+    expect(validateSlugCharacters(undefined)).toBe(true)
+  })
+  it('refuses line breaks, tabs and other control characters', () => {
+    for (const slug of ['a\r\nb', 'a\rb', 'a\nb', 'a\tb', 'a\u0000b', 'a\u007fb', 'a\u0085b']) expect(validateSlugCharacters(slug)).toMatch(/control characters/)
   })
 })

@@ -1,6 +1,7 @@
 import slugify from '@sindresorhus/slugify'
 import { requiredInDefaultLocale } from './validators'
 import { type CheckboxField, type FieldHook, slugField, type TextField } from 'payload'
+import { refuseOnSave } from './refuseOnSave'
 import { requiredText } from './validate'
 
 type Options = {
@@ -35,11 +36,20 @@ export const localizedSlug = ({ useAsSlug = 'title' }: Options = {}) =>
         ...row,
         fields: [
           checkbox,
-          { ...slug, hooks: { ...slug.hooks, beforeValidate: [fillMissingSlug(useAsSlug)] }, validate: requiredText, custom: { ...slug.custom, translatable: false } },
+          { ...slug, hooks: { ...slug.hooks, beforeValidate: [fillMissingSlug(useAsSlug), refuseOnSave(validateSlugCharacters)] }, validate: requiredText, custom: { ...slug.custom, translatable: false } },
         ],
       }
     },
   })
+
+/**
+ * Editors may type a slug by hand. It ends up in URLs and download file names (a header), where a
+ * line break or other control character would break out, so none is accepted, drafts included.
+ */
+export const validateSlugCharacters = (value: unknown): true | string =>
+  typeof value === 'string' && /[\p{Cc}]/u.test(value)
+    ? 'A slug cannot contain control characters (a line break, tab or other invisible character); use letters, digits and hyphens.'
+    : true
 
 const slugOf = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() ? toSlug(value) : undefined

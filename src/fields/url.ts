@@ -1,5 +1,7 @@
 import type { TextField } from 'payload'
 
+import { webUrlProblem } from './linkUrl'
+import { refuseOnSave } from './refuseOnSave'
 import { alongsidePayload } from './validate'
 import { validateUrl } from './validators'
 
@@ -13,7 +15,10 @@ type Options = {
   overrides?: Partial<TextField>
 }
 
-/** A web address (http or https), validated on the server for every API. */
+// Drafts skip `validate`; a javascript: address in a draft would still reach a preview.
+const refuseUnsafe = refuseOnSave((value) => (typeof value === 'string' && value ? (webUrlProblem(value) ?? true) : true))
+
+/** A web address (http or https), validated on the server for every API, drafts included for the scheme. */
 export const urlField = ({ name = 'url', label, description, required = false, localized, overrides }: Options = {}) =>
   ({
     name,
@@ -24,4 +29,5 @@ export const urlField = ({ name = 'url', label, description, required = false, l
     admin: { description: description ?? 'A full web address, starting with https://.' },
     validate: alongsidePayload('text', (value: unknown) => validateUrl(value, required)),
     ...overrides,
+    hooks: { ...overrides?.hooks, beforeValidate: [...(overrides?.hooks?.beforeValidate ?? []), refuseUnsafe] },
   }) as TextField

@@ -36,6 +36,11 @@ describe('validateUrl', () => {
     expect(validateUrl('hfhr.pl')).toMatch(/not a valid web address/)
     expect(validateUrl('https://intranet')).toMatch(/no valid host name/)
   })
+  it('rejects control characters and spaces that the URL parser would silently drop', () => {
+    expect(validateUrl('https://example.org/\r\nx')).toMatch(/control characters/)
+    expect(validateUrl('https://exa\tmple.org')).toMatch(/control characters/)
+    expect(validateUrl(' javascript:alert(1)')).not.toBe(true)
+  })
 })
 
 describe('validatePhone', () => {

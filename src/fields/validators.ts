@@ -2,6 +2,7 @@ import { isValidPhoneNumber } from 'libphonenumber-js'
 import { defaultLocale } from '@/i18n/localization'
 
 import { isCountryCode } from './countries'
+import { webUrlProblem } from './linkUrl'
 
 /**
  * Pure validators shared by the field factories. Each returns `true` or a message for a person,
@@ -38,6 +39,8 @@ export function validateTimeZone(value: unknown, required = false): Result {
 export function validateUrl(value: unknown, required = false): Result {
   if (isEmpty(value)) return required ? requiredMessage : true
   if (typeof value !== 'string') return 'A web address must be text.'
+  const unsafe = webUrlProblem(value)
+  if (unsafe) return unsafe
   try {
     const url = new URL(value)
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {

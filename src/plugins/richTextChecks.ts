@@ -1,20 +1,24 @@
-import { type Config, type Field, type FieldHook, type Plugin, ValidationError } from 'payload'
+import type { Config, Field, Plugin } from 'payload'
 
+import { validateRichTextLinks } from '@/fields/linkUrl'
+import { refuseOnSave } from '@/fields/refuseOnSave'
 import { validateEditorState } from '@/fields/validators'
 import { mapLeafFields } from '@/utilities/mapFields'
 
 // A hook rather than `validate`: Payload skips validation for drafts, and a draft with a string
-// for rich text breaks the editor just the same.
-const checkEditorState: FieldHook = ({ value, path, req, collection }) => {
-  const verdict = validateEditorState(value)
-  if (verdict !== true) throw new ValidationError({ collection: collection?.slug, errors: [{ path: path.join('.'), message: verdict }] }, req.t)
-  return value
-}
+// for rich text breaks the editor just the same; a javascript: link runs in a preview as well.
+const checkEditorState = refuseOnSave((value) => {
+  const shape = validateEditorState(value)
+  return shape === true ? validateRichTextLinks(value) : shape
+})
 
 const withCheck = (field: Field): Field =>
   field.type === 'richText' ? { ...field, hooks: { ...field.hooks, beforeValidate: [...(field.hooks?.beforeValidate ?? []), checkEditorState] } } : field
 
-/** Refuses rich text that is not an editor state, with a 400 naming the field, drafts included. */
+/**
+ * Refuses rich text that is not an editor state, or links to a scheme other than http, https,
+ * mailto or tel, with a 400 naming the field, drafts included.
+ */
 export const richTextChecksPlugin: Plugin = (config: Config): Config => ({
   ...config,
   collections: (config.collections ?? []).map((collection) => ({ ...collection, fields: mapLeafFields(collection.fields, withCheck) })),

@@ -39,3 +39,17 @@ export function plainText(state: unknown): string {
   }
   return walk((state as { root?: unknown })?.root).trim()
 }
+
+/** The address of every link in a Lexical editor state (link and autolink nodes), in document order. */
+export function linkUrls(state: unknown): string[] {
+  const urls: string[] = []
+  const walk = (node: unknown) => {
+    if (!node || typeof node !== 'object') return
+    const { fields, url, children } = node as { fields?: { url?: unknown }; url?: unknown; children?: unknown }
+    // Payload's link nodes keep the address in `fields.url`; plain Lexical ones in `url`.
+    for (const candidate of [fields?.url, url]) if (typeof candidate === 'string') urls.push(candidate)
+    if (Array.isArray(children)) children.forEach(walk)
+  }
+  walk((state as { root?: unknown })?.root)
+  return urls
+}

@@ -4,6 +4,7 @@ import type { PressRelease } from '@/payload-types'
 
 import { plainText } from '../lexical'
 import { canonicalFrontend, frontendUrl } from './frontendUrl'
+import { cleanText, escapeHtml } from './text'
 
 export type FeedRelease = Pick<PressRelease, 'id' | 'title' | 'subtitle' | 'slug' | 'summary' | 'body' | 'releaseDate' | 'updatedAt' | 'dateline'>
 
@@ -12,6 +13,15 @@ type Options = { locale: string; selfUrl: string; host: string; title?: string }
 /** The stable id of a release in both feeds: a tag URI that never changes with its slug or title. */
 export const releaseGuid = (id: number | string, host: string) => `tag:${host},2016:press-release:${id}`
 
+/**
+ * Plain text for a feed element. The `feed` library puts titles, summaries and content in CDATA
+ * (Atom marks them type="html") and escapes only the first `]]>`; as escaped HTML the text holds
+ * no `>` at all, so it cannot end the CDATA, and a reader shows it as the text it is, not as markup.
+ */
+export const feedText = (value: string): string => escapeHtml(cleanText(value))
+
+const optionalFeedText = (value: string | null | undefined): string | undefined => (value ? feedText(value) || undefined : undefined)
+
 /** RSS 2.0 and Atom 1.0 of published press releases in one language, dated by their release date. */
 export function buildReleaseFeed(releases: FeedRelease[], { locale, selfUrl, host, title = 'Pressroom — press releases' }: Options): Feed {
   const newest = releases.reduce<Date | undefined>((latest, release) => {
@@ -19,7 +29,7 @@ export function buildReleaseFeed(releases: FeedRelease[], { locale, selfUrl, hos
     return !latest || date > latest ? date : latest
   }, undefined)
   const feed = new Feed({
-    title,
+    title: cleanText(title),
     id: `tag:${host},2016:press-releases:${locale}`,
     link: canonicalFrontend(),
     language: locale,
@@ -31,12 +41,12 @@ export function buildReleaseFeed(releases: FeedRelease[], { locale, selfUrl, hos
   for (const release of releases) {
     const places = release.dateline?.places?.length ? `${release.dateline.places.join(', ')} — ` : ''
     feed.addItem({
-      title: release.title,
+      title: feedText(release.title),
       id: releaseGuid(release.id, host),
       guid: releaseGuid(release.id, host),
       link: frontendUrl('press-releases', release, locale) ?? `${canonicalFrontend()}/`,
-      description: release.summary ?? release.subtitle ?? undefined,
-      content: `${places}${plainText(release.body)}`.trim() || undefined,
+      description: optionalFeedText(release.summary ?? release.subtitle),
+      content: optionalFeedText(`${places}${plainText(release.body)}`.trim()),
       date: new Date(release.releaseDate),
       published: new Date(release.releaseDate),
     })

@@ -6,6 +6,7 @@ import type { Event, Organisation } from '@/payload-types'
 
 import { plainText } from '../lexical'
 import { frontendUrl } from './frontendUrl'
+import { cleanOptional, cleanText } from './text'
 
 const statusOf: Record<Event['status'], ICalEventStatus> = {
   scheduled: ICalEventStatus.CONFIRMED,
@@ -31,13 +32,26 @@ function location(event: CalendarEvent, locale: string): string | undefined {
 }
 
 /**
+ * An RFC 5545 TEXT value written by hand: ical-generator escapes event properties but writes the
+ * calendar's NAME and X-WR-CALNAME as given, so a line break there would start a new property.
+ */
+export const icalText = (value: string): string => cleanText(value).replace(/[\\;,]/g, (char) => `\\${char}`).replace(/\n/g, '\\n')
+
+function organiserOf(organiser: unknown) {
+  const { name, email } = (organiser && typeof organiser === 'object' ? organiser : {}) as Partial<Organisation>
+  // Payload's email field refuses anything but an address; the name is free text.
+  return email ? { name: cleanText(name ?? ''), email } : undefined
+}
+
+/**
  * An RFC 5545 calendar of events in one locale: times with their TZID and a matching VTIMEZONE,
  * a stable UID, a SEQUENCE that grows with each update, CANCELLED for cancelled events.
- * Escaping and line folding are ical-generator's.
+ * Every text passes through cleanText (controls are not allowed in TEXT); escaping and line
+ * folding of event properties are ical-generator's, the calendar name's is icalText's.
  */
 export function buildCalendar(events: CalendarEvent[], { name, locale, host }: { name: string; locale: string; host: string }): string {
   const calendar = ical({
-    name,
+    name: icalText(name),
     prodId: { company: 'Pressroom', product: 'Pressroom', language: locale.toUpperCase() },
     timezone: { name: null, generator: (zone) => tzlib_get_ical_block(zone)[0] },
   })
@@ -52,13 +66,13 @@ export function buildCalendar(events: CalendarEvent[], { name, locale, host }: {
       start: at(event.startDate),
       end: at(event.endDate),
       timezone: zone,
-      summary: event.title,
-      description: event.summary || plainText(event.description) || undefined,
-      location: location(event, locale),
+      summary: cleanText(event.title),
+      description: cleanOptional(event.summary || plainText(event.description)) || undefined,
+      location: cleanOptional(location(event, locale)),
       url: frontendUrl('events', event, locale),
       status: statusOf[event.status],
       // RFC 5545 makes ORGANIZER a calendar address: only an organiser with an e-mail can be one.
-      organizer: organiser && typeof organiser === 'object' && (organiser as Organisation).email ? { name: (organiser as Organisation).name, email: (organiser as Organisation).email! } : undefined,
+      organizer: organiserOf(organiser),
     })
   }
   return calendar.toString()
