@@ -1,15 +1,9 @@
 import * as migration_20261201_145554_initial from './20261201_145554_initial';
-import * as migration_20261201_195107_media_public from './20261201_195107_media_public';
 
 export const migrations = [
   {
     up: migration_20261201_145554_initial.up,
     down: migration_20261201_145554_initial.down,
     name: '20261201_145554_initial',
-  },
-  {
-    up: migration_20261201_195107_media_public.up,
-    down: migration_20261201_195107_media_public.down,
-    name: '20261201_195107_media_public'
   },
 ];
