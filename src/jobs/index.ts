@@ -1,6 +1,7 @@
 import type { JobsConfig } from 'payload'
 
 import { deliverWebhook } from './deliverWebhook'
+import { importTranslationsTask } from './importTranslations'
 
 /**
  * Scheduled publishing and unpublishing are jobs with a `waitUntil`; Payload always queues them on
@@ -10,7 +11,7 @@ import { deliverWebhook } from './deliverWebhook'
 export const jobs: JobsConfig = {
   autoRun: [{ cron: process.env.JOBS_CRON || '*/10 * * * * *', queue: 'default', limit: 20 }],
   deleteJobOnComplete: true,
-  tasks: [deliverWebhook],
+  tasks: [deliverWebhook, importTranslationsTask],
   // Only a process started with `cron: true` (the server, or a test) runs them; CLI scripts do not.
   shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
 }
