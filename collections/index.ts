@@ -7,8 +7,9 @@ import { PressReleases } from './PressReleases'
 import { PreviewLinks } from './PreviewLinks'
 import { Projects } from './Projects'
 import { Speakers } from './Speakers'
+import { TranslationImports } from './TranslationImports'
 import { TranslationRecords } from './TranslationRecords'
 import { Users } from './Users'
 import { WebhookDeliveries, Webhooks } from './Webhooks'
 
-export const collections = [Events, Speakers, PressReleases, DonorNotices, Organisations, Projects, Media, PreviewLinks, Users, ApiKeys, Webhooks, WebhookDeliveries, TranslationRecords]
+export const collections = [Events, Speakers, PressReleases, DonorNotices, Organisations, Projects, Media, PreviewLinks, Users, ApiKeys, Webhooks, WebhookDeliveries, TranslationRecords, TranslationImports]

@@ -41,11 +41,13 @@ loadEnvironment()
 process.env.JOBS_AUTORUN = 'false'
 const { default: config } = await import('../payload.config')
 const { translatableSlugs } = await import('../src/utilities/translations/units')
-const { exchangeToJson, exportExchange, importFromJson, importFromXliff } = await import('../src/utilities/translations/exchange')
+const { exchangeToJson, exportExchange } = await import('../src/utilities/translations/exchange')
+const { parseImportText } = await import('../src/utilities/translations/readImport')
+const { ImportLimitError } = await import('../src/utilities/translations/limits')
 const { importTranslations } = await import('../src/utilities/translations/importTranslations')
 const { mayTranslate } = await import('../src/utilities/translations/access')
 const { translationStatus } = await import('../src/utilities/translations/report')
-const { buildXliff, ExchangeFileError, parseXliff } = await import('../src/utilities/translations/xliff')
+const { buildXliff, ExchangeFileError } = await import('../src/utilities/translations/xliff')
 const { defaultLocale, localeCodes } = await import('../src/i18n/localization')
 
 const payload = await getPayload({ config })
@@ -135,9 +137,9 @@ try {
       const text = readFileSync(file, 'utf8')
       let parsed
       try {
-        parsed = file.endsWith('.json') ? importFromJson(JSON.parse(text)) : importFromXliff(parseXliff(text))
+        parsed = await parseImportText(file.endsWith('.json') ? 'json' : 'xliff', text)
       } catch (error) {
-        if (error instanceof ExchangeFileError || error instanceof SyntaxError) fail(`${file}: ${error.message} Nothing was written.`)
+        if (error instanceof ExchangeFileError || error instanceof ImportLimitError) fail(`${file}: ${error.message} Nothing was written.`)
         throw error
       }
       if (!mayTranslate(req.user, parsed.target) || parsed.target === defaultLocale) fail(`${file}: ${user.email} cannot import into "${parsed.target}".`)

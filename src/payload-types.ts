@@ -81,6 +81,7 @@ export interface Config {
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
     'translation-records': TranslationRecord;
+    'translation-imports': TranslationImport;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -113,6 +114,7 @@ export interface Config {
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'translation-records': TranslationRecordsSelect<false> | TranslationRecordsSelect<true>;
+    'translation-imports': TranslationImportsSelect<false> | TranslationImportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -138,6 +140,7 @@ export interface Config {
   jobs: {
     tasks: {
       deliverWebhook: TaskDeliverWebhook;
+      importTranslations: TaskImportTranslations;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -1927,6 +1930,44 @@ export interface TranslationRecord {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-imports".
+ */
+export interface TranslationImport {
+  id: number;
+  user: number | User;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  format: 'xliff' | 'json';
+  force?: boolean | null;
+  dryRun?: boolean | null;
+  documents: number;
+  done?: number | null;
+  /**
+   * The file as sent, until the job has read it.
+   */
+  file?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  report?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  error?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1994,7 +2035,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverWebhook' | 'schedulePublish';
+        taskSlug: 'inline' | 'deliverWebhook' | 'importTranslations' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -2027,7 +2068,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverWebhook' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deliverWebhook' | 'importTranslations' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -2092,6 +2133,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'translation-records';
         value: number | TranslationRecord;
+      } | null)
+    | ({
+        relationTo: 'translation-imports';
+        value: number | TranslationImport;
       } | null);
   globalSlug?: string | null;
   user:
@@ -2544,6 +2589,24 @@ export interface TranslationRecordsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-imports_select".
+ */
+export interface TranslationImportsSelect<T extends boolean = true> {
+  user?: T;
+  status?: T;
+  format?: T;
+  force?: T;
+  dryRun?: T;
+  documents?: T;
+  done?: T;
+  file?: T;
+  report?: T;
+  error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -2630,6 +2693,16 @@ export interface CollectionsWidget {
 export interface TaskDeliverWebhook {
   input: {
     delivery: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskImportTranslations".
+ */
+export interface TaskImportTranslations {
+  input: {
+    import: string;
   };
   output?: unknown;
 }

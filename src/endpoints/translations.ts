@@ -1,14 +1,15 @@
-import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { checkRole, staffRoles } from '@/access/checkRole'
 import { defaultLocale, isLocaleCode, localeCodes } from '@/i18n/localization'
 import { mayTranslate } from '@/utilities/translations/access'
-import { exchangeToJson, exportExchange, type ImportFile, importFromJson, importFromXliff } from '@/utilities/translations/exchange'
-import { importTranslations } from '@/utilities/translations/importTranslations'
+import { exchangeToJson, exportExchange } from '@/utilities/translations/exchange'
 import { translationStatus } from '@/utilities/translations/report'
 import { type FieldState, fieldStates } from '@/utilities/translations/status'
 import { translatableSlugs } from '@/utilities/translations/units'
-import { ExchangeFileError, buildXliff, parseXliff } from '@/utilities/translations/xliff'
+import { buildXliff } from '@/utilities/translations/xliff'
+
+import { translationImportEndpoint, translationImportStatusEndpoint } from './translationImport'
 
 type Problem = { path: string; message: string }
 
@@ -107,49 +108,4 @@ export const translationExportEndpoint: Endpoint = {
   },
 }
 
-async function readImportFile(req: PayloadRequest): Promise<ImportFile> {
-  const type = (req.headers.get('content-type') ?? '').split(';')[0].trim()
-  if (type === 'application/json') {
-    await addDataAndFileToRequest(req)
-    return importFromJson(req.data)
-  }
-  if (type.startsWith('multipart/')) {
-    await addDataAndFileToRequest(req)
-    const file = req.file
-    if (!file) throw new ExchangeFileError('Send the XLIFF file in a form field named "file".')
-    return importFromXliff(parseXliff(Buffer.from(file.data).toString('utf8')))
-  }
-  if (['application/xml', 'text/xml', 'application/xliff+xml', 'application/x-xliff+xml'].includes(type)) {
-    return importFromXliff(parseXliff(await (req as unknown as Request).text()))
-  }
-  throw new ExchangeFileError('Send XLIFF 2.0 (multipart field "file", or an application/xliff+xml body) or the JSON exchange (application/json).')
-}
-
-/** POST /api/translations/import?force=true&dryRun=true — XLIFF 2.0 (multipart or raw) or JSON. */
-export const translationImportEndpoint: Endpoint = {
-  path: '/translations/import',
-  method: 'post',
-  handler: async (req) => {
-    if (!checkRole(staffRoles, req.user)) return forbidden('Imports are for translators, editors and admins.')
-    let file: ImportFile
-    try {
-      file = await readImportFile(req)
-    } catch (error) {
-      if (!(error instanceof ExchangeFileError)) throw error
-      return badRequest([{ path: error.where.unit ?? error.where.file ?? (error.where.line ? `line ${error.where.line}` : 'file'), message: error.message }])
-    }
-    const problems: Problem[] = []
-    if (!isLocaleCode(file.source)) problems.push({ path: 'srcLang', message: `Unknown source locale "${file.source}": use one of ${localeCodes.join(', ')}.` })
-    if (!isLocaleCode(file.target) || file.target === defaultLocale) {
-      problems.push({ path: 'trgLang', message: `"${file.target}" cannot be a target: use one of ${targetLocales.join(', ')}.` })
-    }
-    if (file.source === file.target) problems.push({ path: 'trgLang', message: 'The target language must differ from the source.' })
-    if (problems.length) return badRequest(problems)
-    if (!mayTranslate(req.user, file.target)) return notYourLocale(req, file.target)
-    const flag = (name: string) => ['1', 'true', 'yes'].includes(req.searchParams.get(name) ?? '')
-    const report = await importTranslations(req, file, { force: flag('force'), dryRun: flag('dryRun') })
-    return Response.json(report, { headers: { 'Cache-Control': 'no-store' } })
-  },
-}
-
-export const translationEndpoints = [translationStatusEndpoint, translationExportEndpoint, translationImportEndpoint]
+export const translationEndpoints = [translationStatusEndpoint, translationExportEndpoint, translationImportEndpoint, translationImportStatusEndpoint]

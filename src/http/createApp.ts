@@ -5,6 +5,7 @@ import { limitBody } from './bodyLimit'
 import { canonicalizeUrl } from './canonicalUrl'
 import { feedsRouter } from './feeds'
 import { graphqlRoute } from './graphqlRoute'
+import { limitImportBody } from './importBodyLimit'
 import { publicReads } from './publicReads'
 import { authRateLimit, importRateLimit, importRoute, rateLimitedRoutes } from './rateLimits'
 import { checkReadiness } from './readiness'
@@ -28,7 +29,7 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
   app.use(securityHeaders(production))
   const authLimit = authRateLimit()
   app.post(rateLimitedRoutes, authLimit)
-  app.post(importRoute, importRateLimit())
+  app.post(importRoute, importRateLimit(), limitImportBody())
   app.use(limitBody)
 
   app.get('/healthz', (_req, res) => {

@@ -3,6 +3,7 @@ import type { JobsConfig } from 'payload'
 import { checkRole } from '@/access/checkRole'
 
 import { deliverWebhook } from './deliverWebhook'
+import { importTranslationsTask } from './importTranslations'
 
 // Over HTTP (`/api/payload-jobs/run`) Payload lets any signed-in principal run, queue or cancel
 // jobs, API keys included; the server's own runner does not ask.
@@ -17,7 +18,7 @@ export const jobs: JobsConfig = {
   access: { cancel: adminOnly, queue: adminOnly, run: adminOnly },
   autoRun: [{ cron: process.env.JOBS_CRON || '*/10 * * * * *', queue: 'default', limit: 20 }],
   deleteJobOnComplete: true,
-  tasks: [deliverWebhook],
+  tasks: [deliverWebhook, importTranslationsTask],
   // Only a process started with `cron: true` (the server, or a test) runs them; CLI scripts do not.
   shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
 }

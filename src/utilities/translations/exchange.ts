@@ -4,10 +4,12 @@ import { absentIfRefused } from '@/endpoints/request'
 import { defaultLocale } from '@/i18n/localization'
 
 import { type Inline, inlineToXml, MarkupError, xmlToInline } from './inline'
+import { checkJsonDepth, markupTextLength } from './jsonText'
+import { counter, ImportLimitError, type ImportLimits, importLimits } from './limits'
 import { readLedgers } from './ledger'
 import { type FieldState, fieldStatus } from './status'
 import { alignCodes, codeAttributes, type FieldKind, isEmpty, originalData, toSegments, translatableFields } from './units'
-import { type Exchange, ExchangeFileError, type ExchangeDocument, parseInlineMarkup, type RawExchange } from './xliff'
+import { type Exchange, ExchangeFileError, type ExchangeDocument, type RawExchange, readInlineMarkup } from './xliff'
 
 type Doc = Record<string, unknown> & { id: number | string }
 
@@ -121,17 +123,37 @@ export function importFromXliff(raw: RawExchange): ImportFile {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value)
 
-const fromText = (value: unknown, where: string) => (kind: FieldKind): Inline[] => {
+const fromText = (value: unknown, where: string, limits: ImportLimits) => (kind: FieldKind): Inline[] => {
   if (typeof value !== 'string') throw new MarkupError(`${where} must be a string.`)
-  return kind === 'richText' ? parseInlineMarkup(value) : [{ text: value }]
+  return kind === 'richText' ? readInlineMarkup(value, limits) : [{ text: value }]
+}
+
+/** The JSON exchange from the text of a body or file: a depth check first, then the parse. */
+export function readJsonExchange(text: string, limits: ImportLimits = importLimits()): ImportFile {
+  checkJsonDepth(text, limits)
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch (error) {
+    throw new ExchangeFileError(`The body is not valid JSON: ${(error as Error).message}`)
+  }
+  return importFromJson(body, limits)
+}
+
+function checkSegmentLength(value: unknown, place: string, unit: string, limits: ImportLimits) {
+  const length = typeof value === 'string' ? markupTextLength(value) : 0
+  if (length > limits.segmentChars) throw new ImportLimitError('segmentChars', limits.segmentChars, `${place} has ${length.toLocaleString('en')} characters.`, unit)
 }
 
 /** Reads the JSON exchange; a shape it cannot read is an ExchangeFileError naming the place. */
-export function importFromJson(body: unknown): ImportFile {
+export function importFromJson(body: unknown, limits: ImportLimits = importLimits()): ImportFile {
   if (!isRecord(body)) throw new ExchangeFileError('The body must be a JSON object with source, target and documents.')
   const { source, target, documents } = body
   if (typeof source !== 'string' || typeof target !== 'string') throw new ExchangeFileError('"source" and "target" must be locale codes.')
   if (!Array.isArray(documents) || !documents.length) throw new ExchangeFileError('"documents" must be a non-empty list.')
+  if (documents.length > limits.documents) throw new ImportLimitError('documents', limits.documents, `"documents" lists ${documents.length.toLocaleString('en')} documents.`, 'documents')
+  const countUnit = counter('units', limits, (count) => `The documents hold more than ${count - 1} units.`)
+  const seen = new Map<string, string>()
   return {
     source,
     target,
@@ -140,6 +162,10 @@ export function importFromJson(body: unknown): ImportFile {
       if (!isRecord(document) || typeof document.collection !== 'string' || !['string', 'number'].includes(typeof document.id)) {
         throw new ExchangeFileError(`${at} needs a collection and an id.`, { file: at })
       }
+      const name = `${document.collection}/${String(document.id)}`
+      // As in XLIFF: one entry per document, so it is read and written once and no unit is ambiguous.
+      if (seen.has(name)) throw new ExchangeFileError(`${at} names ${name} again, as ${seen.get(name)} does: list each document once.`, { file: at })
+      seen.set(name, at)
       if (!Array.isArray(document.units)) throw new ExchangeFileError(`${at}.units must be a list.`, { file: at })
       return {
         file: at,
@@ -147,6 +173,7 @@ export function importFromJson(body: unknown): ImportFile {
         id: String(document.id),
         units: document.units.map((unit, u) => {
           const where = `${at}.units[${u}]`
+          countUnit()
           if (!isRecord(unit) || typeof unit.id !== 'string' || !Array.isArray(unit.segments)) {
             throw new ExchangeFileError(`${where} needs an id and a list of segments.`, { file: at, unit: where })
           }
@@ -156,10 +183,12 @@ export function importFromJson(body: unknown): ImportFile {
             segments: unit.segments.map((segment, s) => {
               const place = `${where}.segments[${s}]`
               if (!isRecord(segment)) throw new ExchangeFileError(`${place} must be an object.`, { file: at, unit: unitId })
+              checkSegmentLength(segment.source, `${place}.source`, where, limits)
+              checkSegmentLength(segment.target, `${place}.target`, where, limits)
               return {
                 id: typeof segment.id === 'string' ? segment.id : `s${s + 1}`,
-                source: fromText(segment.source, `${place}.source`),
-                target: segment.target === null || segment.target === undefined ? undefined : fromText(segment.target, `${place}.target`),
+                source: fromText(segment.source, `${place}.source`, limits),
+                target: segment.target === null || segment.target === undefined ? undefined : fromText(segment.target, `${place}.target`, limits),
               }
             }),
           }

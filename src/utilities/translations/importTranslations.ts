@@ -4,6 +4,7 @@ import { defaultLocale } from '@/i18n/localization'
 
 import { readForImport, type ImportFile } from './exchange'
 import { MarkupError } from './inline'
+import { yieldToLoop } from './limits'
 import { confirm } from './status'
 import { readLedger, writeLedger } from './ledger'
 import { fieldStatus } from './status'
@@ -38,7 +39,17 @@ const reasons = {
  * applied, unchanged, stale (the source moved on since the export; applied only with `force`) or
  * rejected with the reason.
  */
-export async function importTranslations(req: PayloadRequest, file: ImportFile, options: { force?: boolean; dryRun?: boolean } = {}): Promise<ImportReport> {
+export type ImportOptions = {
+  force?: boolean
+  dryRun?: boolean
+  /** Told how many documents are done, before each document and once at the end. */
+  onProgress?: (done: number) => Promise<void> | void
+}
+
+// Units judged between two turns of the event loop, within one document.
+const UNITS_PER_TURN = 200
+
+export async function importTranslations(req: PayloadRequest, file: ImportFile, options: ImportOptions = {}): Promise<ImportReport> {
   const force = Boolean(options.force)
   const dryRun = Boolean(options.dryRun)
   const report: ImportReport = { source: file.source, target: file.target, dryRun, force, summary: { applied: 0, unchanged: 0, stale: 0, rejected: 0 }, units: [] }
@@ -47,7 +58,10 @@ export async function importTranslations(req: PayloadRequest, file: ImportFile, 
     report.summary[result] += 1
   }
 
-  for (const document of file.documents) {
+  for (const [index, document] of file.documents.entries()) {
+    // Each document is a few milliseconds of work: other requests are served between them.
+    if (index > 0) await yieldToLoop()
+    await options.onProgress?.(index)
     const name = `${document.collection}/${document.id}`
     const config = req.payload.collections[document.collection as CollectionSlug]?.config
     const doc = config && hasTranslatableFields(config.fields) ? ((await readForImport(req, config.slug as CollectionSlug, document.id)) as Doc | undefined) : undefined
@@ -60,7 +74,8 @@ export async function importTranslations(req: PayloadRequest, file: ImportFile, 
     const patches: Patch[] = []
     const confirmations: TranslatableField[] = []
     const pending: string[] = []
-    for (const unit of document.units) {
+    for (const [position, unit] of document.units.entries()) {
+      if (position > 0 && position % UNITS_PER_TURN === 0) await yieldToLoop()
       const field = fields.get(unit.id)
       if (!field) {
         note(name, unit.id, 'rejected', reasons.unknownField)
@@ -119,6 +134,7 @@ export async function importTranslations(req: PayloadRequest, file: ImportFile, 
       await writeLedger(req, { collection: config.slug, document: doc.id }, confirm(latest, confirmations, defaultLocale, file.target, new Date().toISOString(), by))
     }
   }
+  await options.onProgress?.(file.documents.length)
   return report
 }
 

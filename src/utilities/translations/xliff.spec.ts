@@ -23,11 +23,11 @@ const exchange = {
 }
 
 describe('XLIFF 2.0 files', () => {
-  it('round-trips documents, units, segments, escapes and control characters', () => {
+  it('round-trips documents, units, segments, escapes and control characters', async () => {
     const xml = buildXliff(exchange)
     expect(xml).toContain('<file id="press-releases-12" original="press-releases/12">')
     expect(xml).toContain('<pc id="c1" type="fmt" subType="xlf:b">world</pc><cp hex="0001"/>')
-    const parsed = parseXliff(xml)
+    const parsed = await parseXliff(xml)
     expect(parsed).toMatchObject({ source: 'en', target: 'ru' })
     const [document] = parsed.documents
     expect(document).toMatchObject({ collection: 'press-releases', id: '12' })
@@ -38,25 +38,22 @@ describe('XLIFF 2.0 files', () => {
     expect(document.units[1].segments[0].target).toBeUndefined()
   })
 
-  it('names the line of a file that is not well-formed', () => {
+  it('names the line of a file that is not well-formed', async () => {
     const broken = buildXliff(exchange).replace('</source>', '</sorce>')
     const line = broken.split('\n').findIndex((text) => text.includes('</sorce>')) + 1
-    const error = (() => {
-      try {
-        parseXliff(broken)
-      } catch (caught) {
-        return caught as ExchangeFileError
-      }
-    })()
+    const error = await parseXliff(broken).then(
+      () => undefined,
+      (caught: unknown) => caught as ExchangeFileError,
+    )
     expect(error).toBeInstanceOf(ExchangeFileError)
     expect(error?.where.line).toBe(line)
     expect(error?.message).toMatch(new RegExp(`line ${line}`))
   })
 
-  it('refuses DOCTYPEs, other versions and files that do not name their documents', () => {
-    expect(() => parseXliff('<!DOCTYPE x [<!ENTITY a "aaaa">]><xliff/>')).toThrow(/DOCTYPE/)
-    expect(() => parseXliff('<xliff version="1.2" srcLang="en" trgLang="ru"><file id="f"/></xliff>')).toThrow(/only 2.0/)
-    expect(() => parseXliff('<xliff version="2.0" srcLang="en" trgLang="ru"><file id="f"><unit id="u"><segment><source>a</source></segment></unit></file></xliff>')).toThrow(/original="collection\/id"/)
-    expect(() => parseXliff('<xliff version="2.0" srcLang="en" trgLang="ru"><file id="f" original="events/1"><unit id="u"><segment></segment></unit></file></xliff>')).toThrow(/unit "u".*exactly one <source>/)
+  it('refuses DOCTYPEs, other versions and files that do not name their documents', async () => {
+    await expect(parseXliff('<!DOCTYPE x [<!ENTITY a "aaaa">]><xliff/>')).rejects.toThrow(/DOCTYPE/)
+    await expect(parseXliff('<xliff version="1.2" srcLang="en" trgLang="ru"><file id="f"/></xliff>')).rejects.toThrow(/only 2.0/)
+    await expect(parseXliff('<xliff version="2.0" srcLang="en" trgLang="ru"><file id="f"><unit id="u"><segment><source>a</source></segment></unit></file></xliff>')).rejects.toThrow(/original="collection\/id"/)
+    await expect(parseXliff('<xliff version="2.0" srcLang="en" trgLang="ru"><file id="f" original="events/1"><unit id="u"><segment></segment></unit></file></xliff>')).rejects.toThrow(/unit "u".*exactly one <source>/)
   })
 })

@@ -1,6 +1,6 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
-
 import { attributeOf, childrenOf, escapeXml, type Inline, inlineToXml, MarkupError, tagOf, type XmlNode, xmlToInline } from './inline'
+import { counter, ImportLimitError, type ImportLimits, importLimits } from './limits'
+import { readXml, readXmlYielding, XmlSyntaxError } from './xmlTree'
 
 export const XLIFF_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0'
 
@@ -51,17 +51,6 @@ export function buildXliff(exchange: Exchange): string {
   return lines.join('\n')
 }
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-  htmlEntities: true,
-})
-
 /** A parsed segment keeps its markup raw: a unit whose markup is wrong is rejected on its own. */
 export type RawSegment = { id: string; source: XmlNode[]; target?: XmlNode[] }
 export type RawUnit = { id: string; segments: RawSegment[] }
@@ -70,14 +59,41 @@ export type RawExchange = { source: string; target: string; documents: RawDocume
 
 const elements = (nodes: XmlNode[], tag: string) => nodes.filter((node) => tagOf(node) === tag)
 
-/** Reads an XLIFF 2.0 file; anything that keeps it from being read whole is an ExchangeFileError. */
-export function parseXliff(xml: string): RawExchange {
-  if (/<!DOCTYPE/i.test(xml)) throw new ExchangeFileError('The file declares a DOCTYPE; XLIFF files have none (entities are not expanded here).')
-  const valid = XMLValidator.validate(xml)
-  if (valid !== true) {
-    throw new ExchangeFileError(`The file is not well-formed XML: line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`, { line: valid.err.line, column: valid.err.col })
+const tooDeep = (limits: ImportLimits) => (line: number) =>
+  new ImportLimitError('depth', limits.depth, `Elements are nested more than ${limits.depth} deep at line ${line}; an XLIFF file from Pressroom nests about fifteen.`, `line ${line}`)
+
+/**
+ * Reads an XLIFF 2.0 file; anything that keeps it from being read whole is an ExchangeFileError
+ * (an ImportLimitError when it passes a limit). Counts are checked as elements open, so a file
+ * over a limit is refused without being read to the end.
+ */
+export async function parseXliff(xml: string, limits: ImportLimits = importLimits()): Promise<RawExchange> {
+  const countFile = counter('documents', limits, (count) => `The file holds more than ${count - 1} <file> elements (documents).`)
+  const countUnit = counter('units', limits, (count) => `The file holds more than ${count - 1} <unit> elements.`)
+  const originals = new Map<string, string>()
+  let nodes: XmlNode[]
+  try {
+    nodes = await readXmlYielding(xml, {
+      maxDepth: limits.depth,
+      onTooDeep: tooDeep(limits),
+      onDoctype: () => new ExchangeFileError('The file declares a DOCTYPE; XLIFF files have none (entities are not expanded here).'),
+      onElement: (name, depth, attributes) => {
+        if (name === 'unit') countUnit()
+        if (name !== 'file' || depth !== 2) return
+        countFile()
+        const id = attributes.id ?? '?'
+        const first = attributes.original === undefined ? undefined : originals.get(attributes.original)
+        // Two <file>s for one document would make the import read and write it twice, and leave
+        // unclear which translation of a unit wins; Pressroom's export writes each document once.
+        if (first !== undefined) throw new ExchangeFileError(`<file id="${id}"> names ${attributes.original} again, as <file id="${first}"> does: put each document in one <file>.`, { file: id })
+        if (attributes.original !== undefined) originals.set(attributes.original, id)
+      },
+    })
+  } catch (error) {
+    if (!(error instanceof XmlSyntaxError)) throw error
+    throw new ExchangeFileError(`The file is not well-formed XML: ${error.message}`, { line: error.line, column: error.column })
   }
-  const root = elements(parser.parse(xml) as XmlNode[], 'xliff')[0]
+  const root = elements(nodes, 'xliff')[0]
   if (!root) throw new ExchangeFileError('The file has no <xliff> element.')
   if (attributeOf(root, 'version') !== '2.0') throw new ExchangeFileError(`This is XLIFF version "${attributeOf(root, 'version') ?? '?'}"; only 2.0 is read.`)
   const source = attributeOf(root, 'srcLang')
@@ -88,16 +104,25 @@ export function parseXliff(xml: string): RawExchange {
     const original = attributeOf(file, 'original') ?? ''
     const match = /^([a-z0-9-]+)\/([A-Za-z0-9_-]+)$/.exec(original)
     if (!match) throw new ExchangeFileError(`<file id="${fileName}"> has no original="collection/id" naming its document.`, { file: fileName })
-    return { file: fileName, collection: match[1], id: match[2], units: unitsOf(childrenOf(file), fileName) }
+    return { file: fileName, collection: match[1], id: match[2], units: unitsOf(childrenOf(file), fileName, limits) }
   })
   if (!documents.length) throw new ExchangeFileError('The file holds no <file> element.')
   return { source, target, documents }
 }
 
-function unitsOf(nodes: XmlNode[], file: string): RawUnit[] {
+/** Characters of text in parsed inline content: what a translator sees, codes left out. */
+export const textLength = (nodes: XmlNode[]): number =>
+  nodes.reduce((sum, node) => {
+    const tag = tagOf(node)
+    if (tag === '#text') return sum + String(node['#text']).length
+    if (tag === 'cp') return sum + 1
+    return sum + textLength(childrenOf(node))
+  }, 0)
+
+function unitsOf(nodes: XmlNode[], file: string, limits: ImportLimits): RawUnit[] {
   return nodes.flatMap((node): RawUnit[] => {
     const tag = tagOf(node)
-    if (tag === 'group') return unitsOf(childrenOf(node), file)
+    if (tag === 'group') return unitsOf(childrenOf(node), file, limits)
     if (tag !== 'unit') return []
     const id = attributeOf(node, 'id')
     if (!id) throw new ExchangeFileError(`A <unit> of file "${file}" has no id.`, { file })
@@ -106,18 +131,33 @@ function unitsOf(nodes: XmlNode[], file: string): RawUnit[] {
       const sources = elements(content, 'source')
       const targets = elements(content, 'target')
       if (sources.length !== 1) throw new ExchangeFileError(`Segment ${index + 1} of unit "${id}" (file "${file}") needs exactly one <source>.`, { file, unit: id })
-      return { id: attributeOf(segment, 'id') ?? `s${index + 1}`, source: childrenOf(sources[0]), target: targets[0] ? childrenOf(targets[0]) : undefined }
+      const segmentId = attributeOf(segment, 'id') ?? `s${index + 1}`
+      for (const part of [sources[0], targets[0]]) {
+        const length = part ? textLength(childrenOf(part)) : 0
+        if (part && length > limits.segmentChars) {
+          throw new ImportLimitError('segmentChars', limits.segmentChars, `The <${tagOf(part)}> of segment "${segmentId}" of unit "${id}" (file "${file}") has ${length.toLocaleString('en')} characters.`, id)
+        }
+      }
+      return { id: segmentId, source: childrenOf(sources[0]), target: targets[0] ? childrenOf(targets[0]) : undefined }
     })
     return [{ id, segments }]
   })
 }
 
 /** Inline markup of a JSON exchange (`Hello <pc id="c1">world</pc>`), parsed like XLIFF content. */
-export function parseInlineMarkup(markup: string): Inline[] {
-  const wrapped = `<m>${markup}</m>`
-  const valid = XMLValidator.validate(wrapped)
-  if (valid !== true) throw new MarkupError(`Malformed inline markup: ${valid.err.msg}`)
-  return xmlToInline(childrenOf(elements(parser.parse(wrapped) as XmlNode[], 'm')[0]))
+export const parseInlineMarkup = (markup: string): Inline[] => readInlineMarkup(markup, importLimits())
+
+export function readInlineMarkup(markup: string, limits: ImportLimits): Inline[] {
+  try {
+    const nodes = readXml(`<m>${markup}</m>`, {
+      maxDepth: limits.depth,
+      onTooDeep: () => new MarkupError(`Inline codes are nested more than ${limits.depth} deep.`),
+    })
+    return xmlToInline(childrenOf(elements(nodes, 'm')[0]))
+  } catch (error) {
+    if (error instanceof XmlSyntaxError) throw new MarkupError(`Malformed inline markup: ${error.reason}`)
+    throw error
+  }
 }
 
 export { xmlToInline }

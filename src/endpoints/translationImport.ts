@@ -1,0 +1,115 @@
+import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
+
+import { checkRole, staffRoles } from '@/access/checkRole'
+import { absentIfRefused } from '@/endpoints/request'
+import { mayTranslate } from '@/utilities/translations/access'
+import { importTranslations } from '@/utilities/translations/importTranslations'
+import { ImportLimitError, type ImportLimits, importLimits } from '@/utilities/translations/limits'
+import { type ImportFormat, localeProblems, parseImportText } from '@/utilities/translations/readImport'
+import { ExchangeFileError } from '@/utilities/translations/xliff'
+
+type Problem = { path: string; message: string }
+
+const refuse = (status: number, problems: Problem[]) =>
+  Response.json({ errors: [{ name: 'ValidationError', message: problems.map((p) => p.message).join(' '), data: { errors: problems } }] }, { status, headers: { 'Cache-Control': 'no-store' } })
+const forbidden = (message: string) => Response.json({ errors: [{ message }] }, { status: 403 })
+const notYourLocale = (req: PayloadRequest, locale: string) =>
+  forbidden(`You translate into ${(req.user as { locales?: string[] }).locales?.join(', ') || 'no locale yet'}, not "${locale}".`)
+
+const XML_TYPES = ['application/xml', 'text/xml', 'application/xliff+xml', 'application/x-xliff+xml']
+
+const tooLarge = (limits: ImportLimits, bytes: number) =>
+  new ImportLimitError('bytes', limits.bytes, `The import is ${bytes.toLocaleString('en')} bytes.`, 'file')
+
+const checked = (text: string, limits: ImportLimits): string => {
+  const bytes = Buffer.byteLength(text)
+  if (bytes > limits.bytes) throw tooLarge(limits, bytes)
+  return text
+}
+
+/** The file's text and format. The express middleware has already cut bodies at the byte limit; this holds without it. */
+async function readImportBody(req: PayloadRequest, limits: ImportLimits): Promise<{ format: ImportFormat; text: string }> {
+  const type = (req.headers.get('content-type') ?? '').split(';')[0].trim()
+  if (type === 'application/json') return { format: 'json', text: checked(await (req as unknown as Request).text(), limits) }
+  if (XML_TYPES.includes(type)) return { format: 'xliff', text: checked(await (req as unknown as Request).text(), limits) }
+  if (type.startsWith('multipart/')) {
+    await addDataAndFileToRequest(req)
+    const file = req.file
+    if (!file) throw new ExchangeFileError('Send the XLIFF file in a form field named "file".')
+    if (file.data.length > limits.bytes) throw tooLarge(limits, file.data.length)
+    return { format: 'xliff', text: Buffer.from(file.data).toString('utf8') }
+  }
+  throw new ExchangeFileError('Send XLIFF 2.0 (multipart field "file", or an application/xliff+xml body) or the JSON exchange (application/json).')
+}
+
+const statusUrl = (id: number | string) => `/api/translations/import/${id}`
+
+/**
+ * POST /api/translations/import?force=true&dryRun=true — XLIFF 2.0 (multipart or raw) or JSON.
+ * Up to `queueAbove` documents the report is the answer; a larger file is queued (202).
+ */
+export const translationImportEndpoint: Endpoint = {
+  path: '/translations/import',
+  method: 'post',
+  handler: async (req) => {
+    if (!checkRole(staffRoles, req.user)) return forbidden('Imports are for translators, editors and admins.')
+    const limits = importLimits()
+    let body: { format: ImportFormat; text: string }
+    let file: Awaited<ReturnType<typeof parseImportText>>
+    try {
+      body = await readImportBody(req, limits)
+      file = await parseImportText(body.format, body.text, limits)
+    } catch (error) {
+      if (error instanceof ImportLimitError) return refuse(error.status, [{ path: error.path, message: error.message }])
+      if (!(error instanceof ExchangeFileError)) throw error
+      return refuse(400, [{ path: error.where.unit ?? error.where.file ?? (error.where.line ? `line ${error.where.line}` : 'file'), message: error.message }])
+    }
+    const problems = localeProblems(file)
+    if (problems.length) return refuse(400, problems)
+    if (!mayTranslate(req.user, file.target)) return notYourLocale(req, file.target)
+    const flag = (name: string) => ['1', 'true', 'yes'].includes(req.searchParams.get(name) ?? '')
+    const options = { force: flag('force'), dryRun: flag('dryRun') }
+    if (file.documents.length > limits.queueAbove) {
+      const record = await req.payload.create({
+        collection: 'translation-imports',
+        data: { user: req.user?.id as number, status: 'queued', format: body.format, ...options, documents: file.documents.length, file: { text: body.text } },
+        depth: 0,
+        overrideAccess: true,
+      })
+      await req.payload.jobs.queue({ task: 'importTranslations', input: { import: String(record.id) }, queue: 'default' })
+      const url = statusUrl(record.id)
+      return Response.json(
+        { id: record.id, status: 'queued', documents: file.documents.length, statusUrl: url, message: `${file.documents.length} documents: the import runs on the jobs queue; ask ${url} for its progress and report.` },
+        { status: 202, headers: { 'Cache-Control': 'no-store', Location: url } },
+      )
+    }
+    const report = await importTranslations(req, file, options)
+    return Response.json(report, { headers: { 'Cache-Control': 'no-store' } })
+  },
+}
+
+/** GET /api/translations/import/{id}: a queued import's progress, and its report once done. */
+export const translationImportStatusEndpoint: Endpoint = {
+  path: '/translations/import/:id',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) return Response.json({ errors: [{ message: 'Log in to follow an import.' }] }, { status: 401 })
+    const id = String(req.routeParams?.id ?? '')
+    const record = /^[A-Za-z0-9]{1,24}$/.test(id)
+      ? await absentIfRefused(req.payload.findByID({ collection: 'translation-imports', id, depth: 0, overrideAccess: false, req, select: { file: false } }))
+      : undefined
+    if (!record) return Response.json({ errors: [{ message: `No import ${id} that you started.` }] }, { status: 404 })
+    return Response.json(
+      {
+        id: record.id,
+        status: record.status,
+        progress: { documents: record.documents, done: record.done ?? 0 },
+        createdAt: record.createdAt,
+        updatedAt: record.updatedAt,
+        ...(record.status === 'done' ? { report: record.report } : {}),
+        ...(record.status === 'failed' ? { error: record.error } : {}),
+      },
+      { headers: { 'Cache-Control': 'no-store' } },
+    )
+  },
+}
