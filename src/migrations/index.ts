@@ -1,5 +1,6 @@
 import * as migration_20261201_145554_initial from './20261201_145554_initial';
 import * as migration_20261201_194933_translation_imports from './20261201_194933_translation_imports';
+import * as migration_20261201_200426_media_public from './20261201_200426_media_public';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261201_194933_translation_imports.up,
     down: migration_20261201_194933_translation_imports.down,
-    name: '20261201_194933_translation_imports'
+    name: '20261201_194933_translation_imports',
+  },
+  {
+    up: migration_20261201_200426_media_public.up,
+    down: migration_20261201_200426_media_public.down,
+    name: '20261201_200426_media_public'
   },
 ];
