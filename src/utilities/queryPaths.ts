@@ -20,7 +20,8 @@ const holdsSpeakerRows = (field: FlattenedField): boolean =>
   field.type === 'array' && field.flattenedFields.some((child) => isRelation(child) && !child.hasMany && [child.relationTo].flat().includes('speakers'))
 
 export function reachOf(fields: FlattenedField[], path: string): PathReach {
-  const parts = path.split('.')
+  // GraphQL spells `speakers.speaker` as `speakers__speaker`; Payload reads both.
+  const parts = path.replace(/__/g, '.').split('.')
   let current = fields
   let rowOf: string | undefined
   for (let index = 0; index < parts.length; index += 1) {
