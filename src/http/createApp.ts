@@ -2,8 +2,10 @@ import express, { type ErrorRequestHandler, type Express, type Request, type Res
 import type { Payload } from 'payload'
 
 import { limitBody } from './bodyLimit'
+import { requireReadableBody } from './bodyType'
 import { feedsRouter } from './feeds'
 import { graphqlRoute } from './graphqlRoute'
+import { methodOverrideAsGet } from './methodOverride'
 import { publicReads } from './publicReads'
 import { authRateLimit, importRateLimit, importRoute, rateLimitedRoutes } from './rateLimits'
 import { checkReadiness } from './readiness'
@@ -28,6 +30,7 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
   app.post(rateLimitedRoutes, authLimit)
   app.post(importRoute, importRateLimit())
   app.use(limitBody)
+  app.use(methodOverrideAsGet)
 
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' })
@@ -40,7 +43,7 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
     else res.status(503).json({ status: 'unavailable', reason: readiness.reason })
   })
 
-  app.use('/api', validateQuery(payload))
+  app.use('/api', requireReadableBody(payload), validateQuery(payload))
   app.post('/api/graphql', graphqlRoute(payload, { authLimit }))
   app.use('/api', publicReads(payload))
   app.use(feedsRouter(payload))
