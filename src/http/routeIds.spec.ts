@@ -16,7 +16,7 @@ const endpoints = [
   endpoint('delete', '/:id'),
 ]
 const payloadOn = (defaultIDType: 'number' | 'text', name: string, customIDType?: 'text') =>
-  ({ db: { defaultIDType, name }, collections: { events: { customIDType, config: { endpoints } } } }) as unknown as Payload
+  ({ db: { defaultIDType, name }, collections: { events: { customIDType, config: { endpoints } }, users: { config: { endpoints, auth: { verify: true } } } } }) as unknown as Payload
 
 describe('matchPath', () => {
   it('matches Payload endpoint paths, optional last parameter included', () => {
@@ -39,7 +39,6 @@ describe('routeIdProblems', () => {
     expect(routeIdProblems(sqlite, 'GET', '/events/upcoming')).toEqual([])
     expect(routeIdProblems(sqlite, 'GET', '/events/count')).toEqual([])
     expect(routeIdProblems(sqlite, 'POST', '/users/verify/abc')).toEqual([])
-    expect(routeIdProblems(sqlite, 'POST', '/events/verify/abc')).toEqual([])
     expect(routeIdProblems(sqlite, 'GET', '/globals/x/abc')).toEqual([])
   })
   it.each([
@@ -51,6 +50,9 @@ describe('routeIdProblems', () => {
     ['GET', '/events/99999999999999999999', '99999999999999999999'],
   ])('refuses %s %s, naming the id', (method, path, id) => {
     expect(routeIdProblems(sqlite, method, path)).toEqual([{ path: 'id', message: `The id in the path must be a document id (a whole number), got "${id}".` }])
+  })
+  it('refuses e-mail verification where the collection verifies none (Payload fails on the missing token column)', () => {
+    expect(routeIdProblems(sqlite, 'POST', '/events/verify/abc')).toEqual([{ path: 'id', message: 'events do not verify e-mail addresses: there is no verification token to check.' }])
   })
   it('refuses a path that is not valid percent-encoding', () => {
     expect(routeIdProblems(sqlite, 'GET', '/events/%E0%A4%A')[0].message).toMatch(/not valid percent-encoding/)

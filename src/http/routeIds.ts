@@ -45,6 +45,10 @@ export function routeIdProblems(payload: Payload, method: string, apiPath: strin
     if (endpoint.method !== method.toLowerCase()) continue
     const params = matchPath(endpoint.path, rest)
     if (!params) continue
+    if (endpoint.path === '/verify/:id' && !(collection.config.auth as { verify?: unknown } | undefined)?.verify) {
+      // Payload looks for a token column that such a collection does not have: a 500.
+      return [{ path: 'id', message: `${slug} do not verify e-mail addresses: there is no verification token to check.` }]
+    }
     if (params.id === undefined || NOT_DOCUMENT_IDS.has(endpoint.path)) return []
     const kind = idKindOf(payload, slug, { versions: endpoint.path.startsWith('/versions') })
     let id: string

@@ -40,6 +40,10 @@ describe('whereProblems: the size of a query', () => {
     expect(problems[0].message).toMatch(`may nest at most ${MAX_WHERE_NESTING} levels deep`)
     expect(whereProblems({ or: 'x' })).toEqual([{ path: 'where[or]', message: 'where[or] must be a list of conditions, e.g. where[or][0][title][equals]=…' }])
   })
+  it('refuses a list or an object where one value is compared', () => {
+    expect(whereProblems({ title: { equals: ['a', 'b'] } })).toEqual([{ path: 'where[title][equals]', message: 'where[title][equals] must be a single value; use "in" for a list.' }])
+    expect(whereProblems({ title: { exists: { a: 'b' } } })[0].message).toBe('where[title][exists] must be a single value, true or false.')
+  })
   it('still finds geographic operators under a nested field path', () => {
     expect(whereProblems({ venue: { coordinates: { near: 'x' } } })[0].path).toBe('where[venue][coordinates][near]')
   })

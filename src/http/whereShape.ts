@@ -6,6 +6,7 @@ export type QueryProblem = { path: string; message: string }
 
 const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
 const TEXT_OPERATORS = new Set(['like', 'not_like', 'contains'])
+const SCALAR_OPERATORS = new Set(['equals', 'not_equals', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'exists'])
 const NEAR = /^-?\d+(\.\d+)?,\s*-?\d+(\.\d+)?(,\s*\d+(\.\d+)?){0,2}$/
 
 const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object'
@@ -23,6 +24,7 @@ function operandProblem(operator: string, value: unknown, at: string): string | 
     const geometry = value as { type?: unknown; coordinates?: unknown } | undefined
     return isObject(geometry) && typeof geometry.type === 'string' && Array.isArray(geometry.coordinates) ? undefined : `${at} must be a GeoJSON geometry with a type and coordinates.`
   }
+  if (SCALAR_OPERATORS.has(operator) && isObject(value)) return `${at} must be a single value${operator === 'exists' ? ', true or false' : '; use "in" for a list'}.`
   if (LIST_OPERATORS.has(operator) && listSize(value) > MAX_LIST_VALUES) {
     return `${at} lists ${listSize(value)} values; at most ${MAX_LIST_VALUES} are allowed in one list.`
   }

@@ -35,6 +35,9 @@ const hostile: Case[] = [
   ]),
   ...['events', 'press-releases', 'speakers', 'organisations'].map((collection) => ({ name: `${collection}/x/jsonld`, method: 'GET', path: `/api/${collection}/x/jsonld` })),
   { name: 'events/x/ics', method: 'GET', path: '/api/events/x/ics' },
+  { name: 'users/verify without verification', method: 'POST', path: '/api/users/verify/abc' },
+  { name: 'where equals a list', method: 'GET', path: '/api/events?where[title][equals][0]=a&where[title][equals][1]=b' },
+  { name: 'where equals an object', method: 'GET', path: '/api/events?where[title][equals][a]=b' },
   { name: 'events/1e999/ics', method: 'GET', path: '/api/events/1e999/ics' },
   { name: 'where 101 conditions', method: 'GET', path: `/api/events?${Array.from({ length: 101 }, (_, i) => `where[and][${i}][title][equals]=${i}`).join('&')}` },
   { name: 'where nested 11 levels', method: 'GET', path: `/api/events?where${'[or][0]'.repeat(11)}[title][equals]=x` },
@@ -137,7 +140,7 @@ describe('hostile inputs, over HTTP', () => {
       ['like of 3,000 words in an override body', { method: 'POST', path: '/api/events', body: `where[title][like]=${encodeURIComponent(words)}` }, 'where[title][like]'],
       ['in of 120,000 values in an override body', { method: 'POST', path: '/api/events', body: `where[id][in]=${values}` }, 'where[id][in]'],
     ])('%s: a 400 naming the path, in well under 200 ms of server CPU', async (_name, request, path) => {
-      const headers = request.method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded', 'x-payload-http-method-override': 'GET' } : {}
+      const headers: Record<string, string> = request.method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded', 'x-payload-http-method-override': 'GET' } : {}
       const logged = server.output().length
       const cpu = serverCpuMs()
       const reply = await send({ ...request, headers })
