@@ -87,6 +87,22 @@ describe('hostile inputs, over HTTP', () => {
     expect({ status: status >= 400 && status < 500 ? '4xx' : status, message: typeof body?.errors?.[0]?.message === 'string' && body.errors[0].message.length > 0 }).toEqual({ status: '4xx', message: true })
   })
 
+  it.each([
+    '/api/events?sort=-startDate,title&limit=5&depth=1&locale=ru',
+    '/api/events?sort=venue.name',
+    '/api/events/versions?where[parent][equals]=1&sort=-updatedAt&limit=10',
+    '/api/events/versions?where[version.title][like]=conference&where[latest][equals]=true',
+    '/api/projects?joins[events][limit]=5&joins[events][sort]=-startDate&joins[pressReleases]=false',
+    '/api/events?select[title]=true&select[venue][city]=true&populate[speakers][name]=true',
+    `/api/events?where[id][in]=${Array.from({ length: 500 }, (_, i) => i + 1).join(',')}`,
+    `/api/events?where[title][like]=${encodeURIComponent('role of civil society in the prevention of torture')}`,
+    '/api/events/1',
+    '/api/events/1/ics',
+    '/api/events/upcoming?locale=ru',
+  ])('still answers %s', async (path) => {
+    expect((await send({ method: 'GET', path })).status).toBe(200)
+  })
+
   it('names the id, the path and the problem', async () => {
     expect((await send({ method: 'GET', path: '/api/events/not-a-number' })).body.errors[0].data).toEqual([
       { path: 'id', message: 'The id in the path must be a document id (a whole number), got "not-a-number".' },
