@@ -1,5 +1,7 @@
 import fs from 'node:fs'
 
+import * as qs from 'qs-esm'
+
 import { staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
 
@@ -140,6 +142,13 @@ describe('hostile inputs, over HTTP', () => {
       const asUrl = await send({ method: 'GET', path: '/api/events?limit=1&where[title][like]=conference&depth=0' })
       expect(asUrl.status).toBe(200)
       expect(await override('limit=1&where[title][like]=conference&depth=0')).toEqual(asUrl)
+    })
+    it('answers the admin panel’s relationship search, as its Relationship field sends it', async () => {
+      const query = { depth: 0, draft: true, limit: 10, locale: 'en', page: 1, select: { name: true }, sort: 'name', where: { and: [{ id: { not_in: [1, 2] } }, { name: { like: 'o' } }] } }
+      const reply = await send({ method: 'POST', path: '/api/organisations', body: qs.stringify(query), headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-payload-http-method-override': 'GET' } })
+      expect(reply.status).toBe(200)
+      expect(reply.body.docs.length).toBeGreaterThan(0)
+      expect(reply).toEqual(await send({ method: 'GET', path: `/api/organisations?${qs.stringify(query)}` }))
     })
     it('refuses a JSON body, of which Payload would read only the locale', async () => {
       const reply = await send({ method: 'POST', path: '/api/events', body: '{"locale":"xx","limit":0}', headers: { 'content-type': 'application/json', 'x-payload-http-method-override': 'GET' } })
