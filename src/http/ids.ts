@@ -15,7 +15,6 @@ export function idKindOf(payload: Payload, collection: string, { versions = fals
 const validId: Record<IdKind, (value: string) => boolean> = {
   number: (value) => /^\d{1,15}$/.test(value),
   objectId: (value) => /^[0-9a-f]{24}$/i.test(value),
-  // eslint-disable-next-line no-control-regex
   text: (value) => value.length > 0 && value.length <= 1000 && !/[\u0000-\u001f]/.test(value),
 }
 
