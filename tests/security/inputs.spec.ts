@@ -51,6 +51,13 @@ const hostile: Case[] = [
   { name: 'joins where too large', method: 'GET', path: `/api/events?joins[pressReleases][where][id][in]=${Array(501).fill(1).join(',')}` },
   { name: 'data not JSON', method: 'GET', path: '/api/events?data={' },
   { name: 'where as JSON', method: 'GET', path: '/api/events?where={"id":{"equals":"abc"}}' },
+  { name: 'where date NUL', method: 'GET', path: '/api/events?where[startDate][greater_than]=%00' },
+  { name: 'where number 1e999', method: 'GET', path: '/api/events?where[expectedParticipants][equals]=1e999' },
+  { name: 'locale NUL', method: 'GET', path: '/api/events?locale=%00' },
+  { name: 'locale as list', method: 'GET', path: '/api/events/1?locale[]=en&locale[]=ru' },
+  { name: 'depth NUL', method: 'GET', path: '/api/events?depth=%00' },
+  { name: 'page huge', method: 'GET', path: '/api/events?page=1e999' },
+  { name: 'where near garbage', method: 'GET', path: '/api/events?where[venue.coordinates][near]=%00' },
 ]
 
 describe('hostile inputs, over HTTP', () => {
