@@ -51,6 +51,8 @@ const hostile: Case[] = [
   { name: 'joins where too large', method: 'GET', path: `/api/events?joins[pressReleases][where][id][in]=${Array(501).fill(1).join(',')}` },
   { name: 'data not JSON', method: 'GET', path: '/api/events?data={' },
   { name: 'where as JSON', method: 'GET', path: '/api/events?where={"id":{"equals":"abc"}}' },
+  { name: 'login with deep JSON', method: 'POST', path: '/api/users/login', body: `{"email":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, headers: { 'content-type': 'application/json' } },
+  { name: 'forgot-password with deep JSON', method: 'POST', path: '/api/users/forgot-password', body: '['.repeat(100_000), headers: { 'content-type': 'application/json' } },
   { name: 'where date NUL', method: 'GET', path: '/api/events?where[startDate][greater_than]=%00' },
   { name: 'where number 1e999', method: 'GET', path: '/api/events?where[expectedParticipants][equals]=1e999' },
   { name: 'locale NUL', method: 'GET', path: '/api/events?locale=%00' },
