@@ -1,13 +1,14 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-import { queryProblems } from '@/http/validateQuery'
+import { checkQuery, queryErrorBody } from '@/http/validateQuery'
 import { defaultLocale, type LocaleCode } from '@/i18n/localization'
 
 /** A 400 in Payload's error shape when the query parameters are impossible, else undefined. */
 export function refuseBadQuery(req: PayloadRequest): Response | undefined {
-  const problems = queryProblems(Object.fromEntries(req.searchParams))
+  const collection = typeof req.routeParams?.collection === 'string' ? req.routeParams.collection : undefined
+  const problems = checkQuery(req.url ?? '', collection ? { payload: req.payload, route: { collection } } : undefined)
   if (!problems.length) return undefined
-  return Response.json({ errors: [{ name: 'QueryError', message: problems.map((p) => p.message).join(' '), data: problems }] }, { status: 400 })
+  return Response.json(queryErrorBody(problems), { status: 400 })
 }
 
 /** The requested locale (already checked by refuseBadQuery), for endpoints that serve one language. */

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http'
 
-import type { RequestHandler } from 'express'
+import type { Request, RequestHandler, Response } from 'express'
+
+import { nestingScanner, tooDeepMessage } from './jsonNesting'
 
 /** The largest JSON or form body accepted; uploads (multipart) have the media collection's own limit. */
 export const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 1024 * 1024)
@@ -48,6 +50,8 @@ export const limitBody: RequestHandler = (req, res, next) => {
     return void req.resume()
   }
   if (length > MAX_BODY_BYTES) return refuse()
+  // A body already (partly) read behind an asynchronous middleware (the login rate limit) cannot be held.
+  if (isJson(type) && !req.complete && !req.readableLength) return holdJson(req, res, next, refuse)
   if (req.headers['transfer-encoding']?.includes('chunked')) {
     countBody(req, MAX_BODY_BYTES, () => {
       refuse()
@@ -56,4 +60,46 @@ export const limitBody: RequestHandler = (req, res, next) => {
     })
   }
   next()
+}
+
+const isJson = (type: string) => /^application\/([\w.-]+\+)?json\s*(;|$)/i.test(type.trim())
+
+/**
+ * A JSON body is held back, counted and followed as it arrives, and passed on only once it is
+ * complete and nested no deeper than MAX_JSON_NESTING: Payload's hooks walk a document
+ * recursively, and a body nested a hundred thousand levels overflowed the stack (a 500). A body
+ * refused here never reaches Payload, so nothing else answers it.
+ */
+function holdJson(req: Request, res: Response, next: () => void, refuse: () => void): void {
+  const tooDeep = nestingScanner()
+  const held: Buffer[] = []
+  let seen = 0
+  let deep = false
+  const push = req.push.bind(req)
+  req.push = (chunk: Buffer | null, encoding?: BufferEncoding) => {
+    if (seen > MAX_BODY_BYTES) return true
+    if (chunk !== null) {
+      seen += chunk.length
+      if (seen > MAX_BODY_BYTES) {
+        refuse()
+        res.once('finish', () => req.destroy())
+        return true
+      }
+      // Read to the end before the 400, so that a client still sending reads it instead of a reset.
+      if (!deep && tooDeep(chunk)) deep = true
+      if (!deep) held.push(chunk)
+      return true
+    }
+    req.push = push
+    if (deep) {
+      push(null)
+      res.status(400).json({ errors: [{ message: tooDeepMessage('The request body') }] })
+      return false
+    }
+    for (const part of held) push(part, encoding)
+    const more = push(null)
+    // Out of the HTTP parser's callback: the rest of the request runs as it would have.
+    setImmediate(next)
+    return more
+  }
 }

@@ -2,10 +2,12 @@ import express, { type ErrorRequestHandler, type Express, type Request, type Res
 import type { Payload } from 'payload'
 
 import { limitBody } from './bodyLimit'
+import { requireReadableBody } from './bodyType'
 import { canonicalizeUrl } from './canonicalUrl'
 import { feedsRouter } from './feeds'
 import { graphqlRoute } from './graphqlRoute'
 import { limitImportBody } from './importBodyLimit'
+import { methodOverrideAsGet } from './methodOverride'
 import { publicReads } from './publicReads'
 import { authRateLimit, importRateLimit, importRoute, rateLimitedRoutes } from './rateLimits'
 import { checkReadiness } from './readiness'
@@ -31,6 +33,7 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
   app.post(rateLimitedRoutes, authLimit)
   app.post(importRoute, importRateLimit(), limitImportBody())
   app.use(limitBody)
+  app.use(methodOverrideAsGet)
 
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' })
@@ -43,7 +46,7 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
     else res.status(503).json({ status: 'unavailable', reason: readiness.reason })
   })
 
-  app.use('/api', validateQuery(payload))
+  app.use('/api', requireReadableBody(payload), validateQuery(payload))
   app.all('/api/graphql', graphqlRoute(payload, { authLimit, handle: (req, res) => handle(req as Request, res) }))
   app.use('/api', publicReads(payload))
   app.use(feedsRouter(payload))

@@ -10,14 +10,14 @@ import { buildCalendar } from '@/utilities/delivery/ical'
 import { type CachedResponse, etagOf, publicCache } from '@/utilities/publicCache'
 import { alternatesOf, buildSitemap, type LocalizedDoc } from '@/utilities/delivery/sitemap'
 
-import { queryProblems } from './validateQuery'
+import { checkQuery } from './validateQuery'
 
 const FEED_SIZE = 50
 const SITEMAP_MAX = 50_000
 
 /** The locale asked for, or an answered 400; feeds have no `all`. */
 function feedLocale(req: Request, res: Response): string | undefined {
-  const problems = queryProblems(req.query as Record<string, unknown>)
+  const problems = checkQuery(req.originalUrl)
   const locale = typeof req.query.locale === 'string' ? req.query.locale : defaultLocale
   if (problems.length || locale === 'all') {
     res.status(400).json({

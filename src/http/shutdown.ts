@@ -36,13 +36,15 @@ export function handleShutdown(
     connections.set(socket, { busy: false, idleSince: Date.now() })
     socket.once('close', () => connections.delete(socket))
   })
-  server.on('request', (req, res) => {
+  // Before the application's own listener, which may already have answered (and sent its
+  // headers) by the time a listener added after it runs.
+  server.prependListener('request', (req, res) => {
     const state = connections.get(req.socket)
     if (state) state.busy = true
     res.once('finish', () => {
       if (state) Object.assign(state, { busy: false, idleSince: Date.now() })
     })
-    if (stopping) res.setHeader('Connection', 'close')
+    if (stopping && !res.headersSent) res.setHeader('Connection', 'close')
   })
   // Idle for a whole sweep: the request it may carry would have been read by now.
   const closeIdle = () => {

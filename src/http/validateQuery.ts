@@ -4,18 +4,18 @@ import * as qs from 'qs-esm'
 
 import { localeCodes } from '@/i18n/localization'
 
-import { whereValueProblems } from './whereValues'
+import { jsonNestingProblem } from './jsonNesting'
+import { MAX_DEPTH, MAX_LIMIT } from './limits'
+import { isWhole, shapeProblems, sortFields, sortProblems } from './queryShape'
+import { routeIdProblems } from './routeIds'
+import { type QueryProblem, whereProblems } from './whereShape'
+import { type QueryRoute, sortFieldProblems, whereValueProblems } from './whereValues'
 
-/** The deepest relationship population a request may ask for (Payload's `maxDepth` is the same). */
-export const MAX_DEPTH = 5
-/** The most documents one page may hold; `limit=0` (no limit) is refused on public routes too. */
-export const MAX_LIMIT = 500
-
-export type QueryProblem = { path: string; message: string }
+export { MAX_DEPTH, MAX_LIMIT } from './limits'
+export type { QueryProblem } from './whereShape'
+export { whereProblems } from './whereShape'
 
 type Query = Record<string, unknown>
-
-const isWhole = (value: string, min: number, max: number) => /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max
 
 /**
  * Checks the query parameters Payload would otherwise silently ignore or clamp: an unknown locale
@@ -54,47 +54,56 @@ export function queryProblems(query: Query): QueryProblem[] {
   if (page !== undefined && !isWhole(page, 1, 1_000_000)) {
     problems.push({ path: 'page', message: `page must be a whole number from 1, got "${page}".` })
   }
+  problems.push(...sortProblems(query.sort), ...shapeProblems(query))
+  // Payload parses a `data` parameter as JSON itself, and a syntax error there is a 500.
+  if (query.data !== undefined) {
+    const problem = typeof query.data === 'string' ? jsonNestingProblem(query.data, 'data') : `data must be given once, as JSON.`
+    if (problem) problems.push({ path: 'data', message: problem })
+  }
   return problems
-}
-
-const NEAR = /^-?\d+(\.\d+)?,\s*-?\d+(\.\d+)?(,\s*\d+(\.\d+)?){0,2}$/
-
-/**
- * Geographic operators whose values Payload passes to the database unchecked (a malformed
- * `near` is a 500 there): `near` takes "longitude,latitude[,max,min]", `within` and
- * `intersects` a GeoJSON geometry. Other operators Payload checks itself.
- */
-export function whereProblems(where: unknown, path = 'where'): QueryProblem[] {
-  if (where === undefined) return []
-  if (!where || typeof where !== 'object') return [{ path, message: `${path} must be an object of conditions, e.g. where[title][equals]=…` }]
-  return Object.entries(where as Record<string, unknown>).flatMap(([key, value]): QueryProblem[] => {
-    const at = `${path}[${key}]`
-    if (key === 'near') {
-      return typeof value === 'string' && NEAR.test(value) ? [] : [{ path: at, message: `${at} must be "longitude,latitude" with optional maximum and minimum distances in metres.` }]
-    }
-    if (key === 'within' || key === 'intersects') {
-      const geometry = value as { type?: unknown; coordinates?: unknown } | undefined
-      return geometry && typeof geometry === 'object' && typeof geometry.type === 'string' && Array.isArray(geometry.coordinates) ? [] : [{ path: at, message: `${at} must be a GeoJSON geometry with a type and coordinates.` }]
-    }
-    return value && typeof value === 'object' ? whereProblems(value, at) : []
-  })
 }
 
 /** The query string as Payload reads it (qs, same options), not as express's simple parser does. */
 export const parseQuery = (url: string): Query => {
-  const search = url.includes('?') ? url.slice(url.indexOf('?')) : ''
+  // As URL parsing does: what follows a '#' is no part of the query.
+  const href = url.split('#')[0]
+  const search = href.includes('?') ? href.slice(href.indexOf('?')) : ''
   return search ? (qs.parse(search, { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true }) as Query) : {}
 }
+
+/** What an /api path queries: `/events/versions…` are the versions of events. */
+export const queryRouteOf = (apiPath: string): QueryRoute => {
+  const [, collection = '', second] = apiPath.split('/')
+  return { collection, versions: second === 'versions' }
+}
+
+/**
+ * Everything wrong with the query of one request, the one check behind the /api middleware,
+ * Payload endpoints and the feeds. `url` is the request's URL or path with its query string;
+ * with a `route` the where values and sort fields are checked against that collection's fields.
+ */
+export function checkQuery(url: string, context?: { payload: Payload; route: QueryRoute }): QueryProblem[] {
+  const query = parseQuery(url)
+  const problems = queryProblems(query)
+  if (!context) return problems
+  const { payload, route } = context
+  problems.push(...whereValueProblems(payload, route, query.where))
+  const sort = problems.some((problem) => problem.path === 'sort') ? undefined : sortFields(query.sort)
+  if (sort) problems.push(...sortFieldProblems(payload, route, sort))
+  return problems
+}
+
+/** Payload's error shape for a refused query. */
+export const queryErrorBody = (problems: QueryProblem[]) => ({
+  errors: [{ name: 'QueryError', message: problems.map((problem) => problem.message).join(' '), data: problems }],
+})
 
 /** Answers 400, in Payload's error shape, before a request with impossible parameters reaches Payload. */
 export const validateQuery =
   (payload: Payload): RequestHandler =>
   (req, res, next) => {
-    const collection = req.path.split('/')[1] ?? ''
-    const query = parseQuery(req.originalUrl)
-    const problems = [...queryProblems(query), ...whereValueProblems(payload, collection, query.where)]
+    const route = queryRouteOf(req.path)
+    const problems = [...routeIdProblems(payload, req.method, req.path), ...checkQuery(req.originalUrl, { payload, route })]
     if (!problems.length) return next()
-    res.status(400).json({
-      errors: [{ name: 'QueryError', message: problems.map((problem) => problem.message).join(' '), data: problems }],
-    })
+    res.status(400).json(queryErrorBody(problems))
   }

@@ -1,10 +1,14 @@
 import type { FlattenedField, Payload } from 'payload'
 
-import type { QueryProblem } from './validateQuery'
+import { describedId, fieldsOf, type IdKind, idKindOf, isValidId } from './ids'
+import type { QueryProblem } from './whereShape'
 
 const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
 
-type Kind = 'number' | 'date' | 'id'
+/** What a query is about: a collection's documents, or (`/api/<slug>/versions`) their versions. */
+export type QueryRoute = { collection: string; versions?: boolean }
+
+type Kind = { number: true } | { date: true } | { id: IdKind }
 
 /** The field at a dotted path ("speakers.speaker", "venue.country"), through groups, arrays and tabs. */
 function fieldAt(fields: FlattenedField[], path: string[]): FlattenedField | undefined {
@@ -15,35 +19,33 @@ function fieldAt(fields: FlattenedField[], path: string[]): FlattenedField | und
   return undefined
 }
 
-function kindOf(field: FlattenedField | undefined, path: string[], numericIds: boolean): Kind | undefined {
-  if (!field) return path.length === 1 && path[0] === 'id' && numericIds ? 'id' : undefined
-  if (field.type === 'number') return 'number'
-  if (field.type === 'date') return 'date'
-  if ((field.type === 'relationship' || field.type === 'upload') && numericIds && typeof field.relationTo === 'string') return 'id'
+function kindOf(payload: Payload, route: QueryRoute, field: FlattenedField | undefined, path: string[]): Kind | undefined {
+  if (!field) return path.length === 1 && path[0] === 'id' ? { id: idKindOf(payload, route.collection, route) } : undefined
+  if (field.type === 'number') return { number: true }
+  if (field.type === 'date') return { date: true }
+  if ((field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string') return { id: idKindOf(payload, field.relationTo) }
   return undefined
 }
 
-const valid: Record<Kind, (value: string) => boolean> = {
-  number: (value) => value.trim() !== '' && Number.isFinite(Number(value)),
-  id: (value) => /^\d+$/.test(value.trim()),
-  date: (value) => !Number.isNaN(Date.parse(value)),
-}
-const described: Record<Kind, string> = { number: 'a number', id: 'a document id (a whole number)', date: 'a date such as 2026-06-01 or 2026-06-01T09:00:00Z' }
+const validValue = (kind: Kind, value: string): boolean =>
+  'number' in kind ? value.trim() !== '' && Number.isFinite(Number(value)) : 'date' in kind ? !Number.isNaN(Date.parse(value)) : isValidId(kind.id, value.trim())
+
+const described = (kind: Kind): string =>
+  'number' in kind ? 'a number' : 'date' in kind ? 'a date such as 2026-06-01 or 2026-06-01T09:00:00Z' : describedId[kind.id]
 
 /**
  * Values that cannot be compared with a number, date or relationship field. Payload hands them to
  * SQL unchecked, and the database answers "Only finite numbers…" with a 500; here they are a 400.
  */
-export function whereValueProblems(payload: Payload, collection: string, where: unknown, path = 'where'): QueryProblem[] {
-  const config = payload.collections[collection as 'events']?.config
-  if (!config || !where || typeof where !== 'object') return []
-  const numericIds = payload.db.defaultIDType === 'number'
+export function whereValueProblems(payload: Payload, route: QueryRoute, where: unknown, path = 'where'): QueryProblem[] {
+  const fields = fieldsOf(payload, route.collection, route)
+  if (!fields || !where || typeof where !== 'object') return []
   return Object.entries(where as Record<string, unknown>).flatMap(([key, condition]): QueryProblem[] => {
     if ((key === 'and' || key === 'or') && condition && typeof condition === 'object') {
-      return Object.entries(condition as Record<string, unknown>).flatMap(([index, inner]) => whereValueProblems(payload, collection, inner, `${path}[${key}][${index}]`))
+      return Object.entries(condition as Record<string, unknown>).flatMap(([index, inner]) => whereValueProblems(payload, route, inner, `${path}[${key}][${index}]`))
     }
     if (!condition || typeof condition !== 'object') return []
-    const kind = kindOf(fieldAt(config.flattenedFields, key.split('.')), key.split('.'), numericIds)
+    const kind = kindOf(payload, route, fieldAt(fields, key.split('.')), key.split('.'))
     return Object.entries(condition as Record<string, unknown>).flatMap(([operator, value]): QueryProblem[] => {
       // Only the MongoDB adapter implements `all`; the SQL adapters fail with a TypeError.
       if (operator === 'all' && payload.db.name !== 'mongoose') {
@@ -52,10 +54,28 @@ export function whereValueProblems(payload: Payload, collection: string, where: 
       // Every operator but `exists` compares the value with the column, so it must be of the column's kind.
       if (!kind || operator === 'exists') return []
       const values = LIST_OPERATORS.has(operator) ? (Array.isArray(value) ? value : String(value).split(',')) : [value]
-      const bad = values.filter((item) => typeof item !== 'string' || !valid[kind](item))
+      const bad = values.filter((item) => typeof item !== 'string' || !validValue(kind, item))
       if (!bad.length) return []
       const at = `${path}[${key}][${operator}]`
-      return [{ path: at, message: `${at} must be ${described[kind]}${LIST_OPERATORS.has(operator) ? ' (or a comma-separated list of them)' : ''}, got "${bad.map(String).join(',').slice(0, 60)}".` }]
+      return [{ path: at, message: `${at} must be ${described(kind)}${LIST_OPERATORS.has(operator) ? ' (or a comma-separated list of them)' : ''}, got "${bad.map(String).join(',').slice(0, 60)}".` }]
     })
   })
+}
+
+/** Whether a sort path names a field: through groups, and into a relationship (whose fields Payload checks). */
+function knownPath(fields: FlattenedField[], path: string[]): boolean {
+  const [head, ...rest] = path
+  if (head === 'id' && !rest.length) return true
+  const field = fields.find((candidate) => candidate.name === head)
+  if (!field) return false
+  if (!rest.length || field.type === 'relationship' || field.type === 'upload' || field.type === 'join') return true
+  return 'flattenedFields' in field && Array.isArray(field.flattenedFields) ? knownPath(field.flattenedFields, rest) : false
+}
+
+/** Sort fields the collection does not have: Payload ignores them without a word. */
+export function sortFieldProblems(payload: Payload, route: QueryRoute, sort: string[], path = 'sort'): QueryProblem[] {
+  const fields = fieldsOf(payload, route.collection, route)
+  if (!fields) return []
+  const unknown = sort.map((name) => name.replace(/^-/, '')).filter((name) => !knownPath(fields, name.split('.')))
+  return unknown.length ? [{ path, message: `${path}: ${unknown.map((name) => `"${name.slice(0, 60)}"`).join(', ')} ${unknown.length > 1 ? 'are not fields' : 'is not a field'} of ${route.collection}${route.versions ? ' versions' : ''}.` }] : []
 }

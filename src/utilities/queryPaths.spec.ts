@@ -1,4 +1,4 @@
-import type { FlattenedField } from 'payload'
+import type { FlattenedField, Where } from 'payload'
 
 import { conditionsOf, idsOf, mapConditions, reachOf, sortPaths } from './queryPaths'
 
@@ -35,7 +35,7 @@ describe('reachOf', () => {
 })
 
 describe('where walking', () => {
-  const where = { and: [{ title: { equals: 'a' } }, { or: [{ 'speakers.speaker': { in: '1,2' } }, { project: { equals: 3, exists: true } }] }] }
+  const where: Where = { and: [{ title: { equals: 'a' } }, { or: [{ 'speakers.speaker': { in: '1,2' } }, { project: { equals: 3, exists: true } }] }] }
   it('finds every condition, however nested', () => {
     expect(conditionsOf(where).map(({ path, operator }) => `${path} ${operator}`)).toEqual(['title equals', 'speakers.speaker in', 'project equals', 'project exists'])
   })
