@@ -16,6 +16,7 @@ import { jobs } from './src/jobs'
 import { resolveSecret, serverURL } from './src/env'
 import { allowedOrigins } from './src/http/origins'
 import { MAX_DEPTH } from './src/http/validateQuery'
+import { authMessages } from './src/i18n/authMessages'
 import { localization } from './src/i18n/localization'
 import { plugins } from './src/plugins'
 import { hardenPayloadCollections } from './src/plugins/accessPolicy'
@@ -48,7 +49,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   endpoints: [openApiEndpoint, ...translationEndpoints],
   graphQL: { schemaOutputFile: path.join(projectRoot, 'src', 'generated-schema.graphql') },
-  i18n: { fallbackLanguage: 'en', supportedLanguages: { en, ru } },
+  i18n: { fallbackLanguage: 'en', supportedLanguages: { en, ru }, translations: authMessages },
   jobs,
   localization,
   plugins,

@@ -4,6 +4,7 @@ import { seesAllSpeakers } from '@/utilities/publicSpeakers'
 import { type Condition, conditionsOf, idsOf, mapConditions, reachOf, sortPaths } from '@/utilities/queryPaths'
 
 const NEVER: Where = { id: { exists: false } }
+const ID_OPERATORS = ['equals', 'not_equals', 'in', 'not_in', 'contains', 'all', 'exists']
 const ALWAYS: Where = { id: { exists: true } }
 
 const refuse = (path: string, message: string) => new APIError(message, 400, [{ path, message }], true)
@@ -69,7 +70,8 @@ export const guardPublicQueries: CollectionBeforeOperationHook = async ({ args, 
 
   for (const path of sortPaths(query.sort)) {
     const reach = reachOf(fields, path)
-    if (reach.hop || reach.rowOf) throw refuse('sort', `sort=${path} is not available: sort by this collection's own fields.`)
+    // An order by a related id ranks hidden ids among the visible ones.
+    if (reach.hop || reach.rowOf || reach.relation || reach.join) throw refuse('sort', `sort=${path} is not available: sort by this collection's own fields.`)
   }
   if (query.field) {
     const reach = reachOf(fields, query.field)
@@ -86,7 +88,13 @@ export const guardPublicQueries: CollectionBeforeOperationHook = async ({ args, 
     if (reach.rowOf && !speakerCell) {
       throw refuse(`where.${condition.path}`, `where[${condition.path}] is not available: filter ${reach.rowOf} by the speaker's id only.`)
     }
+    // A join lists documents of another collection: filtered here, it would count those the reader cannot read.
+    if (reach.join) throw refuse(`where.${condition.path}`, `where[${condition.path}] is not available: filter the other collection by its relationship instead.`)
     if (!reach.relation || reach.hop) continue
+    if (!ID_OPERATORS.includes(condition.operator)) {
+      // Ranges and patterns over ids would place a hidden id between visible ones.
+      throw refuse(`where.${condition.path}`, `where[${condition.path}][${condition.operator}] is not available: compare a relationship with equals, not_equals, in, not_in, contains, all or exists.`)
+    }
     if (condition.operator === 'exists' && [reach.relation.relationTo].flat().includes('speakers')) {
       throw refuse(`where.${condition.path}`, `where[${condition.path}][exists] is not available: filter by a speaker's id.`)
     }

@@ -38,10 +38,11 @@ const upcoming = (now = new Date()): Where => ({
 })
 
 /**
- * Where this CMS is, for a feed's link to itself: SERVER_URL when it is set, so that no Host header
- * a client sends can end up in a cached feed; the request's own host in development.
+ * Where this CMS is, for a feed's link to itself: SERVER_URL, or this server on localhost when it
+ * is unset. Never the request's Host or X-Forwarded-Proto: a feed built for one reader is cached
+ * for all of them.
  */
-const ownOrigin = (req: Request): string => serverURL()?.replace(/\/$/, '') ?? `${req.protocol}://${req.get('host')}`
+const ownOrigin = (_req: Request): string => serverURL()?.replace(/\/$/, '') ?? `http://localhost:${process.env.PORT || 3000}`
 
 /** As long as a feed is kept: "upcoming" moves with the clock; writes purge it sooner. */
 const FEED_TTL_MS = 5 * 60_000

@@ -10,7 +10,7 @@ export type RelationStep = { path: string; relationTo: string | string[]; hasMan
  * - `rowOf`: the array whose rows the path reads, where those rows carry a single relationship
  *   to `speakers` (a hidden speaker's row is dropped from public output: its other cells too).
  */
-export type PathReach = { relation?: RelationStep; hop: boolean; rowOf?: string }
+export type PathReach = { relation?: RelationStep; hop: boolean; rowOf?: string; join?: boolean }
 
 const isRelation = (field: FlattenedField): field is Extract<FlattenedField, { type: 'relationship' | 'upload' }> =>
   field.type === 'relationship' || field.type === 'upload'
@@ -38,7 +38,7 @@ export function reachOf(fields: FlattenedField[], path: string): PathReach {
       const onlyTheId = rest.length === 0 || (rest.length === 1 && ['id', 'value', 'relationTo'].includes(rest[0]))
       return { relation, hop: !onlyTheId, rowOf }
     }
-    if (field.type === 'join') return { hop: !last, rowOf }
+    if (field.type === 'join') return { hop: !last, rowOf, join: true }
     if (!('flattenedFields' in field)) return { hop: false, rowOf }
     current = field.flattenedFields
   }

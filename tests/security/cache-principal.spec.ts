@@ -100,6 +100,14 @@ describe('the public cache never serves a privileged answer to the public', () =
     expect(asked.headers.get('x-cache')).toBe('hit')
   })
 
+  it("a client's Host or X-Forwarded-Proto never reaches a cached feed", async () => {
+    for (const path of ['/feeds/press-releases.atom', '/feeds/press-releases.xml', '/sitemap.xml']) {
+      const poisoned = await (await fetch(`${world.server.url}${path}`, { headers: { host: 'evil.example', 'x-forwarded-proto': 'gopher' } })).text()
+      const plain = await (await fetch(`${world.server.url}${path}`)).text()
+      expect(poisoned + plain).not.toMatch(/evil\.example|gopher:/)
+    }
+  })
+
   it('answers for someone signed in are marked private for caches downstream', async () => {
     const reply = await fetch(`${world.server.url}/api/speakers?depth=0`, { headers: { authorization: world.authorization.editor } })
     expect(reply.headers.get('cache-control')).toMatch(/private|no-store/)

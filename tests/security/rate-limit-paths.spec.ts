@@ -58,3 +58,27 @@ describe('rate limits hold for every spelling of a limited route', () => {
     }
   })
 })
+
+describe('a locked account answers as a missing one', () => {
+  let server: RunningServer
+  const post = (path: string, body: unknown) =>
+    fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  beforeAll(async () => {
+    server = await startServer({ SEED_ON_START: 'false', LOGIN_RATE_LIMIT: '1000' })
+    await post('/api/users/first-register', { email: 'victim@pressroom.test', password: 'correct horse battery staple', name: 'Victim' })
+  })
+  afterAll(() => server?.stop('SIGKILL'))
+
+  it('after the lockout, over REST and GraphQL, an existing e-mail and an unknown one get the same answer', async () => {
+    const answers: Record<string, string[]> = { existing: [], unknown: [] }
+    for (let attempt = 0; attempt < 7; attempt += 1) {
+      for (const [who, email] of [['existing', 'victim@pressroom.test'], ['unknown', 'nobody@pressroom.test']] as const) {
+        const rest = await post('/api/users/login', { email, password: 'a wrong password, long enough' })
+        const graphql = await post('/api/graphql', { query: `mutation { loginUser(email: "${email}", password: "a wrong password, long enough") { token } }` })
+        const message = (await graphql.json()).errors?.[0]?.message
+        answers[who].push(`${rest.status} ${JSON.stringify(await rest.json())} ${message}`)
+      }
+    }
+    expect(answers.existing).toEqual(answers.unknown)
+  })
+})
