@@ -82,6 +82,7 @@ export interface Config {
     'webhook-deliveries': WebhookDelivery;
     'translation-records': TranslationRecord;
     'translation-imports': TranslationImport;
+    'public-snapshots': PublicSnapshot;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -115,6 +116,7 @@ export interface Config {
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'translation-records': TranslationRecordsSelect<false> | TranslationRecordsSelect<true>;
     'translation-imports': TranslationImportsSelect<false> | TranslationImportsSelect<true>;
+    'public-snapshots': PublicSnapshotsSelect<false> | PublicSnapshotsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -141,6 +143,7 @@ export interface Config {
     tasks: {
       deliverWebhook: TaskDeliverWebhook;
       importTranslations: TaskImportTranslations;
+      renderSnapshots: TaskRenderSnapshots;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -1968,6 +1971,32 @@ export interface TranslationImport {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "public-snapshots".
+ */
+export interface PublicSnapshot {
+  id: number;
+  collection: string;
+  document: string;
+  locale: string;
+  depth: number;
+  body?: string | null;
+  stale?: boolean | null;
+  token?: string | null;
+  deps?: string | null;
+  refs?: string | null;
+  expiresAt?: string | null;
+  docCreatedAt?: string | null;
+  docUpdatedAt?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  releaseDate?: string | null;
+  embargoUntil?: string | null;
+  slug?: string | null;
+  status?: string | null;
+  eventType?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -2035,7 +2064,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverWebhook' | 'importTranslations' | 'schedulePublish';
+        taskSlug: 'inline' | 'deliverWebhook' | 'importTranslations' | 'renderSnapshots' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -2068,7 +2097,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverWebhook' | 'importTranslations' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deliverWebhook' | 'importTranslations' | 'renderSnapshots' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -2607,6 +2636,31 @@ export interface TranslationImportsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "public-snapshots_select".
+ */
+export interface PublicSnapshotsSelect<T extends boolean = true> {
+  collection?: T;
+  document?: T;
+  locale?: T;
+  depth?: T;
+  body?: T;
+  stale?: T;
+  token?: T;
+  deps?: T;
+  refs?: T;
+  expiresAt?: T;
+  docCreatedAt?: T;
+  docUpdatedAt?: T;
+  startDate?: T;
+  endDate?: T;
+  releaseDate?: T;
+  embargoUntil?: T;
+  slug?: T;
+  status?: T;
+  eventType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -2703,6 +2757,24 @@ export interface TaskDeliverWebhook {
 export interface TaskImportTranslations {
   input: {
     import: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRenderSnapshots".
+ */
+export interface TaskRenderSnapshots {
+  input: {
+    keys:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
   };
   output?: unknown;
 }

@@ -22,6 +22,17 @@ export async function isAnonymous(payload: Payload, req: Request): Promise<boole
 }
 
 /**
+ * Who reads, for answers shared between readers: `anonymous`, or `frontend` for a frontend API
+ * key (which reads what the public reads); undefined for anyone else, whose answers are their own.
+ */
+export async function audienceOf(payload: Payload, req: Request): Promise<'anonymous' | 'frontend' | undefined> {
+  const { user } = await executeAuthStrategies({ headers: webHeaders(req), payload, canSetHeaders: false })
+  if (!user) return 'anonymous'
+  const key = user as { collection?: string; kind?: string }
+  return key.collection === 'api-keys' && key.kind === 'frontend' ? 'frontend' : undefined
+}
+
+/**
  * Tests compare the fast path with Next.js's copy of Payload's handler by this header. A client may
  * never choose a route or skip the cache: it is honoured only when the operator started the server
  * with PRESSROOM_ROUTE_HEADER=enabled (never in a deployment).

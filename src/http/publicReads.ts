@@ -5,7 +5,8 @@ import { nextEmbargoLift } from '@/utilities/embargo'
 
 import { type CachedResponse, etagOf, publicCache } from '@/utilities/publicCache'
 
-import { asksForNextRoute, isAnonymous, webHeaders } from './principal'
+import { asksForNextRoute, audienceOf, webHeaders } from './principal'
+import { readFromStore } from './storeReads'
 
 /** The request as a web Request for Payload's handlers; `body` for one express has already read. */
 export const toWebRequest = (req: Request, body?: Buffer): globalThis.Request =>
@@ -45,24 +46,31 @@ export { nextEmbargoLift } from '@/utilities/embargo'
  * Next.js layer, with an ETag, 304 for If-None-Match, and an in-process cache of published
  * responses that writes purge. Authenticated requests and GraphQL go on to Next.js.
  */
-export const publicReads = (payload: Payload): RequestHandler => async (req, res, next) => {
+export const publicReads = (payload: Payload, storedCollections: string[] = []): RequestHandler => async (req, res, next) => {
   if ((req.method !== 'GET' && req.method !== 'HEAD') || asksForNextRoute(req)) return next()
   if (req.path.startsWith('/graphql') || req.path.startsWith('/users')) return next()
-  if (!(await isAnonymous(payload, req))) {
+  const audience = await audienceOf(payload, req)
+  if (!audience) {
     // Answers for someone signed in are theirs alone: no shared cache downstream may keep them.
     res.setHeader('Cache-Control', 'private, no-store')
     return next()
   }
   const cache = publicCache()
-  // CORS headers depend on the Origin: one entry per origin, and caches downstream told so.
-  const key = `${req.headers.origin ?? ''} ${req.originalUrl}`
-  res.setHeader('Vary', 'Origin')
+  // CORS headers depend on the Origin: one entry per origin, and caches downstream told so. A
+  // frontend key reads what the public reads, but some endpoints answer keys only: its own entries.
+  const key = `${audience} ${req.headers.origin ?? ''} ${req.originalUrl}`
+  res.setHeader('Vary', audience === 'anonymous' ? 'Origin' : 'Origin, Authorization')
   const send = (entry: CachedResponse, hit: boolean) => sendEntry(req, res, entry, hit)
   const cached = cache.get(key)
   if (cached) return send(cached, true)
 
   const generation = cache.currentGeneration
   if (!cache.expiryKnown) cache.setExpiry(await nextEmbargoLift(payload))
+  const stored = await readFromStore(payload, req, storedCollections)
+  if (stored) {
+    cache.set(key, stored, generation)
+    return send(stored, false)
+  }
   const response = await handleEndpoints({ config: payload.config, request: toWebRequest(req) })
   const body = Buffer.from(await response.arrayBuffer())
   const headers = keptHeaders(response)

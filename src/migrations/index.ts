@@ -1,6 +1,7 @@
 import * as migration_20261201_145554_initial from './20261201_145554_initial';
 import * as migration_20261201_194933_translation_imports from './20261201_194933_translation_imports';
 import * as migration_20261201_200426_media_public from './20261201_200426_media_public';
+import * as migration_20261201_201636_public_snapshots from './20261201_201636_public_snapshots';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261201_200426_media_public.up,
     down: migration_20261201_200426_media_public.down,
-    name: '20261201_200426_media_public'
+    name: '20261201_200426_media_public',
+  },
+  {
+    up: migration_20261201_201636_public_snapshots.up,
+    down: migration_20261201_201636_public_snapshots.down,
+    name: '20261201_201636_public_snapshots'
   },
 ];

@@ -1,9 +1,11 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, Plugin } from 'payload'
 
+import { DRAFT_SAVE } from '@/plugins/readModel/invalidate'
 import { publicCache } from '@/utilities/publicCache'
 
-const purge: CollectionAfterChangeHook & CollectionAfterDeleteHook = ({ doc }) => {
-  publicCache().clear()
+const purge: CollectionAfterChangeHook & CollectionAfterDeleteHook = ({ doc, req }) => {
+  // A draft save or an autosave changes nothing anyone outside the staff reads.
+  if (!req.context[DRAFT_SAVE]) publicCache().clear()
   return doc
 }
 

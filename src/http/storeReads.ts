@@ -1,0 +1,33 @@
+import type { Request } from 'express'
+import { type CollectionSlug, headersWithCors, type Payload } from 'payload'
+
+import { defaultLocale } from '@/i18n/localization'
+import { answerFromStore, storeQueryOf } from '@/plugins/readModel'
+import { etagOf, type CachedResponse } from '@/utilities/publicCache'
+
+import { webHeaders } from './principal'
+import { parseQuery } from './validateQuery'
+
+/** Collections whose published documents can be hidden from the public one by one: never filtered on from the store. */
+const HIDDEN = ['speakers']
+
+const isId = (payload: Payload, value: string) => (payload.db.defaultIDType === 'number' ? /^\d{1,15}$/.test(value) : /^[0-9a-f]{24}$/.test(value))
+
+/**
+ * A public REST read (`/api/{collection}` or `/api/{collection}/{id}`) answered from the read
+ * model when it can answer it exactly, else undefined. `path` is relative to `/api`.
+ */
+export async function readFromStore(payload: Payload, req: Request, stored: string[]): Promise<CachedResponse | undefined> {
+  const [, collection, id, ...rest] = req.path.split('/')
+  if (rest.length || !stored.includes(collection) || (id !== undefined && !isId(payload, id))) return undefined
+  const fields = payload.collections[collection as CollectionSlug]?.config.flattenedFields
+  if (!fields) return undefined
+  const plan = storeQueryOf(collection, id, parseQuery(req.originalUrl), { fields, defaultLocale, hidden: HIDDEN })
+  if (!plan) return undefined
+  const embargoed = fields.some((field) => 'name' in field && field.name === 'embargoUntil')
+  const text = await answerFromStore(payload, plan.query, plan.relations, embargoed)
+  if (text === undefined) return undefined
+  const body = Buffer.from(text)
+  const headers = headersWithCors({ headers: new Headers({ 'content-type': 'application/json', 'x-pressroom-source': 'store' }), req: { payload, headers: webHeaders(req) } as never })
+  return { status: 200, headers: [...headers.entries()], body, etag: etagOf(body) }
+}

@@ -1,0 +1,83 @@
+import type { CollectionSlug, Config, Payload, Plugin, TaskConfig } from 'payload'
+
+import { PublicSnapshots } from './collection'
+import { afterChange, afterDelete, noteDraftSave, RENDER_TASK } from './invalidate'
+import { refreshRows, renderDocument, storedCollections } from './render'
+import { isReady, markReady } from './store'
+
+export { answerFromStore } from './store'
+export { storeQueryOf } from './query'
+
+/** Renders the documents named `collection:id`; one whose answer changes with an embargo is rendered again then. */
+const renderTask: TaskConfig = {
+  slug: RENDER_TASK as never,
+  inputSchema: [{ name: 'keys', type: 'json', required: true }],
+  handler: async ({ input, req }) => {
+    for (const key of (input as { keys: string[] }).keys) {
+      const at = key.indexOf(':')
+      const expires = await renderDocument(req.payload, key.slice(0, at), key.slice(at + 1))
+      if (expires) await req.payload.jobs.queue({ task: RENDER_TASK as never, input: { keys: [key] } as never, waitUntil: new Date(expires) })
+    }
+    return { output: {} }
+  },
+}
+
+/** Fills the store from what is published, once per database; answers come from Payload meanwhile. */
+async function backfill(payload: Payload, publicCollections: string[]): Promise<void> {
+  for (const collection of storedCollections(payload, publicCollections)) {
+    if (await isReady(payload, collection)) continue
+    let complete = true
+    for (let page = 1; ; page += 1) {
+      const { docs, hasNextPage } = await payload.find({ collection: collection as CollectionSlug, depth: 0, limit: 100, page, overrideAccess: true, select: {} })
+      for (const doc of docs) {
+        const req = { payload, context: {}, user: null } as never
+        try {
+          if (await refreshRows(req, collection, doc.id, publicCollections)) await renderDocument(payload, collection, String(doc.id))
+        } catch (error) {
+          complete = false
+          payload.logger.error({ err: error }, `Filling the read model: ${collection} ${doc.id} failed; Payload answers ${collection} until the next start`)
+        }
+      }
+      if (!hasNextPage) break
+    }
+    if (complete) await markReady(payload, collection)
+  }
+}
+
+/**
+ * The published read model: public answers of public documents rendered once per locale and
+ * depth into `public-snapshots`, invalidated in the transaction of every write that changes them,
+ * rendered again on the jobs queue, and read by the fast path with one indexed query.
+ */
+export const readModelPlugin =
+  (publicCollections: string[]): Plugin =>
+  (config: Config): Config => {
+    const stored = publicCollections.filter((slug) => slug !== 'media')
+    return {
+      ...config,
+      collections: [
+        ...(config.collections ?? []).map((collection) =>
+          publicCollections.includes(collection.slug)
+            ? {
+                ...collection,
+                hooks: {
+                  ...collection.hooks,
+                  beforeOperation: [noteDraftSave, ...(collection.hooks?.beforeOperation ?? [])],
+                  afterChange: [...(collection.hooks?.afterChange ?? []), afterChange(publicCollections, stored)],
+                  afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete(publicCollections, stored)],
+                },
+              }
+            : collection,
+        ),
+        PublicSnapshots,
+      ],
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), renderTask] },
+      onInit: async (payload) => {
+        await config.onInit?.(payload)
+        // In the background: a large site's first fill takes a while, and Payload answers meanwhile.
+        if (process.env.NEXT_PHASE !== 'phase-production-build') {
+          void backfill(payload, publicCollections).catch((error: unknown) => payload.logger.error({ err: error }, 'Filling the read model failed'))
+        }
+      },
+    }
+  }

@@ -1,0 +1,92 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook, CollectionSlug, Payload, PayloadRequest } from 'payload'
+
+import { SNAPSHOTS } from './collection'
+import { relationsOf } from './fields'
+import { newToken, refreshRows } from './render'
+
+/** Set on a request that saves a draft or autosaves: nothing public changes, so nothing is touched. */
+export const DRAFT_SAVE = 'pressroom.draftSave'
+
+export const noteDraftSave: CollectionBeforeOperationHook = ({ args, operation }) => {
+  if (operation === 'create' || operation === 'update') args.req.context[DRAFT_SAVE] = Boolean(args.draft || args.autosave)
+  return args
+}
+
+/** The relationships of other collections that a join field of `target` lists documents by: `collection:path`. */
+export function joinsOf(payload: Payload, target: string): Set<string> {
+  const read = new Set<string>()
+  for (const field of payload.collections[target as CollectionSlug]?.config.flattenedFields ?? []) {
+    if (field.type === 'join') read.add(`${field.collection}:${field.on}`)
+  }
+  return read
+}
+
+type Doc = Record<string, unknown> & { id: number | string }
+
+export const RENDER_TASK = 'renderSnapshots'
+
+/** Queues the render of these documents, inside the write's transaction, and asks this process to run it soon after. */
+export async function queueRender(req: PayloadRequest, keys: string[], waitUntil?: Date): Promise<void> {
+  if (!keys.length) return
+  await req.payload.jobs.queue({ task: RENDER_TASK as never, input: { keys } as never, req, ...(waitUntil ? { waitUntil } : {}) })
+  const { payload } = req
+  // The job is committed with the write; a moment later this process runs it (the cron is the backstop).
+  setTimeout(() => void payload.jobs.run({ queue: 'default', limit: 50 }).catch((error: unknown) => payload.logger.error({ err: error }, 'Rendering snapshots failed')), 100).unref()
+}
+
+/**
+ * After a write to a public collection, in its transaction: the document's own rows are made to
+ * match it (removed at once when the public may no longer read it), every snapshot that embeds it,
+ * and every document whose join lists it, is marked stale, so no instance serves the old answer
+ * from the store; rendering them again is queued.
+ */
+export async function invalidate(req: PayloadRequest, collection: string, doc: Doc | undefined, previous: Doc | undefined, publicCollections: string[], stored: string[]): Promise<void> {
+  const { payload } = req
+  const id = (doc ?? previous)?.id
+  if (id === undefined) return
+  const fields = payload.collections[collection as CollectionSlug].config.flattenedFields
+  const keys = new Set<string>()
+  const reads = new Map<string, Set<string>>()
+  for (const relation of [...relationsOf(fields, previous), ...relationsOf(fields, doc)]) {
+    if (!stored.includes(relation.relationTo)) continue
+    const joins = reads.get(relation.relationTo) ?? joinsOf(payload, relation.relationTo)
+    reads.set(relation.relationTo, joins)
+    if (joins.has(`${collection}:${relation.path}`)) keys.add(`${relation.relationTo}:${relation.id}`)
+  }
+  const { docs: dependents } = await payload.db.find<{ collection: string; document: string }>({
+    collection: SNAPSHOTS,
+    where: { deps: { contains: `|${collection}:${id}|` } },
+    limit: 0,
+    pagination: false,
+    req,
+    select: { collection: true, document: true },
+  })
+  for (const row of dependents) keys.add(`${row.collection}:${row.document}`)
+  for (const key of keys) {
+    const [other, document] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)]
+    await payload.db.updateMany({
+      collection: SNAPSHOTS,
+      where: { and: [{ collection: { equals: other } }, { document: { equals: document } }] },
+      data: { stale: true, token: newToken() },
+      req,
+    })
+  }
+  if (stored.includes(collection) && doc && (await refreshRows(req, collection, id, publicCollections))) keys.add(`${collection}:${id}`)
+  if (stored.includes(collection) && !doc) await payload.db.deleteMany({ collection: SNAPSHOTS, where: { and: [{ collection: { equals: collection } }, { document: { equals: String(id) } }] }, req })
+  await queueRender(req, [...keys])
+}
+
+export const afterChange =
+  (publicCollections: string[], stored: string[]): CollectionAfterChangeHook =>
+  async ({ collection, doc, previousDoc, req }) => {
+    if (req.context[DRAFT_SAVE]) return doc
+    await invalidate(req, collection.slug, doc as Doc, previousDoc as Doc | undefined, publicCollections, stored)
+    return doc
+  }
+
+export const afterDelete =
+  (publicCollections: string[], stored: string[]): CollectionAfterDeleteHook =>
+  async ({ collection, doc, req }) => {
+    await invalidate(req, collection.slug, undefined, doc as Doc, publicCollections, stored)
+    return doc
+  }

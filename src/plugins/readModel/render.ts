@@ -1,0 +1,140 @@
+import crypto from 'node:crypto'
+
+import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
+
+import { EMBARGO_PREVIEW } from '@/access/publishedAndNotEmbargoed'
+import { localeCodes } from '@/i18n/localization'
+
+import { SNAPSHOTS } from './collection'
+import { columnsOf, relationsOf, tokens } from './fields'
+
+export const DEPTHS = [0, 1] as const
+
+type Row = { id: number | string; locale: string; depth: number; token?: string | null }
+type Doc = Record<string, unknown> & { id: number | string }
+
+/** The collections whose documents are kept in the store (media are files, answered by Payload). */
+export const storedCollections = (payload: Payload, publicCollections: string[]): string[] =>
+  publicCollections.filter((slug) => slug !== 'media' && payload.collections[slug as CollectionSlug])
+
+export const newToken = (): string => crypto.randomBytes(6).toString('base64url')
+
+/**
+ * The context of a render: a press release is rendered as the public will read it once its
+ * embargo lifts (the store hides it until then); nothing else is set aside.
+ */
+const renderContext = (collection: string, id: number | string): Record<string, unknown> => (collection === 'press-releases' ? { [EMBARGO_PREVIEW]: id } : {})
+
+/** The public's read rule of a collection, asked as nobody, with this release's embargo set aside. */
+async function publicRule(req: PayloadRequest, collection: string, id: number | string): Promise<Where | boolean> {
+  const read = req.payload.collections[collection as CollectionSlug].config.access.read
+  const asNobody = { ...req, user: null, context: { ...req.context, ...renderContext(collection, id) } } as PayloadRequest
+  return read({ req: asNobody, id: id as number })
+}
+
+/**
+ * Makes the store's rows of one document match what it is now, inside the write's transaction:
+ * no rows when the public may not read it (unpublished, deleted, a speaker made internal); when it
+ * may, one row per locale and depth with the columns queries use, stale until rendered.
+ */
+export async function refreshRows(req: PayloadRequest, collection: string, id: number | string, publicCollections: string[]): Promise<boolean> {
+  const { payload } = req
+  const rule = await publicRule(req, collection, id)
+  const match: Where = { and: [{ collection: { equals: collection } }, { document: { equals: String(id) } }] }
+  const visible =
+    rule !== false &&
+    (
+      await payload.find({
+        collection: collection as CollectionSlug,
+        where: rule === true ? { id: { equals: id } } : { and: [{ id: { equals: id } }, rule] },
+        depth: 0,
+        limit: 1,
+        pagination: false,
+        overrideAccess: true,
+        req,
+        select: {},
+      })
+    ).docs.length > 0
+  if (!visible) {
+    await payload.db.deleteMany({ collection: SNAPSHOTS, where: match, req })
+    return false
+  }
+  const config = payload.collections[collection as CollectionSlug].config
+  const all = (await payload.findByID({ collection: collection as CollectionSlug, id, depth: 0, locale: 'all', overrideAccess: true, req })) as unknown as Doc
+  const deps = tokens(relationsOf(config.flattenedFields, all).filter(({ relationTo }) => publicCollections.includes(relationTo)).map(({ relationTo, id: other }) => `${relationTo}:${other}`))
+  const { docs: existing } = await payload.db.find<Row>({ collection: SNAPSHOTS, where: match, limit: 0, pagination: false, req })
+  for (const locale of localeCodes) {
+    const doc = (await payload.findByID({ collection: collection as CollectionSlug, id, depth: 0, locale, fallbackLocale: false, overrideAccess: true, req })) as unknown as Doc
+    const columns = columnsOf(config.flattenedFields, doc)
+    for (const depth of DEPTHS) {
+      const data = { collection, document: String(id), locale, depth, deps, stale: true, token: newToken(), ...columns }
+      const row = existing.find((candidate) => candidate.locale === locale && candidate.depth === depth)
+      const one: Where = { and: [...(match.and as Where[]), { locale: { equals: locale } }, { depth: { equals: depth } }] }
+      if (row) await payload.db.updateOne({ collection: SNAPSHOTS, id: row.id, data, req })
+      // Another writer (the first fill, a write on another instance) may have made the row meanwhile.
+      else await payload.db.create({ collection: SNAPSHOTS, data, req }).catch(() => payload.db.updateMany({ collection: SNAPSHOTS, where: one, data, req }))
+    }
+  }
+  return true
+}
+
+/** When an answer of this document may change without a write: an embargo on it, or on a release it lists, lifts. */
+async function expiryOf(payload: Payload, collection: string, id: number | string, doc: Doc): Promise<string | null> {
+  const now = new Date().toISOString()
+  const moments: string[] = []
+  if (typeof doc.embargoUntil === 'string' && doc.embargoUntil > now) moments.push(doc.embargoUntil)
+  for (const field of payload.collections[collection as CollectionSlug].config.flattenedFields) {
+    if (field.type !== 'join') continue
+    const joined = payload.collections[field.collection as CollectionSlug]?.config
+    if (!joined?.flattenedFields.some((candidate) => 'name' in candidate && candidate.name === 'embargoUntil')) continue
+    const { docs } = await payload.find({
+      collection: field.collection as CollectionSlug,
+      where: { and: [{ [field.on]: { equals: id } }, { embargoUntil: { greater_than: now } }] },
+      sort: 'embargoUntil',
+      limit: 1,
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      select: { embargoUntil: true } as never,
+    })
+    const soonest = (docs[0] as { embargoUntil?: string } | undefined)?.embargoUntil
+    if (soonest) moments.push(soonest)
+  }
+  return moments.sort()[0] ?? null
+}
+
+/**
+ * Renders the stale rows of one document with Payload's own read as the public (access, hooks,
+ * defaultPopulate and hidden speakers apply exactly), and keeps each result only if no write
+ * invalidated the row meanwhile. Returns when the answer may next change by itself.
+ */
+export async function renderDocument(payload: Payload, collection: string, id: string): Promise<string | null> {
+  const { docs: rows } = await payload.db.find<Row>({
+    collection: SNAPSHOTS,
+    where: { and: [{ collection: { equals: collection } }, { document: { equals: id } }, { stale: { equals: true } }] },
+    limit: 0,
+    pagination: false,
+  })
+  let expires: string | null = null
+  for (const row of rows) {
+    const { docs } = await payload.find({
+      collection: collection as CollectionSlug,
+      where: { id: { equals: id } },
+      depth: row.depth,
+      locale: row.locale as 'en',
+      limit: 1,
+      pagination: false,
+      overrideAccess: false,
+      context: renderContext(collection, id),
+    })
+    const doc = docs[0] as unknown as Doc | undefined
+    if (!doc) continue
+    expires = await expiryOf(payload, collection, id, doc)
+    await payload.db.updateMany({
+      collection: SNAPSHOTS,
+      where: { and: [{ id: { equals: row.id } }, { token: { equals: row.token } }] },
+      data: { body: JSON.stringify(doc), stale: false, expiresAt: expires },
+    })
+  }
+  return expires
+}

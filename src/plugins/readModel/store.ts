@@ -1,0 +1,67 @@
+import type { CollectionSlug, Payload, Where } from 'payload'
+
+import { SNAPSHOTS } from './collection'
+import type { RelationFilter, StoreQuery } from './query'
+
+type Row = { body?: string | null; stale?: boolean | null; expiresAt?: string | null }
+
+const READY = '_ready'
+
+const ready = new Map<string, boolean>()
+
+/** Whether every public document of the collection has its rows: until the first backfill ends, Payload answers. */
+export async function isReady(payload: Payload, collection: string): Promise<boolean> {
+  if (ready.get(collection)) return true
+  const { docs } = await payload.db.find({ collection: SNAPSHOTS, where: { and: [{ collection: { equals: READY } }, { document: { equals: collection } }] }, limit: 1, pagination: false })
+  if (docs.length) ready.set(collection, true)
+  return docs.length > 0
+}
+
+export const markReady = (payload: Payload, collection: string) =>
+  payload.db.create({ collection: SNAPSHOTS, data: { collection: READY, document: collection, locale: '-', depth: 0, stale: false } })
+
+/** Whether the public may read every one of these documents (as Payload would decide). */
+async function allReadable(payload: Payload, { collection, ids }: RelationFilter): Promise<boolean> {
+  try {
+    const { totalDocs } = await payload.count({ collection: collection as CollectionSlug, where: { id: { in: ids } }, overrideAccess: false })
+    return totalDocs === new Set(ids).size
+  } catch {
+    return false
+  }
+}
+
+const usable = (row: Row, now: string) => Boolean(row.body) && !row.stale && !(row.expiresAt && row.expiresAt <= now)
+
+/**
+ * The answer Payload would give, from the store: one indexed query, the stored JSON joined as
+ * bytes, Payload's pagination fields from the same query. Undefined whenever one row is not
+ * current (stale, expired, not rendered yet) or a filter names a document the public may not
+ * read: Payload's read answers those.
+ */
+export async function answerFromStore(payload: Payload, query: StoreQuery, relations: RelationFilter[], embargoed: boolean): Promise<string | undefined> {
+  if (!(await isReady(payload, query.collection))) return undefined
+  for (const relation of relations) if (!(await allReadable(payload, relation))) return undefined
+  const now = new Date().toISOString()
+  const scope: Where[] = [{ collection: { equals: query.collection } }, { locale: { equals: query.locale } }, { depth: { equals: query.depth } }]
+  if (embargoed) scope.push({ or: [{ embargoUntil: { exists: false } }, { embargoUntil: { less_than_equal: now } }] })
+  const select = { body: true, stale: true, expiresAt: true } as const
+  if (query.id !== undefined) {
+    const { docs } = await payload.db.find<Row>({ collection: SNAPSHOTS, where: { and: [...scope, { document: { equals: query.id } }] }, limit: 1, pagination: false, select })
+    return docs[0] && usable(docs[0], now) ? (docs[0].body as string) : undefined
+  }
+  const result = await payload.db.find<Row>({
+    collection: SNAPSHOTS,
+    where: { and: [...scope, ...(query.where ? [query.where] : [])] },
+    sort: query.sort,
+    limit: query.limit,
+    page: query.page,
+    pagination: true,
+    select,
+  })
+  // Payload shapes an empty page (none match, or a page past the end) one of two ways, by how its
+  // own query was built: it answers those.
+  if (!result.docs.length || !result.docs.every((row) => usable(row, now))) return undefined
+  const { docs, ...pages } = result
+  const meta = JSON.stringify(pages)
+  return `{"docs":[${docs.map((row) => row.body).join(',')}],${meta.slice(1)}`
+}
