@@ -7,7 +7,8 @@ import type { Event, PressRelease } from '@/payload-types'
 import { frontendPaths } from '@/utilities/delivery/frontendUrl'
 import { buildReleaseFeed } from '@/utilities/delivery/feeds'
 import { buildCalendar } from '@/utilities/delivery/ical'
-import { type CachedResponse, etagOf, publicCache } from '@/utilities/publicCache'
+import { syncedPublicCache } from '@/plugins/readModel/generation'
+import { type CachedResponse, etagOf } from '@/utilities/publicCache'
 import { alternatesOf, buildSitemap, type LocalizedDoc } from '@/utilities/delivery/sitemap'
 
 import { checkQuery } from './validateQuery'
@@ -51,11 +52,11 @@ const FEED_TTL_MS = 5 * 60_000
  * Feeds are the same for every reader (always read as the public), so one build serves all
  * until a write purges the cache or the TTL ends; an If-None-Match that matches gets a 304.
  */
-async function sendFeed(req: Request, res: Response, type: string, maxAge: number, build: () => Promise<string>) {
+async function sendFeed(payload: Payload, req: Request, res: Response, type: string, maxAge: number, build: () => Promise<string>) {
   // One entry per feed and locale: other parameters (a tracker's utm_…, a cache-buster) change
   // nothing in the answer, and a client must not choose how many entries it creates.
   const key = `feed ${ownOrigin(req)}${req.path} ${typeof req.query.locale === 'string' ? req.query.locale : defaultLocale}`
-  const entry = await publicCache().remember(key, async (): Promise<CachedResponse> => {
+  const entry = await (await syncedPublicCache(payload)).remember(key, async (): Promise<CachedResponse> => {
     const body = Buffer.from(await build())
     return { status: 200, headers: [], body, etag: etagOf(body), expires: Date.now() + FEED_TTL_MS }
   })
@@ -72,7 +73,7 @@ export function feedsRouter(payload: Payload): Router {
   router.get('/feeds/events.ics', async (req, res) => {
     const locale = feedLocale(req, res)
     if (!locale) return
-    await sendFeed(req, res, 'text/calendar; charset=utf-8', 300, async () => {
+    await sendFeed(payload, req, res, 'text/calendar; charset=utf-8', 300, async () => {
       const { docs } = await payload.find({
         collection: 'events',
         where: upcoming(),
@@ -94,7 +95,7 @@ export function feedsRouter(payload: Payload): Router {
       const locale = feedLocale(req, res)
       if (!locale) return
       const type = format === 'xml' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8'
-      await sendFeed(req, res, type, 300, async () => {
+      await sendFeed(payload, req, res, type, 300, async () => {
         const { docs } = await payload.find({
           collection: 'press-releases',
           sort: '-releaseDate',
@@ -117,7 +118,7 @@ export function feedsRouter(payload: Payload): Router {
   }
 
   router.get('/sitemap.xml', async (req, res) => {
-    await sendFeed(req, res, 'application/xml; charset=utf-8', 600, async () => {
+    await sendFeed(payload, req, res, 'application/xml; charset=utf-8', 600, async () => {
       const titleField: Record<string, string> = {
         events: 'title',
         'press-releases': 'title',

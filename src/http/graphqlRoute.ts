@@ -5,7 +5,8 @@ import type { Request, RequestHandler, Response } from 'express'
 import { type DocumentNode, parse } from 'graphql'
 import type { Payload } from 'payload'
 
-import { etagOf, publicCache } from '@/utilities/publicCache'
+import { syncedPublicCache } from '@/plugins/readModel/generation'
+import { etagOf } from '@/utilities/publicCache'
 
 import { analyzeDocument, type Problem } from './graphql/analyze'
 import { CostBudget } from './graphql/budget'
@@ -138,7 +139,7 @@ export const graphqlRoute = (payload: Payload, { authLimit, handle: nextHandle, 
 
   async function run(req: Request, res: Response, { body, document, params, search, readOnly, cost }: Checked) {
     const keep = readOnly && (await isAnonymous(payload, req))
-    const cache = publicCache()
+    const cache = await syncedPublicCache(payload)
     const key = cacheKeyOf(document, params, search, req.headers.origin)
     if (keep) {
       res.setHeader('Vary', 'Origin')

@@ -3,7 +3,8 @@ import { handleEndpoints, type Payload } from 'payload'
 
 import { nextEmbargoLift } from '@/utilities/embargo'
 
-import { type CachedResponse, etagOf, publicCache } from '@/utilities/publicCache'
+import { syncedPublicCache } from '@/plugins/readModel/generation'
+import { type CachedResponse, etagOf } from '@/utilities/publicCache'
 
 import { asksForNextRoute, audienceOf, webHeaders } from './principal'
 import { readFromStore } from './storeReads'
@@ -55,7 +56,7 @@ export const publicReads = (payload: Payload, storedCollections: string[] = []):
     res.setHeader('Cache-Control', 'private, no-store')
     return next()
   }
-  const cache = publicCache()
+  const cache = await syncedPublicCache(payload)
   // CORS headers depend on the Origin: one entry per origin, and caches downstream told so. A
   // frontend key reads what the public reads, but some endpoints answer keys only: its own entries.
   const key = `${audience} ${req.headers.origin ?? ''} ${req.originalUrl}`

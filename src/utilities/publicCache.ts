@@ -111,6 +111,18 @@ export class PublicCache {
     return made
   }
 
+  /** The database's generation these entries were made under (see the read model's generation). */
+  private committed: string | undefined
+
+  /**
+   * Drops every entry when the database says a public write committed since they were made
+   * (on this instance or another). Call before answering from the cache.
+   */
+  syncWith(committed: string): void {
+    if (this.committed !== undefined && this.committed !== committed) this.clear()
+    this.committed = committed
+  }
+
   get currentGeneration(): number {
     return this.generation
   }

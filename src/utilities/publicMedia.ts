@@ -1,9 +1,9 @@
 import type { CollectionSlug, FlattenedField, PayloadRequest, SelectType } from 'payload'
 
 import { publicCollections } from '@/plugins'
+import { syncedPublicCache } from '@/plugins/readModel/generation'
 
 import { nextEmbargoLift } from './embargo'
-import { publicCache } from './publicCache'
 import { relationId } from './publicSpeakers'
 
 const MEDIA = 'media'
@@ -63,9 +63,9 @@ export type Audience = 'public' | 'preview'
  * release's image is not among them. Computed once per cache generation (until a write or an
  * embargo lifts).
  */
-export function mediaInUse(req: PayloadRequest, audience: Audience): Promise<Set<string>> {
+export async function mediaInUse(req: PayloadRequest, audience: Audience): Promise<Set<string>> {
   const { payload } = req
-  const cache = publicCache()
+  const cache = await syncedPublicCache(payload)
   return cache.memo(`media in use: ${audience}`, async () => {
     if (!cache.expiryKnown) cache.setExpiry(await nextEmbargoLift(payload))
     const found = new Set<string>()

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { checkRole, staffRoles } from '@/access/checkRole'
 import { publicSpeakerWhere } from '@/access/speakerVisibility'
+import { syncedPublicCache } from '@/plugins/readModel/generation'
 
 const CONTEXT_KEY = 'publicSpeakerIds'
 
@@ -10,24 +11,19 @@ export const seesAllSpeakers = (req: PayloadRequest): boolean =>
   checkRole(staffRoles, req.user)
 
 /**
- * The ids of every speaker who may appear in public output, read once per request
- * (kept on `req.context`) however many documents of a list are read.
+ * The ids of every speaker who may appear in public output: read once per generation of public
+ * content (every write to a public collection, on any instance, starts a new one) and kept on
+ * `req.context` for the rest of the request, however many documents of a list are read.
  */
 export function publicSpeakerIds(req: PayloadRequest): Promise<Set<string>> {
   const cached = req.context[CONTEXT_KEY] as Promise<Set<string>> | undefined
   if (cached) return cached
-  const pending = req.payload
-    .find({
-      collection: 'speakers',
-      depth: 0,
-      limit: 0,
-      overrideAccess: true,
-      pagination: false,
-      req,
-      select: { visibility: true },
-      where: publicSpeakerWhere,
-    })
-    .then(({ docs }) => new Set(docs.map((doc) => String(doc.id))))
+  // Inside a write's transaction the committed generation says nothing of what it changed: read afresh.
+  const read = () =>
+    req.payload
+      .find({ collection: 'speakers', depth: 0, limit: 0, overrideAccess: true, pagination: false, req, select: { visibility: true }, where: publicSpeakerWhere })
+      .then(({ docs }) => new Set(docs.map((doc) => String(doc.id))))
+  const pending = req.transactionID ? read() : syncedPublicCache(req.payload).then((cache) => cache.memo('public speakers', read))
   req.context[CONTEXT_KEY] = pending
   return pending
 }

@@ -28,7 +28,8 @@ describe('reachOf', () => {
     ['programme.speakers', { relation: { path: 'programme.speakers', relationTo: 'speakers', hasMany: true }, hop: false }],
     ['project.id', { relation: { path: 'project', relationTo: 'projects', hasMany: false }, hop: false }],
     ['project.title', { relation: { path: 'project', relationTo: 'projects', hasMany: false }, hop: true }],
-    ['pressReleases.title', { hop: true }],
+    ['pressReleases.title', { hop: true, join: true }],
+    ['pressReleases', { hop: false, join: true }],
   ])('%s', (path, expected) => {
     expect(reachOf(fields, path)).toEqual({ rowOf: undefined, ...expected })
   })

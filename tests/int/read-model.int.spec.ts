@@ -207,6 +207,31 @@ describe('the read model answers as Payload does', () => {
     }
   }
 
+  it('a write that fails in an afterChange hook leaves neither the document nor its snapshots changed', async () => {
+    const event = await payload.create({
+      collection: 'events',
+      data: { title: 'Before the failed write', startDate: day(10), endDate: day(11), timezone: 'UTC', attendanceMode: 'online', eventType: 'seminar', status: 'scheduled', _status: 'published' },
+      ...as(),
+    })
+    await runJobs()
+    const rows = () => payload.db.find({ collection: 'public-snapshots', where: { and: [{ collection: { equals: 'events' } }, { document: { equals: String(event.id) } }] }, limit: 0, pagination: false, sort: 'id' })
+    const before = (await rows()).docs
+    expect(before.length).toBe(10)
+    // A hook that fails after everything else has written, as a failing webhook queue or ledger would.
+    const hooks = payload.collections.events.config.hooks.afterChange
+    hooks.push(({ context }) => {
+      if (context.failAfterChange) throw new Error('a planned failure after the write')
+      return undefined
+    })
+    await expect(
+      payload.update({ collection: 'events', id: event.id, data: { title: 'After the failed write', _status: 'draft' }, context: { failAfterChange: true }, ...as() }),
+    ).rejects.toThrow('a planned failure')
+    hooks.pop()
+    const stored = await payload.findByID({ collection: 'events', id: event.id, depth: 0, overrideAccess: true })
+    expect({ title: stored.title, status: stored._status }).toEqual({ title: 'Before the failed write', status: 'published' })
+    expect((await rows()).docs).toEqual(before)
+  })
+
   it('after every batch of random writes, ≥ 500 public queries in all, while rendering is pending and after', async () => {
     for (let batch = 0; batch < 12; batch += 1) {
       for (let index = 0; index < 20; index += 1) {

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook, CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { SNAPSHOTS } from './collection'
+import { bumpGeneration } from './generation'
 import { relationsOf } from './fields'
 import { newToken, refreshRows } from './render'
 
@@ -73,6 +74,7 @@ export async function invalidate(req: PayloadRequest, collection: string, doc: D
   }
   if (stored.includes(collection) && doc && (await refreshRows(req, collection, id, publicCollections))) keys.add(`${collection}:${id}`)
   if (stored.includes(collection) && !doc) await payload.db.deleteMany({ collection: SNAPSHOTS, where: { and: [{ collection: { equals: collection } }, { document: { equals: String(id) } }] }, req })
+  await bumpGeneration(req)
   await queueRender(req, [...keys])
 }
 

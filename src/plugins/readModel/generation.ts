@@ -1,0 +1,33 @@
+import type { Payload, PayloadRequest, Where } from 'payload'
+
+import { type PublicCache, publicCache } from '@/utilities/publicCache'
+
+import { SNAPSHOTS } from './collection'
+import { newToken } from './render'
+
+const GENERATION: Where = { and: [{ collection: { equals: '_generation' } }, { document: { equals: 'public' } }] }
+
+/**
+ * Changed in the transaction of every write that may change a public answer. Each instance
+ * compares it with the one its response caches were made under before answering from them, so
+ * an answer cached by one instance is never served after another instance's write has committed.
+ */
+export async function bumpGeneration(req: PayloadRequest): Promise<void> {
+  const updated = await req.payload.db.updateMany({ collection: SNAPSHOTS, where: GENERATION, data: { token: newToken() }, req })
+  if (!updated?.length) {
+    await req.payload.db.create({ collection: SNAPSHOTS, data: { collection: '_generation', document: 'public', locale: '-', depth: 0, stale: false, token: newToken() }, req }).catch(() => undefined)
+  }
+}
+
+/** The generation as committed now. */
+export async function currentGeneration(payload: Payload): Promise<string> {
+  const { docs } = await payload.db.find<{ token?: string | null }>({ collection: SNAPSHOTS, where: GENERATION, limit: 1, pagination: false, select: { token: true } })
+  return docs[0]?.token ?? ''
+}
+
+/** The public response cache, emptied first if a public write committed anywhere since its entries were made. */
+export async function syncedPublicCache(payload: Payload): Promise<PublicCache> {
+  const cache = publicCache()
+  cache.syncWith(await currentGeneration(payload))
+  return cache
+}

@@ -1,0 +1,63 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { PASSWORD, restClient, type RestClient, staffClients } from '../helpers/rest'
+import { type RunningServer, startServer } from '../helpers/server'
+
+/**
+ * Two server processes on one SQLite database (WAL), as two instances behind a balancer: a
+ * write through one is seen through the other at once, and an unpublished document is never
+ * served by either from its cache or its read model.
+ */
+describe('two instances on one database', () => {
+  let first: RunningServer
+  let second: RunningServer
+  let editor: RestClient
+  let readerOfFirst: RestClient
+  let readerOfSecond: RestClient
+
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-two-'))
+    const shared = { SEED_ON_START: 'false', DATABASE_URI: `file:${path.join(dir, 'shared.db')}`, MEDIA_DIR: path.join(dir, 'media') }
+    first = await startServer(shared)
+    second = await startServer(shared)
+    ;({ editor } = await staffClients(first))
+    readerOfFirst = restClient(first)
+    readerOfSecond = restClient(second)
+    expect((await restClient(second).post('/api/users/login', { email: 'editor@pressroom.test', password: PASSWORD })).status).toBe(200)
+  })
+  afterAll(async () => {
+    await first?.stop('SIGKILL')
+    await second?.stop('SIGKILL')
+  })
+
+  const titles = async (client: RestClient, query = '') =>
+    ((await client.get(`/api/events?depth=0&limit=100${query}`)).body.docs as { title: string }[]).map((doc) => doc.title)
+
+  it('a publish through one is read through the other at once, and an unpublish is never served stale', async () => {
+    const ids: number[] = []
+    for (let round = 0; round < 5; round += 1) {
+      const title = `Round ${round} ${Math.random().toString(36).slice(2, 7)}`
+      // Both instances cache the list, by URL and in GraphQL, before the write.
+      await titles(readerOfFirst)
+      await titles(readerOfSecond)
+      await readerOfSecond.graphql('{ Events(limit: 100) { docs { title } } }')
+      const created = await editor.post('/api/events?depth=0', { title, startDate: '2031-01-01T05:00:00.000Z', endDate: '2031-01-01T06:00:00.000Z', _status: 'published' })
+      expect(created.status).toBe(201)
+      ids.push(created.body.doc.id)
+      expect(await titles(readerOfSecond)).toContain(title)
+      expect((await readerOfSecond.get(`/api/events/${created.body.doc.id}?depth=0`)).status).toBe(200)
+      const graphql = await readerOfSecond.graphql('{ Events(limit: 100) { docs { title } } }')
+      expect(graphql.body.data.Events.docs.map((doc: { title: string }) => doc.title)).toContain(title)
+
+      expect((await editor.patch(`/api/events/${created.body.doc.id}?depth=0`, { _status: 'draft' })).status).toBe(200)
+      for (const reader of [readerOfSecond, readerOfFirst]) {
+        expect(await titles(reader)).not.toContain(title)
+        expect((await reader.get(`/api/events/${created.body.doc.id}?depth=0`)).status).toBe(404)
+        const after = await reader.graphql('{ Events(limit: 100) { docs { title } } }')
+        expect(after.body.data.Events.docs.map((doc: { title: string }) => doc.title)).not.toContain(title)
+      }
+    }
+  })
+})
