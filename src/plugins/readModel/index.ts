@@ -1,7 +1,7 @@
 import type { CollectionSlug, Config, Payload, Plugin, TaskConfig } from 'payload'
 
 import { PublicSnapshots } from './collection'
-import { afterChange, afterDelete, noteDraftSave, RENDER_TASK } from './invalidate'
+import { afterChange, afterDelete, beforeChange, beforeDelete, noteDraftSave, RENDER_TASK } from './invalidate'
 import { refreshRows, renderDocument, storedCollections } from './render'
 import { isReady, markReady } from './store'
 
@@ -15,8 +15,8 @@ const renderTask: TaskConfig = {
   handler: async ({ input, req }) => {
     for (const key of (input as { keys: string[] }).keys) {
       const at = key.indexOf(':')
-      const expires = await renderDocument(req.payload, key.slice(0, at), key.slice(at + 1))
-      if (expires) await req.payload.jobs.queue({ task: RENDER_TASK as never, input: { keys: [key] } as never, waitUntil: new Date(expires) })
+      const expires = await renderDocument(req.payload, key.slice(0, at), key.slice(at + 1), req)
+      if (expires) await req.payload.jobs.queue({ task: RENDER_TASK as never, input: { keys: [key] } as never, waitUntil: new Date(expires), req })
     }
     return { output: {} }
   },
@@ -63,6 +63,8 @@ export const readModelPlugin =
                 hooks: {
                   ...collection.hooks,
                   beforeOperation: [noteDraftSave, ...(collection.hooks?.beforeOperation ?? [])],
+                  beforeChange: [...(collection.hooks?.beforeChange ?? []), beforeChange(stored)],
+                  beforeDelete: [...(collection.hooks?.beforeDelete ?? []), beforeDelete(stored)],
                   afterChange: [...(collection.hooks?.afterChange ?? []), afterChange(publicCollections, stored)],
                   afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete(publicCollections, stored)],
                 },

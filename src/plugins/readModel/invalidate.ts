@@ -1,4 +1,13 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook, CollectionSlug, Payload, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionBeforeChangeHook,
+  CollectionBeforeDeleteHook,
+  CollectionBeforeOperationHook,
+  CollectionSlug,
+  Payload,
+  PayloadRequest,
+} from 'payload'
 
 import { SNAPSHOTS } from './collection'
 import { bumpGeneration } from './generation'
@@ -36,6 +45,47 @@ export async function queueRender(req: PayloadRequest, keys: string[], waitUntil
 }
 
 /**
+ * Before a write to a public collection changes anything: the document's own rows, the snapshots
+ * that embed it and those whose join lists it are marked stale, so that from here on Payload's read
+ * answers them. SQLite runs without transactions (see the README), so this is what keeps a
+ * reader from getting the old answer from the store while the write is under way, or after it
+ * fails half-way.
+ */
+export async function markStale(req: PayloadRequest, collection: string, previous: Doc, stored: string[]): Promise<void> {
+  const { payload } = req
+  const fields = payload.collections[collection as CollectionSlug].config.flattenedFields
+  const keys = new Set<string>([`${collection}:${previous.id}`])
+  for (const relation of relationsOf(fields, previous)) {
+    if (stored.includes(relation.relationTo) && joinsOf(payload, relation.relationTo).has(`${collection}:${relation.path}`)) keys.add(`${relation.relationTo}:${relation.id}`)
+  }
+  const { docs: dependents } = await payload.db.find<{ collection: string; document: string }>({
+    collection: SNAPSHOTS,
+    where: { deps: { contains: `|${collection}:${previous.id}|` } },
+    limit: 0,
+    pagination: false,
+    req,
+    select: { collection: true, document: true },
+  })
+  for (const row of dependents) keys.add(`${row.collection}:${row.document}`)
+  await staleAll(req, keys)
+  await bumpGeneration(req)
+  // Should the write fail after this, the queue renders what is stored then.
+  await queueRender(req, [...keys])
+}
+
+async function staleAll(req: PayloadRequest, keys: Iterable<string>): Promise<void> {
+  for (const key of keys) {
+    const at = key.indexOf(':')
+    await req.payload.db.updateMany({
+      collection: SNAPSHOTS,
+      where: { and: [{ collection: { equals: key.slice(0, at) } }, { document: { equals: key.slice(at + 1) } }] },
+      data: { stale: true, token: newToken() },
+      req,
+    })
+  }
+}
+
+/**
  * After a write to a public collection, in its transaction: the document's own rows are made to
  * match it (removed at once when the public may no longer read it), every snapshot that embeds it,
  * and every document whose join lists it, is marked stale, so no instance serves the old answer
@@ -63,20 +113,26 @@ export async function invalidate(req: PayloadRequest, collection: string, doc: D
     select: { collection: true, document: true },
   })
   for (const row of dependents) keys.add(`${row.collection}:${row.document}`)
-  for (const key of keys) {
-    const [other, document] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)]
-    await payload.db.updateMany({
-      collection: SNAPSHOTS,
-      where: { and: [{ collection: { equals: other } }, { document: { equals: document } }] },
-      data: { stale: true, token: newToken() },
-      req,
-    })
-  }
+  await staleAll(req, keys)
   if (stored.includes(collection) && doc && (await refreshRows(req, collection, id, publicCollections))) keys.add(`${collection}:${id}`)
   if (stored.includes(collection) && !doc) await payload.db.deleteMany({ collection: SNAPSHOTS, where: { and: [{ collection: { equals: collection } }, { document: { equals: String(id) } }] }, req })
   await bumpGeneration(req)
   await queueRender(req, [...keys])
 }
+
+export const beforeChange =
+  (stored: string[]): CollectionBeforeChangeHook =>
+  async ({ collection, data, originalDoc, operation, req }) => {
+    if (operation === 'update' && originalDoc && !req.context[DRAFT_SAVE]) await markStale(req, collection.slug, originalDoc as Doc, stored)
+    return data
+  }
+
+export const beforeDelete =
+  (stored: string[]): CollectionBeforeDeleteHook =>
+  async ({ collection, id, req }) => {
+    const previous = await req.payload.findByID({ collection: collection.slug as CollectionSlug, id, depth: 0, overrideAccess: true, req, disableErrors: true })
+    if (previous) await markStale(req, collection.slug, previous as unknown as Doc, stored)
+  }
 
 export const afterChange =
   (publicCollections: string[], stored: string[]): CollectionAfterChangeHook =>

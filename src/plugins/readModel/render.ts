@@ -108,12 +108,13 @@ async function expiryOf(payload: Payload, collection: string, id: number | strin
  * defaultPopulate and hidden speakers apply exactly), and keeps each result only if no write
  * invalidated the row meanwhile. Returns when the answer may next change by itself.
  */
-export async function renderDocument(payload: Payload, collection: string, id: string): Promise<string | null> {
+export async function renderDocument(payload: Payload, collection: string, id: string, req?: PayloadRequest): Promise<string | null> {
   const { docs: rows } = await payload.db.find<Row>({
     collection: SNAPSHOTS,
     where: { and: [{ collection: { equals: collection } }, { document: { equals: id } }, { stale: { equals: true } }] },
     limit: 0,
     pagination: false,
+    req,
   })
   let expires: string | null = null
   for (const row of rows) {
@@ -128,12 +129,18 @@ export async function renderDocument(payload: Payload, collection: string, id: s
       context: renderContext(collection, id),
     })
     const doc = docs[0] as unknown as Doc | undefined
-    if (!doc) continue
+    if (!doc) {
+      // Not public as stored now (a write failed after marking it, or unpublished meanwhile): no row, unless a write came since.
+      await payload.db.deleteMany({ collection: SNAPSHOTS, where: { and: [{ id: { equals: row.id } }, { token: { equals: row.token } }] }, req })
+      continue
+    }
     expires = await expiryOf(payload, collection, id, doc)
     await payload.db.updateMany({
       collection: SNAPSHOTS,
       where: { and: [{ id: { equals: row.id } }, { token: { equals: row.token } }] },
       data: { body: JSON.stringify(doc), stale: false, expiresAt: expires },
+      // In the job's own transaction, when there is one: a second connection would wait for it.
+      req,
     })
   }
   return expires

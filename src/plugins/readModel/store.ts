@@ -61,6 +61,9 @@ export async function answerFromStore(payload: Payload, query: StoreQuery, relat
   // Payload shapes an empty page (none match, or a page past the end) one of two ways, by how its
   // own query was built: it answers those.
   if (!result.docs.length || !result.docs.every((row) => usable(row, now))) return undefined
+  // A stale row elsewhere in the set may be a document no longer public (or not yet): the count would be off.
+  const { totalDocs: stale } = await payload.db.count({ collection: SNAPSHOTS, where: { and: [...scope, ...(query.where ? [query.where] : []), { stale: { equals: true } }] } })
+  if (stale) return undefined
   const { docs, ...pages } = result
   const meta = JSON.stringify(pages)
   return `{"docs":[${docs.map((row) => row.body).join(',')}],${meta.slice(1)}`
