@@ -39,6 +39,8 @@ describe('no N+1: database calls per public list stay constant with page size an
   }
 
   it('reads events in the same number of calls for 5 or 20 documents, at depth 0, 1 and 2', async () => {
+    // The first public read also reads which speakers are public (then kept until the next write).
+    await callsFor('events', 1, 0)
     const counts = {
       d0: [await callsFor('events', 5, 0), await callsFor('events', 20, 0)],
       d1: [await callsFor('events', 5, 1), await callsFor('events', 20, 1)],
