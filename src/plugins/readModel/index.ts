@@ -2,7 +2,7 @@ import type { CollectionSlug, Config, Payload, Plugin, TaskConfig } from 'payloa
 
 import { PublicSnapshots } from './collection'
 import { afterChange, afterDelete, beforeChange, beforeDelete, noteDraftSave, RENDER_TASK } from './invalidate'
-import { refreshRows, renderDocument, storedCollections } from './render'
+import { refreshRows, renderDocument, renderMany, storedCollections } from './render'
 import { isReady, markReady } from './store'
 
 export { answerFromStore } from './store'
@@ -29,15 +29,17 @@ async function backfill(payload: Payload, publicCollections: string[]): Promise<
     let complete = true
     for (let page = 1; ; page += 1) {
       const { docs, hasNextPage } = await payload.find({ collection: collection as CollectionSlug, depth: 0, limit: 100, page, overrideAccess: true, select: {} })
+      const visible: string[] = []
       for (const doc of docs) {
         const req = { payload, context: {}, user: null } as never
         try {
-          if (await refreshRows(req, collection, doc.id, publicCollections)) await renderDocument(payload, collection, String(doc.id))
+          if (await refreshRows(req, collection, doc.id, publicCollections)) visible.push(String(doc.id))
         } catch (error) {
           complete = false
           payload.logger.error({ err: error }, `Filling the read model: ${collection} ${doc.id} failed; Payload answers ${collection} until the next start`)
         }
       }
+      await renderMany(payload, collection, visible)
       if (!hasNextPage) break
     }
     if (complete) await markReady(payload, collection)
@@ -77,7 +79,8 @@ export const readModelPlugin =
       onInit: async (payload) => {
         await config.onInit?.(payload)
         // In the background: a large site's first fill takes a while, and Payload answers meanwhile.
-        if (process.env.NEXT_PHASE !== 'phase-production-build') {
+        // Where jobs run (the server, a worker): scripts such as the dataset generator leave it to them.
+        if (process.env.NEXT_PHASE !== 'phase-production-build' && process.env.JOBS_AUTORUN !== 'false') {
           void backfill(payload, publicCollections).catch((error: unknown) => payload.logger.error({ err: error }, 'Filling the read model failed'))
         }
       },

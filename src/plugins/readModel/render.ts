@@ -145,3 +145,48 @@ export async function renderDocument(payload: Payload, collection: string, id: s
   }
   return expires
 }
+
+/**
+ * Renders many documents' stale rows at once, one read per locale and depth (the first fill of a
+ * large site); rows changed meanwhile keep their new token and are left to their own render.
+ */
+export async function renderMany(payload: Payload, collection: string, ids: string[]): Promise<void> {
+  if (!ids.length) return
+  const { docs: rows } = await payload.db.find<Row & { document: string }>({
+    collection: SNAPSHOTS,
+    where: { and: [{ collection: { equals: collection } }, { document: { in: ids } }, { stale: { equals: true } }] },
+    limit: 0,
+    pagination: false,
+  })
+  const expiries = new Map<string, Promise<string | null>>()
+  for (const locale of localeCodes) {
+    for (const depth of DEPTHS) {
+      const wanted = rows.filter((row) => row.locale === locale && row.depth === depth)
+      if (!wanted.length) continue
+      const { docs } = await payload.find({
+        collection: collection as CollectionSlug,
+        where: { id: { in: wanted.map((row) => row.document) } },
+        depth,
+        locale: locale as 'en',
+        limit: wanted.length,
+        pagination: false,
+        overrideAccess: false,
+      })
+      const byId = new Map(docs.map((doc) => [String(doc.id), doc as unknown as Doc]))
+      for (const row of wanted) {
+        const doc = byId.get(row.document)
+        // Embargoed releases and documents whose answer depends on a date are left to renderDocument.
+        if (!doc || collection === 'press-releases') continue
+        if (!expiries.has(row.document)) expiries.set(row.document, expiryOf(payload, collection, row.document, doc))
+        const expires = await expiries.get(row.document)!
+        await payload.db.updateMany({
+          collection: SNAPSHOTS,
+          where: { and: [{ id: { equals: row.id } }, { token: { equals: row.token } }] },
+          data: { body: JSON.stringify(doc), stale: false, expiresAt: expires },
+        })
+      }
+    }
+  }
+  // What a batch could not render (a release, a document hidden since) is rendered one by one.
+  if (collection === 'press-releases') for (const id of ids) await renderDocument(payload, collection, id)
+}
