@@ -157,14 +157,20 @@ export async function speakerPropagation(o, server, editorToken, embeddedIn = 10
   let events = await using()
   if (events.length < embeddedIn) {
     log(`  adding speaker ${speaker} to ${embeddedIn - events.length} more events (it is in ${events.length})`)
-    const others = (await json(`${url}/api/events?where[speakers.speaker][not_equals]=${speaker}&limit=${embeddedIn - events.length}&depth=0&sort=-createdAt&locale=en`, { headers: admin })).docs
+    const have = new Set(events.map((e) => e.id))
+    const others = []
+    for (let page = 1; others.length < embeddedIn - events.length; page += 1) {
+      const { docs } = await json(`${url}/api/events?limit=100&depth=0&sort=-createdAt&locale=en&page=${page}`, { headers: admin })
+      others.push(...docs.filter((e) => !have.has(e.id) && !e.speakers.some((row) => row.speaker === speaker)))
+    }
+    others.length = embeddedIn - events.length
     let next = 0
     await Promise.all(
       Array.from({ length: 4 }, async () => {
         while (next < others.length) {
           const event = others[next++]
           const speakers = [...event.speakers.map(({ id, speaker: s, role, topic }) => ({ id, speaker: s, role, topic })), { speaker, role: 'speaker', topic: 'Benchmark' }]
-          await json(`${url}/api/events/${event.id}?locale=en&depth=0`, { method: 'PATCH', headers: admin, body: JSON.stringify({ speakers }) })
+          await json(`${url}/api/events/${event.id}?locale=en&depth=0`, { method: 'PATCH', headers: admin, body: JSON.stringify({ speakers, _status: 'published' }) })
         }
       }),
     )
