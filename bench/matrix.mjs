@@ -39,7 +39,7 @@ const databaseFile = reuse ? path.resolve(reuse) : path.join(dir, 'bench.db')
 const env = { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', DATABASE_URI: `file:${databaseFile}`, MEDIA_DIR: path.join(dir, 'media'), PAYLOAD_SECRET: secret, SEED_ON_START: 'false', LOGIN_RATE_LIMIT: '1000' }
 if (!reuse) {
   const began = Date.now()
-  execFileSync(node, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'bench/generate.ts', `--scale=${scale}`], { cwd: root, env: { ...env, JOBS_AUTORUN: 'false' }, stdio: ['ignore', 'ignore', 'inherit'] })
+  execFileSync(node, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'bench/generate.ts', `--scale=${scale}`], { cwd: root, env: { ...env, JOBS_AUTORUN: 'false' }, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 }) // stdout a pipe: ignored, generate.ts exits 13 on Node 20
   figures.datasetSeconds = (Date.now() - began) / 1000
 }
 
@@ -47,7 +47,8 @@ if (!reuse) {
 const port = 3800 + Math.floor(Math.random() * 190)
 const url = `http://127.0.0.1:${port}`
 const began = Date.now()
-const server = spawn(node, [...productionNodeFlags, 'dist/server.js'], { cwd: root, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' })
+const server = spawn(node, [...productionNodeFlags, 'dist/server.js'], { cwd: root, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+for (const stream of [server.stdout, server.stderr]) stream.resume() // piped and drained: with stdio ignored the server may exit 13 during its start (bench/server.mjs)
 process.on('exit', () => server.kill('SIGKILL'))
 for (;;) {
   try {
