@@ -18,6 +18,17 @@ import { renderReport, targetRows, updateDocs } from './lib/report.mjs'
 import * as t from './lib/targets.mjs'
 import { root, startBenchServer, writeResult } from './server.mjs'
 
+// --render=bench/results/bench-….json: the table and docs/PERFORMANCE.md again from a run's figures, measuring nothing.
+if (arg('render', '')) {
+  const file = path.resolve(arg('render'))
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8'))
+  saved.targets = targetRows(saved)
+  const report = renderReport(saved, path.relative(root, file))
+  console.log(report)
+  if (!flag('no-docs')) log(`updated ${updateDocs(report)}`)
+  process.exit(0)
+}
+
 const scenarioIds = { 'list-peers': 1, 'list-own': 2, one: 3, autosave: 4, neighbour: 5, speaker: 6, express: 8, scale: 9 }
 const requested = arg('scenarios', 'all')
 if (requested === 'matrix') {
@@ -54,6 +65,8 @@ const figures = {
   when: new Date().toISOString(),
   commit: git('rev-parse', '--short', 'HEAD'),
   branch: git('rev-parse', '--abbrev-ref', 'HEAD'),
+  // The last commit that changed what is measured (the server, its model and packages), not the bench.
+  serverCommit: git('log', '-1', '--format=%h', '--', 'src', 'collections', 'payload.config.ts', 'next.config.mjs', 'package-lock.json'),
   dirty: git('status', '--porcelain', '--', 'src', 'collections', 'payload.config.ts') !== '',
   command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, memoryGB: Math.round(os.totalmem() / 2 ** 30), loadBefore: os.loadavg().map((l) => Math.round(l * 100) / 100) },

@@ -86,7 +86,7 @@ function detailRows(f) {
 export function renderReport(f, file) {
   const m = f.machine
   const lines = [
-    `Run of ${f.when.slice(0, 16).replace('T', ' ')} UTC on commit \`${f.commit}\` (branch ${f.branch}${f.dirty ? ', with uncommitted changes to the server' : ''}); ${m.cpus} × ${m.model}, ${m.memoryGB} GB, Node ${m.node}; load average ${m.loadBefore.join(' / ')} before and ${m.loadAfter.join(' / ')} after (1 / 5 / 15 min).`,
+    `Run of ${f.when.slice(0, 16).replace('T', ' ')} UTC on commit \`${f.commit}\` (branch ${f.branch}${f.serverCommit ? `; server code as of \`${f.serverCommit}\`` : ''}${f.dirty ? ', with uncommitted changes to the server' : ''}); ${m.cpus} × ${m.model}, ${m.memoryGB} GB, Node ${m.node}; load average ${m.loadBefore.join(' / ')} before and ${m.loadAfter.join(' / ')} after (1 / 5 / 15 min).`,
     `Command: \`${f.command}\` — ${f.options.runs} × ${f.options.duration} s per figure after a ${Math.min(3, f.options.duration)} s warm-up, medians; c=${f.options.connections} unless stated. Figures: \`${file}\`.`,
     '',
     '| # | target | goal | Pressroom | Strapi 5.54 | Directus 11.3 | Pressroom ÷ Strapi / ÷ Directus, or ratio | met? |',
