@@ -237,6 +237,10 @@ if (peers && (wanted.has(1) || wanted.has(3))) {
         const ones = await api.oneUrls(base)
         system.one = await t.load(`${name} one event, ${ones.length} ids`, o, base, t.cycling(ones), c)
       }
+    } catch (error) {
+      // One peer failing leaves the other figures standing.
+      notes.push(`${name}: ${error.message.slice(0, 300).replace(/\s+/g, ' ')}`)
+      log(`  ${name} failed: ${error.message}`)
     } finally {
       if (sampler) system.rss = sampler.stop()
       log(`  ${peers.stop(name)}`)

@@ -45,7 +45,8 @@ export function rssSampler(pid) {
 
 /** One autocannon run, the figures we keep. `requests` closures are shared, so counters carry on. */
 export async function once({ url, connections, duration, ...options }) {
-  const result = await autocannon({ url, connections, duration, ...options })
+  // A 30 s timeout rather than autocannon's 10 s: past its capacity a server's latency is measured, not cut off.
+  const result = await autocannon({ url, connections, duration, timeout: 30, ...options })
   return {
     requestsPerSecond: result.requests.average,
     total: result.requests.total,
@@ -74,11 +75,14 @@ export const summarise = (samples) => {
   }
 }
 
-/** Fails loudly when answers were not 2xx: a figure of error pages measures nothing. */
+/**
+ * Fails loudly when answers were not 2xx: a figure of error pages measures nothing. Connection errors
+ * and timeouts (a server past its capacity) are kept in the figures instead, and shown in the tables.
+ */
 export function check(name, samples) {
   const total = samples.reduce((sum, s) => sum + s.total, 0)
-  const bad = samples.reduce((sum, s) => sum + s.non2xx + s.errors, 0)
-  if (bad > Math.max(5, total * 0.005)) throw new Error(`${name}: ${bad} of ${total} answers were errors or not 2xx`)
+  const bad = samples.reduce((sum, s) => sum + s.non2xx, 0)
+  if (bad > Math.max(5, total * 0.005)) throw new Error(`${name}: ${bad} of ${total} answers were not 2xx`)
 }
 
 /** A warm-up (discarded), then `runs` runs of `duration` s; medians. `options` is a function so each run gets fresh ones. */

@@ -7,7 +7,10 @@ import path from 'node:path'
 export const peerNames = ['strapi', 'directus']
 
 export function peersTools(home, work) {
-  const run = (script, ...args) => execFileSync('bash', [path.join(home, script), ...args], { cwd: home, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  // The peers run on the machine's node (their native modules, better-sqlite3 and sqlite3, are built
+  // for it), not on the project's own Node 22 that `npm run` puts first in PATH (node_modules/.bin).
+  const env = { ...process.env, PATH: (process.env.PATH ?? '').split(':').filter((dir) => !dir.includes('node_modules')).join(':') }
+  const run = (script, ...args) => execFileSync('bash', [path.join(home, script), ...args], { cwd: home, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
   const isSetUp = (name) => fs.existsSync(path.join(work, name, 'node_modules'))
   const urls = () => {
     const found = {}
