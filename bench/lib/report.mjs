@@ -27,11 +27,14 @@ export function targetRows(f) {
   if (po.list) row('2', 'Uncached list of 20 (depth 1, ru), c=50, Pressroom’s 2,000 events', '≥ 1,000 req/s and p99 ≤ 100 ms', rate(po.list), '–', '–', '–', po.list.requestsPerSecond >= 1000 && po.list.p99 <= 100 && !po.list.errors)
   const strapiGoal = st.one ? ` (3 × Strapi here: ${n(3 * st.one.requestsPerSecond)})` : ''
   if (po.one || pp.one || st.one || di.one) {
-    const main = po.one ?? pp.one
-    row('3', `One event by id, all 2,000 ids × 5 locales, c=50 (${po.one ? 'Pressroom’s dataset' : 'the peers’ events'})`, `≥ 3,300 req/s${strapiGoal}`, rate(main), rate(st.one), rate(di.one), ...vsPeers(main, st.one, di.one), main && main.requestsPerSecond >= 3300)
-    if (po.one && pp.one) row('3b', 'One event by id, the same on the peers’ events (like for like)', '≥ 3,300 req/s', rate(pp.one), rate(st.one), rate(di.one), ...vsPeers(pp.one, st.one, di.one), pp.one.requestsPerSecond >= 3300)
-    const miss = po.oneUncached ?? pp.oneUncached
-    if (miss) row('3c', `One event by id, a new query string on every request (all misses; ${po.oneUncached ? 'Pressroom’s dataset' : 'peers’ events'})`, 'info: ≥ 3,300 req/s', rate(miss), rate(st.one), rate(di.one), ...vsPeers(miss, st.one, di.one), miss.requestsPerSecond >= 3300)
+    // The figure for the target is the all-misses one: cycling 10,000 URLs is all misses only until
+    // the cycle comes round again (at 3,300 req/s, after 3 s), and then it measures the cache.
+    const main = po.oneUncached ?? pp.oneUncached
+    row('3', `One event by id, 2,000 ids × 5 locales, c=50, every request a miss (\`&_=n\` added; ${po.oneUncached ? 'Pressroom’s dataset' : 'the peers’ events'})`, `≥ 3,300 req/s${strapiGoal}`, rate(main), rate(st.one), rate(di.one), ...vsPeers(main, st.one, di.one), main && main.requestsPerSecond >= 3300)
+    if (po.oneUncached && pp.oneUncached) row('3b', 'The same on the peers’ events (like for like)', '≥ 3,300 req/s', rate(pp.oneUncached), rate(st.one), rate(di.one), ...vsPeers(pp.oneUncached, st.one, di.one), pp.oneUncached.requestsPerSecond >= 3300)
+    for (const [label, m] of [['Pressroom’s dataset', po.one], ['the peers’ events', pp.one]]) {
+      if (m) row('3c', `Info: the same cycle without \`&_=n\` (hits once the cycle repeats), ${label}`, 'info', rate(m), rate(st.one), rate(di.one), ...vsPeers(m, st.one, di.one), undefined)
+    }
   }
   if (po.autosave) {
     const a = po.autosave

@@ -90,7 +90,11 @@ export async function autosaveRatio(o, server, editorToken, urls, eventId, conne
   const withEditor = []
   const saves = []
   for (let r = 0; r < o.runs; r += 1) {
+    // Refilled before each run: the previous run's last autosave emptied the cache, and refilling
+    // 600 misses would otherwise be most of an "alone" run.
+    await touch(server.url, urls)
     alone.push(await once({ ...make(), duration: o.duration }))
+    await touch(server.url, urls)
     let editing = true
     const editor = (async () => {
       for (let k = 0; editing; k += 1) {
@@ -132,6 +136,7 @@ export async function noisyNeighbour(o, server, missPath, cachedUrls, connection
   const beside = []
   const missing = []
   for (let r = 0; r < o.runs; r += 1) {
+    await touch(server.url, cachedUrls)
     alone.push(await once({ ...reader(), duration: o.duration }))
     const [b, m] = await Promise.all([once({ ...reader(), duration: o.duration }), once({ ...misser(), duration: o.duration })])
     beside.push(b)
