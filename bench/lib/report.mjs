@@ -73,8 +73,8 @@ function detailRows(f) {
     const x = s[key]
     if (!x) continue
     add(label, 'uncached list of 20 (1, 2)', x.list)
-    add(label, 'one event by id, cycling (3)', x.one)
-    add(label, 'one event, new query string (3c)', x.oneUncached)
+    add(label, 'one event by id, cycling (3c)', x.one)
+    add(label, 'one event, new query string (3, 3b)', x.oneUncached)
     add(label, 'cached list of 20 (8)', x.cachedList)
     add(label, 'frontend alone (4)', x.autosave?.alone)
     add(label, 'frontend with autosaves (4)', x.autosave?.withAutosave)
