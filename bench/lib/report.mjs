@@ -73,7 +73,7 @@ function detailRows(f) {
     const x = s[key]
     if (!x) continue
     add(label, 'uncached list of 20 (1, 2)', x.list)
-    add(label, 'one event by id, cycling (3c)', x.one)
+    add(label, `one event by id, cycling (${key === 'strapi' || key === 'directus' ? '3' : '3c'})`, x.one)
     add(label, 'one event, new query string (3, 3b)', x.oneUncached)
     add(label, 'cached list of 20 (8)', x.cachedList)
     add(label, 'frontend alone (4)', x.autosave?.alone)
