@@ -23,13 +23,14 @@ const databaseFile = arg('database', '') ? path.resolve(arg('database')) : path.
 const env = { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', DATABASE_URI: `file:${databaseFile}`, MEDIA_DIR: path.join(dir, 'media'), PAYLOAD_SECRET: 'bench-secret-'.repeat(4), SEED_ON_START: 'false' }
 if (!arg('database', '')) {
   process.stderr.write('generating the default dataset…\n')
-  execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'bench/generate.ts', '--scale=default'], { cwd: root, env: { ...env, JOBS_AUTORUN: 'false' }, stdio: ['ignore', 'ignore', 'inherit'] })
+  execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'bench/generate.ts', '--scale=default'], { cwd: root, env: { ...env, JOBS_AUTORUN: 'false' }, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 }) // stdout a pipe: ignored, generate.ts exits 13 on Node 20
 }
 
 const port = 3800 + Math.floor(Math.random() * 190)
 const url = `http://127.0.0.1:${port}`
 const profileDir = path.join(dir, 'cpu')
-const server = spawn(process.execPath, [...productionNodeFlags, '--cpu-prof', `--cpu-prof-dir=${profileDir}`, 'dist/server.js'], { cwd: root, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' })
+const server = spawn(process.execPath, [...productionNodeFlags, '--cpu-prof', `--cpu-prof-dir=${profileDir}`, 'dist/server.js'], { cwd: root, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+for (const stream of [server.stdout, server.stderr]) stream.resume() // piped and drained: with stdio ignored the server may exit 13 during its start (bench/server.mjs)
 await waitForReady(url)
 
 const list = `/api/events?${upcomingQuery(await upcomingFrom(url))}&depth=${depth}&locale=ru`

@@ -30,22 +30,37 @@ export async function waitForReady(url, seconds = 60) {
   }
 }
 
-export async function startBenchServer(name, env = {}, { nodeFlags = [], log } = {}) {
+/** `databaseFile`: an existing database (a generated dataset) instead of a fresh one; the admin is then logged in again. */
+export async function startBenchServer(name, env = {}, { nodeFlags = [], log, databaseFile } = {}) {
   const port = 3800 + Math.floor(Math.random() * 190)
   const url = `http://127.0.0.1:${port}`
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pressroom-${name}-`))
-  const output = log ? fs.openSync(log, 'w') : 'ignore'
+  // stdout and stderr piped (to the log, or drained): with them ignored or a file, the server (like
+  // bench/generate.ts) sometimes exits 13 during its start on Node 20 here, an unsettled top-level
+  // await that nothing else keeps the event loop alive for.
+  const output = 'pipe'
   const child = spawn(process.execPath, [...productionNodeFlags, ...nodeFlags, 'dist/server.js'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URI: `file:${dir}/${name}.db`, MEDIA_DIR: `${dir}/media`, PAYLOAD_SECRET: `${name}-secret-`.repeat(4), LOGIN_RATE_LIMIT: '1000', ...env },
+    env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URI: `file:${databaseFile ?? `${dir}/${name}.db`}`, MEDIA_DIR: `${dir}/media`, PAYLOAD_SECRET: `${name}-secret-`.repeat(4), LOGIN_RATE_LIMIT: '1000', ...env },
     stdio: ['ignore', output, output],
   })
-  await waitForReady(url)
+  const sink = log ? fs.createWriteStream(log) : undefined
+  for (const stream of [child.stdout, child.stderr]) {
+    if (sink) stream.pipe(sink, { end: false })
+    else stream.resume()
+  }
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  process.on('exit', () => child.kill('SIGKILL'))
+  await Promise.race([waitForReady(url), exited.then((code) => Promise.reject(new Error(`the ${name} server exited (${code}) during its start${log ? `:\n${fs.readFileSync(log, 'utf8').slice(-2000)}` : ''}`)))])
   const post = (p, body, token) =>
     fetch(`${url}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json())
   await post('/api/users/first-register', { email: `${name}@pressroom.test`, password: `${name}-password-123`, name })
   const { token } = await post('/api/users/login', { email: `${name}@pressroom.test`, password: `${name}-password-123` })
-  return { url, child, token, post, rss: () => Number(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) * 1024 }
+  const stop = async () => {
+    child.kill('SIGTERM')
+    await exited
+  }
+  return { url, child, token, post, stop, email: `${name}@pressroom.test`, password: `${name}-password-123`, rss: () => Number(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) * 1024 }
 }
 
 /** "Upcoming" from the middle of the dataset's dates, so half the events qualify at every scale. */
