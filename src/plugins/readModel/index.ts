@@ -22,6 +22,8 @@ const renderTask: TaskConfig = {
   },
 }
 
+const FILL_DELAY_MS = 3000
+
 /** Fills the store from what is published, once per database; answers come from Payload meanwhile. */
 async function backfill(payload: Payload, publicCollections: string[]): Promise<void> {
   for (const collection of storedCollections(payload, publicCollections)) {
@@ -31,6 +33,8 @@ async function backfill(payload: Payload, publicCollections: string[]): Promise<
       const { docs, hasNextPage } = await payload.find({ collection: collection as CollectionSlug, depth: 0, limit: 100, page, overrideAccess: true, select: {} })
       const visible: string[] = []
       for (const doc of docs) {
+        // A turn for requests between documents: a first fill of thousands must not stall the server.
+        await new Promise((resolve) => setImmediate(resolve))
         const req = { payload, context: {}, user: null } as never
         try {
           if (await refreshRows(req, collection, doc.id, publicCollections)) visible.push(String(doc.id))
@@ -81,7 +85,8 @@ export const readModelPlugin =
         // In the background: a large site's first fill takes a while, and Payload answers meanwhile.
         // Where jobs run (the server, a worker): scripts such as the dataset generator leave it to them.
         if (process.env.NEXT_PHASE !== 'phase-production-build' && process.env.JOBS_AUTORUN !== 'false') {
-          void backfill(payload, publicCollections).catch((error: unknown) => payload.logger.error({ err: error }, 'Filling the read model failed'))
+          // After the server has started listening: the fill must not hold up the start.
+          setTimeout(() => void backfill(payload, publicCollections).catch((error: unknown) => payload.logger.error({ err: error }, 'Filling the read model failed')), FILL_DELAY_MS).unref()
         }
       },
     }
