@@ -96,6 +96,21 @@ describe('the public cache never serves a privileged answer to the public', () =
     }
   })
 
+  it('the read model, which fills its rows past access, serves the public nothing private', async () => {
+    // Lists and documents answered from public-snapshots, once its rows are rendered (the jobs queue, within seconds).
+    const paths = ['/api/events?depth=1&limit=100', `/api/events/${world.ids.publishedEvent}?depth=1`, '/api/speakers?depth=1&limit=100', '/api/press-releases?depth=1&limit=100', `/api/projects/${world.ids.project}?depth=1`]
+    for (const path of paths) {
+      let reply: Response | undefined
+      for (let attempt = 0; attempt < 100; attempt += 1) {
+        reply = await fetch(`${world.server.url}${path}&store=${attempt}`.replace(/^([^?]*)&/, '$1?'))
+        if (reply.headers.get('x-pressroom-source') === 'store') break
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      }
+      expect({ path, source: reply!.headers.get('x-pressroom-source') }).toEqual({ path, source: 'store' })
+      expect({ path, leaked: leakedIn(await reply!.text(), secretsFor('anonymous')) }).toEqual({ path, leaked: [] })
+    }
+  })
+
   it('a client cannot pick a route or skip the cache in production', async () => {
     const path = '/api/events?depth=0'
     await fetch(`${world.server.url}${path}`)

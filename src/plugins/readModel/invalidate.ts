@@ -52,21 +52,8 @@ export async function queueRender(req: PayloadRequest, keys: string[], waitUntil
  * fails half-way.
  */
 export async function markStale(req: PayloadRequest, collection: string, previous: Doc, stored: string[]): Promise<void> {
-  const { payload } = req
-  const fields = payload.collections[collection as CollectionSlug].config.flattenedFields
-  const keys = new Set<string>([`${collection}:${previous.id}`])
-  for (const relation of relationsOf(fields, previous)) {
-    if (stored.includes(relation.relationTo) && joinsOf(payload, relation.relationTo).has(`${collection}:${relation.path}`)) keys.add(`${relation.relationTo}:${relation.id}`)
-  }
-  const { docs: dependents } = await payload.db.find<{ collection: string; document: string }>({
-    collection: SNAPSHOTS,
-    where: { deps: { contains: `|${collection}:${previous.id}|` } },
-    limit: 0,
-    pagination: false,
-    req,
-    select: { collection: true, document: true },
-  })
-  for (const row of dependents) keys.add(`${row.collection}:${row.document}`)
+  const keys = await affectedBy(req, collection, previous.id, [previous], stored)
+  keys.add(`${collection}:${previous.id}`)
   await staleAll(req, keys)
   await bumpGeneration(req)
   // Should the write fail after this, the queue renders what is stored then.
@@ -74,15 +61,43 @@ export async function markStale(req: PayloadRequest, collection: string, previou
 }
 
 async function staleAll(req: PayloadRequest, keys: Iterable<string>): Promise<void> {
+  const byCollection = new Map<string, string[]>()
   for (const key of keys) {
     const at = key.indexOf(':')
+    byCollection.set(key.slice(0, at), [...(byCollection.get(key.slice(0, at)) ?? []), key.slice(at + 1)])
+  }
+  // One write per collection, however many documents embed the one that changed.
+  for (const [collection, documents] of byCollection) {
     await req.payload.db.updateMany({
       collection: SNAPSHOTS,
-      where: { and: [{ collection: { equals: key.slice(0, at) } }, { document: { equals: key.slice(at + 1) } }] },
+      where: { and: [{ collection: { equals: collection } }, { document: { in: documents } }] },
       data: { stale: true, token: newToken() },
       req,
     })
   }
+}
+
+/**
+ * The documents whose answers a change of `collection:id` may change: those whose join lists it
+ * (through the relationships of `versions`, old and new) and those whose snapshots embed it.
+ */
+async function affectedBy(req: PayloadRequest, collection: string, id: number | string, versions: (Doc | undefined)[], stored: string[]): Promise<Set<string>> {
+  const { payload } = req
+  const fields = payload.collections[collection as CollectionSlug].config.flattenedFields
+  const keys = new Set<string>()
+  for (const relation of versions.flatMap((version) => relationsOf(fields, version))) {
+    if (stored.includes(relation.relationTo) && joinsOf(payload, relation.relationTo).has(`${collection}:${relation.path}`)) keys.add(`${relation.relationTo}:${relation.id}`)
+  }
+  const { docs: dependents } = await payload.db.find<{ collection: string; document: string }>({
+    collection: SNAPSHOTS,
+    where: { deps: { contains: `|${collection}:${id}|` } },
+    limit: 0,
+    pagination: false,
+    req,
+    select: { collection: true, document: true },
+  })
+  for (const row of dependents) keys.add(`${row.collection}:${row.document}`)
+  return keys
 }
 
 /**
@@ -95,24 +110,7 @@ export async function invalidate(req: PayloadRequest, collection: string, doc: D
   const { payload } = req
   const id = (doc ?? previous)?.id
   if (id === undefined) return
-  const fields = payload.collections[collection as CollectionSlug].config.flattenedFields
-  const keys = new Set<string>()
-  const reads = new Map<string, Set<string>>()
-  for (const relation of [...relationsOf(fields, previous), ...relationsOf(fields, doc)]) {
-    if (!stored.includes(relation.relationTo)) continue
-    const joins = reads.get(relation.relationTo) ?? joinsOf(payload, relation.relationTo)
-    reads.set(relation.relationTo, joins)
-    if (joins.has(`${collection}:${relation.path}`)) keys.add(`${relation.relationTo}:${relation.id}`)
-  }
-  const { docs: dependents } = await payload.db.find<{ collection: string; document: string }>({
-    collection: SNAPSHOTS,
-    where: { deps: { contains: `|${collection}:${id}|` } },
-    limit: 0,
-    pagination: false,
-    req,
-    select: { collection: true, document: true },
-  })
-  for (const row of dependents) keys.add(`${row.collection}:${row.document}`)
+  const keys = await affectedBy(req, collection, id, [previous, doc], stored)
   await staleAll(req, keys)
   if (stored.includes(collection) && doc && (await refreshRows(req, collection, id, publicCollections))) keys.add(`${collection}:${id}`)
   if (stored.includes(collection) && !doc) await payload.db.deleteMany({ collection: SNAPSHOTS, where: { and: [{ collection: { equals: collection } }, { document: { equals: String(id) } }] }, req })
