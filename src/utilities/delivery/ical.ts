@@ -40,7 +40,9 @@ export const icalText = (value: string): string => cleanText(value).replace(/[\\
 function organiserOf(organiser: unknown) {
   const { name, email } = (organiser && typeof organiser === 'object' ? organiser : {}) as Partial<Organisation>
   // Payload's email field refuses anything but an address; the name is free text.
-  return email ? { name: cleanText(name ?? ''), email } : undefined
+  // ical-generator quotes CN but leaves a backslash as it is, and parsers such as ical.js read
+  // `\;` in a parameter as an escape: doubled, the name comes back as it was typed.
+  return email ? { name: cleanText(name ?? '').replace(/\\/g, '\\\\'), email } : undefined
 }
 
 /**
