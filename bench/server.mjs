@@ -51,7 +51,11 @@ export async function startBenchServer(name, env = {}, { nodeFlags = [], log, da
   }
   const exited = new Promise((resolve) => child.once('exit', resolve))
   process.on('exit', () => child.kill('SIGKILL'))
-  await Promise.race([waitForReady(url), exited.then((code) => Promise.reject(new Error(`the ${name} server exited (${code}) during its start${log ? `:\n${fs.readFileSync(log, 'utf8').slice(-2000)}` : ''}`)))])
+  await Promise.race([waitForReady(url), exited.then((code) => Promise.reject(new Error(`the ${name} server exited (${code}) during its start${log ? `:\n${fs.readFileSync(log, 'utf8').slice(-2000)}` : ''}`)))]).catch((error) => {
+    // Never leave it running beside the next attempt: two servers on one file fight over its lock.
+    child.kill('SIGKILL')
+    throw error
+  })
   const post = (p, body, token) =>
     fetch(`${url}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json())
   await post('/api/users/first-register', { email: `${name}@pressroom.test`, password: `${name}-password-123`, name })
@@ -60,9 +64,12 @@ export async function startBenchServer(name, env = {}, { nodeFlags = [], log, da
   // then Payload answers every read. Measure once it is filled (an empty dataset has nothing to fill).
   const filling = Date.now()
   for (;;) {
-    const response = await fetch(`${url}/api/events?limit=1&depth=0&fill=${Date.now()}`)
-    const { totalDocs } = await response.json()
-    if (!totalDocs || response.headers.get('x-pressroom-source') === 'store' || Date.now() - filling > 15 * 60_000) break
+    // A reset connection while the server is busy filling is no reason to give up on it.
+    const probe = await fetch(`${url}/api/events?limit=1&depth=0&fill=${Date.now()}`)
+      .then(async (response) => ({ totalDocs: (await response.json()).totalDocs, store: response.headers.get('x-pressroom-source') === 'store' }))
+      .catch(() => undefined)
+    if ((probe && (!probe.totalDocs || probe.store)) || Date.now() - filling > 15 * 60_000) break
+    if (child.exitCode !== null) throw new Error(`the ${name} server exited (${child.exitCode}) while filling its read model`)
     await new Promise((resolve) => setTimeout(resolve, 1000))
   }
   const fillSeconds = (Date.now() - filling) / 1000

@@ -4,6 +4,7 @@ import { type PublicCache, publicCache } from '@/utilities/publicCache'
 
 import { SNAPSHOTS } from './collection'
 import { newToken } from './render'
+import { fastStoreOf } from './store'
 
 const GENERATION: Where = { and: [{ collection: { equals: '_generation' } }, { document: { equals: 'public' } }] }
 
@@ -21,6 +22,8 @@ export async function bumpGeneration(req: PayloadRequest): Promise<void> {
 
 /** The generation as committed now. */
 export async function currentGeneration(payload: Payload): Promise<string> {
+  const fast = fastStoreOf(payload)
+  if (fast) return fast.generation()
   const { docs } = await payload.db.find<{ token?: string | null }>({ collection: SNAPSHOTS, where: GENERATION, limit: 1, pagination: false, select: { token: true } })
   return docs[0]?.token ?? ''
 }

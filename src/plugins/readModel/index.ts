@@ -2,7 +2,7 @@ import type { CollectionSlug, Config, Payload, Plugin, TaskConfig } from 'payloa
 
 import { PublicSnapshots } from './collection'
 import { afterChange, afterDelete, beforeChange, beforeDelete, noteDraftSave, RENDER_TASK } from './invalidate'
-import { refreshRows, renderDocument, renderMany, storedCollections } from './render'
+import { refreshRows, renderMany, storedCollections } from './render'
 import { isReady, markReady } from './store'
 
 export { answerFromStore } from './store'
@@ -13,10 +13,17 @@ const renderTask: TaskConfig = {
   slug: RENDER_TASK as never,
   inputSchema: [{ name: 'keys', type: 'json', required: true }],
   handler: async ({ input, req }) => {
+    const byCollection = new Map<string, string[]>()
     for (const key of (input as { keys: string[] }).keys) {
       const at = key.indexOf(':')
-      const expires = await renderDocument(req.payload, key.slice(0, at), key.slice(at + 1), req)
-      if (expires) await req.payload.jobs.queue({ task: RENDER_TASK as never, input: { keys: [key] } as never, waitUntil: new Date(expires), req })
+      byCollection.set(key.slice(0, at), [...(byCollection.get(key.slice(0, at)) ?? []), key.slice(at + 1)])
+    }
+    // One read per locale and depth for all of a collection's documents: a speaker embedded in a
+    // hundred events is ten reads, not a thousand.
+    for (const [collection, ids] of byCollection) {
+      for (const [id, expires] of await renderMany(req.payload, collection, ids, req)) {
+        await req.payload.jobs.queue({ task: RENDER_TASK as never, input: { keys: [`${collection}:${id}`] } as never, waitUntil: new Date(expires), req })
+      }
     }
     return { output: {} }
   },

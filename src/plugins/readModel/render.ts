@@ -7,6 +7,7 @@ import { localeCodes } from '@/i18n/localization'
 
 import { SNAPSHOTS } from './collection'
 import { columnsOf, relationsOf, tokens } from './fields'
+import { fastStoreOf } from './store'
 
 export const DEPTHS = [0, 1] as const
 
@@ -62,12 +63,17 @@ export async function refreshRows(req: PayloadRequest, collection: string, id: n
   const config = payload.collections[collection as CollectionSlug].config
   const all = (await payload.findByID({ collection: collection as CollectionSlug, id, depth: 0, locale: 'all', overrideAccess: true, req })) as unknown as Doc
   const deps = tokens(relationsOf(config.flattenedFields, all).filter(({ relationTo }) => publicCollections.includes(relationTo)).map(({ relationTo, id: other }) => `${relationTo}:${other}`))
-  const { docs: existing } = await payload.db.find<Row>({ collection: SNAPSHOTS, where: match, limit: 0, pagination: false, req })
+  const fast = req.transactionID ? undefined : fastStoreOf(payload)
+  const { docs: existing } = fast ? { docs: [] as Row[] } : await payload.db.find<Row>({ collection: SNAPSHOTS, where: match, limit: 0, pagination: false, req })
   for (const locale of localeCodes) {
     const doc = (await payload.findByID({ collection: collection as CollectionSlug, id, depth: 0, locale, fallbackLocale: false, overrideAccess: true, req })) as unknown as Doc
     const columns = columnsOf(config.flattenedFields, doc)
     for (const depth of DEPTHS) {
       const data = { collection, document: String(id), locale, depth, deps, stale: true, token: newToken(), ...columns }
+      if (fast) {
+        await fast.upsertRow(data)
+        continue
+      }
       const row = existing.find((candidate) => candidate.locale === locale && candidate.depth === depth)
       const one: Where = { and: [...(match.and as Where[]), { locale: { equals: locale } }, { depth: { equals: depth } }] }
       if (row) await payload.db.updateOne({ collection: SNAPSHOTS, id: row.id, data, req })
@@ -76,6 +82,19 @@ export async function refreshRows(req: PayloadRequest, collection: string, id: n
     }
   }
   return true
+}
+
+/** Keeps a rendered answer unless a write invalidated the row since it was read (its token changed). */
+async function keepRender(payload: Payload, row: Row, body: string, expiresAt: string | null, req?: PayloadRequest): Promise<void> {
+  const fast = req?.transactionID ? undefined : fastStoreOf(payload)
+  if (fast) return fast.keepRender(row.id, row.token, body, expiresAt)
+  await payload.db.updateMany({
+    collection: SNAPSHOTS,
+    where: { and: [{ id: { equals: row.id } }, { token: { equals: row.token } }] },
+    data: { body, stale: false, expiresAt },
+    // In the job's own transaction, when there is one: a second connection would wait for it.
+    req,
+  })
 }
 
 /** When an answer of this document may change without a write: an embargo on it, or on a release it lists, lifts. */
@@ -135,13 +154,7 @@ export async function renderDocument(payload: Payload, collection: string, id: s
       continue
     }
     expires = await expiryOf(payload, collection, id, doc)
-    await payload.db.updateMany({
-      collection: SNAPSHOTS,
-      where: { and: [{ id: { equals: row.id } }, { token: { equals: row.token } }] },
-      data: { body: JSON.stringify(doc), stale: false, expiresAt: expires },
-      // In the job's own transaction, when there is one: a second connection would wait for it.
-      req,
-    })
+    await keepRender(payload, row, JSON.stringify(doc), expires, req)
   }
   return expires
 }
@@ -150,15 +163,18 @@ export async function renderDocument(payload: Payload, collection: string, id: s
  * Renders many documents' stale rows at once, one read per locale and depth (the first fill of a
  * large site); rows changed meanwhile keep their new token and are left to their own render.
  */
-export async function renderMany(payload: Payload, collection: string, ids: string[]): Promise<void> {
-  if (!ids.length) return
+export async function renderMany(payload: Payload, collection: string, ids: string[], req?: PayloadRequest): Promise<Map<string, string>> {
+  const later = new Map<string, string>()
+  if (!ids.length) return later
   const { docs: rows } = await payload.db.find<Row & { document: string }>({
     collection: SNAPSHOTS,
     where: { and: [{ collection: { equals: collection } }, { document: { in: ids } }, { stale: { equals: true } }] },
     limit: 0,
     pagination: false,
+    req,
   })
   const expiries = new Map<string, Promise<string | null>>()
+  const rendered = new Set<string>()
   for (const locale of localeCodes) {
     for (const depth of DEPTHS) {
       const wanted = rows.filter((row) => row.locale === locale && row.depth === depth)
@@ -177,16 +193,19 @@ export async function renderMany(payload: Payload, collection: string, ids: stri
         const doc = byId.get(row.document)
         // Embargoed releases and documents whose answer depends on a date are left to renderDocument.
         if (!doc || collection === 'press-releases') continue
+        rendered.add(row.document)
         if (!expiries.has(row.document)) expiries.set(row.document, expiryOf(payload, collection, row.document, doc))
         const expires = await expiries.get(row.document)!
-        await payload.db.updateMany({
-          collection: SNAPSHOTS,
-          where: { and: [{ id: { equals: row.id } }, { token: { equals: row.token } }] },
-          data: { body: JSON.stringify(doc), stale: false, expiresAt: expires },
-        })
+        if (expires) later.set(row.document, expires)
+        await keepRender(payload, row, JSON.stringify(doc), expires, req)
       }
     }
   }
   // What a batch could not render (a release, a document hidden since) is rendered one by one.
-  if (collection === 'press-releases') for (const id of ids) await renderDocument(payload, collection, id)
+  const rest = collection === 'press-releases' ? ids : [...new Set(rows.map((row) => row.document))].filter((id) => !rendered.has(id))
+  for (const id of rest) {
+    const expires = await renderDocument(payload, collection, id, req)
+    if (expires) later.set(id, expires)
+  }
+  return later
 }

@@ -1,7 +1,10 @@
 import type { CollectionSlug, Payload, Where } from 'payload'
 
+import { publicCache } from '@/utilities/publicCache'
+
 import { SNAPSHOTS } from './collection'
 import type { RelationFilter, StoreQuery } from './query'
+import { NOT_COMPILED, type SqliteStore, sqliteStore } from './sqlite'
 
 type Row = { body?: string | null; stale?: boolean | null; expiresAt?: string | null }
 
@@ -20,14 +23,28 @@ export async function isReady(payload: Payload, collection: string): Promise<boo
 export const markReady = (payload: Payload, collection: string) =>
   payload.db.create({ collection: SNAPSHOTS, data: { collection: READY, document: collection, locale: '-', depth: 0, stale: false } })
 
-/** Whether the public may read every one of these documents (as Payload would decide). */
-async function allReadable(payload: Payload, { collection, ids }: RelationFilter): Promise<boolean> {
-  try {
-    const { totalDocs } = await payload.count({ collection: collection as CollectionSlug, where: { id: { in: ids } }, overrideAccess: false })
-    return totalDocs === new Set(ids).size
-  } catch {
-    return false
-  }
+/**
+ * Whether the public may read every one of these documents (as Payload would decide). Kept with
+ * the response cache, which is emptied by every public write on any instance.
+ */
+function allReadable(payload: Payload, { collection, ids }: RelationFilter): Promise<boolean> {
+  const key = `readable ${collection} ${[...new Set(ids)].sort().join(',')}`
+  return publicCache().memo(key, async () => {
+    try {
+      const { totalDocs } = await payload.count({ collection: collection as CollectionSlug, where: { id: { in: ids } }, overrideAccess: false })
+      return totalDocs === new Set(ids).size
+    } catch {
+      return false
+    }
+  })
+}
+
+const fastStores = new WeakMap<Payload, SqliteStore | null>()
+
+/** The adapter-specific queries of the store, where there are some (SQLite). */
+export function fastStoreOf(payload: Payload): SqliteStore | undefined {
+  if (!fastStores.has(payload)) fastStores.set(payload, sqliteStore(payload) ?? null)
+  return fastStores.get(payload) ?? undefined
 }
 
 const usable = (row: Row, now: string) => Boolean(row.body) && !row.stale && !(row.expiresAt && row.expiresAt <= now)
@@ -42,6 +59,11 @@ export async function answerFromStore(payload: Payload, query: StoreQuery, relat
   if (!(await isReady(payload, query.collection))) return undefined
   for (const relation of relations) if (!(await allReadable(payload, relation))) return undefined
   const now = new Date().toISOString()
+  const fast = fastStoreOf(payload)
+  if (fast) {
+    const answer = await fast.answer(query, embargoed, now)
+    if (answer !== NOT_COMPILED) return answer
+  }
   const scope: Where[] = [{ collection: { equals: query.collection } }, { locale: { equals: query.locale } }, { depth: { equals: query.depth } }]
   if (embargoed) scope.push({ or: [{ embargoUntil: { exists: false } }, { embargoUntil: { less_than_equal: now } }] })
   const select = { body: true, stale: true, expiresAt: true } as const

@@ -1,0 +1,179 @@
+import { createArrayFromCommaDelineated, type Payload, type Where } from 'payload'
+
+import { DATE_COLUMNS, TEXT_COLUMNS } from './fields'
+import type { StoreQuery } from './query'
+
+type Value = string | number
+type Client = { execute: (statement: { sql: string; args: Value[] }) => Promise<{ rows: Record<string, unknown>[] }> }
+type Compiled = { sql: string; args: Value[] }
+
+const TABLE = 'public_snapshots'
+const DATES = new Set(Object.values(DATE_COLUMNS))
+const TEXTS = new Set<string>(['document', ...TEXT_COLUMNS])
+const RANGE: Record<string, string> = { equals: '=', greater_than: '>', greater_than_equal: '>=', less_than: '<', less_than_equal: '<=' }
+
+const column = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
+
+/** The instant Payload's SQLite adapter compares a date column with, or undefined where it would not compare one. */
+function instant(value: unknown): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? new Date(value).toISOString() : undefined
+  if (typeof value !== 'string' || value === '' || value === 'null') return undefined
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
+}
+
+const plain = (value: unknown): value is string => typeof value === 'string' && value !== '' && value !== 'null'
+
+function condition(name: string, operator: string, operand: unknown): Compiled | undefined {
+  if (DATES.has(name) && operator in RANGE) {
+    const at = instant(operand)
+    return at === undefined ? undefined : { sql: `${column(name)} ${RANGE[operator]} ?`, args: [at] }
+  }
+  if (TEXTS.has(name) && operator === 'equals' && plain(operand)) return { sql: `${column(name)} = ?`, args: [operand] }
+  if (TEXTS.has(name) && operator === 'in') {
+    const values = Array.isArray(operand) ? operand : typeof operand === 'string' ? createArrayFromCommaDelineated(operand) : undefined
+    if (!values?.length || !values.every(plain)) return undefined
+    return { sql: `${column(name)} IN (${values.map(() => '?').join(',')})`, args: values }
+  }
+  // As Payload's SQLite adapter reads `contains`: LIKE '%…%', wildcards in the operand left as they are.
+  if (name === 'refs' && operator === 'contains' && plain(operand)) return { sql: 'refs LIKE ?', args: [`%${operand}%`] }
+  return undefined
+}
+
+/**
+ * The snapshot `Where` that `whereOverSnapshots` builds, as SQL over the snapshot table, or
+ * undefined for any shape outside the few it builds (the adapter's own query answers those).
+ */
+export function compileWhere(where: Where): Compiled | undefined {
+  const parts: Compiled[] = []
+  for (const [key, value] of Object.entries(where)) {
+    if (key === 'and' || key === 'or') {
+      if (!Array.isArray(value) || !value.length) return undefined
+      const inner = value.map((item) => compileWhere(item as Where))
+      if (inner.some((item) => !item)) return undefined
+      parts.push({ sql: `(${inner.map((item) => item!.sql).join(key === 'and' ? ' AND ' : ' OR ')})`, args: inner.flatMap((item) => item!.args) })
+      continue
+    }
+    if (!value || typeof value !== 'object') return undefined
+    for (const [operator, operand] of Object.entries(value as Record<string, unknown>)) {
+      const part = condition(key, operator, operand)
+      if (!part) return undefined
+      parts.push(part)
+    }
+  }
+  if (!parts.length) return undefined
+  return { sql: parts.map((part) => part.sql).join(' AND '), args: parts.flatMap((part) => part.args) }
+}
+
+/** The adapter's sort (`-startDate`, …) as ORDER BY, with the adapter's own last tie-break (the row id, newest first). */
+function orderBy(sort: string[]): string | undefined {
+  const terms: string[] = []
+  for (const entry of sort) {
+    const name = entry.replace(/^-/, '')
+    if (!DATES.has(name)) return undefined
+    terms.push(`${column(name)} ${entry.startsWith('-') ? 'DESC' : 'ASC'}`)
+  }
+  return [...terms, 'id DESC'].join(', ')
+}
+
+/** The answer of a query the SQL here does not cover: the adapter's own query is asked instead. */
+export const NOT_COMPILED = Symbol('not compiled')
+
+type Row = { body: string | null; stale: number | null; expires_at: string | null }
+
+const usable = (row: Row, now: string) => Boolean(row.body) && !row.stale && !(row.expires_at && row.expires_at <= now)
+
+/**
+ * The read model's queries written for SQLite and sent through the adapter's own client: the
+ * generic adapter path costs more per request than the rest of the answer (it builds and
+ * transforms a query for a table whose rows are sent as stored). Undefined on other adapters.
+ */
+export function sqliteStore(payload: Payload) {
+  const db = payload.db as unknown as { name?: string; client?: Client }
+  if (db.name !== 'sqlite' || !db.client?.execute) return undefined
+  const client = db.client
+
+  return {
+    /** Marks every row of these documents stale under a new token: one statement for many documents. */
+    async markStale(collection: string, documents: string[], token: string): Promise<void> {
+      for (let start = 0; start < documents.length; start += 500) {
+        const chunk = documents.slice(start, start + 500)
+        await client.execute({ sql: `UPDATE ${TABLE} SET stale = 1, token = ? WHERE collection = ? AND document IN (${chunk.map(() => '?').join(',')})`, args: [token, collection, ...chunk] })
+      }
+    },
+
+    /** Writes one document's row for a locale and depth (made, or changed in place), as the adapter would store it. */
+    async upsertRow(data: Record<string, unknown>): Promise<void> {
+      const names = Object.keys(data)
+      const values = names.map((name) => {
+        const value = data[name]
+        if (typeof value === 'boolean') return value ? 1 : 0
+        return value === undefined ? null : value
+      })
+      const columns = names.map(column)
+      const updates = columns.filter((name) => !['collection', 'document', 'locale', 'depth'].includes(name)).map((name) => `${name} = excluded.${name}`)
+      await client.execute({
+        sql: `INSERT INTO ${TABLE} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (collection, document, locale, depth) DO UPDATE SET ${updates.join(', ')}`,
+        args: values as Value[],
+      })
+    },
+
+    /** Keeps a rendered answer unless the row was invalidated since it was read (its token changed). */
+    async keepRender(id: number | string, token: string | null | undefined, body: string, expiresAt: string | null): Promise<void> {
+      await client.execute({ sql: `UPDATE ${TABLE} SET body = ?, stale = 0, expires_at = ? WHERE id = ? AND token IS ?`, args: [body, expiresAt as string, id, token as string] })
+    },
+
+    async generation(): Promise<string> {
+      const { rows } = await client.execute({ sql: `SELECT token FROM ${TABLE} WHERE collection = '_generation' AND document = 'public' LIMIT 1`, args: [] })
+      return (rows[0]?.token as string | undefined) ?? ''
+    },
+
+    /** The answer; undefined when a row is not current; NOT_COMPILED for a query not written here. */
+    async answer(query: StoreQuery, embargoed: boolean, now: string): Promise<string | undefined | typeof NOT_COMPILED> {
+      const scope: Compiled[] = [{ sql: 'collection = ? AND locale = ? AND depth = ?', args: [query.collection, query.locale, query.depth] }]
+      if (embargoed) scope.push({ sql: '(embargo_until IS NULL OR embargo_until <= ?)', args: [now] })
+      if (query.id !== undefined) {
+        const { rows } = await client.execute({ sql: `SELECT body, stale, expires_at FROM ${TABLE} WHERE ${scope.map((part) => part.sql).join(' AND ')} AND document = ? LIMIT 1`, args: [...scope.flatMap((part) => part.args), query.id] })
+        const row = rows[0] as Row | undefined
+        return row && usable(row, now) ? (row.body as string) : undefined
+      }
+      if (query.where) {
+        const where = compileWhere(query.where)
+        if (!where) return NOT_COMPILED
+        scope.push({ sql: `(${where.sql})`, args: where.args })
+      }
+      const order = orderBy(query.sort)
+      if (!order) return NOT_COMPILED
+      const filter = scope.map((part) => part.sql).join(' AND ')
+      const args = scope.flatMap((part) => part.args)
+      const offset = (query.page - 1) * query.limit
+      const page = await client.execute({ sql: `SELECT body, stale, expires_at FROM ${TABLE} WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...args, query.limit, offset] })
+      if (!page.rows.length || !(page.rows as Row[]).every((row) => usable(row, now))) return undefined
+      // Stale rows are few: found through their own index, so the count stays an index scan.
+      const counted = await client.execute({
+        sql: `SELECT (SELECT count(*) FROM ${TABLE} WHERE ${filter}) AS total, EXISTS (SELECT 1 FROM ${TABLE} INDEXED BY public_snapshots_stale_idx WHERE stale = 1 AND ${filter}) AS stale`,
+        args: [...args, ...args],
+      })
+      const { total, stale } = counted.rows[0] as { total: number; stale: number }
+      if (stale) return undefined
+      const totalDocs = Number(total)
+      const totalPages = Math.ceil(totalDocs / query.limit)
+      const hasPrevPage = query.page > 1
+      const hasNextPage = totalPages > query.page
+      const meta = {
+        hasNextPage,
+        hasPrevPage,
+        limit: query.limit,
+        nextPage: hasNextPage ? query.page + 1 : null,
+        page: query.page,
+        pagingCounter: offset + 1,
+        prevPage: hasPrevPage ? query.page - 1 : null,
+        totalDocs,
+        totalPages,
+      }
+      return `{"docs":[${page.rows.map((row) => row.body).join(',')}],${JSON.stringify(meta).slice(1)}`
+    },
+  }
+}
+
+export type SqliteStore = NonNullable<ReturnType<typeof sqliteStore>>
