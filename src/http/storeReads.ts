@@ -25,9 +25,9 @@ export async function readFromStore(payload: Payload, req: Request, stored: stri
   const plan = storeQueryOf(collection, id, parseQuery(req.originalUrl), { fields, defaultLocale, hidden: HIDDEN })
   if (!plan) return undefined
   const embargoed = fields.some((field) => 'name' in field && field.name === 'embargoUntil')
-  const text = await answerFromStore(payload, plan.query, plan.relations, embargoed)
-  if (text === undefined) return undefined
-  const body = Buffer.from(text)
+  const answer = await answerFromStore(payload, plan.query, plan.relations, embargoed)
+  if (answer === undefined) return undefined
+  const body = Buffer.from(answer.text)
   const headers = headersWithCors({ headers: new Headers({ 'content-type': 'application/json', 'x-pressroom-source': 'store' }), req: { payload, headers: webHeaders(req) } as never })
-  return { status: 200, headers: [...headers.entries()], body, etag: etagOf(body) }
+  return { status: 200, headers: [...headers.entries()], body, etag: etagOf(body), deps: answer.deps }
 }

@@ -1,17 +1,20 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, Plugin } from 'payload'
 
 import { DRAFT_SAVE } from '@/plugins/readModel/invalidate'
+import { fastStoreOf } from '@/plugins/readModel/store'
 import { publicCache } from '@/utilities/publicCache'
 
 const purge: CollectionAfterChangeHook & CollectionAfterDeleteHook = ({ doc, req }) => {
-  // A draft save or an autosave changes nothing anyone outside the staff reads.
-  if (!req.context[DRAFT_SAVE]) publicCache().clear()
+  // A draft save or an autosave changes nothing anyone outside the staff reads. On SQLite the
+  // write's change rows remove what it changed, on this instance as on the others, and no more.
+  if (!req.context[DRAFT_SAVE] && !fastStoreOf(req.payload)) publicCache().clear()
   return doc
 }
 
 /**
- * Empties the public read cache after every write to a publicly readable collection. Coarse on
- * purpose: a relationship carries fields of other documents, so any write may change any response.
+ * Where the database keeps no change rows (MongoDB), empties this instance's public read cache
+ * after every write to a publicly readable collection: a relationship carries fields of other
+ * documents, so without the store's dependencies any write may change any response.
  */
 export const publicCachePlugin =
   (collections: string[]): Plugin =>

@@ -1,8 +1,68 @@
-import { PublicCache } from './publicCache'
+import { dependsOn, PublicCache } from './publicCache'
 
 const response = (body: string) => ({ status: 200, headers: [] as [string, string][], body: Buffer.from(body), etag: `"${body}"` })
 
 describe('PublicCache', () => {
+  it('removes, on a change, only the entries made from the changed document or listing its collection', async () => {
+    const cache = new PublicCache()
+    const keep = (key: string, deps?: string[]) => cache.set(key, { ...response(key), deps }, cache.currentGeneration)
+    await cache.catchUp(10, async () => [])
+    keep('speaker 5', ['speakers:5', 'organisations:2'])
+    keep('speaker 6', ['speakers:6'])
+    keep('events list', ['events:*', 'speakers:6'])
+    keep('feed')
+    const asked: [number, number][] = []
+    await cache.catchUp(12, async (after, upTo) => {
+      asked.push([after, upTo])
+      return ['organisations:2']
+    })
+    expect(asked).toEqual([[10, 12]])
+    expect(['speaker 5', 'speaker 6', 'events list', 'feed'].map((key) => Boolean(cache.get(key)))).toEqual([false, true, true, false])
+    await cache.catchUp(13, async () => ['events:40'])
+    expect(['speaker 6', 'events list'].map((key) => Boolean(cache.get(key)))).toEqual([true, false])
+    // Already seen: nothing asked, nothing removed.
+    await cache.catchUp(13, async () => {
+      throw new Error('asked again')
+    })
+    expect(cache.get('speaker 6')).toBeDefined()
+  })
+  it('empties itself when the changes since it last looked are no longer all known', async () => {
+    const cache = new PublicCache()
+    await cache.catchUp(1, async () => [])
+    cache.set('speaker 6', { ...response('a'), deps: ['speakers:6'] }, cache.currentGeneration)
+    await cache.catchUp(9000, async () => undefined)
+    expect(cache.get('speaker 6')).toBeUndefined()
+  })
+  it('keeps no answer made while a change was being taken into account', async () => {
+    const cache = new PublicCache()
+    await cache.catchUp(1, async () => [])
+    const generation = cache.currentGeneration
+    await cache.catchUp(2, async () => ['speakers:1'])
+    cache.set('speaker 6', { ...response('made before'), deps: ['speakers:6'] }, generation)
+    expect(cache.get('speaker 6')).toBeUndefined()
+  })
+  it('lets no request answer from the cache until a change in progress has been taken into account', async () => {
+    const cache = new PublicCache()
+    await cache.catchUp(1, async () => [])
+    cache.set('speaker 6', { ...response('old'), deps: ['speakers:6'] }, cache.currentGeneration)
+    let release!: () => void
+    const first = cache.catchUp(2, () => new Promise<string[]>((resolve) => (release = () => resolve(['speakers:6']))))
+    let second = false
+    const waiting = cache.catchUp(2, async () => []).then(() => (second = true))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(second).toBe(false)
+    release()
+    await Promise.all([first, waiting])
+    expect(cache.get('speaker 6')).toBeUndefined()
+  })
+  it('reads a dependency list as documents, whole collections and everything', () => {
+    expect(dependsOn(['speakers:5'], 'speakers:5')).toBe(true)
+    expect(dependsOn(['speakers:5'], 'speakers:50')).toBe(false)
+    expect(dependsOn(['events:*'], 'events:7')).toBe(true)
+    expect(dependsOn(['events:*'], 'speakers:7')).toBe(false)
+    expect(dependsOn(undefined, 'media:1')).toBe(true)
+    expect(dependsOn(['*'], 'media:1')).toBe(true)
+  })
   it('returns what was stored until it is cleared', () => {
     const cache = new PublicCache()
     cache.set('/api/events', response('a'), cache.currentGeneration)

@@ -3,8 +3,19 @@ import crypto from 'node:crypto'
 /** A strong validator for a response body. */
 export const etagOf = (body: Buffer): string => `"${crypto.createHash('sha1').update(body).digest('base64url')}"`
 
-/** `expires`: when a time-dependent entry (a feed of upcoming events) goes stale, in ms since the epoch. */
-export type CachedResponse = { status: number; headers: [string, string][]; body: Buffer; etag: string; expires?: number }
+/**
+ * `expires`: when a time-dependent entry (a feed of upcoming events) goes stale, in ms since the epoch.
+ * `deps`: the documents (`collection:id`) and collections (`collection:*`) the answer was made from;
+ * a change to any of them removes it. Without them, any public change does (`*`).
+ */
+export type CachedResponse = { status: number; headers: [string, string][]; body: Buffer; etag: string; expires?: number; deps?: string[] }
+
+/** Whether a change to `changed` (`collection:id`) may alter an answer made from `deps`. */
+export const dependsOn = (deps: string[] | undefined, changed: string): boolean => {
+  if (!deps) return true
+  const collection = changed.slice(0, changed.indexOf(':'))
+  return deps.some((dep) => dep === '*' || dep === changed || dep === `${collection}:*`)
+}
 
 /**
  * Published responses kept in memory for anonymous readers, per process. It lives on `globalThis`
@@ -113,6 +124,39 @@ export class PublicCache {
 
   /** The database's generation these entries were made under (see the read model's generation). */
   private committed: string | undefined
+
+  /** The last public change (a sequence number in the database) these entries have taken into account. */
+  private seenChange: number | undefined
+  private catchingUp: Promise<void> | undefined
+
+  /**
+   * Takes into account every public change committed up to `last`, on this instance or another:
+   * entries made from a changed document go, the rest stay. `changesSince` answers the changed
+   * `collection:id` keys after a sequence number, or undefined when it no longer knows them all
+   * (then everything goes). Requests arriving meanwhile wait for it: none may answer from an
+   * entry that a committed change has made wrong.
+   */
+  async catchUp(last: number, changesSince: (after: number, upTo: number) => Promise<string[] | undefined>): Promise<void> {
+    while (this.catchingUp) await this.catchingUp
+    if (this.seenChange === undefined) this.seenChange = last
+    if (last <= this.seenChange) return
+    const from = this.seenChange
+    this.catchingUp = changesSince(from, last)
+      .then((changed) => {
+        if (!changed) this.clear()
+        else this.forget(changed)
+        this.seenChange = Math.max(this.seenChange ?? last, last)
+      })
+      .finally(() => (this.catchingUp = undefined))
+    await this.catchingUp
+  }
+
+  /** Removes the entries made from any of these documents; what was being made meanwhile is not kept. */
+  forget(changed: string[]): void {
+    for (const [key, entry] of this.entries) if (changed.some((change) => dependsOn(entry.deps, change))) this.remove(key)
+    this.memos.clear()
+    this.generation += 1
+  }
 
   /**
    * Drops every entry when the database says a public write committed since they were made

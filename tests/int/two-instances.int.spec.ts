@@ -60,4 +60,54 @@ describe('two instances on one database', () => {
       }
     }
   })
+
+  it('a change removes from both instances’ caches the answers made from it, and keeps the others', async () => {
+    const speaker = async (name: string) => (await editor.post('/api/speakers?depth=0', { name, visibility: 'public', consent: { given: true } })).body.doc.id as number
+    const embedded = await speaker('Embedded Speaker')
+    const bystander = await speaker('Bystander Speaker')
+    const event = await editor.post('/api/events?depth=0', {
+      title: 'Event with a speaker',
+      startDate: '2031-02-01T05:00:00.000Z',
+      endDate: '2031-02-01T06:00:00.000Z',
+      speakers: [{ speaker: embedded, role: 'speaker' }],
+      _status: 'published',
+    })
+    expect(event.status).toBe(201)
+    const eventPath = `/api/events/${event.body.doc.id}?depth=1`
+    const bystanderPath = `/api/speakers/${bystander}?depth=0`
+    // Until both are rendered into the store, Payload answers them, and such answers go with any change.
+    for (let attempt = 0; ; attempt += 1) {
+      const sources = await Promise.all([eventPath, bystanderPath].map(async (p) => (await readerOfSecond.get(`${p}&probe=${attempt}`)).headers.get('x-pressroom-source')))
+      if (sources.every((source) => source === 'store')) break
+      if (attempt > 100) throw new Error('the store never answered')
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    const cached = async (reader: RestClient, p: string) => {
+      await reader.get(p)
+      const again = await reader.get(p)
+      expect(again.headers.get('x-cache')).toBe('hit')
+      return again
+    }
+    for (const reader of [readerOfFirst, readerOfSecond]) {
+      await cached(reader, eventPath)
+      await cached(reader, bystanderPath)
+    }
+
+    expect((await editor.patch(`/api/speakers/${embedded}?depth=0`, { name: 'Renamed Speaker' })).status).toBe(200)
+    for (const reader of [readerOfSecond, readerOfFirst]) {
+      // The bystander is untouched: still cached. The event embeds the renamed speaker: never the old name.
+      const untouched = await reader.get(bystanderPath)
+      expect([untouched.headers.get('x-cache'), untouched.body.name]).toEqual(['hit', 'Bystander Speaker'])
+      const changed = await reader.get(eventPath)
+      expect(changed.headers.get('x-cache')).toBe('miss')
+      expect(JSON.stringify(changed.body)).not.toContain('Embedded Speaker')
+    }
+
+    // Made internal: from then on neither instance names the speaker in the event, cached or not.
+    expect((await editor.patch(`/api/speakers/${embedded}?depth=0`, { visibility: 'internal' })).status).toBe(200)
+    for (const reader of [readerOfSecond, readerOfFirst]) {
+      for (let read = 0; read < 3; read += 1) expect(JSON.stringify((await reader.get(eventPath)).body)).not.toContain('Renamed Speaker')
+      expect((await reader.get(bystanderPath)).headers.get('x-cache')).toBe('hit')
+    }
+  })
 })

@@ -13,7 +13,7 @@ import { SNAPSHOTS } from './collection'
 import { bumpGeneration } from './generation'
 import { relationsOf } from './fields'
 import { newToken, refreshRows } from './render'
-import { fastStoreOf } from './store'
+import { fastWritesOf } from './store'
 
 /** Set on a request that saves a draft or autosaves: nothing public changes, so nothing is touched. */
 export const DRAFT_SAVE = 'pressroom.draftSave'
@@ -56,7 +56,7 @@ export async function markStale(req: PayloadRequest, collection: string, previou
   const keys = await affectedBy(req, collection, previous.id, [previous], stored)
   keys.add(`${collection}:${previous.id}`)
   await staleAll(req, keys)
-  await bumpGeneration(req)
+  await bumpGeneration(req, keys)
   // Should the write fail after this, the queue renders what is stored then.
   await queueRender(req, [...keys])
 }
@@ -69,7 +69,7 @@ async function staleAll(req: PayloadRequest, keys: Iterable<string>): Promise<vo
   }
   // One write per collection, however many documents embed the one that changed (the adapter's
   // updateMany writes row by row: a thousand rows of a speaker's events would hold the save up).
-  const fast = req.transactionID ? undefined : fastStoreOf(req.payload)
+  const fast = await fastWritesOf(req, req.payload)
   for (const [collection, documents] of byCollection) {
     if (fast) {
       await fast.markStale(collection, documents, newToken())
@@ -121,7 +121,7 @@ export async function invalidate(req: PayloadRequest, collection: string, doc: D
   await staleAll(req, keys)
   if (stored.includes(collection) && doc && (await refreshRows(req, collection, id, publicCollections))) keys.add(`${collection}:${id}`)
   if (stored.includes(collection) && !doc) await payload.db.deleteMany({ collection: SNAPSHOTS, where: { and: [{ collection: { equals: collection } }, { document: { equals: String(id) } }] }, req })
-  await bumpGeneration(req)
+  await bumpGeneration(req, [...keys, `${collection}:${id}`])
   await queueRender(req, [...keys])
 }
 

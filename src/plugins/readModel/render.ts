@@ -7,7 +7,7 @@ import { localeCodes } from '@/i18n/localization'
 
 import { SNAPSHOTS } from './collection'
 import { columnsOf, relationsOf, tokens } from './fields'
-import { fastStoreOf } from './store'
+import { fastWritesOf } from './store'
 
 export const DEPTHS = [0, 1] as const
 
@@ -63,7 +63,7 @@ export async function refreshRows(req: PayloadRequest, collection: string, id: n
   const config = payload.collections[collection as CollectionSlug].config
   const all = (await payload.findByID({ collection: collection as CollectionSlug, id, depth: 0, locale: 'all', overrideAccess: true, req })) as unknown as Doc
   const deps = tokens(relationsOf(config.flattenedFields, all).filter(({ relationTo }) => publicCollections.includes(relationTo)).map(({ relationTo, id: other }) => `${relationTo}:${other}`))
-  const fast = req.transactionID ? undefined : fastStoreOf(payload)
+  const fast = await fastWritesOf(req, payload)
   const { docs: existing } = fast ? { docs: [] as Row[] } : await payload.db.find<Row>({ collection: SNAPSHOTS, where: match, limit: 0, pagination: false, req })
   for (const locale of localeCodes) {
     const doc = (await payload.findByID({ collection: collection as CollectionSlug, id, depth: 0, locale, fallbackLocale: false, overrideAccess: true, req })) as unknown as Doc
@@ -86,7 +86,7 @@ export async function refreshRows(req: PayloadRequest, collection: string, id: n
 
 /** Keeps a rendered answer unless a write invalidated the row since it was read (its token changed). */
 async function keepRender(payload: Payload, row: Row, body: string, expiresAt: string | null, req?: PayloadRequest): Promise<void> {
-  const fast = req?.transactionID ? undefined : fastStoreOf(payload)
+  const fast = await fastWritesOf(req, payload)
   if (fast) return fast.keepRender(row.id, row.token, body, expiresAt)
   await payload.db.updateMany({
     collection: SNAPSHOTS,

@@ -1,3 +1,5 @@
+import crypto from 'node:crypto'
+
 import { createArrayFromCommaDelineated, type Payload, type Where } from 'payload'
 
 import { DATE_COLUMNS, TEXT_COLUMNS } from './fields'
@@ -8,6 +10,10 @@ type Client = { execute: (statement: { sql: string; args: Value[] }) => Promise<
 type Compiled = { sql: string; args: Value[] }
 
 const TABLE = 'public_snapshots'
+/** Changes kept for instances that have not read them yet; one further behind empties its whole cache. */
+const KEPT_CHANGES = 5000
+
+const newChangeId = () => crypto.randomBytes(9).toString('base64url')
 const DATES = new Set(Object.values(DATE_COLUMNS))
 const TEXTS = new Set<string>(['document', ...TEXT_COLUMNS])
 const RANGE: Record<string, string> = { equals: '=', greater_than: '>', greater_than_equal: '>=', less_than: '<', less_than_equal: '<=' }
@@ -79,7 +85,12 @@ function orderBy(sort: string[]): string | undefined {
 /** The answer of a query the SQL here does not cover: the adapter's own query is asked instead. */
 export const NOT_COMPILED = Symbol('not compiled')
 
-type Row = { body: string | null; stale: number | null; expires_at: string | null }
+type Row = { body: string | null; stale: number | null; expires_at: string | null; deps: string | null }
+
+/** An answer from the store with the documents it was made from, for the response cache. */
+export type StoreAnswer = { text: string; deps: string[] }
+
+const depsOf = (rows: Row[]): string[] => rows.flatMap((row) => (row.deps ? row.deps.split('|').filter(Boolean) : []))
 
 const usable = (row: Row, now: string) => Boolean(row.body) && !row.stale && !(row.expires_at && row.expires_at <= now)
 
@@ -123,19 +134,59 @@ export function sqliteStore(payload: Payload) {
       await client.execute({ sql: `UPDATE ${TABLE} SET body = ?, stale = 0, expires_at = ? WHERE id = ? AND token IS ?`, args: [body, expiresAt as string, id, token as string] })
     },
 
+    /**
+     * Records that public answers made from these documents (`collection:id`) may have changed:
+     * one row each, numbered in commit order by SQLite's row ids. Every instance reads the rows
+     * after the last it saw before answering from its response cache.
+     */
+    async recordChanges(keys: string[]): Promise<void> {
+      for (let start = 0; start < keys.length; start += 200) {
+        const chunk = keys.slice(start, start + 200)
+        await client.execute({
+          sql: `INSERT INTO ${TABLE} (collection, document, locale, depth, stale, deps) VALUES ${chunk.map(() => "('_change', ?, '-', 0, 0, ?)").join(', ')}`,
+          args: chunk.flatMap((key) => [newChangeId(), key]),
+        })
+      }
+      // Now and then, the oldest go; an instance that has not read them since clears its whole cache.
+      if (Math.random() < 0.02) {
+        const { rows } = await client.execute({ sql: `SELECT id FROM ${TABLE} WHERE collection = '_change' ORDER BY id DESC LIMIT 1 OFFSET ?`, args: [KEPT_CHANGES] })
+        const upTo = rows[0]?.id as number | undefined
+        if (upTo === undefined) return
+        await client.execute({ sql: `DELETE FROM ${TABLE} WHERE collection = '_change' AND id <= ?`, args: [upTo] })
+        await client.execute({
+          sql: `INSERT INTO ${TABLE} (collection, document, locale, depth, stale, token) VALUES ('_pruned', 'changes', '-', 0, 0, ?) ON CONFLICT (collection, document, locale, depth) DO UPDATE SET token = excluded.token`,
+          args: [String(upTo)],
+        })
+      }
+    },
+
+    /** The number of the last public change committed (0 before the first). */
+    async lastChange(): Promise<number> {
+      const { rows } = await client.execute({ sql: `SELECT max(id) AS last FROM ${TABLE} WHERE collection = '_change'`, args: [] })
+      return Number(rows[0]?.last ?? 0)
+    },
+
+    /** The documents changed after `after` up to `upTo`, or undefined when some of those records are gone. */
+    async changesSince(after: number, upTo: number): Promise<string[] | undefined> {
+      const { rows: pruned } = await client.execute({ sql: `SELECT token FROM ${TABLE} WHERE collection = '_pruned' AND document = 'changes' LIMIT 1`, args: [] })
+      if (pruned[0] && Number(pruned[0].token) > after) return undefined
+      const { rows } = await client.execute({ sql: `SELECT deps FROM ${TABLE} WHERE collection = '_change' AND id > ? AND id <= ? ORDER BY id`, args: [after, upTo] })
+      return [...new Set(rows.map((row) => String(row.deps)))]
+    },
+
     async generation(): Promise<string> {
       const { rows } = await client.execute({ sql: `SELECT token FROM ${TABLE} WHERE collection = '_generation' AND document = 'public' LIMIT 1`, args: [] })
       return (rows[0]?.token as string | undefined) ?? ''
     },
 
     /** The answer; undefined when a row is not current; NOT_COMPILED for a query not written here. */
-    async answer(query: StoreQuery, embargoed: boolean, now: string): Promise<string | undefined | typeof NOT_COMPILED> {
+    async answer(query: StoreQuery, embargoed: boolean, now: string): Promise<StoreAnswer | undefined | typeof NOT_COMPILED> {
       const scope: Compiled[] = [{ sql: 'collection = ? AND locale = ? AND depth = ?', args: [query.collection, query.locale, query.depth] }]
       if (embargoed) scope.push({ sql: '(embargo_until IS NULL OR embargo_until <= ?)', args: [now] })
       if (query.id !== undefined) {
-        const { rows } = await client.execute({ sql: `SELECT body, stale, expires_at FROM ${TABLE} WHERE ${scope.map((part) => part.sql).join(' AND ')} AND document = ? LIMIT 1`, args: [...scope.flatMap((part) => part.args), query.id] })
+        const { rows } = await client.execute({ sql: `SELECT body, stale, expires_at, deps FROM ${TABLE} WHERE ${scope.map((part) => part.sql).join(' AND ')} AND document = ? LIMIT 1`, args: [...scope.flatMap((part) => part.args), query.id] })
         const row = rows[0] as Row | undefined
-        return row && usable(row, now) ? (row.body as string) : undefined
+        return row && usable(row, now) ? { text: row.body as string, deps: [`${query.collection}:${query.id}`, ...depsOf([row])] } : undefined
       }
       if (query.where) {
         const where = compileWhere(query.where)
@@ -147,7 +198,7 @@ export function sqliteStore(payload: Payload) {
       const filter = scope.map((part) => part.sql).join(' AND ')
       const args = scope.flatMap((part) => part.args)
       const offset = (query.page - 1) * query.limit
-      const page = await client.execute({ sql: `SELECT body, stale, expires_at FROM ${TABLE} WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...args, query.limit, offset] })
+      const page = await client.execute({ sql: `SELECT body, stale, expires_at, deps FROM ${TABLE} WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...args, query.limit, offset] })
       if (!page.rows.length || !(page.rows as Row[]).every((row) => usable(row, now))) return undefined
       // Stale rows are few: found through their own index, so the count stays an index scan.
       const counted = await client.execute({
@@ -171,7 +222,9 @@ export function sqliteStore(payload: Payload) {
         totalDocs,
         totalPages,
       }
-      return `{"docs":[${page.rows.map((row) => row.body).join(',')}],${JSON.stringify(meta).slice(1)}`
+      const text = `{"docs":[${page.rows.map((row) => row.body).join(',')}],${JSON.stringify(meta).slice(1)}`
+      // Any change in the collection may change which documents a list holds.
+      return { text, deps: [`${query.collection}:*`, ...new Set(depsOf(page.rows as Row[]))] }
     },
   }
 }

@@ -1,12 +1,14 @@
-import type { CollectionSlug, Payload, Where } from 'payload'
+import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
 import { publicCache } from '@/utilities/publicCache'
 
 import { SNAPSHOTS } from './collection'
 import type { RelationFilter, StoreQuery } from './query'
-import { NOT_COMPILED, type SqliteStore, sqliteStore } from './sqlite'
+import { NOT_COMPILED, type SqliteStore, sqliteStore, type StoreAnswer } from './sqlite'
 
-type Row = { body?: string | null; stale?: boolean | null; expiresAt?: string | null }
+type Row = { body?: string | null; stale?: boolean | null; expiresAt?: string | null; deps?: string | null }
+
+const depsOf = (rows: Row[]): string[] => rows.flatMap((row) => (row.deps ? row.deps.split('|').filter(Boolean) : []))
 
 const READY = '_ready'
 
@@ -41,6 +43,17 @@ function allReadable(payload: Payload, { collection, ids }: RelationFilter): Pro
 
 const fastStores = new WeakMap<Payload, SqliteStore | null>()
 
+/**
+ * The store's own SQL for a write, unless the write runs in a database transaction: its statements
+ * would go past it on the adapter's client. Payload leaves `req.transactionID` a promise of null
+ * where the adapter runs without transactions (SQLite here).
+ */
+export async function fastWritesOf(req: PayloadRequest | undefined, payload: Payload): Promise<SqliteStore | undefined> {
+  const fast = fastStoreOf(payload)
+  if (!fast || !req) return fast
+  return (await req.transactionID) ? undefined : fast
+}
+
 /** The adapter-specific queries of the store, where there are some (SQLite). */
 export function fastStoreOf(payload: Payload): SqliteStore | undefined {
   if (!fastStores.has(payload)) fastStores.set(payload, sqliteStore(payload) ?? null)
@@ -55,7 +68,13 @@ const usable = (row: Row, now: string) => Boolean(row.body) && !row.stale && !(r
  * current (stale, expired, not rendered yet) or a filter names a document the public may not
  * read: Payload's read answers those.
  */
-export async function answerFromStore(payload: Payload, query: StoreQuery, relations: RelationFilter[], embargoed: boolean): Promise<string | undefined> {
+export async function answerFromStore(payload: Payload, query: StoreQuery, relations: RelationFilter[], embargoed: boolean): Promise<StoreAnswer | undefined> {
+  const answer = await answerWithoutFilters(payload, query, relations, embargoed)
+  // A filter by a document's id answers otherwise once that document is hidden: a change to it counts.
+  return answer && { ...answer, deps: [...answer.deps, ...relations.flatMap(({ collection, ids }) => ids.map((id) => `${collection}:${id}`))] }
+}
+
+async function answerWithoutFilters(payload: Payload, query: StoreQuery, relations: RelationFilter[], embargoed: boolean): Promise<StoreAnswer | undefined> {
   if (!(await isReady(payload, query.collection))) return undefined
   for (const relation of relations) if (!(await allReadable(payload, relation))) return undefined
   const now = new Date().toISOString()
@@ -66,10 +85,10 @@ export async function answerFromStore(payload: Payload, query: StoreQuery, relat
   }
   const scope: Where[] = [{ collection: { equals: query.collection } }, { locale: { equals: query.locale } }, { depth: { equals: query.depth } }]
   if (embargoed) scope.push({ or: [{ embargoUntil: { exists: false } }, { embargoUntil: { less_than_equal: now } }] })
-  const select = { body: true, stale: true, expiresAt: true } as const
+  const select = { body: true, stale: true, expiresAt: true, deps: true } as const
   if (query.id !== undefined) {
     const { docs } = await payload.db.find<Row>({ collection: SNAPSHOTS, where: { and: [...scope, { document: { equals: query.id } }] }, limit: 1, pagination: false, select })
-    return docs[0] && usable(docs[0], now) ? (docs[0].body as string) : undefined
+    return docs[0] && usable(docs[0], now) ? { text: docs[0].body as string, deps: [`${query.collection}:${query.id}`, ...depsOf(docs)] } : undefined
   }
   const result = await payload.db.find<Row>({
     collection: SNAPSHOTS,
@@ -88,5 +107,5 @@ export async function answerFromStore(payload: Payload, query: StoreQuery, relat
   if (stale) return undefined
   const { docs, ...pages } = result
   const meta = JSON.stringify(pages)
-  return `{"docs":[${docs.map((row) => row.body).join(',')}],${meta.slice(1)}`
+  return { text: `{"docs":[${docs.map((row) => row.body).join(',')}],${meta.slice(1)}`, deps: [`${query.collection}:*`, ...new Set(depsOf(docs))] }
 }
