@@ -582,6 +582,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/translations/import/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress of a queued import, and its report once done; to the person who started it and to admins */
+        get: operations["getTranslationImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sitemap.xml": {
         parameters: {
             query?: never;
@@ -2760,7 +2777,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The report: a summary and one result per unit */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2769,7 +2786,21 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description Unreadable file (names the line or unit) */
+            /** @description Queued (a large import); follow statusUrl */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id?: number;
+                        status?: string;
+                        documents?: number;
+                        statusUrl?: string;
+                    };
+                };
+            };
+            /** @description Unreadable file (names the line or unit), or a limit passed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2787,8 +2818,62 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description More than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many imports */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTranslationImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        status: string;
+                        progress: Record<string, never>;
+                        report?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such import that you started */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

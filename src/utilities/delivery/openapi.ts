@@ -207,7 +207,24 @@ export function buildOpenApi(config: SanitizedConfig, defaultIDType: 'number' | 
       security: staff,
       parameters: [query('force', 'true applies units whose source changed since the export'), query('dryRun', 'true reports without writing')],
       requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } }, 'application/xliff+xml': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } } } },
-      responses: { 200: json({ type: 'object' }), 400: errorResponse('Unreadable file (names the line or unit)'), 403: errorResponse('Not your locale'), 429: errorResponse('Too many imports') },
+      responses: {
+        200: json({ type: 'object' }, 'The report: a summary and one result per unit'),
+        202: json({ type: 'object', properties: { id: idSchema, status: { type: 'string' }, documents: { type: 'integer' }, statusUrl: { type: 'string' } } }, 'Queued (a large import); follow statusUrl'),
+        400: errorResponse('Unreadable file (names the line or unit), or a limit passed'),
+        403: errorResponse('Not your locale'),
+        413: errorResponse('More than 1 MB'),
+        429: errorResponse('Too many imports'),
+      },
+    },
+  }
+  paths['/api/translations/import/{id}'] = {
+    get: {
+      operationId: 'getTranslationImport',
+      tags: ['translations'],
+      summary: 'Progress of a queued import, and its report once done; to the person who started it and to admins',
+      security: staff,
+      parameters: [idParam],
+      responses: { 200: json({ type: 'object', required: ['id', 'status', 'progress'], properties: { id: idSchema, status: { type: 'string' }, progress: { type: 'object' }, report: { type: 'object' } } }), 401: errorResponse('Not logged in'), 404: errorResponse('No such import that you started') },
     },
   }
   // The sitemap reads no parameter and answers every request: it has no 4xx to declare.
