@@ -734,8 +734,6 @@ export interface components {
                 totalDocs?: number;
             };
             icalSequence?: number | null;
-            createdBy?: (number | null) | components["schemas"]["users"];
-            updatedBy?: (number | null) | components["schemas"]["users"];
             updatedAt: string;
             createdAt: string;
             /** @enum {string|null} */
@@ -779,8 +777,6 @@ export interface components {
             } | null;
             /** @description The body this one belongs to, e.g. the EU Delegation under the European Union. */
             parent?: (number | null) | components["schemas"]["organisations"];
-            createdBy?: (number | null) | components["schemas"]["users"];
-            updatedBy?: (number | null) | components["schemas"]["users"];
             updatedAt: string;
             createdAt: string;
         };
@@ -796,8 +792,6 @@ export interface components {
             license?: string | null;
             /** @description Anyone with the link may read it. Without this, a file is public only while a published document uses it. */
             public?: boolean | null;
-            createdBy?: (number | null) | components["schemas"]["users"];
-            updatedBy?: (number | null) | components["schemas"]["users"];
             updatedAt: string;
             createdAt: string;
             url?: string | null;
@@ -843,33 +837,6 @@ export interface components {
                     filename?: string | null;
                 };
             };
-        };
-        /** User */
-        users: {
-            id: number;
-            name: string;
-            /** @description Admins manage users; editors publish; translators work on their locales only. */
-            roles: ("admin" | "editor" | "translator")[];
-            /** @description The languages this person translates into. */
-            locales?: ("en" | "ru" | "tg" | "kk" | "ky")[] | null;
-            updatedAt: string;
-            createdAt: string;
-            email: string;
-            resetPasswordToken?: string | null;
-            resetPasswordExpiration?: string | null;
-            salt?: string | null;
-            hash?: string | null;
-            resetPasswordRequestedAt?: string | null;
-            loginAttempts?: number | null;
-            lockUntil?: string | null;
-            sessions?: {
-                id: string;
-                createdAt?: string | null;
-                expiresAt: string;
-            }[] | null;
-            password?: string | null;
-            /** @enum {string} */
-            collection: "users";
         };
         /**
          * Speaker
@@ -917,24 +884,18 @@ export interface components {
                 url: string;
                 id?: string | null;
             }[] | null;
-            /** @description Internal: never published. */
-            email?: string | null;
             /** @enum {string} */
             visibility: "public" | "internal";
             /** @description Whether this person agreed to be named in public. Without consent, they stay internal. */
             consent?: {
                 given?: boolean | null;
                 date?: string | null;
-                /** @description Internal. */
-                note?: string | null;
             };
             events?: {
                 docs?: (number | components["schemas"]["events"])[];
                 hasNextPage?: boolean;
                 totalDocs?: number;
             };
-            createdBy?: (number | null) | components["schemas"]["users"];
-            updatedBy?: (number | null) | components["schemas"]["users"];
             updatedAt: string;
             createdAt: string;
         };
@@ -1001,8 +962,6 @@ export interface components {
                 hasNextPage?: boolean;
                 totalDocs?: number;
             };
-            createdBy?: (number | null) | components["schemas"]["users"];
-            updatedBy?: (number | null) | components["schemas"]["users"];
             updatedAt: string;
             createdAt: string;
             /** @enum {string|null} */
@@ -1045,8 +1004,6 @@ export interface components {
             link?: string | null;
             validFrom?: string | null;
             validTo?: string | null;
-            createdBy?: (number | null) | components["schemas"]["users"];
-            updatedBy?: (number | null) | components["schemas"]["users"];
             updatedAt: string;
             createdAt: string;
             /** @enum {string|null} */
@@ -1111,8 +1068,6 @@ export interface components {
             /** @description e.g. the PDF of the release. */
             attachments?: (number | components["schemas"]["media"])[] | null;
             featuredImage?: (number | null) | components["schemas"]["media"];
-            createdBy?: (number | null) | components["schemas"]["users"];
-            updatedBy?: (number | null) | components["schemas"]["users"];
             updatedAt: string;
             createdAt: string;
             /** @enum {string|null} */

@@ -10,7 +10,7 @@ import * as graphqlClient from '../clients/graphql'
 import * as openapiFetchClient from '../clients/openapi-fetch'
 import * as sdkClient from '../clients/sdk'
 import { TEST_SECRET } from '../helpers/payload'
-import { type RestClient, restClient } from '../helpers/rest'
+import { type RestClient, restClient, staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
 
 const FRONTEND = 'https://www.example.org'
@@ -50,12 +50,14 @@ describe('frontend developers’ tools against the production server', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'pressroom-clients-'))
   let server: RunningServer
   let anonymous: RestClient
+  let admin: RestClient
   let description: any
   let eventId: number
 
   beforeAll(async () => {
     server = await startServer({ DATABASE_URI: `file:${path.join(dir, 'pressroom.db')}`, FRONTEND_URL: FRONTEND })
     anonymous = restClient(server)
+    ;({ admin } = await staffClients(server))
     description = (await anonymous.get('/api/openapi.json')).body
     eventId = (await anonymous.get('/api/events?depth=0&sort=startDate&limit=1')).body.docs[0].id
   })
@@ -89,6 +91,20 @@ describe('frontend developers’ tools against the production server', () => {
       expect(text).not.toContain('"tsType"')
       expect(text).not.toMatch(/"items":\[/)
       expect(description.components.schemas.events.properties.venue.properties.coordinates.prefixItems).toEqual([{ type: 'number' }, { type: 'number' }])
+    })
+
+    it('describes the fields an anonymous reader gets, and none of those only staff get', async () => {
+      for (const slug of ['events', 'speakers', 'press-releases', 'organisations']) {
+        const id = (await anonymous.get(`/api/${slug}?depth=0&limit=1`)).body.docs[0].id
+        const publicKeys = Object.keys((await anonymous.get(`/api/${slug}/${id}?depth=0`)).body)
+        const staffOnly = Object.keys((await admin.get(`/api/${slug}/${id}?depth=0`)).body).filter((key) => !publicKeys.includes(key))
+        const described = Object.keys(description.components.schemas[slug].properties)
+        expect([slug, publicKeys.filter((key) => !described.includes(key))]).toEqual([slug, []])
+        expect([slug, staffOnly.filter((key) => described.includes(key))]).toEqual([slug, []])
+        if (slug === 'events') expect(staffOnly).toContain('createdBy')
+      }
+      // Reachable before only through createdBy: the shape of a login (hash, salt, reset tokens).
+      expect(description.components.schemas).not.toHaveProperty('users')
     })
 
     it('declares the 400 that a malformed query really gets, on each operation that validates its query', async () => {

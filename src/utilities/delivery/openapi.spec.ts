@@ -1,4 +1,8 @@
-import { toOpenApiSchema } from './openapi'
+import type { FlattenedField } from 'payload'
+
+import { isStaffField } from '@/access/isStaff'
+
+import { publicFields, toOpenApiSchema } from './openapi'
 
 describe('toOpenApiSchema', () => {
   it('writes a draft-04 tuple as prefixItems, as OpenAPI 3.1 reads it', () => {
@@ -26,5 +30,30 @@ describe('toOpenApiSchema', () => {
   it('keeps enum and default values as data, not schemas', () => {
     const schema = { type: 'string', enum: ['items', 'tsType'], default: { items: [1, 2] } }
     expect(toOpenApiSchema(schema)).toEqual(schema)
+  })
+})
+
+describe('publicFields', () => {
+  const text = (name: string, staffOnly = false): FlattenedField => ({ name, type: 'text', ...(staffOnly ? { access: { read: isStaffField } } : {}) }) as FlattenedField
+
+  it('leaves out the fields only staff may read, inside groups, arrays and blocks too', () => {
+    const fields = [
+      text('title'),
+      text('createdBy', true),
+      { name: 'venue', type: 'group', fields: [], flattenedFields: [text('city'), text('note', true)] },
+      { name: 'links', type: 'array', fields: [], flattenedFields: [text('url'), text('internal', true)] },
+      { name: 'layout', type: 'blocks', blocks: [{ slug: 'quote', fields: [], flattenedFields: [text('text'), text('source', true)] }] },
+    ] as FlattenedField[]
+    expect(JSON.parse(JSON.stringify(publicFields(fields)))).toEqual([
+      { name: 'title', type: 'text' },
+      { name: 'venue', type: 'group', fields: [], flattenedFields: [{ name: 'city', type: 'text' }] },
+      { name: 'links', type: 'array', fields: [], flattenedFields: [{ name: 'url', type: 'text' }] },
+      { name: 'layout', type: 'blocks', blocks: [{ slug: 'quote', fields: [], flattenedFields: [{ name: 'text', type: 'text' }] }] },
+    ])
+  })
+
+  it('keeps a field whose read rule is another one', () => {
+    const field = { name: 'email', type: 'email', access: { read: () => true } } as FlattenedField
+    expect(publicFields([field])).toEqual([field])
   })
 })

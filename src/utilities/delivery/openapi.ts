@@ -1,4 +1,6 @@
-import { configToJSONSchema, formatNames, type SanitizedConfig } from 'payload'
+import { configToJSONSchema, type FlattenedField, formatNames, type SanitizedConfig } from 'payload'
+
+import { isStaffField } from '@/access/isStaff'
 
 import { localeCodes } from '@/i18n/localization'
 import { MAX_DEPTH, MAX_LIMIT } from '@/http/validateQuery'
@@ -31,6 +33,20 @@ export function toOpenApiSchema(schema: unknown): unknown {
     else out[key] = value
   }
   return out
+}
+
+/**
+ * A collection's fields as anonymous readers and API keys get them: without the ones only staff
+ * may read (`createdBy`, a speaker's email), which Payload leaves out of their answers.
+ */
+export function publicFields(fields: FlattenedField[]): FlattenedField[] {
+  return fields
+    .filter((field) => field.access?.read !== isStaffField)
+    .map((field): FlattenedField => {
+      if ('flattenedFields' in field) return { ...field, flattenedFields: publicFields(field.flattenedFields) } as FlattenedField
+      if (field.type === 'blocks') return { ...field, blocks: field.blocks.map((block) => ({ ...block, flattenedFields: publicFields(block.flattenedFields) })) }
+      return field
+    })
 }
 
 /** The definitions a set of schemas refers to, transitively. */
@@ -86,7 +102,8 @@ const pageOf = (doc: Schema): Schema => ({
 
 /** OpenAPI 3.1 for the public read API, generated from the collection configs. */
 export function buildOpenApi(config: SanitizedConfig, defaultIDType: 'number' | 'text', collections: string[]): Schema {
-  const { definitions = {} } = configToJSONSchema(config, defaultIDType) as { definitions?: Record<string, Schema> }
+  const readable = { ...config, collections: config.collections.map((collection) => ({ ...collection, flattenedFields: publicFields(collection.flattenedFields) })) }
+  const { definitions = {} } = configToJSONSchema(readable, defaultIDType) as { definitions?: Record<string, Schema> }
   const schemas: Record<string, unknown> = Object.fromEntries(reachable(definitions, collections).map((name) => [name, toOpenApiSchema(definitions[name])]))
   schemas.Error = {
     type: 'object',
