@@ -1,17 +1,52 @@
-import { configToJSONSchema, type SanitizedConfig } from 'payload'
+import { configToJSONSchema, type FlattenedField, formatNames, type SanitizedConfig } from 'payload'
+
+import { isStaffField } from '@/access/isStaff'
 
 import { localeCodes } from '@/i18n/localization'
 import { MAX_DEPTH, MAX_LIMIT } from '@/http/validateQuery'
 
 type Schema = Record<string, any>
 
-/** JSON Schema `$ref`s from Payload's generator point at #/definitions; OpenAPI keeps them in components. */
-function rewriteRefs(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(rewriteRefs)
-  if (!value || typeof value !== 'object') return value
-  return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [key, key === '$ref' && typeof inner === 'string' ? inner.replace('#/definitions/', '#/components/schemas/') : rewriteRefs(inner)]),
-  )
+/** Keywords whose value is a map of names to schemas (the names are not keywords). */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'])
+/** Keywords whose value is one schema or a list of schemas. */
+const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems'])
+const SCHEMA_ONE = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties'])
+/** Keys Payload's JSON Schema generator adds for its own TypeScript output; no OpenAPI tool knows them. */
+const PAYLOAD_KEYS = new Set(['tsType'])
+
+/**
+ * One of Payload's JSON Schemas (draft-04 style, for its type generator) as an OpenAPI 3.1 schema:
+ * `$ref`s point into components, tuples (`items: [..]`) become `prefixItems`, and Payload's own
+ * keys go. Walks keywords, not keys, so a field called `items` or `tsType` stays a field.
+ */
+export function toOpenApiSchema(schema: unknown): unknown {
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return schema
+  const out: Schema = {}
+  for (const [key, value] of Object.entries(schema)) {
+    if (PAYLOAD_KEYS.has(key)) continue
+    if (key === '$ref' && typeof value === 'string') out.$ref = value.replace('#/definitions/', '#/components/schemas/')
+    else if (key === 'items' && Array.isArray(value)) out.prefixItems = value.map(toOpenApiSchema)
+    else if (SCHEMA_MAPS.has(key) && value && typeof value === 'object') out[key] = Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, toOpenApiSchema(inner)]))
+    else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) out[key] = value.map(toOpenApiSchema)
+    else if (SCHEMA_ONE.has(key)) out[key] = toOpenApiSchema(value)
+    else out[key] = value
+  }
+  return out
+}
+
+/**
+ * A collection's fields as anonymous readers and API keys get them: without the ones only staff
+ * may read (`createdBy`, a speaker's email), which Payload leaves out of their answers.
+ */
+export function publicFields(fields: FlattenedField[]): FlattenedField[] {
+  return fields
+    .filter((field) => field.access?.read !== isStaffField)
+    .map((field): FlattenedField => {
+      if ('flattenedFields' in field) return { ...field, flattenedFields: publicFields(field.flattenedFields) } as FlattenedField
+      if (field.type === 'blocks') return { ...field, blocks: field.blocks.map((block) => ({ ...block, flattenedFields: publicFields(block.flattenedFields) })) }
+      return field
+    })
 }
 
 /** The definitions a set of schemas refers to, transitively. */
@@ -47,116 +82,177 @@ const listParameters = [
 ]
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } })
 const json = (schema: Schema, description = 'OK') => ({ description, content: { 'application/json': { schema } } })
+/** A page of documents as Payload's `find` answers it. */
+const pageOf = (doc: Schema): Schema => ({
+  type: 'object',
+  required: ['docs', 'totalDocs', 'page', 'limit'],
+  properties: {
+    docs: { type: 'array', items: doc },
+    totalDocs: { type: 'integer' },
+    limit: { type: 'integer' },
+    totalPages: { type: 'integer' },
+    page: { type: 'integer' },
+    pagingCounter: { type: 'integer' },
+    hasPrevPage: { type: 'boolean' },
+    hasNextPage: { type: 'boolean' },
+    prevPage: { type: ['integer', 'null'] },
+    nextPage: { type: ['integer', 'null'] },
+  },
+})
 
 /** OpenAPI 3.1 for the public read API, generated from the collection configs. */
 export function buildOpenApi(config: SanitizedConfig, defaultIDType: 'number' | 'text', collections: string[]): Schema {
-  const { definitions = {} } = configToJSONSchema(config, defaultIDType) as { definitions?: Record<string, Schema> }
-  const schemas: Record<string, unknown> = Object.fromEntries(reachable(definitions, collections).map((name) => [name, rewriteRefs(definitions[name])]))
+  const readable = { ...config, collections: config.collections.map((collection) => ({ ...collection, flattenedFields: publicFields(collection.flattenedFields) })) }
+  const { definitions = {} } = configToJSONSchema(readable, defaultIDType) as { definitions?: Record<string, Schema> }
+  const schemas: Record<string, unknown> = Object.fromEntries(reachable(definitions, collections).map((name) => [name, toOpenApiSchema(definitions[name])]))
   schemas.Error = {
     type: 'object',
     required: ['errors'],
     properties: { errors: { type: 'array', items: { type: 'object', required: ['message'], properties: { name: { type: 'string' }, message: { type: 'string' }, data: {} } } } },
   }
   const idSchema = { type: defaultIDType === 'number' ? 'integer' : 'string' }
+  const idParam = { name: 'id', in: 'path', required: true, schema: idSchema }
+  const localeOnly = [commonRead[0]]
+  const badQuery = errorResponse('A malformed query: unknown locale, depth or limit out of range, a field that cannot be queried.')
+  const notFound = errorResponse('No such document, or not visible to this requester.')
   const paths: Record<string, Schema> = {}
   for (const slug of collections) {
     const ref = { $ref: `#/components/schemas/${slug}` }
+    // operationIds (`listPressReleases`, `getPressRelease`) from Payload's own names for the slug,
+    // as its GraphQL types use them: they change only when the path does.
+    const { plural, singular } = formatNames(slug)
     paths[`/api/${slug}`] = {
       get: {
+        operationId: `list${plural}`,
         tags: [slug],
         summary: `List ${slug}`,
         parameters: listParameters,
-        responses: {
-          200: json({
-            type: 'object',
-            required: ['docs', 'totalDocs', 'page', 'limit'],
-            properties: {
-              docs: { type: 'array', items: ref },
-              totalDocs: { type: 'integer' },
-              limit: { type: 'integer' },
-              totalPages: { type: 'integer' },
-              page: { type: 'integer' },
-              pagingCounter: { type: 'integer' },
-              hasPrevPage: { type: 'boolean' },
-              hasNextPage: { type: 'boolean' },
-              prevPage: { type: ['integer', 'null'] },
-              nextPage: { type: ['integer', 'null'] },
-            },
-          }),
-          400: errorResponse('A malformed query: unknown locale, depth out of range, a field that cannot be queried.'),
-          403: errorResponse('Not readable by this requester.'),
-        },
+        responses: { 200: json(pageOf(ref)), 400: badQuery, 403: errorResponse('Not readable by this requester.') },
       },
     }
     paths[`/api/${slug}/{id}`] = {
       get: {
+        operationId: `get${singular}`,
         tags: [slug],
         summary: `Read one of ${slug}`,
-        parameters: [{ name: 'id', in: 'path', required: true, schema: idSchema }, ...commonRead],
-        responses: { 200: json(ref), 400: errorResponse('A malformed query.'), 404: errorResponse('No such document, or not visible to this requester.') },
+        parameters: [idParam, ...commonRead],
+        responses: { 200: json(ref), 400: badQuery, 404: notFound },
       },
     }
     paths[`/api/${slug}/count`] = {
       get: {
+        operationId: `count${plural}`,
         tags: [slug],
         summary: `Count ${slug}`,
         parameters: [listParameters.find((p) => p.name === 'where')!, commonRead[0]],
-        responses: { 200: json({ type: 'object', properties: { totalDocs: { type: 'integer' } } }) },
+        responses: { 200: json({ type: 'object', required: ['totalDocs'], properties: { totalDocs: { type: 'integer' } } }), 400: badQuery },
       },
     }
   }
-  const localeOnly = [commonRead[0]]
-  const idParam = { name: 'id', in: 'path', required: true, schema: idSchema }
-  paths['/api/events/upcoming'] = { get: { tags: ['events'], summary: 'Ongoing and upcoming events, soonest first', parameters: [...localeOnly, listParameters.find((p) => p.name === 'limit')!], responses: { 200: json({ type: 'object', properties: { docs: { type: 'array', items: { $ref: '#/components/schemas/events' } } } }) } } }
-  paths['/api/events/{id}/ics'] = { get: { tags: ['events'], summary: 'One event as iCalendar (RFC 5545)', parameters: [idParam, ...localeOnly], responses: { 200: { description: 'text/calendar', content: { 'text/calendar': { schema: { type: 'string' } } } }, 404: errorResponse('Not found') } } }
+  const named = (name: string) => listParameters.find((p) => p.name === name)!
+  paths['/api/events/upcoming'] = {
+    get: {
+      operationId: 'listUpcomingEvents',
+      tags: ['events'],
+      summary: 'Ongoing and upcoming events, soonest first',
+      parameters: [...localeOnly, named('depth'), named('limit'), named('page')],
+      responses: { 200: json(pageOf({ $ref: '#/components/schemas/events' })), 400: badQuery },
+    },
+  }
+  paths['/api/events/{id}/ics'] = {
+    get: {
+      operationId: 'getEventCalendar',
+      tags: ['events'],
+      summary: 'One event as iCalendar (RFC 5545)',
+      parameters: [idParam, ...localeOnly],
+      responses: { 200: { description: 'text/calendar', content: { 'text/calendar': { schema: { type: 'string' } } } }, 400: badQuery, 404: notFound },
+    },
+  }
   for (const slug of ['events', 'press-releases', 'organisations', 'speakers']) {
-    paths[`/api/${slug}/{id}/jsonld`] = { get: { tags: [slug], summary: 'schema.org JSON-LD', parameters: [idParam, ...localeOnly], responses: { 200: { description: 'JSON-LD', content: { 'application/ld+json': { schema: { type: 'object' } } } }, 404: errorResponse('Not found') } } }
+    paths[`/api/${slug}/{id}/jsonld`] = {
+      get: {
+        operationId: `get${formatNames(slug).singular}JsonLd`,
+        tags: [slug],
+        summary: 'schema.org JSON-LD',
+        parameters: [idParam, ...localeOnly],
+        responses: { 200: { description: 'JSON-LD', content: { 'application/ld+json': { schema: { type: 'object' } } } }, 400: badQuery, 404: notFound },
+      },
+    }
   }
   paths['/api/press-releases/preview'] = {
     get: {
+      operationId: 'getPressReleasePreview',
       tags: ['press-releases'],
       summary: 'A release behind a preview link, before its embargo',
       parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }, ...localeOnly],
       responses: { 200: json({ $ref: '#/components/schemas/press-releases' }), 400: errorResponse('Malformed link'), 410: errorResponse('Expired or revoked') },
     },
   }
-  const text = (type: string, summary: string) => ({ get: { summary, parameters: localeOnly, responses: { 200: { description: type, content: { [type]: { schema: { type: 'string' } } } }, 400: errorResponse('Unknown locale') } } })
-  paths['/feeds/events.ics'] = text('text/calendar', 'Upcoming events as an iCalendar feed')
-  paths['/feeds/press-releases.xml'] = text('application/rss+xml', 'Press releases as RSS 2.0')
-  paths['/feeds/press-releases.atom'] = text('application/atom+xml', 'Press releases as Atom')
+  const text = (operationId: string, type: string, summary: string) => ({
+    get: { operationId, tags: ['feeds'], summary, parameters: localeOnly, responses: { 200: { description: type, content: { [type]: { schema: { type: 'string' } } } }, 400: errorResponse('Unknown locale, or `all`') } },
+  })
+  paths['/feeds/events.ics'] = text('getEventsCalendarFeed', 'text/calendar', 'Upcoming events as an iCalendar feed')
+  paths['/feeds/press-releases.xml'] = text('getPressReleasesRssFeed', 'application/rss+xml', 'Press releases as RSS 2.0')
+  paths['/feeds/press-releases.atom'] = text('getPressReleasesAtomFeed', 'application/atom+xml', 'Press releases as Atom')
   const query = (name: string, description: string) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } })
+  const staff = [{ jwt: [] }, { apiKey: [] }]
   paths['/api/translations/status'] = {
     get: {
+      operationId: 'getTranslationStatus',
       tags: ['translations'],
       summary: 'Translation status per document, locale and field (missing, stale, translated); needs a login or an API key',
+      security: staff,
       parameters: [query('collection', 'a collection with translatable fields'), query('locale', 'a target locale'), query('id', 'one document'), query('status', 'missing, stale or translated'), query('limit', '1–500'), query('page', 'from 1')],
       responses: { 200: json({ type: 'object' }), 400: errorResponse('Bad parameter'), 401: errorResponse('Not logged in') },
     },
   }
   paths['/api/translations/export'] = {
     get: {
+      operationId: 'exportTranslations',
       tags: ['translations'],
       summary: 'XLIFF 2.0 (or JSON) of the documents to translate; staff only',
+      security: staff,
       parameters: [query('collection', 'required'), query('target', 'required'), query('source', 'default en'), query('ids', 'comma-separated'), query('status', 'comma-separated states'), query('format', 'xliff or json'), query('page', 'pages of 500 documents')],
       responses: { 200: { description: 'XLIFF 2.0', content: { 'application/xliff+xml': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } } } }, 400: errorResponse('Bad parameter'), 403: errorResponse('Not your locale') },
     },
   }
   paths['/api/translations/import'] = {
     post: {
+      operationId: 'importTranslations',
       tags: ['translations'],
       summary: 'Writes translated targets into the target locale as drafts, answering per unit; staff only',
+      security: staff,
       parameters: [query('force', 'true applies units whose source changed since the export'), query('dryRun', 'true reports without writing')],
       requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } }, 'application/xliff+xml': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } } } },
-      responses: { 200: json({ type: 'object' }), 400: errorResponse('Unreadable file (names the line or unit)'), 403: errorResponse('Not your locale'), 429: errorResponse('Too many imports') },
+      responses: {
+        200: json({ type: 'object' }, 'The report: a summary and one result per unit'),
+        202: json({ type: 'object', properties: { id: idSchema, status: { type: 'string' }, documents: { type: 'integer' }, statusUrl: { type: 'string' } } }, 'Queued (a large import); follow statusUrl'),
+        400: errorResponse('Unreadable file (names the line or unit), or a limit passed'),
+        403: errorResponse('Not your locale'),
+        413: errorResponse('More than 1 MB'),
+        429: errorResponse('Too many imports'),
+      },
     },
   }
-  paths['/sitemap.xml'] = { get: { summary: 'Sitemap with hreflang alternates', responses: { 200: { description: 'XML', content: { 'application/xml': { schema: { type: 'string' } } } } } } }
+  paths['/api/translations/import/{id}'] = {
+    get: {
+      operationId: 'getTranslationImport',
+      tags: ['translations'],
+      summary: 'Progress of a queued import, and its report once done; to the person who started it and to admins',
+      security: staff,
+      parameters: [idParam],
+      responses: { 200: json({ type: 'object', required: ['id', 'status', 'progress'], properties: { id: idSchema, status: { type: 'string' }, progress: { type: 'object' }, report: { type: 'object' } } }), 401: errorResponse('Not logged in'), 404: errorResponse('No such import that you started') },
+    },
+  }
+  // The sitemap reads no parameter and answers every request: it has no 4xx to declare.
+  paths['/sitemap.xml'] = { get: { operationId: 'getSitemap', tags: ['feeds'], summary: 'Sitemap with hreflang alternates', responses: { 200: { description: 'XML', content: { 'application/xml': { schema: { type: 'string' } } } } } } }
 
   return {
     openapi: '3.1.0',
     info: {
       title: 'Pressroom public API',
       version: '1.0.0',
+      license: { name: 'MIT', identifier: 'MIT' },
       description: 'Published content of Pressroom. Anonymous readers and frontend keys see published, non-embargoed content only; a preview key also reads drafts.',
     },
     servers: [{ url: config.serverURL || '/' }],
