@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { importFromJson } from './exchange'
+import { buildPo, poToExchange } from './po'
+import { ExchangeFileError } from './xliff'
+
+const exchange = {
+  source: 'en',
+  target: 'ru',
+  statuses: new Map([['press-releases/12/summary', 'stale' as const]]),
+  documents: [
+    {
+      collection: 'press-releases',
+      id: '12',
+      title: 'Coalitions',
+      units: [
+        { id: 'title', name: 'Title', kind: 'text', segments: [{ id: 's1', source: [{ text: 'A "quoted" & <b>' }] }] },
+        { id: 'summary', name: 'Summary', kind: 'textarea', segments: [{ id: 's1', source: [{ text: 'One\nTwo' }], target: [{ text: 'Раз\nДва' }], stale: true }] },
+        { id: 'body', name: 'Body', kind: 'richText', segments: [{ id: 's1', source: [{ text: 'The ' }, { pc: 'c1', children: [{ text: 'Coalition' }] }] }, { id: 's2', source: [{ text: 'Legal aid' }] }] },
+      ],
+    },
+  ],
+}
+
+const fill = (po: string) => po.replace(/msgid ((?:"[^\n]*"\n)+)msgstr ""\n/g, (_all, id: string) => `msgid ${id}msgstr "[ru] "\n${id}`)
+
+describe('gettext PO files', () => {
+  it('writes one entry per segment that msgfmt --check accepts, with the document and path as msgctxt', () => {
+    const po = buildPo(exchange)
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pressroom-po-')), 'export.po')
+    writeFileSync(file, fill(po))
+    expect(execFileSync('msgfmt', ['--check', '-o', '/dev/null', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).toBe('')
+    expect(po).toContain('msgctxt "press-releases/12:title"\nmsgid "A \\"quoted\\" & <b>"')
+    expect(po).toContain('msgctxt "press-releases/12:body#s1"\nmsgid "The <pc id=\\"c1\\">Coalition</pc>"')
+    expect(po).toMatch(/#, fuzzy\nmsgctxt "press-releases\/12:summary"/)
+  })
+
+  it('reads back as the JSON exchange: fuzzy entries untranslated, a regional language code as the language', () => {
+    const po = fill(buildPo(exchange)).replace('Language: ru', 'Language: ru_RU')
+    const file = importFromJson(poToExchange(po, 'en'))
+    expect(file).toMatchObject({ source: 'en', target: 'ru' })
+    const [document] = file.documents
+    expect(document.units.map((unit) => unit.id)).toEqual(['title', 'summary', 'body'])
+    expect(document.units[0].segments[0].target?.('text')).toEqual([{ text: '[ru] A "quoted" & <b>' }])
+    expect(document.units[1].segments[0].target).toBeUndefined()
+    expect(document.units[2].segments.map((segment) => segment.target?.('richText'))).toEqual([[{ text: '[ru] The ' }, { pc: 'c1', children: [{ text: 'Coalition' }] }], [{ text: '[ru] Legal aid' }]])
+  })
+
+  it('refuses an entry whose msgctxt names no document, and a file without a language', () => {
+    expect(() => poToExchange('msgid ""\nmsgstr "Language: ru\\n"\n\nmsgctxt "x"\nmsgid "a"\nmsgstr "b"\n', 'en')).toThrow(/msgctxt "x"/)
+    expect(() => poToExchange('msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "b"\n', 'en')).toThrow(ExchangeFileError)
+  })
+})
