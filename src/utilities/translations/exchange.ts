@@ -3,7 +3,7 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import { absentIfRefused } from '@/endpoints/request'
 import { defaultLocale } from '@/i18n/localization'
 
-import { type Inline, inlineToXml, MarkupError, type XmlNode, xmlToInline } from './inline'
+import { attributeOf, childrenOf, type Inline, inlineToXml, MarkupError, type XmlNode, xmlToInline } from './inline'
 import { checkJsonDepth, markupTextLength } from './jsonText'
 import { counter, ImportLimitError, type ImportLimits, importLimits } from './limits'
 import { readLedgers } from './ledger'
@@ -104,9 +104,20 @@ export function exchangeToJson(exchange: Exchange & { statuses: Map<string, Fiel
  * What an import reads, whichever format it came in: segments parse on demand, per unit. `data`
  * is what the file says the original markup of its codes is (1.2's `<bpt>`, 2.0's `<originalData>`).
  */
-export type ImportSegment = { id: string; source: (kind: FieldKind) => Inline[]; target?: (kind: FieldKind) => Inline[]; data?: () => Record<string, string> }
+export type ImportSegment = { id: string; source: (kind: FieldKind) => Inline[]; target?: (kind: FieldKind) => Inline[]; data?: () => Record<string, string>[] }
 export type ImportDocument = { file: string; collection: string; id: string; units: { id: string; segments: ImportSegment[] }[] }
 export type ImportFile = { source: string; target: string; documents: ImportDocument[] }
+
+/** The original data each code of 2.0 inline content refers to (`dataRefStart`, `dataRefEnd`, `dataRef`), by the code's id. */
+function referencedData(nodes: XmlNode[], data: Record<string, string>, found: Record<string, string> = {}): Record<string, string> {
+  for (const node of nodes) {
+    const id = attributeOf(node, 'id')
+    const refs = { start: attributeOf(node, 'dataRefStart') ?? attributeOf(node, 'dataRef'), end: attributeOf(node, 'dataRefEnd') }
+    for (const [end, ref] of Object.entries(refs)) if (id && ref && data[ref] !== undefined) found[`${id}-${end}`] = data[ref]
+    referencedData(childrenOf(node), data, found)
+  }
+  return found
+}
 
 export function importFromXliff(raw: RawExchange): ImportFile {
   const read = raw.version === '1.2' ? (nodes: XmlNode[]) => xml12ToInline(nodes).inlines : xmlToInline
@@ -121,7 +132,10 @@ export function importFromXliff(raw: RawExchange): ImportFile {
           id: segment.id,
           source: () => read(segment.source),
           target: segment.target && (() => read(segment.target ?? [])),
-          data: raw.version === '1.2' ? () => ({ ...xml12ToInline(segment.source).data, ...xml12ToInline(segment.target ?? []).data }) : () => unit.data ?? {},
+          data: () =>
+            raw.version === '1.2'
+              ? [xml12ToInline(segment.source).data, xml12ToInline(segment.target ?? []).data]
+              : [referencedData(segment.source, unit.data ?? {}), referencedData(segment.target ?? [], unit.data ?? {})],
         })),
       })),
     })),

@@ -91,7 +91,7 @@ export async function importTranslations(req: PayloadRequest, file: ImportFile, 
           continue
         }
         const expected = new Map(originalData(current.codes).map((entry) => [entry.id, entry.value]))
-        unit.segments.forEach((segment, index) => checkCodeData(segment.data?.(), read[index].codes, expected))
+        unit.segments.forEach((segment, index) => segment.data?.().forEach((claimed) => checkCodeData(claimed, read[index].codes, expected)))
         const links = [...current.codes.keys()].flatMap((id) => (expected.has(`${id}-start`) ? [{ id, start: expected.get(`${id}-start`) ?? '', end: expected.get(`${id}-end`) ?? '' }] : []))
         const targets = unit.segments.map((segment, index) => {
           const target = segment.target?.(field.kind)

@@ -56,7 +56,7 @@ describe('XLIFF 1.2 files', () => {
     // The same inline content as the 2.0 export reads back.
     const twenty = importFromXliff(await parseXliff(buildXliff(exchange))).documents[0]
     expect(document.units[2].segments.map((segment) => segment.source('richText'))).toEqual(twenty.units[2].segments.map((segment) => segment.source('richText')))
-    expect(document.units[2].segments[0].data?.()).toEqual({ 'c2-start': '<a href="https://notabene.tj/?a=1&b=2">', 'c2-end': '</a>' })
+    expect(document.units[2].segments[0].data?.()).toEqual([{ 'c2-start': '<a href="https://notabene.tj/?a=1&b=2">', 'c2-end': '</a>' }, {}])
   })
 
   it('pairs <bpt>/<ept> by rid or id, and refuses pairs that cross or never close', async () => {
