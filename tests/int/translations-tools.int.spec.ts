@@ -282,4 +282,18 @@ describe('translations through translators’ tools: the xliff library, translat
     expect(body12.body.units.find((entry: { unit: string }) => entry.unit === 'body')).toMatchObject({ result: 'rejected', reason: expect.stringMatching(/phishing\.example/) })
     expect((await draft('press-releases', releaseId, 'ky')).body).toEqual(kyrgyz.body)
   })
+
+  it('offers the formats in the admin’s translations view, for the collection and language chosen', async () => {
+    const page = await editor.get('/admin/translations?collection=press-releases&locale=ru')
+    expect(page.status).toBe(200)
+    const links = [...String(page.body).matchAll(/href="(\/api\/translations\/export[^"]*)"/g)].map((match) => match[1].replace(/&amp;/g, '&'))
+    expect(links).toEqual([
+      '/api/translations/export?collection=press-releases&source=en&target=ru&format=xliff',
+      '/api/translations/export?collection=press-releases&source=en&target=ru&format=xliff&version=1.2',
+      '/api/translations/export?collection=press-releases&source=en&target=ru&format=po',
+      '/api/translations/export?collection=press-releases&source=en&target=ru&format=json',
+    ])
+    for (const link of links) expect((await translator.send('GET', link)).status).toBe(200)
+    expect(String((await editor.get('/admin/translations')).body)).not.toContain('/api/translations/export')
+  })
 })
