@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { importFromJson } from './exchange'
+import { ImportLimitError, importLimits } from './limits'
+import { parseImportText } from './readImport'
 import { buildPo, poToExchange } from './po'
 import { ExchangeFileError } from './xliff'
 
@@ -52,5 +54,15 @@ describe('gettext PO files', () => {
   it('refuses an entry whose msgctxt names no document, and a file without a language', () => {
     expect(() => poToExchange('msgid ""\nmsgstr "Language: ru\\n"\n\nmsgctxt "x"\nmsgid "a"\nmsgstr "b"\n', 'en')).toThrow(/msgctxt "x"/)
     expect(() => poToExchange('msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "b"\n', 'en')).toThrow(ExchangeFileError)
+  })
+
+  it('holds a PO file to the import limits: units, documents, characters per segment', async () => {
+    const entries = (count: number, context = (index: number) => `events/${index}:title`) =>
+      'msgid ""\nmsgstr "Language: ru\\n"\n' + Array.from({ length: count }, (_, index) => `\nmsgctxt "${context(index)}"\nmsgid "a${index}"\nmsgstr "b"\n`).join('')
+    const limits = { ...importLimits({}), units: 5, documents: 3, segmentChars: 10 }
+    await expect(parseImportText('po', entries(6, (index) => `events/1:field${index}`), limits)).rejects.toMatchObject({ limit: 'units' })
+    await expect(parseImportText('po', entries(4), limits)).rejects.toMatchObject({ limit: 'documents' })
+    await expect(parseImportText('po', entries(1).replace('msgstr "b"', `msgstr "${'b'.repeat(11)}"`), limits)).rejects.toBeInstanceOf(ImportLimitError)
+    await expect(parseImportText('po', entries(3), limits)).resolves.toMatchObject({ target: 'ru' })
   })
 })

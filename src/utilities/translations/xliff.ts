@@ -100,6 +100,7 @@ export async function parseXliff(xml: string, limits: ImportLimits = importLimit
   const countFile = counter('documents', limits, (count) => `The file holds more than ${count - 1} <file> elements (documents).`)
   const countUnit = counter('units', limits, (count) => `The file holds more than ${count - 1} <unit> or <trans-unit> elements.`)
   const seen = new Map<string, string>()
+  let lastPath: string | undefined
   let nodes: XmlNode[]
   try {
     nodes = await readXmlYielding(xml, {
@@ -107,8 +108,15 @@ export async function parseXliff(xml: string, limits: ImportLimits = importLimit
       onTooDeep: tooDeep(limits),
       onDoctype: () => new ExchangeFileError('The file declares a DOCTYPE; XLIFF files have none (entities are not expanded here).'),
       onElement: (element, depth, attributes) => {
-        if (element === 'unit' || element === 'trans-unit') countUnit()
+        if (element === 'unit') countUnit()
+        // A 1.2 field is a run of <trans-unit>s (one per segment) with one resname: counted once, as in 2.0.
+        if (element === 'trans-unit') {
+          const path = attributes.resname ?? attributes.id?.replace(SEGMENT_SUFFIX, '')
+          if (path === undefined || path !== lastPath) countUnit()
+          lastPath = path
+        }
         if (element !== 'file' || depth !== 2) return
+        lastPath = undefined
         countFile()
         const id = attributes.id ?? attributes.original ?? '?'
         const key = documentKey(attributes.original, attributes.id)

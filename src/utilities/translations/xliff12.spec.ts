@@ -4,6 +4,7 @@ import { codeAttributes, originalData } from './units'
 import { buildXliff, parseXliff } from './xliff'
 import { buildXliff12, xml12ToInline } from './xliff12'
 import { importFromXliff } from './exchange'
+import { importLimits } from './limits'
 import { validateXliff12 } from '../../../tests/helpers/xliff'
 
 const text = (value: string, format = 0) => ({ type: 'text', text: value, format, detail: 0, mode: 'normal', style: '', version: 1 })
@@ -78,5 +79,17 @@ describe('XLIFF 1.2 files', () => {
     const parsed = await parseXliff(`<xliff version="1.2">${file('original="organisations-7"')}${file('original="x" id="press-releases-8"')}</xliff>`)
     expect(parsed.documents.map((document) => `${document.collection}/${document.id}`)).toEqual(['organisations/7', 'press-releases/8'])
     await expect(parseXliff(`<xliff version="1.2">${file('original="events/1"')}${file('original="events/2"').replace('"ru"', '"kk"')}</xliff>`)).rejects.toThrow(/one pair of languages/)
+  })
+
+  it('counts <trans-unit>s and <file>s against the import limits, and refuses one document in two <file>s', async () => {
+    const units = (count: number) => Array.from({ length: count }, (_, index) => `<trans-unit id="u${index}"><source>a</source></trans-unit>`).join('')
+    const file = (original: string, count = 1) => `<file original="${original}" source-language="en" target-language="ru"><body>${units(count)}</body></file>`
+    const limits = { ...importLimits({}), units: 5, documents: 2 }
+    await expect(parseXliff(`<xliff version="1.2">${file('events/1', 6)}</xliff>`, limits)).rejects.toMatchObject({ limit: 'units' })
+    // The segments of one field are one unit, as in 2.0: a rich text of many blocks is not refused for them.
+    const blocks = Array.from({ length: 8 }, (_, index) => `<trans-unit id="body#s${index + 1}" resname="body"><source>a</source></trans-unit>`).join('')
+    await expect(parseXliff(`<xliff version="1.2"><file original="events/1" source-language="en" target-language="ru"><body>${blocks}</body></file></xliff>`, limits)).resolves.toMatchObject({ version: '1.2' })
+    await expect(parseXliff(`<xliff version="1.2">${file('events/1')}${file('events/2')}${file('events/3')}</xliff>`, limits)).rejects.toMatchObject({ limit: 'documents' })
+    await expect(parseXliff(`<xliff version="1.2">${file('events/1')}${file('events-1')}</xliff>`, limits)).rejects.toThrow(/names events\/1 again/)
   })
 })
