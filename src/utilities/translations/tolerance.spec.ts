@@ -37,4 +37,10 @@ describe('reading a file as the tools left it', () => {
     expect(restoreCodeMarkup([{ text: 'Встреча в <a href="https://notabene.tj/">Душанбе</a>.' }], [link])).toEqual([{ text: 'Встреча в ' }, { pc: 'c3', children: [{ text: 'Душанбе' }] }, { text: '.' }])
     expect(restoreCodeMarkup([{ text: 'в <a href="https://other/">Душанбе</a>' }], [link])).toEqual([{ text: 'в <a href="https://other/">Душанбе</a>' }])
   })
+
+  it('takes a source without the characters XLIFF 1.2 cannot carry as the same text', () => {
+    const ours: Inline[] = [{ text: 'Tab\u000Bhere' }]
+    expect(reconcile([[{ text: 'Tabhere' }]], [ours])[0].source).toEqual(ours)
+    expect(reconcile([[{ text: 'Tab here' }]], [ours])[0].source).not.toEqual(ours)
+  })
 })

@@ -1,4 +1,4 @@
-import { type Inline, MarkupError } from './inline'
+import { type Inline, MarkupError, NOT_XML } from './inline'
 import { canonical } from './units'
 
 /**
@@ -9,7 +9,7 @@ import { canonical } from './units'
  * text, codes that no longer pair up) is left as it is and judged as before: stale or rejected.
  */
 export type ReconciledSegment = {
-  /** The file's source as the current source would read, when it is the same text. */
+  /** The current source, when the file's is the same text; otherwise the file's as it is. */
   source: Inline[]
   /** The file's target under the same reading. */
   adapt: (target: Inline[]) => Inline[]
@@ -63,7 +63,12 @@ export const renameCodes = (inlines: Inline[], pairs: Map<string, string>): Inli
     return { pc: pairs.get(inline.pc) ?? inline.pc, children: renameCodes(inline.children, pairs) }
   })
 
-const sameText = (a: Inline[], b: Inline[]) => canonical([a]) === canonical([b])
+// XLIFF 1.2 has no <cp>: its export leaves out characters XML cannot carry, so the file's source
+// lacks them and is still the same text.
+const xmlSafe = (inlines: Inline[]): Inline[] =>
+  inlines.map((inline) => ('text' in inline ? { text: inline.text.replace(new RegExp(NOT_XML.source, 'g'), '') } : 'pc' in inline ? { pc: inline.pc, children: xmlSafe(inline.children) } : inline))
+
+const sameText = (theirs: Inline[], ours: Inline[]) => canonical([theirs]) === canonical([ours]) || canonical([theirs]) === canonical([xmlSafe(ours)])
 
 /** Each segment of a file read against the current source's segment at the same place. */
 export function reconcile(fileSources: Inline[][], current: Inline[][]): ReconciledSegment[] {
@@ -73,7 +78,7 @@ export function reconcile(fileSources: Inline[][], current: Inline[][]): Reconci
       const candidate = read(source)
       const pairs = pairCodes(candidate, ours)
       if (pairs && sameText(renameCodes(candidate, pairs), ours)) {
-        return { source: renameCodes(candidate, pairs), adapt: (target) => renameCodes(read(target), pairs), codes: pairs }
+        return { source: ours, adapt: (target) => renameCodes(read(target), pairs), codes: pairs }
       }
     }
     return { source, adapt: asIs, codes: new Map() }
