@@ -92,10 +92,9 @@ export async function importTranslations(req: PayloadRequest, file: ImportFile, 
         }
         const expected = new Map(originalData(current.codes).map((entry) => [entry.id, entry.value]))
         unit.segments.forEach((segment, index) => segment.data?.().forEach((claimed) => checkCodeData(claimed, read[index].codes, expected)))
-        const links = [...current.codes.keys()].flatMap((id) => (expected.has(`${id}-start`) ? [{ id, start: expected.get(`${id}-start`) ?? '', end: expected.get(`${id}-end`) ?? '' }] : []))
         const targets = unit.segments.map((segment, index) => {
           const target = segment.target?.(field.kind)
-          return target && restoreCodeMarkup(read[index].adapt(target), links)
+          return target && restoreCodeMarkup(read[index].adapt(target), expected)
         })
         if (targets.every((target) => target === undefined)) {
           note(name, unit.id, 'unchanged', reasons.noTarget)

@@ -33,9 +33,9 @@ describe('reading a file as the tools left it', () => {
   })
 
   it('makes a link written out as its markup a code again, when it is exactly the source’s', () => {
-    const link = { id: 'c3', start: '<a href="https://notabene.tj/">', end: '</a>' }
-    expect(restoreCodeMarkup([{ text: 'Встреча в <a href="https://notabene.tj/">Душанбе</a>.' }], [link])).toEqual([{ text: 'Встреча в ' }, { pc: 'c3', children: [{ text: 'Душанбе' }] }, { text: '.' }])
-    expect(restoreCodeMarkup([{ text: 'в <a href="https://other/">Душанбе</a>' }], [link])).toEqual([{ text: 'в <a href="https://other/">Душанбе</a>' }])
+    const link = new Map([['c3-start', '<a href="https://notabene.tj/">'], ['c3-end', '</a>']])
+    expect(restoreCodeMarkup([{ text: 'Встреча в <a href="https://notabene.tj/">Душанбе</a>.' }], link)).toEqual([{ text: 'Встреча в ' }, { pc: 'c3', children: [{ text: 'Душанбе' }] }, { text: '.' }])
+    expect(restoreCodeMarkup([{ text: 'в <a href="https://other/">Душанбе</a>' }], link)).toEqual([{ text: 'в <a href="https://other/">Душанбе</a>' }])
   })
 
   it('takes a source without the characters XLIFF 1.2 cannot carry as the same text', () => {

@@ -106,10 +106,15 @@ export function checkCodeData(claimed: Record<string, string> | undefined, codes
  * Links a tool wrote out as their markup (translate-toolkit's PO conversion turns
  * `<bpt>&lt;a href="…"&gt;</bpt>Dushanbe<ept>&lt;/a&gt;</ept>` into the text
  * `<a href="…">Dushanbe</a>`) made codes again, when the markup is exactly the source's and the
- * target does not hold that code already. Other text is left as it is.
+ * target does not hold that code already. `original` is the source's markup by `<id>-start` and
+ * `<id>-end`, as in `<originalData>`. Other text is left as it is.
  */
-export function restoreCodeMarkup(target: Inline[], codes: { id: string; start: string; end: string }[]): Inline[] {
+export function restoreCodeMarkup(target: Inline[], original: Map<string, string>): Inline[] {
   const present = new Set(codeIdsOf(target))
+  const codes = [...original].flatMap(([key, start]) => {
+    const id = key.endsWith('-start') ? key.slice(0, -'-start'.length) : undefined
+    return id ? [{ id, start, end: original.get(`${id}-end`) ?? '' }] : []
+  })
   let result = target
   for (const code of codes) {
     if (present.has(code.id) || !code.start) continue
