@@ -177,6 +177,7 @@ function readXliff12(root: XmlNode, limits: ImportLimits): RawExchange {
     const key = documentKey(attributeOf(file, 'original'), attributeOf(file, 'id'))
     if (!key) throw new ExchangeFileError(`<file original="${fileName}"> names no document: keep original="collection/id" as Pressroom wrote it.`, { file: fileName })
     const units = new Map<string, RawUnit>()
+    const numberedIds = new Set<RawSegment>()
     const collect = (nodes: XmlNode[]) => {
       for (const node of nodes) {
         const tag = tagOf(node)
@@ -194,10 +195,16 @@ function readXliff12(root: XmlNode, limits: ImportLimits): RawExchange {
         if (sources.length !== 1) throw new ExchangeFileError(`<trans-unit id="${id ?? path}"> (file "${fileName}") needs exactly one <source>.`, { file: fileName, unit: path })
         checkLength(sources[0], segmentId, path, fileName, limits)
         checkLength(targets[0], segmentId, path, fileName, limits)
-        unit.segments.push({ id: segmentId, source: childrenOf(sources[0]), target: targets[0] ? childrenOf(targets[0]) : undefined })
+        const segment = { id: segmentId, source: childrenOf(sources[0]), target: targets[0] ? childrenOf(targets[0]) : undefined }
+        if (SEGMENT_SUFFIX.test(id ?? '')) numberedIds.add(segment)
+        unit.segments.push(segment)
       }
     }
     collect(childrenOf(file))
+    // Segments the file numbers (`body#s2`) go in their order, wherever a tool moved them; others in file order.
+    const numbered = (unit: RawUnit) => unit.segments.every((segment) => numberedIds.has(segment))
+    const order = (segment: RawSegment) => Number(segment.id.slice(1))
+    for (const unit of units.values()) if (numbered(unit)) unit.segments.sort((a, b) => order(a) - order(b))
     return { file: fileName, ...key, units: [...units.values()] }
   })
   return { version: '1.2', source, target, documents }

@@ -60,6 +60,12 @@ describe('XLIFF 1.2 files', () => {
     expect(document.units[2].segments[0].data?.()).toEqual([{ 'c2-start': '<a href="https://notabene.tj/?a=1&b=2">', 'c2-end': '</a>' }, {}])
   })
 
+  it('puts the numbered segments of a field in their order, wherever a tool moved them', async () => {
+    const unit = (id: string, text: string) => `<trans-unit id="${id}" resname="body"><source>${text}</source></trans-unit>`
+    const parsed = await parseXliff(`<xliff version="1.2"><file original="events/1" source-language="en" target-language="ru"><body>${unit('body#s2', 'B')}${unit('body#s1', 'A')}</body></file></xliff>`)
+    expect(importFromXliff(parsed).documents[0].units[0].segments.map((segment) => segment.source('richText'))).toEqual([[{ text: 'A' }], [{ text: 'B' }]])
+  })
+
   it('pairs <bpt>/<ept> by rid or id, and refuses pairs that cross or never close', async () => {
     const read = async (content: string) => {
       const parsed = await parseXliff(`<xliff version="1.2"><file original="events/1" source-language="en" target-language="ru"><body><trans-unit id="x"><source>${content}</source></trans-unit></body></file></xliff>`)
