@@ -78,7 +78,7 @@ export const translationImportEndpoint: Endpoint = {
     const options = { force: flag('force'), dryRun: flag('dryRun') }
     if (file.documents.length > limits.queueAbove) {
       // The queue keeps XLIFF and JSON; a PO file is kept as the JSON exchange it reads as (the same units).
-      const kept = body.format === 'po' ? { format: 'json' as const, text: JSON.stringify(poToExchange(body.text, defaultLocale)) } : { format: body.format, text: body.text }
+      const kept = body.format === 'po' ? { format: 'json' as const, text: JSON.stringify(await poToExchange(body.text, defaultLocale, limits)) } : { format: body.format, text: body.text }
       const record = await req.payload.create({
         collection: 'translation-imports',
         data: { user: req.user?.id as number, status: 'queued', format: kept.format, ...options, documents: file.documents.length, file: { text: kept.text } },

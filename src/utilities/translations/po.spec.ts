@@ -40,9 +40,9 @@ describe('gettext PO files', () => {
     expect(po).toMatch(/#, fuzzy\nmsgctxt "press-releases\/12:summary"/)
   })
 
-  it('reads back as the JSON exchange: fuzzy entries untranslated, a regional language code as the language', () => {
+  it('reads back as the JSON exchange: fuzzy entries untranslated, a regional language code as the language', async () => {
     const po = fill(buildPo(exchange)).replace('Language: ru', 'Language: ru_RU')
-    const file = importFromJson(poToExchange(po, 'en'))
+    const file = importFromJson(await poToExchange(po, 'en'))
     expect(file).toMatchObject({ source: 'en', target: 'ru' })
     const [document] = file.documents
     expect(document.units.map((unit) => unit.id)).toEqual(['title', 'summary', 'body'])
@@ -51,9 +51,10 @@ describe('gettext PO files', () => {
     expect(document.units[2].segments.map((segment) => segment.target?.('richText'))).toEqual([[{ text: '[ru] The ' }, { pc: 'c1', children: [{ text: 'Coalition' }] }], [{ text: '[ru] Legal aid' }]])
   })
 
-  it('refuses an entry whose msgctxt names no document, and a file without a language', () => {
-    expect(() => poToExchange('msgid ""\nmsgstr "Language: ru\\n"\n\nmsgctxt "x"\nmsgid "a"\nmsgstr "b"\n', 'en')).toThrow(/msgctxt "x"/)
-    expect(() => poToExchange('msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "b"\n', 'en')).toThrow(ExchangeFileError)
+  it('refuses an entry whose msgctxt names no document, a file without a language, and one gettext cannot read', async () => {
+    await expect(poToExchange('msgid ""\nmsgstr "Language: ru\\n"\n\nmsgctxt "x"\nmsgid "a"\nmsgstr "b"\n', 'en')).rejects.toThrow(/msgctxt "x"/)
+    await expect(poToExchange('msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "b"\n', 'en')).rejects.toThrow(ExchangeFileError)
+    await expect(poToExchange('msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid "a"\nmsgstr "b"\nmsgid "a"\nmsgstr "c"\n', 'en')).rejects.toThrow(/not a PO file gettext can read/)
   })
 
   it('holds a PO file to the import limits: units, documents, characters per segment', async () => {

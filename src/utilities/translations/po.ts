@@ -1,6 +1,7 @@
 import { type GetTextTranslation, type GetTextTranslations, po } from 'gettext-parser'
 
 import { inlineToXml, type Inline } from './inline'
+import { ImportLimitError, type ImportLimits, importLimits, yieldToLoop } from './limits'
 import type { FieldState } from './status'
 import { ExchangeFileError, type Exchange } from './xliff'
 import { transUnitId } from './xliff12'
@@ -58,6 +59,46 @@ export function buildPo(exchange: Exchange & { statuses?: Statuses }, now = new 
 
 const CONTEXT = /^([a-z0-9-]+)\/([A-Za-z0-9_-]+):([^#]+)(?:#(s[0-9]+))?$/
 
+const CHUNK = 16 * 1024
+
+/** gettext-parser's streaming parser, fed in chunks with a turn of the event loop between them, as XLIFF is read. */
+function readPo(text: string): Promise<GetTextTranslations> {
+  return new Promise((resolve, reject) => {
+    const stream = po.createParseStream({ validation: true })
+    let table: GetTextTranslations | undefined
+    stream.on('data', (parsed: GetTextTranslations) => (table = parsed))
+    stream.on('error', reject)
+    stream.on('end', () => (table ? resolve(table) : reject(new Error('the file is empty'))))
+    void (async () => {
+      const bytes = Buffer.from(text, 'utf8')
+      for (let start = 0; start < bytes.length; start += CHUNK) {
+        if (!stream.write(bytes.subarray(start, start + CHUNK))) await new Promise((drained) => stream.once('drain', drained))
+        await yieldToLoop()
+      }
+      stream.end()
+    })().catch(reject)
+  })
+}
+
+const MSGCTXT = /^msgctxt "((?:[^"\\\n]|\\.)*)"/gm
+
+/**
+ * Counts documents and units (fields) by the msgctxt lines before anything is parsed, so a file
+ * over a limit is refused after one scan of its text, as an XLIFF file is while it is read.
+ */
+function checkPoCounts(text: string, limits: ImportLimits) {
+  const documents = new Set<string>()
+  const units = new Set<string>()
+  for (const [, context] of text.matchAll(MSGCTXT)) {
+    const match = CONTEXT.exec(context)
+    if (!match) continue
+    documents.add(`${match[1]}/${match[2]}`)
+    units.add(`${match[1]}/${match[2]}:${match[3]}`)
+    if (documents.size > limits.documents) throw new ImportLimitError('documents', limits.documents, `The file names more than ${limits.documents.toLocaleString('en')} documents in its msgctxt lines.`, 'documents')
+    if (units.size > limits.units) throw new ImportLimitError('units', limits.units, `The file holds more than ${limits.units.toLocaleString('en')} units (fields) in its msgctxt lines.`, 'units')
+  }
+}
+
 type JsonSegment = { id: string; source: string; target: string | null }
 
 /**
@@ -65,10 +106,11 @@ type JsonSegment = { id: string; source: string; target: string | null }
  * reads with its checks and limits. Fuzzy entries count as untranslated, as in every gettext tool.
  * A language code a tool wrote with a region (`ru_RU`) is read as the language.
  */
-export function poToExchange(text: string, fallbackSource: string): unknown {
+export async function poToExchange(text: string, fallbackSource: string, limits: ImportLimits = importLimits()): Promise<unknown> {
+  checkPoCounts(text, limits)
   let parsed: GetTextTranslations
   try {
-    parsed = po.parse(text, { validation: true })
+    parsed = await readPo(text)
   } catch (error) {
     throw new ExchangeFileError(`The file is not a PO file gettext can read: ${(error as Error).message}`)
   }

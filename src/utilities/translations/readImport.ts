@@ -11,7 +11,7 @@ export type ImportFormat = 'xliff' | 'json' | 'po'
 /** An import file's text, read in the format it came in, within the limits. */
 export async function parseImportText(format: ImportFormat, text: string, limits: ImportLimits = importLimits()): Promise<ImportFile> {
   if (format === 'json') return readJsonExchange(text, limits)
-  if (format === 'po') return importFromJson(poToExchange(text, defaultLocale), limits)
+  if (format === 'po') return importFromJson(await poToExchange(text, defaultLocale, limits), limits)
   return importFromXliff(await parseXliff(text, limits))
 }
 
