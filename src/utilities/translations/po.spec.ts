@@ -54,6 +54,7 @@ describe('gettext PO files', () => {
   it('refuses an entry whose msgctxt names no document, a file without a language, and one gettext cannot read', async () => {
     await expect(poToExchange('msgid ""\nmsgstr "Language: ru\\n"\n\nmsgctxt "x"\nmsgid "a"\nmsgstr "b"\n', 'en')).rejects.toThrow(/msgctxt "x"/)
     await expect(poToExchange('msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "b"\n', 'en')).rejects.toThrow(ExchangeFileError)
+    await expect(poToExchange('msgid ""\nmsgstr "Language: ru\\n"\n', 'en')).rejects.toThrow(/holds no entry/)
     await expect(poToExchange('msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid "a"\nmsgstr "b"\nmsgid "a"\nmsgstr "c"\n', 'en')).rejects.toThrow(/not a PO file gettext can read/)
   })
 

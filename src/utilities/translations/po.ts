@@ -136,6 +136,7 @@ export async function poToExchange(text: string, fallbackSource: string, limits:
       segments.push({ id: segment ?? `s${segments.length + 1}`, source: entry.msgid, target: fuzzy || translated === '' ? null : translated })
     }
   }
+  if (!documents.size) throw new ExchangeFileError('The PO file holds no entry: export it from Pressroom, whose entries name their document and field in msgctxt.')
   const order = (segment: JsonSegment) => Number(segment.id.slice(1))
   return {
     source: language(parsed.headers['X-Source-Language']) || fallbackSource,
