@@ -10,7 +10,7 @@ import { loadEnvironment } from '../src/loadEnvironment'
 
 const usage = `Usage:
   npm run translations -- status [--collection events] [--locale ru]
-  npm run translations -- export --target ru [--source en] [--collection events] [--ids 1,2] [--status missing,stale] [--format xliff|json] [--out translations/]
+  npm run translations -- export --target ru [--source en] [--collection events] [--ids 1,2] [--status missing,stale] [--format xliff|json|po] [--version 2.0|1.2] [--out translations/]
   npm run translations -- import FILE… [--force] [--dry-run]
 Every command acts as a user (--as e-mail; the oldest admin by default), with that user's access.`
 
@@ -25,6 +25,7 @@ const { positionals, values } = parseArgs({
     ids: { type: 'string' },
     status: { type: 'string' },
     format: { type: 'string', default: 'xliff' },
+    version: { type: 'string', default: '2.0' },
     out: { type: 'string', default: 'translations' },
     force: { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
@@ -42,12 +43,13 @@ process.env.JOBS_AUTORUN = 'false'
 const { default: config } = await import('../payload.config')
 const { translatableSlugs } = await import('../src/utilities/translations/units')
 const { exchangeToJson, exportExchange } = await import('../src/utilities/translations/exchange')
-const { parseImportText } = await import('../src/utilities/translations/readImport')
+const { parseImportText, sniffFormat } = await import('../src/utilities/translations/readImport')
+const { exchangeFile, exportFormats, xliffVersions } = await import('../src/utilities/translations/files')
 const { ImportLimitError } = await import('../src/utilities/translations/limits')
 const { importTranslations } = await import('../src/utilities/translations/importTranslations')
 const { mayTranslate } = await import('../src/utilities/translations/access')
 const { translationStatus } = await import('../src/utilities/translations/report')
-const { buildXliff, ExchangeFileError } = await import('../src/utilities/translations/xliff')
+const { ExchangeFileError } = await import('../src/utilities/translations/xliff')
 const { defaultLocale, localeCodes } = await import('../src/i18n/localization')
 
 const payload = await getPayload({ config })
@@ -100,6 +102,8 @@ try {
     const target = values.target ?? fail('export needs --target (one of ' + targets.join(', ') + ').')
     if (!targets.includes(target as never)) fail(`Unknown target locale "${target}".`)
     if (!mayTranslate(req.user, target)) fail(`${user.email} does not translate into ${target}.`)
+    if (!exportFormats.includes(values.format)) fail(`--format must be one of ${exportFormats.join(', ')}.`)
+    if (!xliffVersions.includes(values.version)) fail(`--version (of XLIFF) must be ${xliffVersions.join(' or ')}.`)
     mkdirSync(values.out, { recursive: true })
     for (const collection of collections) {
       const progress = bar(collection)
@@ -119,8 +123,12 @@ try {
         progress.update(done)
         const documents = exchange.documents.filter((document) => document.units.length)
         if (documents.length) {
-          const name = path.join(values.out, `${collection}.${values.source}-${target}${page > 1 ? `.${page}` : ''}.${values.format === 'json' ? 'json' : 'xlf'}`)
-          writeFileSync(name, values.format === 'json' ? JSON.stringify(exchangeToJson({ ...exchange, documents }), null, 2) : buildXliff({ ...exchange, documents }))
+          const base = path.join(values.out, `${collection}.${values.source}-${target}${page > 1 ? `.${page}` : ''}`)
+          if (values.format === 'json') writeFileSync(`${base}.json`, JSON.stringify(exchangeToJson({ ...exchange, documents }), null, 2))
+          else {
+            const file = exchangeFile({ ...exchange, documents }, values.format as 'xliff' | 'po', values.version as '2.0' | '1.2')
+            writeFileSync(`${base}${values.format === 'xliff' && values.version === '1.2' ? '.xliff12' : ''}.${file.extension}`, file.text)
+          }
         }
         if (!exchange.hasNextPage) break
       }
@@ -137,7 +145,7 @@ try {
       const text = readFileSync(file, 'utf8')
       let parsed
       try {
-        parsed = await parseImportText(file.endsWith('.json') ? 'json' : 'xliff', text)
+        parsed = await parseImportText(sniffFormat(text, file), text)
       } catch (error) {
         if (error instanceof ExchangeFileError || error instanceof ImportLimitError) fail(`${file}: ${error.message} Nothing was written.`)
         throw error

@@ -2,10 +2,12 @@ import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'pay
 
 import { checkRole, staffRoles } from '@/access/checkRole'
 import { absentIfRefused } from '@/endpoints/request'
+import { defaultLocale } from '@/i18n/localization'
 import { mayTranslate } from '@/utilities/translations/access'
 import { importTranslations } from '@/utilities/translations/importTranslations'
 import { ImportLimitError, type ImportLimits, importLimits } from '@/utilities/translations/limits'
-import { type ImportFormat, localeProblems, parseImportText } from '@/utilities/translations/readImport'
+import { poToExchange } from '@/utilities/translations/po'
+import { type ImportFormat, localeProblems, parseImportText, sniffFormat } from '@/utilities/translations/readImport'
 import { ExchangeFileError } from '@/utilities/translations/xliff'
 
 type Problem = { path: string; message: string }
@@ -17,6 +19,7 @@ const notYourLocale = (req: PayloadRequest, locale: string) =>
   forbidden(`You translate into ${(req.user as { locales?: string[] }).locales?.join(', ') || 'no locale yet'}, not "${locale}".`)
 
 const XML_TYPES = ['application/xml', 'text/xml', 'application/xliff+xml', 'application/x-xliff+xml']
+const PO_TYPES = ['text/x-gettext-translation', 'text/x-po', 'application/x-po', 'application/x-gettext']
 
 const tooLarge = (limits: ImportLimits, bytes: number) =>
   new ImportLimitError('bytes', limits.bytes, `The import is ${bytes.toLocaleString('en')} bytes.`, 'file')
@@ -32,20 +35,24 @@ async function readImportBody(req: PayloadRequest, limits: ImportLimits): Promis
   const type = (req.headers.get('content-type') ?? '').split(';')[0].trim()
   if (type === 'application/json') return { format: 'json', text: checked(await (req as unknown as Request).text(), limits) }
   if (XML_TYPES.includes(type)) return { format: 'xliff', text: checked(await (req as unknown as Request).text(), limits) }
+  if (PO_TYPES.includes(type)) return { format: 'po', text: checked(await (req as unknown as Request).text(), limits) }
   if (type.startsWith('multipart/')) {
     await addDataAndFileToRequest(req)
     const file = req.file
-    if (!file) throw new ExchangeFileError('Send the XLIFF file in a form field named "file".')
+    if (!file) throw new ExchangeFileError('Send the file (XLIFF or PO) in a form field named "file".')
     if (file.data.length > limits.bytes) throw tooLarge(limits, file.data.length)
-    return { format: 'xliff', text: Buffer.from(file.data).toString('utf8') }
+    const text = Buffer.from(file.data).toString('utf8')
+    return { format: sniffFormat(text, file.name), text }
   }
-  throw new ExchangeFileError('Send XLIFF 2.0 (multipart field "file", or an application/xliff+xml body) or the JSON exchange (application/json).')
+  throw new ExchangeFileError(
+    'Send XLIFF 2.0 or 1.2 (multipart field "file", or an application/xliff+xml body), gettext PO (the same field, or a text/x-gettext-translation body) or the JSON exchange (application/json).',
+  )
 }
 
 const statusUrl = (id: number | string) => `/api/translations/import/${id}`
 
 /**
- * POST /api/translations/import?force=true&dryRun=true — XLIFF 2.0 (multipart or raw) or JSON.
+ * POST /api/translations/import?force=true&dryRun=true — XLIFF 2.0 or 1.2, PO (multipart or raw) or JSON.
  * Up to `queueAbove` documents the report is the answer; a larger file is queued (202).
  */
 export const translationImportEndpoint: Endpoint = {
@@ -70,9 +77,11 @@ export const translationImportEndpoint: Endpoint = {
     const flag = (name: string) => ['1', 'true', 'yes'].includes(req.searchParams.get(name) ?? '')
     const options = { force: flag('force'), dryRun: flag('dryRun') }
     if (file.documents.length > limits.queueAbove) {
+      // The queue keeps XLIFF and JSON; a PO file is kept as the JSON exchange it reads as (the same units).
+      const kept = body.format === 'po' ? { format: 'json' as const, text: JSON.stringify(await poToExchange(body.text, defaultLocale, limits)) } : { format: body.format, text: body.text }
       const record = await req.payload.create({
         collection: 'translation-imports',
-        data: { user: req.user?.id as number, status: 'queued', format: body.format, ...options, documents: file.documents.length, file: { text: body.text } },
+        data: { user: req.user?.id as number, status: 'queued', format: kept.format, ...options, documents: file.documents.length, file: { text: kept.text } },
         depth: 0,
         overrideAccess: true,
       })

@@ -7,7 +7,7 @@ import { exchangeToJson, exportExchange } from '@/utilities/translations/exchang
 import { translationStatus } from '@/utilities/translations/report'
 import { type FieldState, fieldStates } from '@/utilities/translations/status'
 import { translatableSlugs } from '@/utilities/translations/units'
-import { buildXliff } from '@/utilities/translations/xliff'
+import { type ExchangeFormat, exchangeFile, exportFormats, type XliffVersion, xliffVersions } from '@/utilities/translations/files'
 
 import { translationImportEndpoint, translationImportStatusEndpoint } from './translationImport'
 
@@ -73,7 +73,7 @@ export const translationStatusEndpoint: Endpoint = {
   },
 }
 
-/** GET /api/translations/export?collection=&ids=&source=en&target=ru&format=xliff|json&status= */
+/** GET /api/translations/export?collection=&ids=&source=en&target=ru&format=xliff|json|po&version=2.0|1.2&status= */
 export const translationExportEndpoint: Endpoint = {
   path: '/translations/export',
   method: 'get',
@@ -84,7 +84,10 @@ export const translationExportEndpoint: Endpoint = {
     const target = localeParam(req, 'target', problems)
     if (source && target && source === target) problems.push({ path: 'target', message: 'target must differ from source.' })
     const format = req.searchParams.get('format') ?? 'xliff'
-    if (!['xliff', 'json'].includes(format)) problems.push({ path: 'format', message: 'format must be xliff or json.' })
+    if (!exportFormats.includes(format)) problems.push({ path: 'format', message: `format must be one of ${exportFormats.join(', ')}.` })
+    const version = req.searchParams.get('version') ?? '2.0'
+    if (!xliffVersions.includes(version)) problems.push({ path: 'version', message: `version (of XLIFF) must be ${xliffVersions.join(' or ')}.` })
+    else if (version !== '2.0' && format !== 'xliff') problems.push({ path: 'version', message: 'version is for format=xliff only.' })
     const status = list(req.searchParams.get('status'))
     const wrong = status?.filter((value) => !fieldStates.includes(value as FieldState))
     if (wrong?.length) problems.push({ path: 'status', message: `status must list some of ${fieldStates.join(', ')}.` })
@@ -102,8 +105,9 @@ export const translationExportEndpoint: Endpoint = {
     if (!exchange.documents.some((document) => document.units.length)) {
       return Response.json({ errors: [{ message: 'Nothing to translate: no document matches, or none has source text.' }] }, { status: 404 })
     }
-    return new Response(buildXliff({ ...exchange, documents: exchange.documents.filter((document) => document.units.length) }), {
-      headers: { ...paging, 'Cache-Control': 'no-store', 'Content-Type': 'application/xliff+xml; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.xlf"` },
+    const file = exchangeFile({ ...exchange, documents: exchange.documents.filter((document) => document.units.length) }, format as ExchangeFormat, version as XliffVersion)
+    return new Response(file.text, {
+      headers: { ...paging, 'Cache-Control': 'no-store', 'Content-Type': file.type, 'Content-Disposition': `attachment; filename="${name}${version === '1.2' ? '.xliff12' : ''}.${file.extension}"` },
     })
   },
 }

@@ -22,3 +22,12 @@ export const fillTargets = (xml: string, prefix = '[ru] ', only?: string) =>
           .replace(/<target xml:space="preserve">[\s\S]*?<\/target>\n?\s*/g, '')
           .replace(/<source xml:space="preserve">([\s\S]*?)<\/source>/g, (source, content: string) => `${source}<target xml:space="preserve">${prefix}${content}</target>`),
   )
+
+const schema12 = path.resolve('tests/fixtures/xliff-1.2/xliff-core-1.2-strict.xsd')
+
+/** xmllint's complaints about a file against the OASIS XLIFF 1.2 strict schema (throws when invalid). */
+export function validateXliff12(xml: string, name: string): string {
+  const file = path.join(scratch, name)
+  writeFileSync(file, xml)
+  return execFileSync('xmllint', ['--noout', '--schema', schema12, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).toString()
+}

@@ -6,7 +6,9 @@ import path from 'node:path'
 import { throwawayDatabaseUri, TEST_SECRET } from '../helpers/payload'
 import { type RestClient, staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
-import { fillTargets, validateXliff } from '../helpers/xliff'
+import { po } from 'gettext-parser'
+
+import { fillTargets, validateXliff, validateXliff12 } from '../helpers/xliff'
 
 describe('npm run translations: status, export and import in batches', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'pressroom-cli-'))
@@ -65,5 +67,29 @@ describe('npm run translations: status, export and import in batches', () => {
     expect(kk.code).toBe(1)
     expect(kk.err).toMatch(/does not translate into kk/)
     expect((await editor.get('/api/translations/status?collection=press-releases&locale=kk')).body.totals.kk.missing).toBe(1)
+  })
+
+  it('exports XLIFF 1.2 and gettext PO, and imports each back by its content', async () => {
+    const out = path.join(dir, 'formats')
+    const as = ['--collection', 'press-releases', '--target', 'ru', '--out', out, '--as', 'translator@pressroom.test']
+    expect((await cli('export', ...as, '--format', 'xliff', '--version', '1.2')).code).toBe(0)
+    expect((await cli('export', ...as, '--format', 'po')).code).toBe(0)
+    expect(readdirSync(out).sort()).toEqual(['press-releases.en-ru.po', 'press-releases.en-ru.xliff12.xlf'])
+
+    const twelve = readFileSync(path.join(out, 'press-releases.en-ru.xliff12.xlf'), 'utf8')
+    expect(validateXliff12(twelve, 'cli.xliff12.xlf')).toBe('')
+    const filled12 = path.join(dir, 'filled.xliff12.xlf')
+    writeFileSync(filled12, twelve.replace(/(<target xml:lang="ru" state=")[^"]+(">)(?:\[ru\] )?/g, '$1translated$2[ru, 1.2] '))
+    const imported12 = await cli('import', filled12, '--as', 'translator@pressroom.test')
+    expect(imported12.out).toMatch(/^[1-9]\d* applied, 0 unchanged, 0 stale, 0 rejected\./m)
+
+    const parsed = po.parse(readFileSync(path.join(out, 'press-releases.en-ru.po'), 'utf8'))
+    for (const entry of Object.values(parsed.translations).flatMap((byId) => Object.values(byId))) if (entry.msgid) entry.msgstr = [`[ru, po] ${entry.msgid}`]
+    const filledPo = path.join(dir, 'filled.po')
+    writeFileSync(filledPo, po.compile(parsed))
+    const importedPo = await cli('import', filledPo, '--as', 'translator@pressroom.test')
+    expect(importedPo.out).toMatch(/^[1-9]\d* applied, 0 unchanged, 0 stale, 0 rejected\./m)
+    expect((await editor.get('/api/press-releases?locale=ru&draft=true&depth=0&fallback-locale=none')).body.docs[0].title).toMatch(/^\[ru, po\] /)
+    expect((await cli('export', ...as, '--format', 'docx')).err).toMatch(/--format must be one of xliff, json, po/)
   })
 })

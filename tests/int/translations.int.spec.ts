@@ -3,6 +3,10 @@ import { createLocalReq, type Payload } from 'payload'
 
 import type { User } from '@/payload-types'
 import { seed } from '@/seed'
+import { exportExchange } from '@/utilities/translations/exchange'
+import { importTranslations } from '@/utilities/translations/importTranslations'
+import { buildPo } from '@/utilities/translations/po'
+import { parseImportText } from '@/utilities/translations/readImport'
 import { translationStatus } from '@/utilities/translations/report'
 import type { TranslationLedger } from '@/utilities/translations/status'
 
@@ -72,6 +76,23 @@ describe('translation status through the Local API, with real users', () => {
     // Not into a locale the translator does not translate.
     const kk = await createLocalReq({ user: translator }, payload)
     await expect(copyDataFromLocale({ collectionSlug: 'organisations', docID: org.id, fromLocale: 'en', toLocale: 'kk', req: kk } as never)).rejects.toMatchObject({ status: 403 })
+    expect((await payload.findByID({ collection: 'organisations', id: org.id, locale: 'kk', fallbackLocale: false, ...as(editor) })).name).toBeFalsy()
+  })
+
+  it('imports a PO file through the Local API with the translator’s own access, into their languages only', async () => {
+    const org = await organisation('Human Rights Centre')
+    const req = await createLocalReq({ user: translator }, payload)
+    const exchange = await exportExchange(req, { collection: 'organisations', ids: [String(org.id)], source: 'en', target: 'ru' })
+    const filled = buildPo(exchange).replace(/msgid "([^"\n]+)"\nmsgstr ""/g, 'msgid "$1"\nmsgstr "[ru] $1"')
+    const report = await importTranslations(req, await parseImportText('po', filled))
+    expect(report.summary).toMatchObject({ applied: 2, rejected: 0 })
+    const russian = await payload.findByID({ collection: 'organisations', id: org.id, locale: 'ru', fallbackLocale: false, draft: true, ...as(editor) })
+    expect(russian).toMatchObject({ name: '[ru] Human Rights Centre', city: '[ru] Bishkek' })
+    expect((await statusOf(editor, 'organisations', org.id))?.status).toBe('translated')
+
+    const kazakh = await importTranslations(req, await parseImportText('po', filled.replace('Language: ru', 'Language: kk')))
+    expect(kazakh.summary).toMatchObject({ applied: 0, rejected: 2 })
+    expect(kazakh.units[0].reason).toMatch(/^Not saved: /)
     expect((await payload.findByID({ collection: 'organisations', id: org.id, locale: 'kk', fallbackLocale: false, ...as(editor) })).name).toBeFalsy()
   })
 

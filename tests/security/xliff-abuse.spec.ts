@@ -203,4 +203,55 @@ describe('hostile translation imports over HTTP', () => {
     const russian = await editor.get(`/api/events/${ids[7]}?locale=ru&draft=true&depth=0&fallback-locale=none`)
     expect(russian.body.title).toBe('[ru] Session 7')
   })
+
+  const postPo = (client: RestClient, text: string, query = '') =>
+    client.send('POST', `/api/translations/import${query}`, { body: text, headers: { 'content-type': 'text/x-gettext-translation' } })
+  const poEntry = (document: string, index: number) => `\nmsgctxt "${document}:title"\nmsgid "Regional conference"\nmsgstr "Региональная конференция ${index}"\n`
+  const poHead = 'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"X-Source-Language: en\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+
+  it('refuses 4,500 XLIFF 1.2 <file>s naming the same document at the second one, cheaply', async () => {
+    const file = (index: number) =>
+      `<file original="events/${eventId}" source-language="en" target-language="ru"><body><trans-unit id="title${index}" resname="title"><source>Regional conference</source></trans-unit></body></file>`
+    const xml = `<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">${Array.from({ length: 4500 }, (_, i) => file(i)).join('')}</xliff>`
+    const result = await measure(() => postXliff(translator, xml, '?dryRun=true'))
+    expectCheapRefusal(result, 400)
+    expect(result.reply.body.errors[0].message).toMatch(new RegExp(`names events/${eventId} again`))
+  })
+
+  it('refuses a PO file naming 4,500 documents at the document limit, cheaply', async () => {
+    const text = `${poHead}${Array.from({ length: 4500 }, (_, i) => poEntry(`events/${i + 1}`, i)).join('')}`
+    const result = await measure(() => postPo(translator, text, '?dryRun=true'))
+    expectCheapRefusal(result, 400)
+    expect(result.reply.body.errors[0].message).toMatch(/more than 500 documents in its msgctxt lines.*limit is 500 \(TRANSLATION_IMPORT_MAX_DOCUMENTS\)/)
+  })
+
+  it('exports a title holding U+000B as XLIFF 1.2 and as PO, and takes each back', async () => {
+    const id = await createEvent('Vertical\u000Btab and \u0001 control, again')
+    const twelve = (await translator.send('GET', `/api/translations/export?collection=events&ids=${id}&target=ru&version=1.2`)).body as string
+    expect(XMLValidator.validate(twelve)).toBe(true)
+    expect(xmllint(twelve) ?? '').toBe('')
+    expect(twelve).toContain('<source xml:lang="en">Verticaltab and  control, again</source>')
+    const filled = twelve.replace(/(<source xml:lang="en">)(.*?)(<\/source>)/g, '$1$2$3<target xml:lang="ru" state="translated">[ru] $2</target>')
+    expect((await postXliff(translator, filled)).body.units).toContainEqual({ document: `events/${id}`, unit: 'title', result: 'applied' })
+    const po = (await translator.send('GET', `/api/translations/export?collection=events&ids=${id}&target=ru&format=po`)).body as string
+    const filledPo = po.replace(/msgid "Vertical(.*)"\nmsgstr ".*"/, 'msgid "Vertical$1"\nmsgstr "[ru, po] Vertical$1"')
+    expect((await postPo(translator, filledPo)).body.units).toContainEqual({ document: `events/${id}`, unit: 'title', result: 'applied' })
+  })
+
+  it('runs a large PO import on the jobs queue too, and reports every unit', async () => {
+    const ids: number[] = []
+    for (let index = 0; index < 30; index += 1) ids.push(await createEvent(`Workshop ${index}`))
+    const text = `${poHead}${ids.map((docId, index) => `\nmsgctxt "events/${docId}:title"\nmsgid "Workshop ${index}"\nmsgstr "Семинар ${index}"\n`).join('')}`
+    const queued = await postPo(translator, text)
+    expect(queued.status).toBe(202)
+    const { statusUrl } = queued.body
+    let status: Reply = await translator.get(statusUrl)
+    const deadline = Date.now() + 60_000
+    while (status.body.status !== 'done' && status.body.status !== 'failed' && Date.now() < deadline) {
+      await sleep(100)
+      status = await translator.get(statusUrl)
+    }
+    expect(status.body).toMatchObject({ status: 'done', progress: { documents: 30, done: 30 }, report: { summary: { applied: 30, rejected: 0 } } })
+    expect((await editor.get(`/api/events/${ids[7]}?locale=ru&draft=true&depth=0&fallback-locale=none`)).body.title).toBe('Семинар 7')
+  })
 })

@@ -16,6 +16,13 @@ import './index.css'
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
 
+const exportFormats = [
+  { label: 'XLIFF 2.0', query: 'format=xliff' },
+  { label: 'XLIFF 1.2', query: 'format=xliff&version=1.2' },
+  { label: 'PO (gettext)', query: 'format=po' },
+  { label: 'JSON', query: 'format=json' },
+]
+
 /**
  * /admin/translations: documents × languages, each cell the document's status in that language,
  * linking to its edit view there. Read with the viewer's own access; a translator's languages
@@ -38,6 +45,11 @@ export async function TranslationsView({ initPageResult, params, searchParams }:
   const status = fieldStates.includes(wantedStatus as FieldState) ? (wantedStatus as FieldState) : undefined
   const report = await translationStatus(req, { collections, locales: shown, status, limit: 200, page: 1 })
   const label = (code: string) => locales.find((l) => l.code === code)?.label ?? code
+  // Files for translators' tools, for one collection and language at a time (the filters above).
+  const exportCollection = wantedCollection && slugs.includes(wantedCollection) ? wantedCollection : undefined
+  const exportLocale = wantedLocale && targetCodes.includes(wantedLocale) ? wantedLocale : undefined
+  const exportUrl = (collection: string, target: string, query: string) =>
+    `${payload.config.routes.api}/translations/export?collection=${collection}&source=${defaultLocale}&target=${target}${status ? `&status=${status}` : ''}&${query}`
   const collectionLabel = (slug: string) => {
     const plural = payload.collections[slug as keyof typeof payload.collections]?.config.labels?.plural
     return typeof plural === 'string' ? plural : slug
@@ -88,6 +100,17 @@ export async function TranslationsView({ initPageResult, params, searchParams }:
           </label>
           <button className="btn btn--style-secondary btn--size-small" type="submit">{t.apply}</button>
         </form>
+        <p className="translations-view__export" data-export>
+          {t.export}{' '}
+          {exportCollection && exportLocale
+            ? exportFormats.map((file, index) => (
+                <React.Fragment key={file.label}>
+                  {index > 0 ? ' · ' : null}
+                  <a href={exportUrl(exportCollection, exportLocale, file.query)} download>{file.label}</a>
+                </React.Fragment>
+              ))
+            : t.exportChoose}
+        </p>
         <table className="translations-view__grid">
           <thead>
             <tr>

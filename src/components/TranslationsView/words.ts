@@ -22,6 +22,8 @@ export const translationWords = {
     overview: 'All translations',
     sameAsSource: 'same as the source',
     nav: 'Translations',
+    export: 'Export for translation:',
+    exportChoose: 'choose a collection and a language above, then the file your tool reads.',
   },
   ru: {
     title: 'Переводы',
@@ -45,6 +47,8 @@ export const translationWords = {
     overview: 'Все переводы',
     sameAsSource: 'совпадает с исходным',
     nav: 'Переводы',
+    export: 'Выгрузить для перевода:',
+    exportChoose: 'выберите коллекцию и язык выше, затем формат файла для вашей программы.',
   },
 }
 

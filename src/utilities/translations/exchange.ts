@@ -3,13 +3,14 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import { absentIfRefused } from '@/endpoints/request'
 import { defaultLocale } from '@/i18n/localization'
 
-import { type Inline, inlineToXml, MarkupError, xmlToInline } from './inline'
+import { attributeOf, childrenOf, type Inline, inlineToXml, MarkupError, type XmlNode, xmlToInline } from './inline'
 import { checkJsonDepth, markupTextLength } from './jsonText'
 import { counter, ImportLimitError, type ImportLimits, importLimits } from './limits'
 import { readLedgers } from './ledger'
 import { type FieldState, fieldStatus } from './status'
 import { alignCodes, codeAttributes, type FieldKind, isEmpty, originalData, toSegments, translatableFields } from './units'
 import { type Exchange, ExchangeFileError, type ExchangeDocument, type RawExchange, readInlineMarkup } from './xliff'
+import { xml12ToInline } from './xliff12'
 
 type Doc = Record<string, unknown> & { id: number | string }
 
@@ -55,6 +56,7 @@ export async function exportExchange(req: PayloadRequest, query: ExportQuery): P
           kind: field.kind,
           attributes: codeAttributes(source.codes),
           data: originalData(source.codes),
+          codes: source.codes,
           segments: source.segments.map((segment, index) => {
             const existing = aligned ? target.segments[index] : undefined
             return {
@@ -98,12 +100,27 @@ export function exchangeToJson(exchange: Exchange & { statuses: Map<string, Fiel
   }
 }
 
-/** What an import reads, whichever format it came in: segments parse on demand, per unit. */
-export type ImportSegment = { id: string; source: (kind: FieldKind) => Inline[]; target?: (kind: FieldKind) => Inline[] }
+/**
+ * What an import reads, whichever format it came in: segments parse on demand, per unit. `data`
+ * is what the file says the original markup of its codes is (1.2's `<bpt>`, 2.0's `<originalData>`).
+ */
+export type ImportSegment = { id: string; source: (kind: FieldKind) => Inline[]; target?: (kind: FieldKind) => Inline[]; data?: () => Record<string, string>[] }
 export type ImportDocument = { file: string; collection: string; id: string; units: { id: string; segments: ImportSegment[] }[] }
 export type ImportFile = { source: string; target: string; documents: ImportDocument[] }
 
+/** The original data each code of 2.0 inline content refers to (`dataRefStart`, `dataRefEnd`, `dataRef`), by the code's id. */
+function referencedData(nodes: XmlNode[], data: Record<string, string>, found: Record<string, string> = {}): Record<string, string> {
+  for (const node of nodes) {
+    const id = attributeOf(node, 'id')
+    const refs = { start: attributeOf(node, 'dataRefStart') ?? attributeOf(node, 'dataRef'), end: attributeOf(node, 'dataRefEnd') }
+    for (const [end, ref] of Object.entries(refs)) if (id && ref && data[ref] !== undefined) found[`${id}-${end}`] = data[ref]
+    referencedData(childrenOf(node), data, found)
+  }
+  return found
+}
+
 export function importFromXliff(raw: RawExchange): ImportFile {
+  const read = raw.version === '1.2' ? (nodes: XmlNode[]) => xml12ToInline(nodes).inlines : xmlToInline
   return {
     source: raw.source,
     target: raw.target,
@@ -113,8 +130,12 @@ export function importFromXliff(raw: RawExchange): ImportFile {
         id: unit.id,
         segments: unit.segments.map((segment) => ({
           id: segment.id,
-          source: () => xmlToInline(segment.source),
-          target: segment.target && (() => xmlToInline(segment.target ?? [])),
+          source: () => read(segment.source),
+          target: segment.target && (() => read(segment.target ?? [])),
+          data: () =>
+            raw.version === '1.2'
+              ? [xml12ToInline(segment.source).data, xml12ToInline(segment.target ?? []).data]
+              : [referencedData(segment.source, unit.data ?? {}), referencedData(segment.target ?? [], unit.data ?? {})],
         })),
       })),
     })),

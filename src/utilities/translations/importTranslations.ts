@@ -8,7 +8,8 @@ import { yieldToLoop } from './limits'
 import { confirm } from './status'
 import { readLedger, writeLedger } from './ledger'
 import { fieldStatus } from './status'
-import { canonical, fromSegments, hasTranslatableFields, toSegments, type TranslatableField, translatableFields } from './units'
+import { checkCodeData, reconcile, restoreCodeMarkup } from './tolerance'
+import { canonical, fromSegments, hasTranslatableFields, originalData, toSegments, type TranslatableField, translatableFields } from './units'
 
 export type UnitResult = 'applied' | 'unchanged' | 'stale' | 'rejected'
 export type UnitReport = { document: string; unit: string; result: UnitResult; reason?: string }
@@ -83,13 +84,18 @@ export async function importTranslations(req: PayloadRequest, file: ImportFile, 
       }
       try {
         const current = toSegments(field.kind, field.values[file.source])
-        const exported = unit.segments.map((segment) => segment.source(field.kind))
-        const changed = canonical(exported) !== canonical(current.segments)
+        const read = reconcile(unit.segments.map((segment) => segment.source(field.kind)), current.segments)
+        const changed = canonical(read.map((segment) => segment.source)) !== canonical(current.segments)
         if (changed && !force) {
           note(name, unit.id, 'stale', reasons.stale)
           continue
         }
-        const targets = unit.segments.map((segment) => segment.target?.(field.kind))
+        const expected = new Map(originalData(current.codes).map((entry) => [entry.id, entry.value]))
+        unit.segments.forEach((segment, index) => segment.data?.().forEach((claimed) => checkCodeData(claimed, read[index].codes, expected)))
+        const targets = unit.segments.map((segment, index) => {
+          const target = segment.target?.(field.kind)
+          return target && restoreCodeMarkup(read[index].adapt(target), expected)
+        })
         if (targets.every((target) => target === undefined)) {
           note(name, unit.id, 'unchanged', reasons.noTarget)
           continue

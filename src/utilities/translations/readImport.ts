@@ -1,14 +1,30 @@
 import { defaultLocale, isLocaleCode, localeCodes } from '@/i18n/localization'
 
-import { type ImportFile, importFromXliff, readJsonExchange } from './exchange'
+import { type ImportFile, importFromJson, importFromXliff, readJsonExchange } from './exchange'
 import { type ImportLimits, importLimits } from './limits'
+import { poToExchange } from './po'
 import { parseXliff } from './xliff'
 
-export type ImportFormat = 'xliff' | 'json'
+/** XLIFF is 2.0 or 1.2, told apart by the file's version. */
+export type ImportFormat = 'xliff' | 'json' | 'po'
 
 /** An import file's text, read in the format it came in, within the limits. */
 export async function parseImportText(format: ImportFormat, text: string, limits: ImportLimits = importLimits()): Promise<ImportFile> {
-  return format === 'json' ? readJsonExchange(text, limits) : importFromXliff(await parseXliff(text, limits))
+  if (format === 'json') return readJsonExchange(text, limits)
+  if (format === 'po') return importFromJson(await poToExchange(text, defaultLocale, limits), limits)
+  return importFromXliff(await parseXliff(text, limits))
+}
+
+/**
+ * The format of an uploaded file, from its content: XML is XLIFF, an object JSON, anything else
+ * gettext PO (a name ending in .po says so too). Tools name and type files every which way.
+ */
+export function sniffFormat(text: string, name = ''): ImportFormat {
+  const start = text.replace(/^\uFEFF/, '').trimStart()
+  if (start.startsWith('<')) return 'xliff'
+  if (start.startsWith('{')) return 'json'
+  if (/\.pot?$/i.test(name) || /^(#|msgid|msgctxt)/m.test(start)) return 'po'
+  return 'xliff'
 }
 
 const targetLocales = localeCodes.filter((code) => code !== defaultLocale)

@@ -52,7 +52,8 @@ describe('XLIFF 2.0 files', () => {
 
   it('refuses DOCTYPEs, other versions and files that do not name their documents', async () => {
     await expect(parseXliff('<!DOCTYPE x [<!ENTITY a "aaaa">]><xliff/>')).rejects.toThrow(/DOCTYPE/)
-    await expect(parseXliff('<xliff version="1.2" srcLang="en" trgLang="ru"><file id="f"/></xliff>')).rejects.toThrow(/only 2.0/)
+    await expect(parseXliff('<xliff version="1.0" srcLang="en" trgLang="ru"><file id="f"/></xliff>')).rejects.toThrow(/2.0 and 1.2 are read/)
+    await expect(parseXliff('<xliff version="1.2"><file original="events/1"><body/></file></xliff>')).rejects.toThrow(/source-language and target-language/)
     await expect(parseXliff('<xliff version="2.0" srcLang="en" trgLang="ru"><file id="f"><unit id="u"><segment><source>a</source></segment></unit></file></xliff>')).rejects.toThrow(/original="collection\/id"/)
     await expect(parseXliff('<xliff version="2.0" srcLang="en" trgLang="ru"><file id="f" original="events/1"><unit id="u"><segment></segment></unit></file></xliff>')).rejects.toThrow(/unit "u".*exactly one <source>/)
   })

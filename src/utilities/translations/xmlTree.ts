@@ -25,13 +25,32 @@ export type TreeOptions = {
 
 const CHUNK = 16 * 1024
 
+/** XLIFF's own namespaces; an element in no namespace is read as XLIFF too (some tools drop xmlns). */
+export const XLIFF_NAMESPACES = ['urn:oasis:names:tc:xliff:document:2.0', 'urn:oasis:names:tc:xliff:document:1.2', '']
+
+/**
+ * Names as the readers match them: XLIFF's elements by their local name whatever prefix a tool gave
+ * them (`xlf:unit` is `unit`), anything of another namespace (a tool's metadata) by its qualified
+ * name, which no reader takes for XLIFF. Attributes without a prefix by their name, others
+ * (`xml:space`, a tool's own) qualified.
+ */
+const elementName = (tag: sax.QualifiedTag) => (XLIFF_NAMESPACES.includes(tag.uri) ? tag.local : tag.name)
+const attributesOf = (tag: sax.QualifiedTag): Record<string, string> => {
+  const result: Record<string, string> = {}
+  for (const attribute of Object.values(tag.attributes)) {
+    if (attribute.name === 'xmlns' || attribute.prefix === 'xmlns') continue
+    result[attribute.prefix ? attribute.name : attribute.local] = attribute.value
+  }
+  return result
+}
+
 /**
  * A streaming reader (sax) that builds fast-xml-parser's ordered node shape. It walks no tree
  * recursively and refuses a nesting beyond `maxDepth` as it opens, so hostile files cost one
  * linear pass, and a large one can be read in chunks between which the event loop runs.
  */
 function treeReader(options: TreeOptions) {
-  const parser = sax.parser(true, { position: true, trim: false, normalize: false })
+  const parser = sax.parser(true, { position: true, trim: false, normalize: false, xmlns: true })
   const root: XmlNode[] = []
   const stack: XmlNode[][] = [root]
   let failure: Error | undefined
@@ -44,10 +63,12 @@ function treeReader(options: TreeOptions) {
   }
   parser.onopentag = (tag) => {
     if (stack.length > options.maxDepth) throw options.onTooDeep(parser.line + 1)
-    const attributes = tag.attributes as Record<string, string>
-    options.onElement?.(tag.name, stack.length, attributes)
+    const qualified = tag as sax.QualifiedTag
+    const attributes = attributesOf(qualified)
+    const name = elementName(qualified)
+    options.onElement?.(name, stack.length, attributes)
     const children: XmlNode[] = []
-    const node: XmlNode = { [tag.name]: children }
+    const node: XmlNode = { [name]: children }
     if (Object.keys(attributes).length) node[':@'] = attributes
     top().push(node)
     stack.push(children)
