@@ -13,9 +13,19 @@ import { nonLocalizedChanges } from '@/utilities/nonLocalizedChanges'
 type Principal = PayloadRequest['user']
 type Translator = { locales?: string[] | null }
 
+type LocalesResolver = (user: Record<string, unknown>) => readonly string[] | null | undefined
+
+const localesField: LocalesResolver = (user) => (user as Translator).locales
+let localesOf: LocalesResolver = localesField
+
+/** Where a translator's locales come from: the `locales` field, unless a host maps its own (pressroomPlugin's `access.translatorLocales`). */
+export const useTranslatorLocales = (resolve: LocalesResolver | undefined): void => {
+  localesOf = resolve ?? localesField
+}
+
 /** True when the account lists the locale among those its holder translates into. */
 export const translatesInto = (user: Translator, locale: string | undefined | null): boolean =>
-  Boolean(locale && user.locales?.includes(locale))
+  Boolean(locale && localesOf(user as Record<string, unknown>)?.includes(locale))
 
 /** Editors and admins, who are never held to the translator rules whatever else they hold. */
 export const isEditorial = (user: Principal | undefined): boolean => checkRole(['admin', 'editor'], user)
@@ -26,7 +36,7 @@ export const isTranslator = (user: Principal | undefined): boolean =>
 
 /** The locales a translator works in; empty for everyone else. */
 export const translatorLocales = (user: Principal | undefined): string[] =>
-  checkRole(['translator'], user) ? ((user as Translator | null)?.locales ?? []) : []
+  checkRole(['translator'], user) ? [...(localesOf(user as unknown as Record<string, unknown>) ?? [])] : []
 
 /** Editors and admins translate into every locale; translators into the locales on their account. */
 export const mayTranslate = (user: Principal, locale: string): boolean =>
@@ -95,7 +105,7 @@ export const enforceTranslatorRules =
     const translator = user as Translator
     const { data, id } = args as { data?: Record<string, unknown>; id?: number | string }
     if (!translatesInto(translator, req.locale)) {
-      throw forbidden(`You translate into ${translator.locales?.join(', ') || 'no locale yet'}; this change is to "${req.locale}".`)
+      throw forbidden(`You translate into ${translatorLocales(user).join(', ') || 'no locale yet'}; this change is to "${req.locale}".`)
     }
     if (req.file) throw forbidden('Translators cannot replace files; ask an editor.')
     if (!data) return args
