@@ -33,6 +33,7 @@ import { editorialPolicyPlugin, forPublicCollections } from '@/policy/editorial'
 import { useTranslatorLocales } from '@/policy/translators'
 import { useFrontend } from '@/utilities/delivery/frontendUrl'
 
+import { componentPath } from './components'
 import type { PressroomCollectionOverrides, PressroomPluginOptions } from './types'
 import { withPressroomUserFields, withUserDefaults } from './users'
 
@@ -70,9 +71,9 @@ function hostMedia(collection: CollectionConfig): CollectionConfig {
 
 /** The dashboard panel, and the translations view with its link when translations are on. */
 const componentsOf = ({ adminViews, translations }: { adminViews: boolean; translations: boolean }): { afterNavLinks: string[]; beforeDashboard: string[]; views: Record<string, AdminViewConfig> } => ({
-  afterNavLinks: adminViews && translations ? ['/src/components/TranslationsView/NavLink#TranslationsNavLink'] : [],
-  beforeDashboard: adminViews ? ['/src/components/WhatNeedsMe#WhatNeedsMe'] : [],
-  views: adminViews && translations ? { translations: { Component: '/src/components/TranslationsView#TranslationsView', path: '/translations' } } : {},
+  afterNavLinks: adminViews && translations ? [componentPath('TranslationsNavLink')] : [],
+  beforeDashboard: adminViews ? [componentPath('WhatNeedsMe')] : [],
+  views: adminViews && translations ? { translations: { Component: componentPath('TranslationsView'), path: '/translations' } } : {},
 })
 
 /** Press releases without preview links: the endpoint that opens one goes too. */
@@ -91,7 +92,7 @@ const withoutPreviewEndpoint = (collection: CollectionConfig): CollectionConfig 
 export const pressroomPlugin =
   (options: PressroomPluginOptions = {}): Plugin =>
   (incoming: Config): Config => {
-    const features = { translations: true, webhooks: true, apiKeys: true, previewLinks: true, readModel: true, feeds: true, openApi: true, adminViews: true, ...options.features }
+    const features = { translations: true, webhooks: true, apiKeys: true, previewLinks: true, feeds: true, openApi: true, adminViews: true, ...options.features }
     if (options.access?.roles) useRoleResolver(options.access.roles)
     if (options.access?.translatorLocales) useTranslatorLocales(options.access.translatorLocales)
     if (options.frontend) useFrontend(options.frontend)
@@ -164,7 +165,8 @@ export const pressroomPlugin =
       forPublicCollections(publicCachePlugin),
       forPublicCollections(publicQueriesPlugin),
       ...(features.webhooks ? [forPublicCollections(webhooksPlugin)] : []),
-      ...(features.readModel ? [forPublicCollections(readModelPlugin)] : []),
+      // Always: the public cache's generations (feeds, public reads, media in use) live in its store.
+      forPublicCollections(readModelPlugin),
     ]
     for (const plugin of plugins) config = plugin(config) as Config
 

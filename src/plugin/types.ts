@@ -30,8 +30,6 @@ export type PressroomFeatures = {
   apiKeys?: boolean
   /** Expiring preview links for embargoed press releases. Default true. */
   previewLinks?: boolean
-  /** The published read model (pre-rendered public answers). Default true. */
-  readModel?: boolean
   /** The calendar, press-release RSS and Atom feeds, and the sitemap as Payload endpoints under /api. Default true. */
   feeds?: boolean
   /** `/api/openapi.json`, the public API described. Default true. */
