@@ -28,4 +28,12 @@ describe('the blank-template host’s own choices', () => {
     expect(bySlug.media.fields.map((field) => ('name' in field ? field.name : undefined))).toEqual(expect.arrayContaining(['alt', 'public', 'createdBy']))
     expect(bySlug.pages.fields.map((field) => ('name' in field ? field.name : undefined))).not.toContain('createdBy')
   })
+
+  it('points at its frontend with the URL patterns it passed', async () => {
+    await import('../hosts/blank/payload.config')
+    const { frontendUrl } = await import('@/utilities/delivery/frontendUrl')
+    const env = {}
+    expect(frontendUrl('events', { slug: 'panel' }, 'fr', env)).toBe('https://site.example/fr/agenda/panel')
+    expect(frontendUrl('press-releases', { slug: 'findings' }, 'en', env)).toBe('https://site.example/en/press-releases/findings')
+  })
 })
