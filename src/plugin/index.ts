@@ -96,14 +96,16 @@ export const pressroomPlugin =
     if (options.access?.roles) useRoleResolver(options.access.roles)
     if (options.access?.translatorLocales) useTranslatorLocales(options.access.translatorLocales)
     if (options.frontend) useFrontend(options.frontend)
-    if (incoming.localization) useHostLocalization(incoming.localization)
+    // Translations, translator locales and per-locale publishing all start from the host's locales.
+    if (!incoming.localization) throw new Error('Pressroom needs `localization` in the Payload config: its default locale is the source of every translation.')
+    useHostLocalization(incoming.localization)
 
     const hostCollections = incoming.collections ?? []
     if (!hostCollections.some((collection) => collection.slug === 'users' && collection.auth)) {
       throw new Error('Pressroom needs an auth collection with the slug "users" for the people who work in the admin panel.')
     }
     const addFields = options.users?.addFields !== false
-    const localeCodes = incoming.localization ? incoming.localization.locales.map((locale) => (typeof locale === 'string' ? locale : locale.code)) : []
+    const localeCodes = incoming.localization.locales.map((locale) => (typeof locale === 'string' ? locale : locale.code))
     const host = hostCollections.map((collection) => {
       if (collection.slug === 'users') return withUserDefaults(addFields ? withPressroomUserFields(collection, localeCodes) : collection)
       if (collection.slug === 'media' && options.media?.host) return hostMedia(collection)
