@@ -6,31 +6,22 @@ import { ru } from '@payloadcms/translations/languages/ru'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { collections } from './collections'
 import { Users } from './collections/Users'
 import { MAX_UPLOAD_BYTES } from './collections/Media'
 import { databaseAdapter } from './src/db'
-import { openApiEndpoint } from './src/endpoints/openapi'
-import { translationEndpoints } from './src/endpoints/translations'
 import { jobs } from './src/jobs'
 import { resolveSecret, serverURL } from './src/env'
 import { allowedOrigins } from './src/http/origins'
 import { MAX_DEPTH } from './src/http/validateQuery'
 import { authMessages } from './src/i18n/authMessages'
 import { localization } from './src/i18n/localization'
-import { plugins } from './src/plugins'
-import { hardenPayloadCollections } from './src/plugins/accessPolicy'
+import { hardenPayloadCollections, pressroomPlugin } from './src/plugin'
 import { projectRoot } from './src/utilities/projectRoot'
 
 export default buildConfig({
   admin: {
     // A local avatar: these machines, and some users' networks, cannot reach Gravatar.
     avatar: 'default',
-    components: {
-      afterNavLinks: ['/src/components/TranslationsView/NavLink#TranslationsNavLink'],
-      beforeDashboard: ['/src/components/WhatNeedsMe#WhatNeedsMe'],
-      views: { translations: { Component: '/src/components/TranslationsView#TranslationsView', path: '/translations' } },
-    },
     importMap: {
       baseDir: projectRoot,
       importMapFile: path.join(projectRoot, 'src', 'app', '(payload)', 'admin', 'importMap.js'),
@@ -38,7 +29,8 @@ export default buildConfig({
     meta: { titleSuffix: ' — Pressroom' },
     user: Users.slug,
   },
-  collections,
+  // Pressroom's collections come with the plugin; the host brings its people.
+  collections: [Users],
   cors: allowedOrigins(),
   csrf: allowedOrigins(),
   db: databaseAdapter(),
@@ -47,12 +39,12 @@ export default buildConfig({
   // No text field holds more than this (rich text has its own editor limits).
   defaultMaxTextLength: 20_000,
   editor: lexicalEditor(),
-  endpoints: [openApiEndpoint, ...translationEndpoints],
   graphQL: { schemaOutputFile: path.join(projectRoot, 'src', 'generated-schema.graphql') },
   i18n: { fallbackLanguage: 'en', supportedLanguages: { en, ru }, translations: authMessages },
   jobs,
   localization,
-  plugins,
+  // The reference host: every collection and feature, as they are.
+  plugins: [pressroomPlugin()],
   maxDepth: MAX_DEPTH,
   secret: resolveSecret(),
   serverURL: serverURL(),

@@ -1,26 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
-import { publishedOnly } from '@/access/publishedOnly'
 import { urlField } from '@/fields/url'
 import { validateDateOrder } from '@/fields/validators'
-import { canUpdateContent } from '@/access/canUpdateContent'
-import { lockForTranslators } from '@/access/lockForTranslators'
-import { auditFields } from '@/fields/audit'
-import { publishOneLocale } from '@/hooks/publishOneLocale'
-import { enforceTranslatorRules } from '@/hooks/enforceTranslatorRules'
-import { recordAuthor } from '@/hooks/recordAuthor'
 import { alongsidePayload, requiredText } from '@/fields/validate'
-
 
 export const DonorNotices: CollectionConfig<'donor-notices'> = {
   slug: 'donor-notices',
-  access: {
-    create: isEditorOrAdmin,
-    delete: isEditorOrAdmin,
-    read: publishedOnly,
-    update: canUpdateContent,
-  },
+  // The editorial policy (src/policy/editorial.ts) reads this: access, audit, translator rules, versions.
+  custom: { pressroom: { public: true, drafts: true } },
   admin: {
     defaultColumns: ['name', 'donor', 'fundingType', 'validTo'],
     description: 'The funding acknowledgement a donor requires, e.g. “This project is funded by the European Union”.',
@@ -28,7 +15,7 @@ export const DonorNotices: CollectionConfig<'donor-notices'> = {
     useAsTitle: 'name',
   },
   defaultPopulate: { statement: true, emblem: true, disclaimer: true, donor: true, link: true, fundingType: true },
-  fields: lockForTranslators([
+  fields: [
     { name: 'name', type: 'text', required: true, admin: { description: 'Internal name, e.g. “EU — Action for Freedom from Torture”.' } },
     { name: 'donor', type: 'relationship', relationTo: 'organisations', required: true },
     {
@@ -59,11 +46,5 @@ export const DonorNotices: CollectionConfig<'donor-notices'> = {
       validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: Partial<{ validFrom: unknown }> }) =>
         validateDateOrder(siblingData?.validFrom, value, 'the “valid from” date')),
     },
-    ...auditFields(),
-  ]),
-  hooks: {
-    beforeOperation: [enforceTranslatorRules(), publishOneLocale()],
-    beforeChange: [recordAuthor],
-  },
-  versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },
+  ],
 }

@@ -2,15 +2,9 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
-import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
 import { readMedia } from '@/access/readMedia'
 import { projectRoot } from '@/utilities/projectRoot'
-import { canUpdateContent } from '@/access/canUpdateContent'
-import { lockForTranslators } from '@/access/lockForTranslators'
-import { auditFields } from '@/fields/audit'
 import { alongsidePayload } from '@/fields/validate'
-import { enforceTranslatorRules } from '@/hooks/enforceTranslatorRules'
-import { recordAuthor } from '@/hooks/recordAuthor'
 import { refuseUnacceptedFiles } from '@/hooks/refuseUnacceptedFiles'
 
 /** Uploads larger than this are refused with 413 before they reach the disk. */
@@ -20,18 +14,15 @@ export const acceptedMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'imag
 
 export const Media: CollectionConfig<'media'> = {
   slug: 'media',
-  access: {
-    create: isEditorOrAdmin,
-    delete: isEditorOrAdmin,
-    read: readMedia,
-    update: canUpdateContent,
-  },
+  // The editorial policy (src/policy/editorial.ts) reads this: access, audit, translator rules, versions.
+  custom: { pressroom: { public: true } },
+  access: { read: readMedia },
   admin: {
     defaultColumns: ['filename', 'alt', 'mimeType', 'updatedAt'],
     group: 'Media',
     useAsTitle: 'filename',
   },
-  fields: lockForTranslators([
+  fields: [
     {
       name: 'alt',
       type: 'text',
@@ -63,11 +54,9 @@ export const Media: CollectionConfig<'media'> = {
         position: 'sidebar',
       },
     },
-    ...auditFields(),
-  ]),
+  ],
   hooks: {
-    beforeChange: [recordAuthor],
-    beforeOperation: [enforceTranslatorRules(), refuseUnacceptedFiles(acceptedMimeTypes)],
+    beforeOperation: [refuseUnacceptedFiles(acceptedMimeTypes)],
   },
   upload: {
     // MEDIA_DIR lets tests and deployments keep uploads outside the checkout.

@@ -1,16 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
-import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
 import { countryField } from '@/fields/country'
 import { phoneField } from '@/fields/phone'
 import { localizedSlug } from '@/fields/slug'
 import { urlField } from '@/fields/url'
-import { canUpdateContent } from '@/access/canUpdateContent'
-import { lockForTranslators } from '@/access/lockForTranslators'
-import { auditFields } from '@/fields/audit'
-import { enforceTranslatorRules } from '@/hooks/enforceTranslatorRules'
-import { recordAuthor } from '@/hooks/recordAuthor'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { organisationJsonLd } from '@/utilities/delivery/jsonld'
 import { requiredText } from '@/fields/validate'
@@ -29,12 +22,8 @@ export const organisationTypes = [
 
 export const Organisations: CollectionConfig<'organisations'> = {
   slug: 'organisations',
-  access: {
-    create: isEditorOrAdmin,
-    delete: isEditorOrAdmin,
-    read: anyone,
-    update: canUpdateContent,
-  },
+  // The editorial policy (src/policy/editorial.ts) reads this: access, audit, translator rules, versions.
+  custom: { pressroom: { public: true } },
   admin: {
     defaultColumns: ['name', 'acronym', 'organisationType', 'countries'],
     group: 'Directory',
@@ -43,7 +32,7 @@ export const Organisations: CollectionConfig<'organisations'> = {
   },
   endpoints: [jsonLdEndpoint('organisations', organisationJsonLd)],
   defaultPopulate: { name: true, acronym: true, slug: true, logo: true, website: true },
-  fields: lockForTranslators([
+  fields: [
     { name: 'name', type: 'text', localized: true, required: true, validate: requiredText, index: true },
     {
       name: 'acronym',
@@ -74,10 +63,5 @@ export const Organisations: CollectionConfig<'organisations'> = {
       admin: { description: 'The body this one belongs to, e.g. the EU Delegation under the European Union.' },
       filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
     },
-    ...auditFields(),
-  ]),
-  hooks: {
-    beforeOperation: [enforceTranslatorRules()],
-    beforeChange: [recordAuthor],
-  },
+  ],
 }

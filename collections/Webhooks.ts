@@ -2,7 +2,6 @@ import type { CollectionConfig, TextField, TextFieldSingleValidation } from 'pay
 
 import { isAdmin } from '@/access/isAdmin'
 import { urlField } from '@/fields/url'
-import { publicCollections } from '@/plugins'
 import { webhookEvents } from '@/utilities/webhookEvent'
 import { checkWebhookUrl } from '@/utilities/webhookTarget/resolve'
 
@@ -41,7 +40,8 @@ export const Webhooks: CollectionConfig<'webhooks'> = {
       minLength: 24,
       admin: { description: 'Shared with the receiver to check signatures; at least 24 characters.' },
     },
-    { name: 'collections', type: 'select', hasMany: true, required: true, options: publicCollections },
+    // The options are the public collections, filled in by the webhooks plugin from their declarations.
+    { name: 'collections', type: 'select', hasMany: true, required: true, options: [] },
     { name: 'events', type: 'select', hasMany: true, required: true, options: webhookEvents, defaultValue: ['publish', 'unpublish', 'delete'] },
     { name: 'active', type: 'checkbox', defaultValue: true, index: true },
   ],

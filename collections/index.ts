@@ -9,7 +9,7 @@ import { Projects } from './Projects'
 import { Speakers } from './Speakers'
 import { TranslationImports } from './TranslationImports'
 import { TranslationRecords } from './TranslationRecords'
-import { Users } from './Users'
 import { WebhookDeliveries, Webhooks } from './Webhooks'
 
-export const collections = [Events, Speakers, PressReleases, DonorNotices, Organisations, Projects, Media, PreviewLinks, Users, ApiKeys, Webhooks, WebhookDeliveries, TranslationRecords, TranslationImports]
+/** Pressroom's collections (the host brings its own `users`); pressroomPlugin adds them. */
+export const collections = [Events, Speakers, PressReleases, DonorNotices, Organisations, Projects, Media, PreviewLinks, ApiKeys, Webhooks, WebhookDeliveries, TranslationRecords, TranslationImports]

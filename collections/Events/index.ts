@@ -1,7 +1,5 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
-import { publishedOnly } from '@/access/publishedOnly'
 import { countryField } from '@/fields/country'
 import { localizedSlug } from '@/fields/slug'
 import { timezoneField } from '@/fields/timezone'
@@ -9,18 +7,11 @@ import { urlField } from '@/fields/url'
 import { validateDateOrder } from '@/fields/validators'
 import { bumpSequence } from '@/hooks/bumpSequence'
 import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
-import { canUpdateContent } from '@/access/canUpdateContent'
-import { lockForTranslators } from '@/access/lockForTranslators'
-import { auditFields } from '@/fields/audit'
-import { publishOneLocale } from '@/hooks/publishOneLocale'
-import { enforceTranslatorRules } from '@/hooks/enforceTranslatorRules'
-import { recordAuthor } from '@/hooks/recordAuthor'
 import { previewUrl } from '@/utilities/delivery/previewUrl'
 import { eventICalendar, upcomingEvents } from '@/endpoints/eventEndpoints'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { eventJsonLd } from '@/utilities/delivery/jsonld'
 import { alongsidePayload, requiredText, wholeNumber } from '@/fields/validate'
-
 
 export const eventTypes = ['conference', 'roundtable', 'workshop', 'training', 'seminar', 'webinar', 'press-conference', 'other'] as const
 export const eventStatuses = ['scheduled', 'postponed', 'rescheduled', 'cancelled', 'moved-online'] as const
@@ -34,12 +25,8 @@ type WithStart = Partial<{ startDate: unknown; startTime: unknown }>
 
 export const Events: CollectionConfig<'events'> = {
   slug: 'events',
-  access: {
-    create: isEditorOrAdmin,
-    delete: isEditorOrAdmin,
-    read: publishedOnly,
-    update: canUpdateContent,
-  },
+  // The editorial policy (src/policy/editorial.ts) reads this: access, audit, translator rules, versions.
+  custom: { pressroom: { public: true, drafts: { schedulePublish: true } } },
   admin: {
     defaultColumns: ['title', 'startDate', 'status', 'eventType', '_status'],
     group: 'Events',
@@ -50,7 +37,7 @@ export const Events: CollectionConfig<'events'> = {
   },
   endpoints: [upcomingEvents, eventICalendar, jsonLdEndpoint('events', eventJsonLd, 2)],
   defaultPopulate: { title: true, slug: true, startDate: true, endDate: true, timezone: true, status: true, venue: true },
-  fields: lockForTranslators([
+  fields: [
     { name: 'title', type: 'text', localized: true, required: true, validate: requiredText },
     localizedSlug(),
     { name: 'summary', type: 'textarea', localized: true },
@@ -185,11 +172,9 @@ export const Events: CollectionConfig<'events'> = {
       admin: { hidden: true },
       defaultValue: 0,
     },
-    ...auditFields(),
-  ]),
+  ],
   hooks: {
-    beforeOperation: [enforceTranslatorRules(), publishOneLocale()],
-    beforeChange: [recordAuthor, bumpSequence],
+    beforeChange: [bumpSequence],
     afterRead: [
       hidePrivateSpeakers([
         { array: 'speakers', field: 'speaker' },
@@ -202,5 +187,4 @@ export const Events: CollectionConfig<'events'> = {
   // (_status, createdAt) serves Payload's default order: without it SQLite sorted every published
   // event, with its press-releases join evaluated per row, to return the first page (8 s at 100,000).
   indexes: [{ fields: ['_status', 'startDate'] }, { fields: ['_status', 'endDate'] }, { fields: ['_status', 'createdAt'] }],
-  versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
 }

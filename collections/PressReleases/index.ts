@@ -1,33 +1,22 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
 import { publishedAndNotEmbargoed } from '@/access/publishedAndNotEmbargoed'
 import { pressReleasePreview } from '@/endpoints/pressReleasePreview'
 import { phoneField } from '@/fields/phone'
 import { localizedSlug } from '@/fields/slug'
 import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
-import { canUpdateContent } from '@/access/canUpdateContent'
-import { lockForTranslators } from '@/access/lockForTranslators'
-import { auditFields } from '@/fields/audit'
-import { publishOneLocale } from '@/hooks/publishOneLocale'
-import { enforceTranslatorRules } from '@/hooks/enforceTranslatorRules'
-import { recordAuthor } from '@/hooks/recordAuthor'
 import { previewUrl } from '@/utilities/delivery/previewUrl'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { pressReleaseJsonLd } from '@/utilities/delivery/jsonld'
 import { requiredText, requiredTextarea } from '@/fields/validate'
 
-
 const dateAndTime = { date: { pickerAppearance: 'dayAndTime' as const } }
 
 export const PressReleases: CollectionConfig<'press-releases'> = {
   slug: 'press-releases',
-  access: {
-    create: isEditorOrAdmin,
-    delete: isEditorOrAdmin,
-    read: publishedAndNotEmbargoed,
-    update: canUpdateContent,
-  },
+  // The editorial policy (src/policy/editorial.ts) reads this: access, audit, translator rules, versions.
+  custom: { pressroom: { public: true, drafts: { schedulePublish: true } } },
+  access: { read: publishedAndNotEmbargoed },
   admin: {
     defaultColumns: ['title', 'releaseDate', 'embargoUntil', '_status'],
     group: 'Newsroom',
@@ -38,7 +27,7 @@ export const PressReleases: CollectionConfig<'press-releases'> = {
   },
   endpoints: [jsonLdEndpoint('press-releases', pressReleaseJsonLd), pressReleasePreview],
   defaultPopulate: { title: true, subtitle: true, slug: true, releaseDate: true, summary: true, featuredImage: true },
-  fields: lockForTranslators([
+  fields: [
     { name: 'title', type: 'text', localized: true, required: true, validate: requiredText },
     { name: 'subtitle', type: 'text', localized: true },
     localizedSlug(),
@@ -102,14 +91,10 @@ export const PressReleases: CollectionConfig<'press-releases'> = {
     { name: 'donorNotices', type: 'relationship', relationTo: 'donor-notices', hasMany: true },
     { name: 'attachments', type: 'upload', relationTo: 'media', hasMany: true, admin: { description: 'e.g. the PDF of the release.' } },
     { name: 'featuredImage', type: 'upload', relationTo: 'media' },
-    ...auditFields(),
-  ]),
+  ],
   hooks: {
-    beforeOperation: [enforceTranslatorRules(), publishOneLocale()],
-    beforeChange: [recordAuthor],
     afterRead: [hidePrivateSpeakers([{ array: 'quotes', field: 'speaker' }])],
   },
   // The public list and the feeds: published, newest first.
   indexes: [{ fields: ['_status', 'releaseDate'] }, { fields: ['_status', 'createdAt'] }],
-  versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
 }

@@ -1,31 +1,18 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
-import { publishedOnly } from '@/access/publishedOnly'
 import { countryField } from '@/fields/country'
 import { localizedSlug } from '@/fields/slug'
 import { validateDateOrder } from '@/fields/validators'
 import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
-import { canUpdateContent } from '@/access/canUpdateContent'
-import { lockForTranslators } from '@/access/lockForTranslators'
-import { auditFields } from '@/fields/audit'
-import { publishOneLocale } from '@/hooks/publishOneLocale'
-import { enforceTranslatorRules } from '@/hooks/enforceTranslatorRules'
-import { recordAuthor } from '@/hooks/recordAuthor'
 import { previewUrl } from '@/utilities/delivery/previewUrl'
 import { alongsidePayload, requiredText } from '@/fields/validate'
-
 
 export const partnerRoles = ['lead', 'partner', 'co-sponsor', 'funder'] as const
 
 export const Projects: CollectionConfig<'projects'> = {
   slug: 'projects',
-  access: {
-    create: isEditorOrAdmin,
-    delete: isEditorOrAdmin,
-    read: publishedOnly,
-    update: canUpdateContent,
-  },
+  // The editorial policy (src/policy/editorial.ts) reads this: access, audit, translator rules, versions.
+  custom: { pressroom: { public: true, drafts: { schedulePublish: true } } },
   admin: {
     defaultColumns: ['title', 'startDate', 'endDate', '_status'],
     group: 'Directory',
@@ -35,7 +22,7 @@ export const Projects: CollectionConfig<'projects'> = {
     useAsTitle: 'title',
   },
   defaultPopulate: { title: true, slug: true, summary: true },
-  fields: lockForTranslators([
+  fields: [
     { name: 'title', type: 'text', localized: true, required: true, validate: requiredText },
     localizedSlug(),
     { name: 'summary', type: 'textarea', localized: true },
@@ -68,12 +55,8 @@ export const Projects: CollectionConfig<'projects'> = {
     { name: 'donorNotices', type: 'relationship', relationTo: 'donor-notices', hasMany: true },
     { name: 'events', type: 'join', collection: 'events', on: 'project' },
     { name: 'pressReleases', type: 'join', collection: 'press-releases', on: 'project' },
-    ...auditFields(),
-  ]),
+  ],
   hooks: {
-    beforeOperation: [enforceTranslatorRules(), publishOneLocale()],
-    beforeChange: [recordAuthor],
     afterRead: [hidePrivateSpeakers([{ field: 'coordinator' }])],
   },
-  versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
 }

@@ -1,29 +1,19 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
 import { isStaffField } from '@/access/isStaff'
 import { readSpeakers } from '@/access/speakerVisibility'
 import { countryField } from '@/fields/country'
 import { localizedSlug } from '@/fields/slug'
 import { urlField } from '@/fields/url'
-import { canUpdateContent } from '@/access/canUpdateContent'
-import { lockForTranslators } from '@/access/lockForTranslators'
-import { auditFields } from '@/fields/audit'
-import { enforceTranslatorRules } from '@/hooks/enforceTranslatorRules'
-import { recordAuthor } from '@/hooks/recordAuthor'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { personJsonLd } from '@/utilities/delivery/jsonld'
 import { requiredText } from '@/fields/validate'
 
-
 export const Speakers: CollectionConfig<'speakers'> = {
   slug: 'speakers',
-  access: {
-    create: isEditorOrAdmin,
-    delete: isEditorOrAdmin,
-    read: readSpeakers,
-    update: canUpdateContent,
-  },
+  // The editorial policy (src/policy/editorial.ts) reads this: access, audit, translator rules, versions.
+  custom: { pressroom: { public: true } },
+  access: { read: readSpeakers },
   admin: {
     defaultColumns: ['name', 'position', 'organisation', 'visibility'],
     description: 'Everyone who speaks at an event or is quoted. Internal or non-consenting people never appear in public output.',
@@ -33,7 +23,7 @@ export const Speakers: CollectionConfig<'speakers'> = {
   },
   endpoints: [jsonLdEndpoint('speakers', personJsonLd)],
   defaultPopulate: { name: true, honorific: true, slug: true, position: true, photo: true, organisation: true },
-  fields: lockForTranslators([
+  fields: [
     {
       name: 'name',
       type: 'text',
@@ -95,10 +85,5 @@ export const Speakers: CollectionConfig<'speakers'> = {
       on: 'speakers.speaker',
       admin: { defaultColumns: ['title', 'startDate'] },
     },
-    ...auditFields(),
-  ]),
-  hooks: {
-    beforeOperation: [enforceTranslatorRules()],
-    beforeChange: [recordAuthor],
-  },
+  ],
 }

@@ -1,13 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { roles } from '@/access/checkRole'
-import { isAdmin, isAdminField } from '@/access/isAdmin'
+import { isAdmin } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
-import { localeCodes } from '@/i18n/localization'
 
-import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { requireStrongPassword } from './hooks/requireStrongPassword'
 
+// pressroomPlugin adds the roles and translator locales fields, and makes the first account an admin.
 export const Users: CollectionConfig<'users'> = {
   slug: 'users',
   access: {
@@ -30,33 +28,10 @@ export const Users: CollectionConfig<'users'> = {
     tokenExpiration: 8 * 60 * 60,
   },
   hooks: {
-    beforeChange: [makeFirstUserAdmin],
     beforeOperation: [requireStrongPassword],
   },
   fields: [
     { name: 'name', type: 'text', required: true },
-    {
-      name: 'roles',
-      type: 'select',
-      hasMany: true,
-      access: { create: isAdminField, update: isAdminField },
-      admin: { description: 'Admins manage users; editors publish; translators work on their locales only.' },
-      defaultValue: ['editor'],
-      options: roles.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
-      required: true,
-      saveToJWT: true,
-    },
-    {
-      name: 'locales',
-      type: 'select',
-      hasMany: true,
-      // The default table name, users_locales, is the one Payload's SQL adapters use for localized fields.
-      dbName: 'users_translation_locales',
-      access: { create: isAdminField, update: isAdminField },
-      admin: { description: 'The languages this person translates into.' },
-      options: [...localeCodes],
-      saveToJWT: true,
-    },
   ],
   timestamps: true,
 }

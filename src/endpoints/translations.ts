@@ -20,7 +20,8 @@ const notYourLocale = (req: PayloadRequest, locale: string) =>
   forbidden(`You translate into ${(req.user as { locales?: string[] }).locales?.join(', ') || 'no locale yet'}, not "${locale}".`)
 const unauthorized = () => Response.json({ errors: [{ message: 'Log in, or send an API key, to see translation status.' }] }, { status: 401 })
 
-const targetLocales = localeCodes.filter((code) => code !== defaultLocale)
+// Asked each time: the host's locales are known once pressroomPlugin has read its config.
+const targetLocales = () => localeCodes.filter((code) => code !== defaultLocale)
 
 const list = (value: string | null): string[] | undefined => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : undefined)
 
@@ -38,7 +39,7 @@ function collectionParam(req: PayloadRequest, problems: Problem[], required: boo
 function localeParam(req: PayloadRequest, name: string, problems: Problem[], fallback?: string): string | undefined {
   const value = req.searchParams.get(name) ?? fallback
   if (value === undefined) {
-    problems.push({ path: name, message: `${name} is required: one of ${targetLocales.join(', ')}.` })
+    problems.push({ path: name, message: `${name} is required: one of ${targetLocales().join(', ')}.` })
     return undefined
   }
   if (!isLocaleCode(value)) problems.push({ path: name, message: `Unknown locale "${value}": use one of ${localeCodes.join(', ')}.` })
@@ -54,8 +55,8 @@ export const translationStatusEndpoint: Endpoint = {
     const problems: Problem[] = []
     const collections = collectionParam(req, problems, false)
     const locale = req.searchParams.get('locale')
-    if (locale === defaultLocale) problems.push({ path: 'locale', message: `"${defaultLocale}" is the source language; ask for one of ${targetLocales.join(', ')}.` })
-    else if (locale && !isLocaleCode(locale)) problems.push({ path: 'locale', message: `Unknown locale "${locale}": use one of ${targetLocales.join(', ')}.` })
+    if (locale === defaultLocale) problems.push({ path: 'locale', message: `"${defaultLocale}" is the source language; ask for one of ${targetLocales().join(', ')}.` })
+    else if (locale && !isLocaleCode(locale)) problems.push({ path: 'locale', message: `Unknown locale "${locale}": use one of ${targetLocales().join(', ')}.` })
     const status = req.searchParams.get('status')
     if (status && !fieldStates.includes(status as FieldState)) problems.push({ path: 'status', message: `status must be one of ${fieldStates.join(', ')}.` })
     if (problems.length) return badRequest(problems)
@@ -63,7 +64,7 @@ export const translationStatusEndpoint: Endpoint = {
     const page = Number(req.searchParams.get('page') ?? 1)
     const report = await translationStatus(req, {
       collections,
-      locales: locale ? [locale] : targetLocales,
+      locales: locale ? [locale] : targetLocales(),
       id: req.searchParams.get('id') ?? undefined,
       status: (status as FieldState) || undefined,
       limit,

@@ -8,7 +8,7 @@ import { feedsRouter } from './feeds'
 import { graphqlRoute } from './graphqlRoute'
 import { limitImportBody } from './importBodyLimit'
 import { methodOverrideAsGet } from './methodOverride'
-import { publicCollections } from '@/plugins'
+import { publicSlugs } from '@/policy/editorial'
 import { storedCollections } from '@/plugins/readModel/render'
 
 import { publicReads } from './publicReads'
@@ -51,7 +51,7 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
 
   app.use('/api', requireReadableBody(payload), validateQuery(payload))
   app.all('/api/graphql', graphqlRoute(payload, { authLimit, handle: (req, res) => handle(req as Request, res) }))
-  app.use('/api', publicReads(payload, storedCollections(payload, publicCollections)))
+  app.use('/api', publicReads(payload, storedCollections(payload, publicSlugs(payload.config.collections))))
   app.use(feedsRouter(payload))
 
   // Express 5 rejects a bare '*' route: everything else goes to Next.js and Payload.

@@ -2,12 +2,9 @@ import type { JobsConfig } from 'payload'
 
 import { checkRole } from '@/access/checkRole'
 
-import { deliverWebhook } from './deliverWebhook'
-import { importTranslationsTask } from './importTranslations'
-
 // Over HTTP (`/api/payload-jobs/run`) Payload lets any signed-in principal run, queue or cancel
 // jobs, API keys included; the server's own runner does not ask.
-const adminOnly = ({ req }: { req: { user?: unknown } }) => checkRole(['admin'], req.user as Parameters<typeof checkRole>[1])
+export const adminOnly = ({ req }: { req: { user?: unknown } }) => checkRole(['admin'], req.user as Parameters<typeof checkRole>[1])
 
 /**
  * Scheduled publishing and unpublishing are jobs with a `waitUntil`; Payload always queues them on
@@ -18,7 +15,8 @@ export const jobs: JobsConfig = {
   access: { cancel: adminOnly, queue: adminOnly, run: adminOnly },
   autoRun: [{ cron: process.env.JOBS_CRON || '*/10 * * * * *', queue: 'default', limit: 20 }],
   deleteJobOnComplete: true,
-  tasks: [deliverWebhook, importTranslationsTask],
+  // Pressroom's tasks (webhook delivery, translation imports, the read model) come with pressroomPlugin.
+  tasks: [],
   // Only a process started with `cron: true` (the server, or a test) runs them; CLI scripts do not.
   shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
 }

@@ -52,12 +52,17 @@ const internal: Record<string, CollectionConfig['access']> = {
   'payload-migrations': { create: isAdmin, read: isAdmin, update: isAdmin, delete: isAdmin, readVersions: nobody },
 }
 
+const hardened = new WeakSet<SanitizedConfig>()
+
 /**
  * Decides every operation of Payload's own collections. Applied to the sanitized config, since
  * Payload adds these collections after plugins have run; one it adds in a later version that is
  * not listed here stops the server until someone decides.
  */
 export function hardenPayloadCollections(config: SanitizedConfig): SanitizedConfig {
+  // pressroomPlugin applies it on init as well, for hosts that do not call it on their config.
+  if (hardened.has(config)) return config
+  hardened.add(config)
   for (const collection of config.collections) {
     const access = internal[collection.slug]
     if (!access && collection.slug.startsWith('payload-')) throw new Error(`Payload added "${collection.slug}": decide its access in src/plugins/accessPolicy.ts.`)

@@ -1,15 +1,8 @@
-import type { Plugin } from 'payload'
+import { collections } from '../../collections'
+import { publicSlugs } from '@/policy/editorial'
 
-import { accessPolicyPlugin } from './accessPolicy'
-import { publicCachePlugin } from './publicCache'
-import { publicQueriesPlugin } from './publicQueries'
-import { readModelPlugin } from './readModel'
-import { relationshipChecksPlugin } from './relationshipChecks'
-import { richTextChecksPlugin } from './richTextChecks'
-import { translationsPlugin } from './translations'
-import { webhooksPlugin } from './webhooks'
-
-/** Collections the public can read: a write to any of them may change a public response. */
-export const publicCollections = ['events', 'speakers', 'press-releases', 'donor-notices', 'organisations', 'projects', 'media']
-
-export const plugins: Plugin[] = [accessPolicyPlugin, relationshipChecksPlugin, richTextChecksPlugin, translationsPlugin, publicCachePlugin(publicCollections), publicQueriesPlugin(publicCollections), webhooksPlugin(publicCollections), readModelPlugin(publicCollections)]
+/**
+ * The collections the public can read, as their configs declare (`custom.pressroom.public`).
+ * Code that has a Payload instance asks `publicSlugs(payload.config.collections)` instead.
+ */
+export const publicCollections = publicSlugs(collections)

@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 
+import { componentPath } from '@/plugin/components'
 import { forgetTranslations, recordTranslations } from '@/hooks/recordTranslations'
 import { hasTranslatableFields } from '@/utilities/translations/units'
 
@@ -7,7 +8,7 @@ import { hasTranslatableFields } from '@/utilities/translations/units'
 const panel: Field = {
   name: 'translationPanel',
   type: 'ui',
-  admin: { position: 'sidebar', components: { Field: '/src/components/TranslationPanel#TranslationPanel' } },
+  admin: { position: 'sidebar', components: { Field: componentPath('TranslationPanel') } },
 }
 
 const withTranslations = (collection: CollectionConfig): CollectionConfig => ({

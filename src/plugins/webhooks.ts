@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook, Config, PayloadRequest, Plugin } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook, CollectionConfig, Config, PayloadRequest, Plugin } from 'payload'
 
 import { type WebhookEventName, webhookEvent } from '@/utilities/webhookEvent'
 
@@ -53,12 +53,19 @@ const onDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => 
   return doc
 }
 
+/** A webhook subscribes to the collections listed here: the public ones, whose changes a frontend shows. */
+const withCollectionOptions = (collection: CollectionConfig, collections: string[]): CollectionConfig => ({
+  ...collection,
+  fields: collection.fields.map((field) => (field.type === 'select' && field.name === 'collections' ? { ...field, options: collections } : field)),
+})
+
 /** Signed webhooks for the collections listed: publish, unpublish, update and delete, through the jobs queue. */
 export const webhooksPlugin =
   (collections: string[]): Plugin =>
   (config: Config): Config => ({
     ...config,
     collections: (config.collections ?? []).map((collection) => {
+      if (collection.slug === 'webhooks') return withCollectionOptions(collection, collections)
       if (!collections.includes(collection.slug)) return collection
       const versioned = Boolean(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts)
       return {

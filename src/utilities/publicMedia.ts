@@ -1,7 +1,7 @@
 import type { CollectionSlug, FlattenedField, PayloadRequest, SelectType } from 'payload'
 
-import { publicCollections } from '@/plugins'
 import { syncedPublicCache } from '@/plugins/readModel/generation'
+import { publicSlugs } from '@/policy/editorial'
 
 import { nextEmbargoLift } from './embargo'
 import { relationId } from './publicSpeakers'
@@ -69,6 +69,7 @@ export async function mediaInUse(req: PayloadRequest, audience: Audience): Promi
   return cache.memo(`media in use: ${audience}`, async () => {
     if (!cache.expiryKnown) cache.setExpiry(await nextEmbargoLift(payload))
     const found = new Set<string>()
+    const publicCollections = publicSlugs(payload.config.collections)
     for (const collection of payload.config.collections) {
       if (collection.slug === MEDIA || !publicCollections.includes(collection.slug)) continue
       const select = fileSelect(collection.flattenedFields)

@@ -9,6 +9,13 @@ export const defaultFrontendPaths: Record<string, string> = {
   speakers: '/{locale}/speakers/{slug}',
 }
 
+let configured: { url?: string; paths?: Record<string, string> } = {}
+
+/** The frontend a host declared (pressroomPlugin's `frontend`); FRONTEND_URL and FRONTEND_PATHS still win, as deployments set them. */
+export const useFrontend = (frontend: { url?: string; paths?: Record<string, string> }): void => {
+  configured = frontend
+}
+
 /** FRONTEND_URL may list several origins (comma-separated) for CORS; the first is the canonical one. */
 export const frontendOrigins = (env: Env = process.env): string[] =>
   (env.FRONTEND_URL ?? '')
@@ -16,14 +23,15 @@ export const frontendOrigins = (env: Env = process.env): string[] =>
     .map((origin) => origin.trim().replace(/\/+$/, ''))
     .filter(Boolean)
 
-export const canonicalFrontend = (env: Env = process.env): string => frontendOrigins(env)[0] ?? 'http://localhost:3001'
+export const canonicalFrontend = (env: Env = process.env): string => frontendOrigins(env)[0] ?? configured.url?.replace(/\/+$/, '') ?? 'http://localhost:3001'
 
 /** Per-collection path patterns: the defaults, overridden by FRONTEND_PATHS (a JSON object). */
 export function frontendPaths(env: Env = process.env): Record<string, string> {
-  if (!env.FRONTEND_PATHS) return defaultFrontendPaths
+  const defaults = configured.paths ? { ...defaultFrontendPaths, ...configured.paths } : defaultFrontendPaths
+  if (!env.FRONTEND_PATHS) return defaults
   const parsed: unknown = JSON.parse(env.FRONTEND_PATHS)
   if (!parsed || typeof parsed !== 'object') throw new Error('FRONTEND_PATHS must be a JSON object of collection → path pattern.')
-  return { ...defaultFrontendPaths, ...(parsed as Record<string, string>) }
+  return { ...defaults, ...(parsed as Record<string, string>) }
 }
 
 /** The page of a document on the frontend, or undefined when its collection has no page or it has no slug. */

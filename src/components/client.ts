@@ -1,0 +1,2 @@
+// The package's `pressroom/client`: the admin components that run in the browser.
+export { TranslationPanel } from './TranslationPanel'

@@ -1,0 +1,34 @@
+import type { Endpoint } from 'payload'
+
+import { feedTypes, localesOf, localizedFeeds, type PublicFeed, publicFeed } from '@/utilities/delivery/publicFeeds'
+
+import { refuseBadQuery } from './request'
+
+/**
+ * The calendar, the press-release feeds and the sitemap as Payload endpoints
+ * (`/api/feeds/events.ics`, `/api/feeds/press-releases.xml|atom`, `/api/sitemap.xml`), for a
+ * host that runs Payload inside Next.js with no express server in front. The same builds and the
+ * same public cache as the express routes at the site's root.
+ */
+const feedEndpoint = (feed: PublicFeed): Endpoint => ({
+  path: feed === 'sitemap.xml' ? '/sitemap.xml' : `/feeds/${feed}`,
+  method: 'get',
+  handler: async (req) => {
+    const refused = refuseBadQuery(req)
+    if (refused) return refused
+    const { codes, defaultLocale } = localesOf(req.payload)
+    const asked = req.searchParams.get('locale') ?? defaultLocale
+    if (localizedFeeds.includes(feed) && asked === 'all') {
+      return Response.json({ errors: [{ message: `Feeds are in one locale: use one of ${codes.join(', ')}.`, data: [] }] }, { status: 400 })
+    }
+    const locale = localizedFeeds.includes(feed) ? asked : defaultLocale
+    const path = new URL(req.url ?? 'http://localhost/').pathname
+    const entry = await publicFeed(req.payload, feed, { locale, path })
+    const { maxAge, type } = feedTypes[feed]
+    const headers = { 'Cache-Control': `public, max-age=${maxAge}`, 'Content-Type': type, ETag: entry.etag }
+    if (req.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers })
+    return new Response(new Uint8Array(entry.body), { status: 200, headers })
+  },
+})
+
+export const feedEndpoints: Endpoint[] = (Object.keys(feedTypes) as PublicFeed[]).map(feedEndpoint)

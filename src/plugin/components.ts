@@ -1,0 +1,21 @@
+/** Set to true by scripts/build-plugin.mjs in the package's build; undefined when Pressroom runs from its source. */
+declare const PRESSROOM_PACKAGE: boolean | undefined
+
+type Component = 'TranslationPanel' | 'TranslationsNavLink' | 'TranslationsView' | 'WhatNeedsMe'
+
+const source: Record<Component, string> = {
+  TranslationPanel: '/src/components/TranslationPanel#TranslationPanel',
+  TranslationsNavLink: '/src/components/TranslationsView/NavLink#TranslationsNavLink',
+  TranslationsView: '/src/components/TranslationsView#TranslationsView',
+  WhatNeedsMe: '/src/components/WhatNeedsMe#WhatNeedsMe',
+}
+
+/**
+ * Where the import map finds an admin component: the source files, relative to the import map's
+ * `baseDir`, for this repository; the package's `pressroom/client` (client components) and
+ * `pressroom/rsc` (server components) once installed elsewhere.
+ */
+export const componentPath = (name: Component): string => {
+  if (typeof PRESSROOM_PACKAGE === 'undefined' || !PRESSROOM_PACKAGE) return source[name]
+  return `${name === 'TranslationPanel' ? 'pressroom/client' : 'pressroom/rsc'}#${name}`
+}

@@ -1,0 +1,184 @@
+import type { AdminViewConfig, CollectionConfig, Config, Endpoint, Field, Plugin, TaskConfig } from 'payload'
+
+import { DonorNotices } from '../../collections/DonorNotices'
+import { Events } from '../../collections/Events'
+import { Media } from '../../collections/Media'
+import { Organisations } from '../../collections/Organisations'
+import { PressReleases } from '../../collections/PressReleases'
+import { ApiKeys } from '../../collections/ApiKeys'
+import { PreviewLinks } from '../../collections/PreviewLinks'
+import { Projects } from '../../collections/Projects'
+import { Speakers } from '../../collections/Speakers'
+import { TranslationImports } from '../../collections/TranslationImports'
+import { TranslationRecords } from '../../collections/TranslationRecords'
+import { WebhookDeliveries, Webhooks } from '../../collections/Webhooks'
+import { useRoleResolver } from '@/access/checkRole'
+import { readMedia } from '@/access/readMedia'
+import { feedEndpoints } from '@/endpoints/feeds'
+import { openApiEndpoint } from '@/endpoints/openapi'
+import { translationEndpoints } from '@/endpoints/translations'
+import { useHostLocalization } from '@/i18n/localization'
+import { deliverWebhook } from '@/jobs/deliverWebhook'
+import { importTranslationsTask } from '@/jobs/importTranslations'
+import { adminOnly } from '@/jobs'
+import { accessPolicyPlugin, hardenPayloadCollections } from '@/plugins/accessPolicy'
+import { publicCachePlugin } from '@/plugins/publicCache'
+import { publicQueriesPlugin } from '@/plugins/publicQueries'
+import { readModelPlugin } from '@/plugins/readModel'
+import { relationshipChecksPlugin } from '@/plugins/relationshipChecks'
+import { richTextChecksPlugin } from '@/plugins/richTextChecks'
+import { translationsPlugin } from '@/plugins/translations'
+import { webhooksPlugin } from '@/plugins/webhooks'
+import { editorialPolicyPlugin, forPublicCollections } from '@/policy/editorial'
+import { useTranslatorLocales } from '@/policy/translators'
+import { useFrontend } from '@/utilities/delivery/frontendUrl'
+
+import { componentPath } from './components'
+import type { PressroomCollectionOverrides, PressroomPluginOptions } from './types'
+import { withPressroomUserFields, withUserDefaults } from './users'
+
+export type * from './types'
+export { hardenPayloadCollections } from '../plugins/accessPolicy'
+export { editorialPolicyPlugin, publicSlugs, type EditorialDeclaration } from '../policy/editorial'
+
+/** Pressroom's content collections, in the order the admin panel lists them. */
+const content = { events: Events, speakers: Speakers, 'press-releases': PressReleases, 'donor-notices': DonorNotices, organisations: Organisations, projects: Projects }
+
+/** One of Pressroom's collections with the host's overrides applied. */
+function overridden(collection: CollectionConfig, overrides: PressroomCollectionOverrides | boolean | undefined): CollectionConfig {
+  if (!overrides || overrides === true) return collection
+  const { admin, fields, group, labels } = overrides
+  return {
+    ...collection,
+    ...(labels ? { labels } : {}),
+    admin: { ...collection.admin, ...admin, ...(group ? { group } : {}) },
+    fields: fields ? fields({ defaultFields: collection.fields }) : collection.fields,
+  }
+}
+
+/** The host's own upload collection under Pressroom's file rules. */
+function hostMedia(collection: CollectionConfig): CollectionConfig {
+  const hasPublic = collection.fields.some((field: Field) => 'name' in field && field.name === 'public')
+  const publicField = Media.fields.find((field) => 'name' in field && field.name === 'public')!
+  return {
+    ...collection,
+    custom: { ...collection.custom, pressroom: { public: true } },
+    // Payload's templates let anyone read every file; Pressroom's photos of hidden speakers and images of embargoed releases must not be.
+    access: { ...collection.access, read: readMedia },
+    fields: hasPublic ? collection.fields : [...collection.fields, publicField],
+  }
+}
+
+/** The dashboard panel, and the translations view with its link when translations are on. */
+const componentsOf = ({ adminViews, translations }: { adminViews: boolean; translations: boolean }): { afterNavLinks: string[]; beforeDashboard: string[]; views: Record<string, AdminViewConfig> } => ({
+  afterNavLinks: adminViews && translations ? [componentPath('TranslationsNavLink')] : [],
+  beforeDashboard: adminViews ? [componentPath('WhatNeedsMe')] : [],
+  views: adminViews && translations ? { translations: { Component: componentPath('TranslationsView'), path: '/translations' } } : {},
+})
+
+/** Press releases without preview links: the endpoint that opens one goes too. */
+const withoutPreviewEndpoint = (collection: CollectionConfig): CollectionConfig =>
+  collection.slug === 'press-releases' && Array.isArray(collection.endpoints)
+    ? { ...collection, endpoints: collection.endpoints.filter((endpoint) => endpoint.path !== '/preview') }
+    : collection
+
+/**
+ * Pressroom in a Payload project: the content model (events, speakers, organisations, press
+ * releases, donor notices, projects, media), its editorial policy and workflow, translations,
+ * delivery endpoints and feeds, webhooks and the admin views. The host keeps its own config:
+ * database, editor, localization (its default locale is the source of every translation), its
+ * `users` collection and whatever else it has.
+ */
+export const pressroomPlugin =
+  (options: PressroomPluginOptions = {}): Plugin =>
+  (incoming: Config): Config => {
+    const features = { translations: true, webhooks: true, apiKeys: true, previewLinks: true, feeds: true, openApi: true, adminViews: true, ...options.features }
+    if (options.access?.roles) useRoleResolver(options.access.roles)
+    if (options.access?.translatorLocales) useTranslatorLocales(options.access.translatorLocales)
+    if (options.frontend) useFrontend(options.frontend)
+    // Translations, translator locales and per-locale publishing all start from the host's locales.
+    if (!incoming.localization) throw new Error('Pressroom needs `localization` in the Payload config: its default locale is the source of every translation.')
+    useHostLocalization(incoming.localization)
+
+    const hostCollections = incoming.collections ?? []
+    if (!hostCollections.some((collection) => collection.slug === 'users' && collection.auth)) {
+      throw new Error('Pressroom needs an auth collection with the slug "users" for the people who work in the admin panel.')
+    }
+    const addFields = options.users?.addFields !== false
+    const localeCodes = incoming.localization.locales.map((locale) => (typeof locale === 'string' ? locale : locale.code))
+    const host = hostCollections.map((collection) => {
+      if (collection.slug === 'users') return withUserDefaults(addFields ? withPressroomUserFields(collection, localeCodes) : collection)
+      if (collection.slug === 'media' && options.media?.host) return hostMedia(collection)
+      return collection
+    })
+    if (options.media?.host && !host.some((collection) => collection.slug === 'media' && collection.upload)) {
+      throw new Error('Pressroom was told to use the host’s media collection, but there is no upload collection with the slug "media".')
+    }
+
+    const enabled = Object.entries(content)
+      .filter(([slug]) => options.collections?.[slug as keyof typeof content] !== false)
+      .map(([slug, collection]) => overridden(collection as CollectionConfig, options.collections?.[slug as keyof typeof content]))
+      .map((collection) => (features.previewLinks ? collection : withoutPreviewEndpoint(collection)))
+    const media = options.media?.host ? [] : [overridden(Media as CollectionConfig, options.media)]
+    const previewLinks = features.previewLinks ? [PreviewLinks as CollectionConfig] : []
+    const admin = [
+      ...(features.apiKeys ? [ApiKeys as CollectionConfig] : []),
+      ...(features.webhooks ? [Webhooks as CollectionConfig, WebhookDeliveries as CollectionConfig] : []),
+      ...(features.translations ? [TranslationRecords as CollectionConfig, TranslationImports as CollectionConfig] : []),
+    ]
+
+    const tasks: TaskConfig[] = [...(features.webhooks ? [deliverWebhook] : []), ...(features.translations ? [importTranslationsTask] : [])] as TaskConfig[]
+    const endpoints: Endpoint[] = [
+      ...(features.openApi ? [openApiEndpoint] : []),
+      ...(features.translations ? translationEndpoints : []),
+      ...(features.feeds ? feedEndpoints : []),
+    ]
+    const components = componentsOf(features)
+
+    let config: Config = {
+      ...incoming,
+      admin: {
+        ...incoming.admin,
+        components: {
+          ...incoming.admin?.components,
+          afterNavLinks: [...(incoming.admin?.components?.afterNavLinks ?? []), ...components.afterNavLinks],
+          beforeDashboard: [...(incoming.admin?.components?.beforeDashboard ?? []), ...components.beforeDashboard],
+          views: { ...incoming.admin?.components?.views, ...components.views },
+        },
+      },
+      // Content first, then the host's own, then Pressroom's administrative collections.
+      collections: [...enabled, ...media, ...previewLinks, ...host, ...admin],
+      endpoints: [...(incoming.endpoints ?? []), ...endpoints],
+      jobs: {
+        ...incoming.jobs,
+        // Over HTTP Payload lets any signed-in principal run, queue or cancel jobs unless told otherwise.
+        access: incoming.jobs?.access ?? { cancel: adminOnly, queue: adminOnly, run: adminOnly },
+        tasks: [...(incoming.jobs?.tasks ?? []), ...tasks],
+      },
+    }
+
+    const plugins: Plugin[] = [
+      // First: the plugins after it check and extend the access it decides.
+      editorialPolicyPlugin,
+      accessPolicyPlugin,
+      relationshipChecksPlugin,
+      richTextChecksPlugin,
+      ...(features.translations ? [translationsPlugin] : []),
+      forPublicCollections(publicCachePlugin),
+      forPublicCollections(publicQueriesPlugin),
+      ...(features.webhooks ? [forPublicCollections(webhooksPlugin)] : []),
+      // Always: the public cache's generations (feeds, public reads, media in use) live in its store.
+      forPublicCollections(readModelPlugin),
+    ]
+    for (const plugin of plugins) config = plugin(config) as Config
+
+    const onInit = config.onInit
+    return {
+      ...config,
+      onInit: async (payload) => {
+        // Payload adds its own collections after plugins run: decide their access once they exist.
+        hardenPayloadCollections(payload.config)
+        await onInit?.(payload)
+      },
+    }
+  }

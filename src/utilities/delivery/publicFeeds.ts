@@ -1,0 +1,126 @@
+import type { Payload, Where } from 'payload'
+
+import { serverHost, serverURL } from '@/env'
+import type { Event, PressRelease } from '@/payload-types'
+import { syncedPublicCache } from '@/plugins/readModel/generation'
+import { type CachedResponse, etagOf } from '@/utilities/publicCache'
+
+import { buildReleaseFeed } from './feeds'
+import { frontendPaths } from './frontendUrl'
+import { buildCalendar } from './ical'
+import { alternatesOf, buildSitemap, type LocalizedDoc } from './sitemap'
+
+/**
+ * The calendar, the press-release feeds and the sitemap, built the same way whichever route
+ * serves them: the express server's `/feeds/…` and `/sitemap.xml`, or Payload's own endpoints
+ * under `/api` for a host that runs Payload inside Next.js only.
+ */
+
+const FEED_SIZE = 50
+const SITEMAP_MAX = 50_000
+
+/** As long as a feed is kept: "upcoming" moves with the clock; writes purge it sooner. */
+const FEED_TTL_MS = 5 * 60_000
+
+export type PublicFeed = 'events.ics' | 'press-releases.xml' | 'press-releases.atom' | 'sitemap.xml'
+
+/** The feeds that are in one locale (the sitemap lists every locale). */
+export const localizedFeeds: PublicFeed[] = ['events.ics', 'press-releases.xml', 'press-releases.atom']
+
+export const feedTypes: Record<PublicFeed, { type: string; maxAge: number }> = {
+  'events.ics': { type: 'text/calendar; charset=utf-8', maxAge: 300 },
+  'press-releases.xml': { type: 'application/rss+xml; charset=utf-8', maxAge: 300 },
+  'press-releases.atom': { type: 'application/atom+xml; charset=utf-8', maxAge: 300 },
+  'sitemap.xml': { type: 'application/xml; charset=utf-8', maxAge: 600 },
+}
+
+/**
+ * Where this CMS is, for a feed's link to itself: SERVER_URL, or this server on localhost when it
+ * is unset. Never the request's Host or X-Forwarded-Proto: a feed built for one reader is cached
+ * for all of them.
+ */
+export const ownOrigin = (): string => serverURL()?.replace(/\/$/, '') ?? `http://localhost:${process.env.PORT || 3000}`
+
+/** The source locale and every content locale, as the host's localization config has them. */
+export const localesOf = (payload: Payload): { defaultLocale: string; codes: string[] } => {
+  const { localization } = payload.config
+  if (!localization) return { defaultLocale: 'en', codes: ['en'] }
+  return { defaultLocale: localization.defaultLocale, codes: localization.localeCodes }
+}
+
+const upcoming = (now = new Date()): Where => ({
+  endDate: { greater_than_equal: now.toISOString() },
+})
+
+const publicRead = { overrideAccess: false, depth: 1 } as const
+
+async function eventsCalendar(payload: Payload, locale: string): Promise<string> {
+  const { docs } = await payload.find({ collection: 'events', where: upcoming(), sort: 'startDate', limit: 500, locale: locale as 'en', ...publicRead })
+  return buildCalendar(docs as Event[], { name: 'Pressroom events', locale, host: serverHost() })
+}
+
+async function releaseFeed(payload: Payload, locale: string, format: 'xml' | 'atom', selfPath: string): Promise<string> {
+  const { docs } = await payload.find({
+    collection: 'press-releases',
+    sort: '-releaseDate',
+    limit: FEED_SIZE,
+    locale: locale as 'en',
+    // Only releases written in this language: no English text under a Russian language tag.
+    fallbackLocale: false,
+    where: { title: { exists: true } },
+    ...publicRead,
+  })
+  const selfUrl = `${ownOrigin()}${selfPath}${locale === localesOf(payload).defaultLocale ? '' : `?locale=${locale}`}`
+  const feed = buildReleaseFeed(docs as PressRelease[], { locale, selfUrl, host: serverHost() })
+  return format === 'xml' ? feed.rss2() : feed.atom1()
+}
+
+const titleField: Record<string, string> = {
+  events: 'title',
+  'press-releases': 'title',
+  projects: 'title',
+  organisations: 'name',
+  speakers: 'name',
+}
+
+async function sitemap(payload: Payload): Promise<string> {
+  const { codes, defaultLocale } = localesOf(payload)
+  const entries = []
+  for (const collection of Object.keys(frontendPaths())) {
+    if (!(collection in titleField) || !payload.collections[collection as 'events']) continue
+    const { docs } = await payload.find({
+      collection: collection as 'events',
+      locale: 'all',
+      limit: SITEMAP_MAX,
+      depth: 0,
+      overrideAccess: false,
+      select: { slug: true, [titleField[collection]]: true, updatedAt: true } as never,
+    })
+    for (const doc of docs) entries.push(alternatesOf(collection, doc as unknown as LocalizedDoc, titleField[collection], codes))
+  }
+  return buildSitemap(
+    entries.filter((entry) => entry.alternates.length),
+    defaultLocale,
+  )
+}
+
+/**
+ * One feed, from the public cache: feeds are the same for every reader (always read as the
+ * public), so one build serves all until a write purges the cache or the TTL ends. `path` is the
+ * route it was asked on (the feed's link to itself); `cacheLocale` is the locale as asked, so that
+ * other parameters (a tracker's utm_…, a cache-buster) share one entry and a client does not
+ * choose how many entries it creates.
+ */
+export async function publicFeed(payload: Payload, feed: PublicFeed, { locale, path }: { locale: string; path: string }): Promise<CachedResponse> {
+  const key = `feed ${ownOrigin()}${path} ${locale}`
+  return (await syncedPublicCache(payload)).remember(key, async (): Promise<CachedResponse> => {
+    const text =
+      feed === 'events.ics'
+        ? await eventsCalendar(payload, locale)
+        : feed === 'sitemap.xml'
+          ? await sitemap(payload)
+          : await releaseFeed(payload, locale, feed === 'press-releases.xml' ? 'xml' : 'atom', path)
+    const body = Buffer.from(text)
+    return { status: 200, headers: [], body, etag: etagOf(body), expires: Date.now() + FEED_TTL_MS }
+  })
+}
