@@ -17,13 +17,6 @@ export const dependsOn = (deps: string[] | undefined, changed: string): boolean 
   return deps.some((dep) => dep === '*' || dep === changed || dep === `${collection}:*`)
 }
 
-/**
- * Published responses kept in memory for anonymous readers, per process. It lives on `globalThis`
- * under a registered symbol because Next.js bundles its own copy of every module the config
- * imports: hooks that run inside the Next bundle (an edit in the admin panel) and the express
- * fast path must reach the same cache. With several instances, each has its own and each is
- * purged by its own hooks only: put a shared cache, or short TTLs, in front of a cluster.
- */
 /** What an entry costs in memory, roughly: its body, its headers and its key. */
 const sizeOf = (key: string, { body, headers }: CachedResponse): number =>
   body.length + key.length + headers.reduce((total, [name, value]) => total + name.length + value.length, 0) + 256
@@ -37,6 +30,13 @@ export type CacheLimits = {
 
 export const DEFAULT_CACHE_BYTES = Number(process.env.PUBLIC_CACHE_MAX_BYTES ?? 64 * 1024 * 1024)
 
+/**
+ * Published responses kept in memory for anonymous readers, per process. It lives on `globalThis`
+ * under a registered symbol because Next.js bundles its own copy of every module the config
+ * imports: hooks that run inside the Next bundle (an edit in the admin panel) and the express
+ * fast path must reach the same cache. Each instance has its own, kept coherent with the others'
+ * writes through the database (the read model's change rows, or its generation on MongoDB).
+ */
 export class PublicCache {
   private entries = new Map<string, CachedResponse & { size: number }>()
   private bytes = 0
