@@ -4,6 +4,9 @@ const common = {
   moduleNameMapper: {
     '^@payload-config$': '<rootDir>/payload.config.ts',
     '^@/(.*)$': '<rootDir>/src/$1',
+    // Payload's SDK is published up to 3.90.1 only, and Payload refuses to start beside a
+    // @payloadcms package of another version: it is installed as payload-sdk (package.json).
+    '^@payloadcms/sdk$': 'payload-sdk',
     '\\.(css|scss)$': '<rootDir>/tests/helpers/emptyModule.js',
   },
   testEnvironment: 'node',

@@ -36,10 +36,14 @@ type Doc = Record<string, unknown> & { id: number | string }
 
 export const RENDER_TASK = 'renderSnapshots'
 
+/** When the render queued before a write runs: only if the write failed is anything still stale then. */
+const BACKSTOP_MS = 30_000
+
 /** Queues the render of these documents, inside the write's transaction, and asks this process to run it soon after. */
 export async function queueRender(req: PayloadRequest, keys: string[], waitUntil?: Date): Promise<void> {
   if (!keys.length) return
   await req.payload.jobs.queue({ task: RENDER_TASK as never, input: { keys } as never, req, ...(waitUntil ? { waitUntil } : {}) })
+  if (waitUntil) return
   const { payload } = req
   // The job is committed with the write; a moment later this process runs it (the cron is the backstop).
   setTimeout(() => void payload.jobs.run({ queue: 'default', limit: 50 }).catch((error: unknown) => payload.logger.error({ err: error }, 'Rendering snapshots failed')), 100).unref()
@@ -57,8 +61,9 @@ export async function markStale(req: PayloadRequest, collection: string, previou
   keys.add(`${collection}:${previous.id}`)
   await staleAll(req, keys)
   await bumpGeneration(req, keys)
-  // Should the write fail after this, the queue renders what is stored then.
-  await queueRender(req, [...keys])
+  // Should the write fail after this, the queue renders what is stored then. Not at once: a render
+  // now would read the state before the write, and the write's own render follows it anyway.
+  await queueRender(req, [...keys], new Date(Date.now() + BACKSTOP_MS))
 }
 
 async function staleAll(req: PayloadRequest, keys: Iterable<string>): Promise<void> {
@@ -95,14 +100,11 @@ async function affectedBy(req: PayloadRequest, collection: string, id: number | 
   for (const relation of versions.flatMap((version) => relationsOf(fields, version))) {
     if (stored.includes(relation.relationTo) && joinsOf(payload, relation.relationTo).has(`${collection}:${relation.path}`)) keys.add(`${relation.relationTo}:${relation.id}`)
   }
-  const { docs: dependents } = await payload.db.find<{ collection: string; document: string }>({
-    collection: SNAPSHOTS,
-    where: { deps: { contains: `|${collection}:${id}|` } },
-    limit: 0,
-    pagination: false,
-    req,
-    select: { collection: true, document: true },
-  })
+  const token = `|${collection}:${id}|`
+  const fast = await fastWritesOf(req, payload)
+  const { docs: dependents } = fast
+    ? { docs: await fast.dependentsOf(token) }
+    : await payload.db.find<{ collection: string; document: string }>({ collection: SNAPSHOTS, where: { deps: { contains: token } }, limit: 0, pagination: false, req, select: { collection: true, document: true } })
   for (const row of dependents) keys.add(`${row.collection}:${row.document}`)
   return keys
 }

@@ -113,6 +113,12 @@ export function sqliteStore(payload: Payload) {
       }
     },
 
+    /** The documents whose snapshots embed the one named by `token` (`|collection:id|`), as the adapter's `contains` finds them. */
+    async dependentsOf(token: string): Promise<{ collection: string; document: string }[]> {
+      const { rows } = await client.execute({ sql: `SELECT DISTINCT collection, document FROM ${TABLE} WHERE deps LIKE ?`, args: [`%${token}%`] })
+      return rows.map((row) => ({ collection: String(row.collection), document: String(row.document) }))
+    },
+
     /** Writes one document's row for a locale and depth (made, or changed in place), as the adapter would store it. */
     async upsertRow(data: Record<string, unknown>): Promise<void> {
       const names = Object.keys(data)
