@@ -90,7 +90,8 @@ type Row = { body: string | null; stale: number | null; expires_at: string | nul
 /** An answer from the store with the documents it was made from, for the response cache. */
 export type StoreAnswer = { text: string; deps: string[] }
 
-const depsOf = (rows: Row[]): string[] => rows.flatMap((row) => (row.deps ? row.deps.split('|').filter(Boolean) : []))
+/** The `collection:id` keys of what these rows' answers embed. */
+export const depsOf = (rows: { deps?: string | null }[]): string[] => rows.flatMap((row) => (row.deps ? row.deps.split('|').filter(Boolean) : []))
 
 const usable = (row: Row, now: string) => Boolean(row.body) && !row.stale && !(row.expires_at && row.expires_at <= now)
 

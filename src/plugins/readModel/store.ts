@@ -4,11 +4,10 @@ import { publicCache } from '@/utilities/publicCache'
 
 import { SNAPSHOTS } from './collection'
 import type { RelationFilter, StoreQuery } from './query'
-import { NOT_COMPILED, type SqliteStore, sqliteStore, type StoreAnswer } from './sqlite'
+import { depsOf, NOT_COMPILED, type SqliteStore, sqliteStore, type StoreAnswer } from './sqlite'
 
 type Row = { body?: string | null; stale?: boolean | null; expiresAt?: string | null; deps?: string | null }
 
-const depsOf = (rows: Row[]): string[] => rows.flatMap((row) => (row.deps ? row.deps.split('|').filter(Boolean) : []))
 
 const READY = '_ready'
 
