@@ -1,14 +1,9 @@
 import type { AdminViewConfig, CollectionConfig, Config, Endpoint, Field, Plugin, TaskConfig } from 'payload'
 
-import { DonorNotices } from '../../collections/DonorNotices'
-import { Events } from '../../collections/Events'
 import { Media } from '../../collections/Media'
-import { Organisations } from '../../collections/Organisations'
-import { PressReleases } from '../../collections/PressReleases'
+import { content } from './content'
 import { ApiKeys } from '../../collections/ApiKeys'
 import { PreviewLinks } from '../../collections/PreviewLinks'
-import { Projects } from '../../collections/Projects'
-import { Speakers } from '../../collections/Speakers'
 import { TranslationImports } from '../../collections/TranslationImports'
 import { TranslationRecords } from '../../collections/TranslationRecords'
 import { WebhookDeliveries, Webhooks } from '../../collections/Webhooks'
@@ -41,8 +36,6 @@ export type * from './types'
 export { hardenPayloadCollections } from '../plugins/accessPolicy'
 export { editorialPolicyPlugin, publicSlugs, type EditorialDeclaration } from '../policy/editorial'
 
-/** Pressroom's content collections, in the order the admin panel lists them. */
-const content = { events: Events, speakers: Speakers, 'press-releases': PressReleases, 'donor-notices': DonorNotices, organisations: Organisations, projects: Projects }
 
 /** One of Pressroom's collections with the host's overrides applied. */
 function overridden(collection: CollectionConfig, overrides: PressroomCollectionOverrides | boolean | undefined): CollectionConfig {

@@ -1,10 +1,12 @@
 import type { CollectionConfig, Field } from 'payload'
 
+import type { content } from './content'
+
 /** Pressroom's roles: admins manage users, editors publish, translators work on their locales only. */
 export type PressroomRole = 'admin' | 'editor' | 'translator'
 
 /** The content collections Pressroom adds, by slug. Their slugs are the REST and GraphQL names frontends use. */
-export type PressroomCollectionSlug = 'events' | 'speakers' | 'press-releases' | 'donor-notices' | 'organisations' | 'projects' | 'media'
+export type PressroomCollectionSlug = keyof typeof content | 'media'
 
 /** Changes to one of Pressroom's collections, in the style of Payload's official plugins. */
 export type PressroomCollectionOverrides = {
