@@ -68,7 +68,6 @@ export interface Config {
   };
   blocks: {};
   collections: {
-    testimonials: Testimonial;
     events: Event;
     speakers: Speaker;
     'press-releases': PressRelease;
@@ -103,7 +102,6 @@ export interface Config {
     };
   };
   collectionsSelect: {
-    testimonials: TestimonialsSelect<false> | TestimonialsSelect<true>;
     events: EventsSelect<false> | EventsSelect<true>;
     speakers: SpeakersSelect<false> | SpeakersSelect<true>;
     'press-releases': PressReleasesSelect<false> | PressReleasesSelect<true>;
@@ -190,54 +188,6 @@ export interface ApiKeyAuthOperations {
     email: string;
     password: string;
   };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "testimonials".
- */
-export interface Testimonial {
-  id: number;
-  quote: string;
-  createdBy?: (number | null) | User;
-  updatedBy?: (number | null) | User;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  /**
-   * Admins manage users; editors publish; translators work on their locales only.
-   */
-  roles: ('admin' | 'editor' | 'translator')[];
-  /**
-   * The languages this person translates into.
-   */
-  locales?: ('en' | 'ru' | 'tg' | 'kk' | 'ky')[] | null;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1012,6 +962,41 @@ export interface Media {
       filename?: string | null;
     };
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  /**
+   * Admins manage users; editors publish; translators work on their locales only.
+   */
+  roles: ('admin' | 'editor' | 'translator')[];
+  /**
+   * The languages this person translates into.
+   */
+  locales?: ('en' | 'ru' | 'tg' | 'kk' | 'ky')[] | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * Everyone who speaks at an event or is quoted. Internal or non-consenting people never appear in public output.
@@ -1885,9 +1870,7 @@ export interface Webhook {
    * Shared with the receiver to check signatures; at least 24 characters.
    */
   secret: string;
-  collections: (
-    'testimonials' | 'events' | 'speakers' | 'press-releases' | 'donor-notices' | 'organisations' | 'projects' | 'media'
-  )[];
+  collections: ('events' | 'speakers' | 'press-releases' | 'donor-notices' | 'organisations' | 'projects' | 'media')[];
   events: ('publish' | 'unpublish' | 'update' | 'delete')[];
   active?: boolean | null;
   updatedAt: string;
@@ -2129,10 +2112,6 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
-        relationTo: 'testimonials';
-        value: number | Testimonial;
-      } | null)
-    | ({
         relationTo: 'events';
         value: number | Event;
       } | null)
@@ -2239,18 +2218,6 @@ export interface PayloadMigration {
   batch?: number | null;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "testimonials_select".
- */
-export interface TestimonialsSelect<T extends boolean = true> {
-  quote?: T;
-  createdBy?: T;
-  updatedBy?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

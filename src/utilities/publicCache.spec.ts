@@ -26,6 +26,13 @@ describe('PublicCache', () => {
     })
     expect(cache.get('speaker 6')).toBeDefined()
   })
+  it('asks again when the next embargo lifts once a change is taken into account', async () => {
+    const cache = new PublicCache()
+    await cache.catchUp(1, async () => [])
+    cache.setExpiry(10_000)
+    await cache.catchUp(2, async () => ['press-releases:4'])
+    expect(cache.expiryKnown).toBe(false)
+  })
   it('empties itself when the changes since it last looked are no longer all known', async () => {
     const cache = new PublicCache()
     await cache.catchUp(1, async () => [])

@@ -156,6 +156,8 @@ export class PublicCache {
     for (const [key, entry] of this.entries) if (changed.some((change) => dependsOn(entry.deps, change))) this.remove(key)
     this.memos.clear()
     this.generation += 1
+    // A write may have set an embargo that lifts sooner than the one known: ask again.
+    this.expiryKnown = false
   }
 
   /**

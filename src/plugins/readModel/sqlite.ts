@@ -102,8 +102,9 @@ const usable = (row: Row, now: string) => Boolean(row.body) && !row.stale && !(r
  */
 export function sqliteStore(payload: Payload) {
   const db = payload.db as unknown as { name?: string; client?: Client }
-  if (db.name !== 'sqlite' || !db.client?.execute) return undefined
-  const client = db.client
+  if (db.name !== 'sqlite') return undefined
+  // Read at each call: the adapter makes its client when it connects, which may come after this.
+  const client: Client = { execute: (statement) => (db.client as Client).execute(statement) }
 
   return {
     /** Marks every row of these documents stale under a new token: one statement for many documents. */

@@ -44,13 +44,16 @@ const fastStores = new WeakMap<Payload, SqliteStore | null>()
 
 /**
  * The store's own SQL for a write, unless the write runs in a database transaction: its statements
- * would go past it on the adapter's client. Payload leaves `req.transactionID` a promise of null
- * where the adapter runs without transactions (SQLite here).
+ * would go past it on the adapter's client. `req.transactionID` cannot tell: Payload leaves it a
+ * promise of null where the adapter runs without transactions, and its dataloader replaces it with
+ * `{}` (the promise through JSON) once a relationship has been populated. So the adapter says:
+ * without `transactionOptions` (SQLite here) it opens none.
  */
 export async function fastWritesOf(req: PayloadRequest | undefined, payload: Payload): Promise<SqliteStore | undefined> {
   const fast = fastStoreOf(payload)
-  if (!fast || !req) return fast
-  return (await req.transactionID) ? undefined : fast
+  if (!fast || !req || !(payload.db as { transactionOptions?: unknown }).transactionOptions) return fast
+  const id = await req.transactionID
+  return typeof id === 'string' || typeof id === 'number' ? undefined : fast
 }
 
 /** The adapter-specific queries of the store, where there are some (SQLite). */
