@@ -3,6 +3,7 @@ import { useConfig, useDocumentInfo, useLocale, useTranslation } from '@payloadc
 import React, { useEffect, useState } from 'react'
 
 import { translationWords } from '../TranslationsView/words'
+import './index.css'
 
 type Field = { path: string; label: string; status: 'missing' | 'stale' | 'translated'; sameAsSource: boolean }
 type Cell = { status: Field['status']; published: boolean; counts: { translated: number; total: number }; fields: Field[] }

@@ -14,6 +14,9 @@ import { type FieldState, fieldStates } from '@/utilities/translations/status'
 import { wordsFor } from './words'
 import './index.css'
 
+/** A mark beside each status word, so the status is read from its shape too, not from the cell's colour. */
+const statusMark: Record<FieldState, string> = { missing: '✗', stale: '!', translated: '✓' }
+
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
 
 const exportFormats = [
@@ -112,6 +115,7 @@ export async function TranslationsView({ initPageResult, params, searchParams }:
             : t.exportChoose}
         </p>
         <table className="translations-view__grid">
+          <caption>{t.caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t.document}</th>
@@ -132,6 +136,7 @@ export async function TranslationsView({ initPageResult, params, searchParams }:
                   return (
                     <td key={code} className={`translations-view__cell translations-view__cell--${cell.status}`} data-locale={code} data-status={cell.status}>
                       <a href={`${admin}/collections/${document.collection}/${document.id}?locale=${code}`}>
+                        <span aria-hidden="true" className="translations-view__mark">{statusMark[cell.status]}</span>
                         {t[cell.status]} ({cell.counts.translated}/{cell.counts.total})
                       </a>
                       <span className="translations-view__published">{cell.published ? t.published : t.notPublished}</span>

@@ -124,7 +124,7 @@ export async function WhatNeedsMe({ payload, user, i18n }: Props) {
             {progress.map(({ code, label, total, translated }) => (
               <li key={code} data-locale={code}>
                 {label}: {translated}/{total}
-                <meter min={0} max={Math.max(total, 1)} value={translated} />
+                <meter aria-label={`${label}: ${translated}/${total}`} min={0} max={Math.max(total, 1)} value={translated} />
               </li>
             ))}
           </ul>

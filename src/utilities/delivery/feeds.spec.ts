@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 
 import { decodeHtml, hostileStrings } from '../../../tests/helpers/hostile'
 import { paragraphs } from '../lexical'
-import { buildReleaseFeed, type FeedRelease, feedText } from './feeds'
+import { atomWithLanguage, buildReleaseFeed, type FeedRelease, feedText } from './feeds'
 import { cleanText } from './text'
 
 const release = (overrides: Partial<FeedRelease> = {}): FeedRelease => ({
@@ -48,5 +48,15 @@ describe('buildReleaseFeed with hostile text', () => {
   it('writes no control character into the XML', () => {
     const xml = buildReleaseFeed([release({ title: 'a\u0001b\u001bc', summary: '\u0000' })], options).rss2()
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/)
+  })
+})
+
+describe('the language of a feed', () => {
+  it('is in RSS as <language> and in Atom as xml:lang on the root', () => {
+    const feed = buildReleaseFeed([release({ title: 'Пресс-релиз' })], { ...options, locale: 'ru' })
+    expect(parser.parse(feed.rss2()).rss.channel.language).toBe('ru')
+    const atom = atomWithLanguage(feed, 'ru')
+    expect(XMLValidator.validate(atom)).toBe(true)
+    expect(parser.parse(atom).feed['@_xml:lang']).toBe('ru')
   })
 })

@@ -22,6 +22,13 @@ export const feedText = (value: string): string => escapeHtml(cleanText(value))
 
 const optionalFeedText = (value: string | null | undefined): string | undefined => (value ? feedText(value) || undefined : undefined)
 
+/**
+ * The Atom document with its language on the root element. The `feed` library writes RSS's
+ * <language> but nothing in Atom, where xml:lang is how a reader (and a screen reader's voice)
+ * learns the language of the texts.
+ */
+export const atomWithLanguage = (feed: Feed, locale: string): string => feed.atom1().replace(/<feed(?=[\s>])/, `<feed xml:lang="${escapeHtml(locale)}"`)
+
 /** RSS 2.0 and Atom 1.0 of published press releases in one language, dated by their release date. */
 export function buildReleaseFeed(releases: FeedRelease[], { locale, selfUrl, host, title = 'Pressroom — press releases' }: Options): Feed {
   const newest = releases.reduce<Date | undefined>((latest, release) => {

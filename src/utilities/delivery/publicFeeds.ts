@@ -5,7 +5,7 @@ import type { Event, PressRelease } from '@/payload-types'
 import { syncedPublicCache } from '@/plugins/readModel/generation'
 import { type CachedResponse, etagOf } from '@/utilities/publicCache'
 
-import { buildReleaseFeed } from './feeds'
+import { atomWithLanguage, buildReleaseFeed } from './feeds'
 import { frontendPaths } from './frontendUrl'
 import { buildCalendar } from './ical'
 import { alternatesOf, buildSitemap, type LocalizedDoc } from './sitemap'
@@ -72,7 +72,7 @@ async function releaseFeed(payload: Payload, locale: string, format: 'xml' | 'at
   })
   const selfUrl = `${ownOrigin()}${selfPath}${locale === localesOf(payload).defaultLocale ? '' : `?locale=${locale}`}`
   const feed = buildReleaseFeed(docs as PressRelease[], { locale, selfUrl, host: serverHost() })
-  return format === 'xml' ? feed.rss2() : feed.atom1()
+  return format === 'xml' ? feed.rss2() : atomWithLanguage(feed, locale)
 }
 
 const titleField: Record<string, string> = {
