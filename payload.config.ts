@@ -9,6 +9,7 @@ import sharp from 'sharp'
 import { Users } from './collections/Users'
 import { MAX_UPLOAD_BYTES } from './collections/Media'
 import { databaseAdapter } from './src/db'
+import { emailAdapter } from './src/email'
 import { jobs } from './src/jobs'
 import { resolveSecret, serverURL } from './src/env'
 import { allowedOrigins } from './src/http/origins'
@@ -39,6 +40,7 @@ export default buildConfig({
   // No text field holds more than this (rich text has its own editor limits).
   defaultMaxTextLength: 20_000,
   editor: lexicalEditor(),
+  email: emailAdapter(),
   graphQL: { schemaOutputFile: path.join(projectRoot, 'src', 'generated-schema.graphql') },
   i18n: { fallbackLanguage: 'en', supportedLanguages: { en, ru }, translations: authMessages },
   jobs,

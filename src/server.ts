@@ -1,6 +1,7 @@
 import next from 'next'
 import { getPayload } from 'payload'
 
+import { emailWarning } from './email'
 import { ConfigurationError, isProduction, listenAddress, resolveSecret } from './env'
 import { createApp, handleShutdown } from './plugin/express'
 import { loadEnvironment } from './loadEnvironment'
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   const { default: config } = await import('../payload.config')
   // cron: this process runs the jobs queue (scheduled publishing); Next's handlers share the instance.
   const payload = await getPayload({ config, cron: true })
+  const mailProblem = emailWarning()
+  if (mailProblem) payload.logger.warn(mailProblem)
   await seedOnFirstStart(payload)
 
   const nextApp = next({ dev: !production, dir: projectRoot, hostname: host, port })
