@@ -3,6 +3,7 @@ import { getPayload } from 'payload'
 
 import { emailWarning } from './email'
 import { ConfigurationError, isProduction, listenAddress, resolveSecret } from './env'
+import { trustProxy } from './http/trustProxy'
 import { createApp, handleShutdown } from './plugin/express'
 import { loadEnvironment } from './loadEnvironment'
 import { seedOnFirstStart } from './seed'
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   const production = isProduction()
   // Checked before the config is imported, so a missing secret is one clear line, not a stack trace.
   resolveSecret()
+  const trusted = trustProxy()
   const { host, port } = listenAddress()
 
   const { default: config } = await import('../payload.config')
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
-  const app = createApp({ payload, handle: (req, res) => handle(req, res), production })
+  const app = createApp({ payload, handle: (req, res) => handle(req, res), production, trustProxy: trusted })
   const server = app.listen(port, host, () => {
     const address = server.address()
     const actualPort = typeof address === 'object' && address ? address.port : port

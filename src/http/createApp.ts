@@ -15,6 +15,7 @@ import { publicReads } from './publicReads'
 import { authRateLimit, importRateLimit, importRoute, rateLimitedRoutes } from './rateLimits'
 import { checkReadiness } from './readiness'
 import { securityHeaders } from './securityHeaders'
+import { trustProxy } from './trustProxy'
 import { validateQuery } from './validateQuery'
 
 export type CreateAppOptions = {
@@ -22,13 +23,16 @@ export type CreateAppOptions = {
   /** Next.js's request handler: the admin panel and Payload's REST and GraphQL routes. */
   handle: (req: Request, res: Response) => Promise<void> | void
   production?: boolean
+  /** Express's `trust proxy`: the peers whose X-Forwarded-For and -Proto count. Default: TRUST_PROXY. */
+  trustProxy?: number | string[]
 }
 
 /** Builds the HTTP application without listening, so tests and the server share it. */
-export function createApp({ payload, handle, production = process.env.NODE_ENV === 'production' }: CreateAppOptions): Express {
+export function createApp({ payload, handle, production = process.env.NODE_ENV === 'production', trustProxy: trusted = trustProxy() }: CreateAppOptions): Express {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  // req.ip, the key of every rate limit and cost budget, and req.protocol come from these peers' headers.
+  app.set('trust proxy', trusted)
 
   app.use(canonicalizeUrl)
   app.use(securityHeaders(production))
