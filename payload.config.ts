@@ -16,6 +16,7 @@ import { allowedOrigins } from './src/http/origins'
 import { MAX_DEPTH } from './src/http/validateQuery'
 import { authMessages } from './src/i18n/authMessages'
 import { localization } from './src/i18n/localization'
+import { logger } from './src/logger'
 import { hardenPayloadCollections, pressroomPlugin } from './src/plugin'
 import { projectRoot } from './src/utilities/projectRoot'
 
@@ -45,6 +46,7 @@ export default buildConfig({
   i18n: { fallbackLanguage: 'en', supportedLanguages: { en, ru }, translations: authMessages },
   jobs,
   localization,
+  logger: logger(),
   // The reference host: every collection and feature, as they are.
   plugins: [pressroomPlugin()],
   maxDepth: MAX_DEPTH,

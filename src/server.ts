@@ -2,7 +2,7 @@ import next from 'next'
 import { getPayload } from 'payload'
 
 import { emailWarning } from './email'
-import { ConfigurationError, isProduction, listenAddress, resolveSecret } from './env'
+import { ConfigurationError, isProduction, listenAddress, metricsToken, resolveSecret } from './env'
 import { trustProxy } from './http/trustProxy'
 import { createApp, handleShutdown } from './plugin/express'
 import { loadEnvironment } from './loadEnvironment'
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   // Checked before the config is imported, so a missing secret is one clear line, not a stack trace.
   resolveSecret()
   const trusted = trustProxy()
+  const scrapeToken = metricsToken()
   const { host, port } = listenAddress()
 
   const { default: config } = await import('../payload.config')
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
-  const app = createApp({ payload, handle: (req, res) => handle(req, res), production, trustProxy: trusted })
+  const app = createApp({ payload, handle: (req, res) => handle(req, res), production, trustProxy: trusted, metricsToken: scrapeToken })
   const server = app.listen(port, host, () => {
     const address = server.address()
     const actualPort = typeof address === 'object' && address ? address.port : port
