@@ -6,7 +6,7 @@ import { ConfigurationError, isProduction, listenAddress, metricsToken, resolveS
 import { trustProxy } from './http/trustProxy'
 import { createApp, handleShutdown } from './plugin/express'
 import { loadEnvironment } from './loadEnvironment'
-import { seedOnFirstStart } from './seed'
+import { seedOnFirstStart, seedsOnStart } from './seed'
 import { projectRoot } from './utilities/projectRoot'
 
 // These machines, and some users' networks, are offline: no telemetry calls.
@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   resolveSecret()
   const trusted = trustProxy()
   const scrapeToken = metricsToken()
+  // Read for its check only: a wrong value stops the start here, before the database is opened.
+  seedsOnStart()
   const { host, port } = listenAddress()
 
   const { default: config } = await import('../payload.config')
