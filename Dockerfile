@@ -21,7 +21,12 @@ ENV NODE_ENV=production \
     MEDIA_DIR=/app/media \
     DATABASE_URI=file:/app/data/pressroom.production.db
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+# The rich-text editor is a peer dependency of the plugin, so package.json installs it for
+# development only; the image runs the reference config, which needs it. The same version.
+RUN npm pkg set "dependencies.@payloadcms/richtext-lexical=$(node -p "require('./package.json').devDependencies['@payloadcms/richtext-lexical']")" \
+    && npm pkg delete "devDependencies.@payloadcms/richtext-lexical" \
+    && npm ci --omit=dev \
+    && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/.next ./.next
 COPY next.config.mjs ./

@@ -1,10 +1,13 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 import { parse } from 'yaml'
 
+import { TEST_SECRET } from '../helpers/payload'
 import { freePort, type RunningServer, startServer } from '../helpers/server'
+import { until } from '../helpers/wait'
 
 // No container runtime exists where this runs: these are the checks that can be made without one.
 const root = path.resolve(import.meta.dirname, '..', '..')
@@ -110,6 +113,77 @@ describe('the Dockerfile', () => {
       expect(probe(await freePort())).toBe(1)
     })
   })
+})
+
+describe('the final stage, played without a container', () => {
+  const final = (() => {
+    const all = instructions(read('Dockerfile'))
+    return all.slice(all.map((step) => step.keyword).lastIndexOf('FROM') + 1)
+  })()
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-image-'))
+  const inImage = (file: string) => path.join(dir, file.replace(/^\/app\/?/, ''))
+  let child: ReturnType<typeof spawn> | undefined
+  let output = ''
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child?.once('exit', resolve))
+      child.kill('SIGKILL')
+      await exited
+    }
+    // A production node_modules: hundreds of megabytes on a shared disk.
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  // npm ci of the production tree takes a minute or two on these machines.
+  it("installs with its own npm commands, and dist/server.js starts on what they installed", async () => {
+    const env: Record<string, string> = {}
+    for (const step of final) {
+      if (step.keyword === 'ENV') {
+        for (const [, name, value] of step.args.matchAll(/(\w+)=(\S+)/g)) env[name] = value.replaceAll('/app/', `${dir}/`)
+      } else if (step.keyword === 'COPY') {
+        const parts = step.args.split(/\s+/).filter((part) => !part.startsWith('--'))
+        const target = parts.pop() as string
+        for (const source of parts) {
+          const from = path.join(root, source.replace(/^\/app\//, ''))
+          const to = target.endsWith('/') && parts.length > 1 ? inImage(path.join(target, path.basename(source))) : target === './' ? inImage(path.basename(source)) : inImage(target)
+          // Next's build cache is removed by the stage's next RUN; not copying it saves 160 MB.
+          fs.cpSync(from, to, { recursive: true, filter: (file) => !file.startsWith(path.join(root, '.next', 'cache')) })
+        }
+      } else if (step.keyword === 'RUN' && /\bnpm ci\b/.test(step.args)) {
+        // As written, but the machine's npm cache is shared: it is read from, never cleaned.
+        const command = step.args.replace(/&&\s*npm cache clean --force/, '')
+        const run = spawnSync('sh', ['-c', command], { cwd: dir, env: { ...process.env, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' }, encoding: 'utf8' })
+        expect(run.stderr.split('\n').filter((line) => /ERR!/.test(line))).toEqual([])
+        expect(run.status).toBe(0)
+      }
+    }
+    // Only what the final stage asked for is installed: no test or build tool.
+    for (const devOnly of ['jest', 'smtp-server', 'playwright-core', 'autocannon']) expect(fs.existsSync(inImage(`node_modules/${devOnly}`))).toBe(false)
+    expect(fs.existsSync(inImage('node_modules/@payloadcms/richtext-lexical'))).toBe(true)
+
+    const cmd = JSON.parse(/^(\[.*\])$/.exec(final.find((step) => step.keyword === 'CMD')?.args ?? '')?.[1] ?? '[]') as string[]
+    expect(cmd[0]).toBe('node')
+    const port = await freePort()
+    fs.mkdirSync(inImage('data'), { recursive: true })
+    const server = spawn(process.execPath, cmd.slice(1), {
+      cwd: dir,
+      // The image's environment only, not this process's: what the stage sets is what the server gets.
+      env: { PATH: process.env.PATH ?? '', ...env, HOST: '127.0.0.1', PORT: String(port), PAYLOAD_SECRET: TEST_SECRET } as unknown as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child = server
+    server.stdout?.on('data', (chunk) => (output += chunk))
+    server.stderr?.on('data', (chunk) => (output += chunk))
+    const url = `http://127.0.0.1:${port}`
+    await until(async () => {
+      if (server.exitCode !== null) throw new Error(`dist/server.js exited with ${server.exitCode}:\n${output}`)
+      return (await fetch(`${url}/readyz`).catch(() => undefined))?.ok === true
+    }, `/readyz of the server in ${dir}`, 90_000)
+    expect((await fetch(`${url}/admin`)).status).toBe(200)
+    expect((await fetch(`${url}/api/events`)).status).toBe(200)
+    expect(fs.existsSync(env.DATABASE_URI.replace(/^file:/, ''))).toBe(true)
+  }, 420_000)
 })
 
 describe('docker-compose.yml', () => {
