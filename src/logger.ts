@@ -52,7 +52,15 @@ export function logger(env: Env = process.env): NonNullable<Config['logger']> {
     },
     hooks: {
       logMethod(this: unknown, args: unknown[], method: (...args: unknown[]) => void) {
-        method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrub(arg) : arg)))
+        // Payload sometimes passes its message inside the object ({ msg }) rather than after it.
+        const scrubbed = args.map((arg) => {
+          if (typeof arg === 'string') return scrub(arg)
+          if (arg && typeof arg === 'object' && typeof (arg as { msg?: unknown }).msg === 'string') {
+            return { ...arg, msg: scrub((arg as { msg: string }).msg) }
+          }
+          return arg
+        })
+        method.apply(this, scrubbed)
       },
     },
   }
