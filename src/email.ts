@@ -1,4 +1,4 @@
-import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import nodemailer from 'nodemailer'
 import { APIError, type EmailAdapter } from 'payload'
 
 import { ConfigurationError, isProduction, serverHost, serverURL } from './env'
@@ -32,8 +32,12 @@ export function parseFrom(value: string): { name: string; address: string } {
  * Payload's mail transport from SMTP_URL (smtp://user:pass@host:587, smtps://… for TLS from the
  * first byte). Development without it keeps Payload's console adapter; production without it gets
  * an adapter that fails loudly, because a reset link nobody receives looks like a working form.
+ *
+ * nodemailer directly rather than @payloadcms/email-nodemailer: that adapter's only 3.90 release
+ * (3.90.1) names payload 3.90.1, and Payload's dependency check then rejects, unhandled, on every
+ * start outside production. What it does is the sendMail call below.
  */
-export function emailAdapter(env: Env = process.env): EmailAdapter | Promise<EmailAdapter> | undefined {
+export function emailAdapter(env: Env = process.env): EmailAdapter | undefined {
   const url = env.SMTP_URL?.trim()
   if (!url) return isProduction(env) ? notConfigured : undefined
   if (!/^smtps?:\/\//.test(url)) throw new ConfigurationError('SMTP_URL must start with smtp:// or smtps://.')
@@ -42,13 +46,13 @@ export function emailAdapter(env: Env = process.env): EmailAdapter | Promise<Ema
     throw new ConfigurationError('SMTP_URL needs SERVER_URL in production: the links in password-reset mails point there.')
   }
   const { name, address } = parseFrom(env.EMAIL_FROM || `Pressroom <noreply@${serverHost(env)}>`)
-  return nodemailerAdapter({
+  // nodemailer connects per message, not here: `next build` loads the config too.
+  const transport = nodemailer.createTransport(url)
+  return () => ({
+    name: 'nodemailer',
     defaultFromAddress: address,
     defaultFromName: name,
-    // `next build` loads the config too; it has no business connecting to a mail server.
-    skipVerify: env.NEXT_PHASE === 'phase-production-build',
-    // nodemailer's SMTP transport parses `url` itself (credentials, port, smtps); the type omits it.
-    transportOptions: { url } as never,
+    sendEmail: async (message) => transport.sendMail({ ...message, from: message.from || { name, address } } as never),
   })
 }
 
