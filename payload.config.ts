@@ -9,12 +9,14 @@ import sharp from 'sharp'
 import { Users } from './collections/Users'
 import { MAX_UPLOAD_BYTES } from './collections/Media'
 import { databaseAdapter } from './src/db'
+import { emailAdapter } from './src/email'
 import { jobs } from './src/jobs'
 import { resolveSecret, serverURL } from './src/env'
 import { allowedOrigins } from './src/http/origins'
 import { MAX_DEPTH } from './src/http/validateQuery'
 import { authMessages } from './src/i18n/authMessages'
 import { localization } from './src/i18n/localization'
+import { logger } from './src/logger'
 import { hardenPayloadCollections, pressroomPlugin } from './src/plugin'
 import { projectRoot } from './src/utilities/projectRoot'
 
@@ -39,10 +41,12 @@ export default buildConfig({
   // No text field holds more than this (rich text has its own editor limits).
   defaultMaxTextLength: 20_000,
   editor: lexicalEditor(),
+  email: emailAdapter(),
   graphQL: { schemaOutputFile: path.join(projectRoot, 'src', 'generated-schema.graphql') },
   i18n: { fallbackLanguage: 'en', supportedLanguages: { en, ru }, translations: authMessages },
   jobs,
   localization,
+  logger: logger(),
   // The reference host: every collection and feature, as they are.
   plugins: [pressroomPlugin()],
   maxDepth: MAX_DEPTH,

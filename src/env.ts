@@ -50,3 +50,15 @@ export const serverURL = (env: Env = process.env): string | undefined => env.SER
 
 /** The host part of stable ids (iCalendar UIDs, feed GUIDs): the CMS's own address. */
 export const serverHost = (env: Env = process.env): string => new URL(env.SERVER_URL || 'http://pressroom.local').hostname
+
+export const MIN_METRICS_TOKEN_LENGTH = 16
+
+/** The bearer token GET /metrics needs, or undefined: without METRICS_TOKEN there is no /metrics. */
+export function metricsToken(env: Env = process.env): string | undefined {
+  const token = env.METRICS_TOKEN?.trim()
+  if (!token) return undefined
+  if (token.length < MIN_METRICS_TOKEN_LENGTH) {
+    throw new ConfigurationError(`METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters, or unset to turn /metrics off.`)
+  }
+  return token
+}

@@ -1,10 +1,12 @@
 import next from 'next'
 import { getPayload } from 'payload'
 
-import { ConfigurationError, isProduction, listenAddress, resolveSecret } from './env'
+import { emailWarning } from './email'
+import { ConfigurationError, isProduction, listenAddress, metricsToken, resolveSecret } from './env'
+import { trustProxy } from './http/trustProxy'
 import { createApp, handleShutdown } from './plugin/express'
 import { loadEnvironment } from './loadEnvironment'
-import { seedOnFirstStart } from './seed'
+import { seedOnFirstStart, seedsOnStart } from './seed'
 import { projectRoot } from './utilities/projectRoot'
 
 // These machines, and some users' networks, are offline: no telemetry calls.
@@ -15,18 +17,24 @@ async function main(): Promise<void> {
   const production = isProduction()
   // Checked before the config is imported, so a missing secret is one clear line, not a stack trace.
   resolveSecret()
+  const trusted = trustProxy()
+  const scrapeToken = metricsToken()
+  // Read for its check only: a wrong value stops the start here, before the database is opened.
+  seedsOnStart()
   const { host, port } = listenAddress()
 
   const { default: config } = await import('../payload.config')
   // cron: this process runs the jobs queue (scheduled publishing); Next's handlers share the instance.
   const payload = await getPayload({ config, cron: true })
+  const mailProblem = emailWarning()
+  if (mailProblem) payload.logger.warn(mailProblem)
   await seedOnFirstStart(payload)
 
   const nextApp = next({ dev: !production, dir: projectRoot, hostname: host, port })
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
-  const app = createApp({ payload, handle: (req, res) => handle(req, res), production })
+  const app = createApp({ payload, handle: (req, res) => handle(req, res), production, trustProxy: trusted, metricsToken: scrapeToken })
   const server = app.listen(port, host, () => {
     const address = server.address()
     const actualPort = typeof address === 'object' && address ? address.port : port

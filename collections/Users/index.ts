@@ -3,6 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 
+import { notifyPasswordChanged } from './hooks/notifyPasswordChanged'
+import { refuseResetWithoutEmail } from './hooks/refuseResetWithoutEmail'
 import { requireStrongPassword } from './hooks/requireStrongPassword'
 
 // pressroomPlugin adds the roles and translator locales fields, and makes the first account an admin.
@@ -28,7 +30,8 @@ export const Users: CollectionConfig<'users'> = {
     tokenExpiration: 8 * 60 * 60,
   },
   hooks: {
-    beforeOperation: [requireStrongPassword],
+    afterOperation: [notifyPasswordChanged],
+    beforeOperation: [refuseResetWithoutEmail, requireStrongPassword],
   },
   fields: [
     { name: 'name', type: 'text', required: true },

@@ -1,13 +1,16 @@
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express'
 import type { Payload } from 'payload'
 
+import { accessLog } from './accessLog'
 import { limitBody } from './bodyLimit'
 import { requireReadableBody } from './bodyType'
 import { canonicalizeUrl } from './canonicalUrl'
 import { feedsRouter } from './feeds'
 import { graphqlRoute } from './graphqlRoute'
 import { limitImportBody } from './importBodyLimit'
+import { createMetrics, metricsRoute } from './metrics'
 import { methodOverrideAsGet } from './methodOverride'
+import { metricsToken } from '@/env'
 import { publicSlugs } from '@/policy/editorial'
 import { storedCollections } from '@/plugins/readModel/render'
 
@@ -15,6 +18,7 @@ import { publicReads } from './publicReads'
 import { authRateLimit, importRateLimit, importRoute, rateLimitedRoutes } from './rateLimits'
 import { checkReadiness } from './readiness'
 import { securityHeaders } from './securityHeaders'
+import { trustProxy } from './trustProxy'
 import { validateQuery } from './validateQuery'
 
 export type CreateAppOptions = {
@@ -22,14 +26,22 @@ export type CreateAppOptions = {
   /** Next.js's request handler: the admin panel and Payload's REST and GraphQL routes. */
   handle: (req: Request, res: Response) => Promise<void> | void
   production?: boolean
+  /** Express's `trust proxy`: the peers whose X-Forwarded-For and -Proto count. Default: TRUST_PROXY. */
+  trustProxy?: number | string[]
+  /** The bearer token of GET /metrics; without one there is no /metrics. Default: METRICS_TOKEN. */
+  metricsToken?: string
 }
 
 /** Builds the HTTP application without listening, so tests and the server share it. */
-export function createApp({ payload, handle, production = process.env.NODE_ENV === 'production' }: CreateAppOptions): Express {
+export function createApp({ payload, handle, production = process.env.NODE_ENV === 'production', trustProxy: trusted = trustProxy(), metricsToken: scrapeToken = metricsToken() }: CreateAppOptions): Express {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  // req.ip, the key of every rate limit and cost budget, and req.protocol come from these peers' headers.
+  app.set('trust proxy', trusted)
+  const metrics = scrapeToken ? createMetrics(payload) : undefined
 
+  // First, so that every answer, a 413 or a 429 included, has its line and its sample.
+  app.use(accessLog(payload, metrics))
   app.use(canonicalizeUrl)
   app.use(securityHeaders(production))
   const authLimit = authRateLimit()
@@ -41,6 +53,8 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' })
   })
+
+  if (metrics && scrapeToken) app.get('/metrics', metricsRoute(metrics, scrapeToken))
 
   app.get('/readyz', async (_req, res) => {
     const readiness = await checkReadiness(payload)

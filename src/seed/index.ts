@@ -1,5 +1,6 @@
 import type { CollectionSlug, Payload, PayloadRequest, RequiredDataFromCollectionSlug, Where } from 'payload'
 
+import { ConfigurationError, isProduction } from '@/env'
 import { toSlug } from '@/fields/slug'
 import { paragraphs } from '@/utilities/lexical'
 
@@ -151,9 +152,21 @@ export async function seed(payload: Payload, req?: Partial<PayloadRequest>): Pro
   return counts
 }
 
-/** Loads the demo content when the database has no events yet, unless SEED_ON_START=false. */
+/**
+ * Whether the demo content goes into an empty database at start: by default in development only,
+ * so that `npm run dev` shows a working CMS and a production site never opens with a stranger's
+ * press release. SEED_ON_START=true or false decides either way.
+ */
+export function seedsOnStart(env: Record<string, string | undefined> = process.env): boolean {
+  const value = env.SEED_ON_START?.trim().toLowerCase()
+  if (!value) return !isProduction(env)
+  if (value === 'true' || value === 'false') return value === 'true'
+  throw new ConfigurationError(`SEED_ON_START must be "true" or "false", got "${env.SEED_ON_START}".`)
+}
+
+/** Loads the demo content when the database has no events yet and seedsOnStart says so. */
 export async function seedOnFirstStart(payload: Payload): Promise<void> {
-  if (process.env.SEED_ON_START === 'false') return
+  if (!seedsOnStart()) return
   const { totalDocs } = await payload.count({ collection: 'events', overrideAccess: true })
   if (totalDocs > 0) return
   const { created } = await seed(payload)

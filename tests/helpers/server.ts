@@ -36,7 +36,8 @@ export type RunningServer = {
 export async function startServer(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningServer> {
   if (!fs.existsSync(compiledServer)) throw new Error(`${compiledServer} is missing: run "npm run build" first.`)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-server-'))
-  const port = await freePort()
+  // A caller that needs the address before the start (SERVER_URL in mails) picks the port itself.
+  const port = env.PORT ? Number(env.PORT) : await freePort()
   let output = ''
   const child = spawn(process.execPath, [compiledServer], {
     cwd: root,
