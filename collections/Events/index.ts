@@ -6,6 +6,8 @@ import { timezoneField } from '@/fields/timezone'
 import { urlField } from '@/fields/url'
 import { validateDateOrder } from '@/fields/validators'
 import { bumpSequence } from '@/hooks/bumpSequence'
+import { followEventZone } from './hooks/followEventZone'
+import { inEventZone } from './zone'
 import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
 import { previewUrl } from '@/utilities/delivery/previewUrl'
 import { eventICalendar, upcomingEvents } from '@/endpoints/eventEndpoints'
@@ -19,7 +21,6 @@ export const organisationRoles = ['organiser', 'co-organiser', 'partner', 'host'
 export const speakerRoles = ['keynote', 'speaker', 'moderator', 'panellist', 'facilitator', 'discussant'] as const
 
 const options = (values: readonly string[]) => values.map((value) => ({ label: value, value }))
-const dateAndTime = { date: { pickerAppearance: 'dayAndTime' as const } }
 
 type WithStart = Partial<{ startDate: unknown; startTime: unknown }>
 
@@ -61,17 +62,18 @@ export const Events: CollectionConfig<'events'> = {
     {
       type: 'row',
       fields: [
-        { name: 'startDate', type: 'date', required: true, index: true, admin: dateAndTime },
+        { name: 'startDate', type: 'date', required: true, index: true, ...inEventZone({ picker: true }) },
         {
           name: 'endDate',
           type: 'date',
           required: true,
           index: true,
-          admin: dateAndTime,
+          ...inEventZone(),
           validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: WithStart }) =>
             value ? validateDateOrder(siblingData?.startDate, value) : 'This field is required.'),
         },
-        timezoneField({ defaultValue: 'UTC' }),
+        // The API's zone of the event; editors set it with the picker beside the start.
+        timezoneField({ defaultValue: 'UTC', overrides: { admin: { hidden: true } } }),
       ],
     },
     {
@@ -113,11 +115,11 @@ export const Events: CollectionConfig<'events'> = {
         {
           type: 'row',
           fields: [
-            { name: 'startTime', type: 'date', admin: dateAndTime },
+            { name: 'startTime', type: 'date', ...inEventZone() },
             {
               name: 'endTime',
               type: 'date',
-              admin: dateAndTime,
+              ...inEventZone(),
               validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: WithStart }) =>
                 validateDateOrder(siblingData?.startTime, value, 'the session’s start')),
             },
@@ -156,7 +158,7 @@ export const Events: CollectionConfig<'events'> = {
       type: 'group',
       fields: [
         urlField(),
-        { name: 'deadline', type: 'date', admin: dateAndTime },
+        { name: 'deadline', type: 'date', ...inEventZone() },
         { name: 'isOpen', type: 'checkbox', defaultValue: false },
       ],
     },
@@ -174,6 +176,7 @@ export const Events: CollectionConfig<'events'> = {
     },
   ],
   hooks: {
+    beforeValidate: [followEventZone],
     beforeChange: [bumpSequence],
     afterRead: [
       hidePrivateSpeakers([

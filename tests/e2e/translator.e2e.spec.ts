@@ -36,7 +36,7 @@ describe('journey 4: a translator works on Russian', () => {
     await snap(page, JOURNEY, 'event-in-russian')
     expect(await page.locator('#action-save').count()).toBe(0)
     expect(await page.getByRole('button', { name: /publish/i }).count()).toBe(0)
-    expect(await page.locator('#field-timezone').isDisabled()).toBe(true)
+    expect(await page.locator('#startDate-timezone-picker').isDisabled()).toBe(true)
     expect(await page.locator('#field-expectedParticipants').isDisabled()).toBe(true)
     expect(await page.locator('#field-title').isDisabled()).toBe(false)
 
