@@ -597,9 +597,9 @@ export interface Event {
   status: 'scheduled' | 'postponed' | 'rescheduled' | 'cancelled' | 'moved-online';
   attendanceMode: 'offline' | 'online' | 'mixed';
   startDate: string;
-  startDate_tz?: SupportedTimezones;
+  startDate_tz?: string | null;
   endDate: string;
-  endDate_tz?: SupportedTimezones;
+  endDate_tz?: string | null;
   /**
    * IANA time zone of the venue, e.g. Asia/Dushanbe. Online events: the organiser’s zone.
    */
@@ -902,9 +902,9 @@ export interface Event {
     | {
         title: string;
         startTime?: string | null;
-        startTime_tz?: SupportedTimezones;
+        startTime_tz?: string | null;
         endTime?: string | null;
-        endTime_tz?: SupportedTimezones;
+        endTime_tz?: string | null;
         room?: string | null;
         description?: {
           root: {
@@ -941,7 +941,7 @@ export interface Event {
      */
     url?: string | null;
     deadline?: string | null;
-    deadline_tz?: SupportedTimezones;
+    deadline_tz?: string | null;
     isOpen?: boolean | null;
   };
   project?: (number | null) | Project;

@@ -13,15 +13,11 @@ import { componentPath } from '@/plugin/components'
  */
 export const inEventZone = ({ picker = false } = {}): Pick<DateField, 'admin' | 'timezone'> => ({
   timezone: {
-    override: ({ baseField }): Field => ({
-      ...baseField,
-      virtual: 'timezone',
-      // No default: a new event's editor chooses the zone; API clients send `timezone` instead.
-      defaultValue: undefined,
-      required: false,
-      // The stored `timezone` carries the validation (it also accepts aliases such as Europe/Kiev).
-      validate: () => true as const,
-    }),
+    // Text, not Payload's select of zones: the picker takes its options from the date field, and a
+    // select would put an enum of 400 zones per date into GraphQL. The stored `timezone` carries the
+    // validation (it also accepts aliases such as Europe/Kiev). No default: a new event's editor
+    // chooses the zone; API clients send `timezone` instead.
+    override: ({ baseField }): Field => ({ name: baseField.name, type: 'text', virtual: 'timezone', admin: { hidden: true } }),
   },
   admin: { date: { pickerAppearance: 'dayAndTime' }, ...(picker ? {} : { components: { Field: componentPath('EventZoneDateField') } }) },
 })
