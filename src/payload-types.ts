@@ -567,12 +567,12 @@ export interface ApiKeyAuthOperations {
  */
 export interface Event {
   id: number;
-  title: string;
   /**
    * When enabled, the slug will auto-generate from the title field on save and autosave.
    */
   generateSlug?: boolean | null;
   slug?: string | null;
+  title: string;
   summary?: string | null;
   description?: {
     root: {
@@ -596,6 +596,15 @@ export interface Event {
    */
   status: 'scheduled' | 'postponed' | 'rescheduled' | 'cancelled' | 'moved-online';
   attendanceMode: 'offline' | 'online' | 'mixed';
+  /**
+   * Who attends, e.g. “Sixty NGO representatives from the Coalitions against Torture…”.
+   */
+  audience?: string | null;
+  topics?: string[] | null;
+  /**
+   * Languages of the proceedings.
+   */
+  languages?: ('en' | 'ru' | 'tg' | 'kk' | 'ky' | 'uz' | 'other')[] | null;
   startDate: string;
   startDate_tz?: string | null;
   endDate: string;
@@ -925,16 +934,6 @@ export interface Event {
         id?: string | null;
       }[]
     | null;
-  expectedParticipants?: number | null;
-  /**
-   * Who attends, e.g. “Sixty NGO representatives from the Coalitions against Torture…”.
-   */
-  audience?: string | null;
-  topics?: string[] | null;
-  /**
-   * Languages of the proceedings.
-   */
-  languages?: ('en' | 'ru' | 'tg' | 'kk' | 'ky' | 'uz' | 'other')[] | null;
   registration?: {
     /**
      * A full web address, starting with https://.
@@ -944,14 +943,15 @@ export interface Event {
     deadline_tz?: string | null;
     isOpen?: boolean | null;
   };
-  project?: (number | null) | Project;
-  donorNotices?: (number | DonorNotice)[] | null;
+  expectedParticipants?: number | null;
   heroImage?: (number | null) | Media;
   pressReleases?: {
     docs?: (number | PressRelease)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  project?: (number | null) | Project;
+  donorNotices?: (number | DonorNotice)[] | null;
   icalSequence?: number | null;
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
@@ -1716,6 +1716,95 @@ export interface Speaker {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "press-releases".
+ */
+export interface PressRelease {
+  id: number;
+  /**
+   * When enabled, the slug will auto-generate from the title field on save and autosave.
+   */
+  generateSlug?: boolean | null;
+  slug?: string | null;
+  title: string;
+  subtitle?: string | null;
+  summary?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * The places and date that open the release: “Almaty, Bishkek, Brussels, 31 May 2016 –”.
+   */
+  dateline?: {
+    /**
+     * Cities, in the order printed.
+     */
+    places?: string[] | null;
+    date?: string | null;
+  };
+  releaseDate: string;
+  /**
+   * Until this moment the release stays hidden from the public, even when published.
+   */
+  embargoUntil?: string | null;
+  quotes?:
+    | {
+        text: string;
+        speaker?: (number | null) | Speaker;
+        /**
+         * As printed, e.g. “Project co-ordinator Lenur Kerymov”.
+         */
+        attribution?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Press contacts printed at the end of the release.
+   */
+  contacts?:
+    | {
+        name: string;
+        role?: string | null;
+        organisation?: (number | null) | Organisation;
+        /**
+         * International form with the country code, e.g. +48 504 080 257.
+         */
+        phone?: string | null;
+        email?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  events?: (number | Event)[] | null;
+  project?: (number | null) | Project;
+  /**
+   * Issuing and mentioned organisations.
+   */
+  organisations?: (number | Organisation)[] | null;
+  donorNotices?: (number | DonorNotice)[] | null;
+  /**
+   * e.g. the PDF of the release.
+   */
+  attachments?: (number | Media)[] | null;
+  featuredImage?: (number | null) | Media;
+  createdBy?: (number | null) | User;
+  updatedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "projects".
  */
 export interface Project {
@@ -2091,95 +2180,6 @@ export interface DonorNotice {
   link?: string | null;
   validFrom?: string | null;
   validTo?: string | null;
-  createdBy?: (number | null) | User;
-  updatedBy?: (number | null) | User;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "press-releases".
- */
-export interface PressRelease {
-  id: number;
-  title: string;
-  subtitle?: string | null;
-  /**
-   * When enabled, the slug will auto-generate from the title field on save and autosave.
-   */
-  generateSlug?: boolean | null;
-  slug?: string | null;
-  /**
-   * The places and date that open the release: “Almaty, Bishkek, Brussels, 31 May 2016 –”.
-   */
-  dateline?: {
-    /**
-     * Cities, in the order printed.
-     */
-    places?: string[] | null;
-    date?: string | null;
-  };
-  releaseDate: string;
-  /**
-   * Until this moment the release stays hidden from the public, even when published.
-   */
-  embargoUntil?: string | null;
-  summary?: string | null;
-  body?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  quotes?:
-    | {
-        text: string;
-        speaker?: (number | null) | Speaker;
-        /**
-         * As printed, e.g. “Project co-ordinator Lenur Kerymov”.
-         */
-        attribution?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  /**
-   * Press contacts printed at the end of the release.
-   */
-  contacts?:
-    | {
-        name: string;
-        role?: string | null;
-        organisation?: (number | null) | Organisation;
-        /**
-         * International form with the country code, e.g. +48 504 080 257.
-         */
-        phone?: string | null;
-        email?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  events?: (number | Event)[] | null;
-  project?: (number | null) | Project;
-  /**
-   * Issuing and mentioned organisations.
-   */
-  organisations?: (number | Organisation)[] | null;
-  donorNotices?: (number | DonorNotice)[] | null;
-  /**
-   * e.g. the PDF of the release.
-   */
-  attachments?: (number | Media)[] | null;
-  featuredImage?: (number | null) | Media;
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -2601,14 +2601,17 @@ export interface PayloadMigration {
  * via the `definition` "events_select".
  */
 export interface EventsSelect<T extends boolean = true> {
-  title?: T;
   generateSlug?: T;
   slug?: T;
+  title?: T;
   summary?: T;
   description?: T;
   eventType?: T;
   status?: T;
   attendanceMode?: T;
+  audience?: T;
+  topics?: T;
+  languages?: T;
   startDate?: T;
   startDate_tz?: T;
   endDate?: T;
@@ -2652,10 +2655,6 @@ export interface EventsSelect<T extends boolean = true> {
         speakers?: T;
         id?: T;
       };
-  expectedParticipants?: T;
-  audience?: T;
-  topics?: T;
-  languages?: T;
   registration?:
     | T
     | {
@@ -2664,10 +2663,11 @@ export interface EventsSelect<T extends boolean = true> {
         deadline_tz?: T;
         isOpen?: T;
       };
-  project?: T;
-  donorNotices?: T;
+  expectedParticipants?: T;
   heroImage?: T;
   pressReleases?: T;
+  project?: T;
+  donorNotices?: T;
   icalSequence?: T;
   createdBy?: T;
   updatedBy?: T;
@@ -2717,10 +2717,12 @@ export interface SpeakersSelect<T extends boolean = true> {
  * via the `definition` "press-releases_select".
  */
 export interface PressReleasesSelect<T extends boolean = true> {
-  title?: T;
-  subtitle?: T;
   generateSlug?: T;
   slug?: T;
+  title?: T;
+  subtitle?: T;
+  summary?: T;
+  body?: T;
   dateline?:
     | T
     | {
@@ -2729,8 +2731,6 @@ export interface PressReleasesSelect<T extends boolean = true> {
       };
   releaseDate?: T;
   embargoUntil?: T;
-  summary?: T;
-  body?: T;
   quotes?:
     | T
     | {

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core'
 
-import { launchBrowser, loginAs, snap, watchErrors } from '../helpers/browser'
+import { launchBrowser, loginAs, openTab, snap, watchErrors } from '../helpers/browser'
 import { PASSWORD, type RestClient, staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
 import { until } from '../helpers/wait'
@@ -36,9 +36,12 @@ describe('journey 4: a translator works on Russian', () => {
     await snap(page, JOURNEY, 'event-in-russian')
     expect(await page.locator('#action-save').count()).toBe(0)
     expect(await page.getByRole('button', { name: /publish/i }).count()).toBe(0)
-    expect(await page.locator('#startDate-timezone-picker').isDisabled()).toBe(true)
-    expect(await page.locator('#field-expectedParticipants').isDisabled()).toBe(true)
     expect(await page.locator('#field-title').isDisabled()).toBe(false)
+    await openTab(page, 'When and where')
+    expect(await page.locator('#startDate-timezone-picker').isDisabled()).toBe(true)
+    await openTab(page, 'Registration')
+    expect(await page.locator('#field-expectedParticipants').isDisabled()).toBe(true)
+    await openTab(page, 'Content')
 
     await page.fill('#field-summary', 'Черновик перевода краткого описания')
     // Autosave stores the draft; the published Russian text stays what it was.

@@ -74,3 +74,8 @@ export async function typeDate(page: Page, field: string, value: string): Promis
   // The date picker stays open over the form until dismissed.
   await page.keyboard.press('Escape')
 }
+
+/** Opens a tab of the edit view by its label; a tab's fields are only on the page while it is open. */
+export async function openTab(page: Page, label: string): Promise<void> {
+  await page.locator('.tabs-field__tab-button', { hasText: new RegExp(`^${label}`) }).first().click()
+}
