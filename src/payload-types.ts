@@ -13,53 +13,425 @@
  * via the `definition` "supportedTimezones".
  */
 export type SupportedTimezones =
-  | 'Pacific/Midway'
-  | 'Pacific/Niue'
-  | 'Pacific/Honolulu'
-  | 'Pacific/Rarotonga'
-  | 'America/Anchorage'
-  | 'Pacific/Gambier'
-  | 'America/Los_Angeles'
-  | 'America/Tijuana'
-  | 'America/Denver'
-  | 'America/Phoenix'
-  | 'America/Chicago'
-  | 'America/Guatemala'
-  | 'America/New_York'
-  | 'America/Bogota'
-  | 'America/Caracas'
-  | 'America/Santiago'
-  | 'America/Buenos_Aires'
-  | 'America/Sao_Paulo'
-  | 'Atlantic/South_Georgia'
-  | 'Atlantic/Azores'
-  | 'Atlantic/Cape_Verde'
-  | 'Europe/London'
-  | 'Europe/Berlin'
-  | 'Africa/Lagos'
-  | 'Europe/Athens'
+  | 'UTC'
+  | 'Africa/Abidjan'
+  | 'Africa/Accra'
+  | 'Africa/Addis_Ababa'
+  | 'Africa/Algiers'
+  | 'Africa/Asmera'
+  | 'Africa/Bamako'
+  | 'Africa/Bangui'
+  | 'Africa/Banjul'
+  | 'Africa/Bissau'
+  | 'Africa/Blantyre'
+  | 'Africa/Brazzaville'
+  | 'Africa/Bujumbura'
   | 'Africa/Cairo'
-  | 'Europe/Moscow'
-  | 'Asia/Riyadh'
-  | 'Asia/Dubai'
-  | 'Asia/Baku'
-  | 'Asia/Karachi'
-  | 'Asia/Tashkent'
-  | 'Asia/Calcutta'
-  | 'Asia/Dhaka'
+  | 'Africa/Casablanca'
+  | 'Africa/Ceuta'
+  | 'Africa/Conakry'
+  | 'Africa/Dakar'
+  | 'Africa/Dar_es_Salaam'
+  | 'Africa/Djibouti'
+  | 'Africa/Douala'
+  | 'Africa/El_Aaiun'
+  | 'Africa/Freetown'
+  | 'Africa/Gaborone'
+  | 'Africa/Harare'
+  | 'Africa/Johannesburg'
+  | 'Africa/Juba'
+  | 'Africa/Kampala'
+  | 'Africa/Khartoum'
+  | 'Africa/Kigali'
+  | 'Africa/Kinshasa'
+  | 'Africa/Lagos'
+  | 'Africa/Libreville'
+  | 'Africa/Lome'
+  | 'Africa/Luanda'
+  | 'Africa/Lubumbashi'
+  | 'Africa/Lusaka'
+  | 'Africa/Malabo'
+  | 'Africa/Maputo'
+  | 'Africa/Maseru'
+  | 'Africa/Mbabane'
+  | 'Africa/Mogadishu'
+  | 'Africa/Monrovia'
+  | 'Africa/Nairobi'
+  | 'Africa/Ndjamena'
+  | 'Africa/Niamey'
+  | 'Africa/Nouakchott'
+  | 'Africa/Ouagadougou'
+  | 'Africa/Porto-Novo'
+  | 'Africa/Sao_Tome'
+  | 'Africa/Tripoli'
+  | 'Africa/Tunis'
+  | 'Africa/Windhoek'
+  | 'America/Adak'
+  | 'America/Anchorage'
+  | 'America/Anguilla'
+  | 'America/Antigua'
+  | 'America/Araguaina'
+  | 'America/Argentina/La_Rioja'
+  | 'America/Argentina/Rio_Gallegos'
+  | 'America/Argentina/Salta'
+  | 'America/Argentina/San_Juan'
+  | 'America/Argentina/San_Luis'
+  | 'America/Argentina/Tucuman'
+  | 'America/Argentina/Ushuaia'
+  | 'America/Aruba'
+  | 'America/Asuncion'
+  | 'America/Bahia'
+  | 'America/Bahia_Banderas'
+  | 'America/Barbados'
+  | 'America/Belem'
+  | 'America/Belize'
+  | 'America/Blanc-Sablon'
+  | 'America/Boa_Vista'
+  | 'America/Bogota'
+  | 'America/Boise'
+  | 'America/Buenos_Aires'
+  | 'America/Cambridge_Bay'
+  | 'America/Campo_Grande'
+  | 'America/Cancun'
+  | 'America/Caracas'
+  | 'America/Catamarca'
+  | 'America/Cayenne'
+  | 'America/Cayman'
+  | 'America/Chicago'
+  | 'America/Chihuahua'
+  | 'America/Ciudad_Juarez'
+  | 'America/Coral_Harbour'
+  | 'America/Cordoba'
+  | 'America/Costa_Rica'
+  | 'America/Coyhaique'
+  | 'America/Creston'
+  | 'America/Cuiaba'
+  | 'America/Curacao'
+  | 'America/Danmarkshavn'
+  | 'America/Dawson'
+  | 'America/Dawson_Creek'
+  | 'America/Denver'
+  | 'America/Detroit'
+  | 'America/Dominica'
+  | 'America/Edmonton'
+  | 'America/Eirunepe'
+  | 'America/El_Salvador'
+  | 'America/Fort_Nelson'
+  | 'America/Fortaleza'
+  | 'America/Glace_Bay'
+  | 'America/Godthab'
+  | 'America/Goose_Bay'
+  | 'America/Grand_Turk'
+  | 'America/Grenada'
+  | 'America/Guadeloupe'
+  | 'America/Guatemala'
+  | 'America/Guayaquil'
+  | 'America/Guyana'
+  | 'America/Halifax'
+  | 'America/Havana'
+  | 'America/Hermosillo'
+  | 'America/Indiana/Knox'
+  | 'America/Indiana/Marengo'
+  | 'America/Indiana/Petersburg'
+  | 'America/Indiana/Tell_City'
+  | 'America/Indiana/Vevay'
+  | 'America/Indiana/Vincennes'
+  | 'America/Indiana/Winamac'
+  | 'America/Indianapolis'
+  | 'America/Inuvik'
+  | 'America/Iqaluit'
+  | 'America/Jamaica'
+  | 'America/Jujuy'
+  | 'America/Juneau'
+  | 'America/Kentucky/Monticello'
+  | 'America/Kralendijk'
+  | 'America/La_Paz'
+  | 'America/Lima'
+  | 'America/Los_Angeles'
+  | 'America/Louisville'
+  | 'America/Lower_Princes'
+  | 'America/Maceio'
+  | 'America/Managua'
+  | 'America/Manaus'
+  | 'America/Marigot'
+  | 'America/Martinique'
+  | 'America/Matamoros'
+  | 'America/Mazatlan'
+  | 'America/Mendoza'
+  | 'America/Menominee'
+  | 'America/Merida'
+  | 'America/Metlakatla'
+  | 'America/Mexico_City'
+  | 'America/Miquelon'
+  | 'America/Moncton'
+  | 'America/Monterrey'
+  | 'America/Montevideo'
+  | 'America/Montserrat'
+  | 'America/Nassau'
+  | 'America/New_York'
+  | 'America/Nome'
+  | 'America/Noronha'
+  | 'America/North_Dakota/Beulah'
+  | 'America/North_Dakota/Center'
+  | 'America/North_Dakota/New_Salem'
+  | 'America/Ojinaga'
+  | 'America/Panama'
+  | 'America/Paramaribo'
+  | 'America/Phoenix'
+  | 'America/Port-au-Prince'
+  | 'America/Port_of_Spain'
+  | 'America/Porto_Velho'
+  | 'America/Puerto_Rico'
+  | 'America/Punta_Arenas'
+  | 'America/Rankin_Inlet'
+  | 'America/Recife'
+  | 'America/Regina'
+  | 'America/Resolute'
+  | 'America/Rio_Branco'
+  | 'America/Santarem'
+  | 'America/Santiago'
+  | 'America/Santo_Domingo'
+  | 'America/Sao_Paulo'
+  | 'America/Scoresbysund'
+  | 'America/Sitka'
+  | 'America/St_Barthelemy'
+  | 'America/St_Johns'
+  | 'America/St_Kitts'
+  | 'America/St_Lucia'
+  | 'America/St_Thomas'
+  | 'America/St_Vincent'
+  | 'America/Swift_Current'
+  | 'America/Tegucigalpa'
+  | 'America/Thule'
+  | 'America/Tijuana'
+  | 'America/Toronto'
+  | 'America/Tortola'
+  | 'America/Vancouver'
+  | 'America/Whitehorse'
+  | 'America/Winnipeg'
+  | 'America/Yakutat'
+  | 'Antarctica/Casey'
+  | 'Antarctica/Davis'
+  | 'Antarctica/DumontDUrville'
+  | 'Antarctica/Macquarie'
+  | 'Antarctica/Mawson'
+  | 'Antarctica/McMurdo'
+  | 'Antarctica/Palmer'
+  | 'Antarctica/Rothera'
+  | 'Antarctica/Syowa'
+  | 'Antarctica/Troll'
+  | 'Antarctica/Vostok'
+  | 'Arctic/Longyearbyen'
+  | 'Asia/Aden'
   | 'Asia/Almaty'
-  | 'Asia/Jakarta'
+  | 'Asia/Amman'
+  | 'Asia/Anadyr'
+  | 'Asia/Aqtau'
+  | 'Asia/Aqtobe'
+  | 'Asia/Ashgabat'
+  | 'Asia/Atyrau'
+  | 'Asia/Baghdad'
+  | 'Asia/Bahrain'
+  | 'Asia/Baku'
   | 'Asia/Bangkok'
+  | 'Asia/Barnaul'
+  | 'Asia/Beirut'
+  | 'Asia/Bishkek'
+  | 'Asia/Brunei'
+  | 'Asia/Calcutta'
+  | 'Asia/Chita'
+  | 'Asia/Colombo'
+  | 'Asia/Damascus'
+  | 'Asia/Dhaka'
+  | 'Asia/Dili'
+  | 'Asia/Dubai'
+  | 'Asia/Dushanbe'
+  | 'Asia/Famagusta'
+  | 'Asia/Gaza'
+  | 'Asia/Hebron'
+  | 'Asia/Hong_Kong'
+  | 'Asia/Hovd'
+  | 'Asia/Irkutsk'
+  | 'Asia/Jakarta'
+  | 'Asia/Jayapura'
+  | 'Asia/Jerusalem'
+  | 'Asia/Kabul'
+  | 'Asia/Kamchatka'
+  | 'Asia/Karachi'
+  | 'Asia/Katmandu'
+  | 'Asia/Khandyga'
+  | 'Asia/Krasnoyarsk'
+  | 'Asia/Kuala_Lumpur'
+  | 'Asia/Kuching'
+  | 'Asia/Kuwait'
+  | 'Asia/Macau'
+  | 'Asia/Magadan'
+  | 'Asia/Makassar'
+  | 'Asia/Manila'
+  | 'Asia/Muscat'
+  | 'Asia/Nicosia'
+  | 'Asia/Novokuznetsk'
+  | 'Asia/Novosibirsk'
+  | 'Asia/Omsk'
+  | 'Asia/Oral'
+  | 'Asia/Phnom_Penh'
+  | 'Asia/Pontianak'
+  | 'Asia/Pyongyang'
+  | 'Asia/Qatar'
+  | 'Asia/Qostanay'
+  | 'Asia/Qyzylorda'
+  | 'Asia/Rangoon'
+  | 'Asia/Riyadh'
+  | 'Asia/Saigon'
+  | 'Asia/Sakhalin'
+  | 'Asia/Samarkand'
+  | 'Asia/Seoul'
   | 'Asia/Shanghai'
   | 'Asia/Singapore'
+  | 'Asia/Srednekolymsk'
+  | 'Asia/Taipei'
+  | 'Asia/Tashkent'
+  | 'Asia/Tbilisi'
+  | 'Asia/Tehran'
+  | 'Asia/Thimphu'
   | 'Asia/Tokyo'
-  | 'Asia/Seoul'
+  | 'Asia/Tomsk'
+  | 'Asia/Ulaanbaatar'
+  | 'Asia/Urumqi'
+  | 'Asia/Ust-Nera'
+  | 'Asia/Vientiane'
+  | 'Asia/Vladivostok'
+  | 'Asia/Yakutsk'
+  | 'Asia/Yekaterinburg'
+  | 'Asia/Yerevan'
+  | 'Atlantic/Azores'
+  | 'Atlantic/Bermuda'
+  | 'Atlantic/Canary'
+  | 'Atlantic/Cape_Verde'
+  | 'Atlantic/Faeroe'
+  | 'Atlantic/Madeira'
+  | 'Atlantic/Reykjavik'
+  | 'Atlantic/South_Georgia'
+  | 'Atlantic/St_Helena'
+  | 'Atlantic/Stanley'
+  | 'Australia/Adelaide'
   | 'Australia/Brisbane'
+  | 'Australia/Broken_Hill'
+  | 'Australia/Darwin'
+  | 'Australia/Eucla'
+  | 'Australia/Hobart'
+  | 'Australia/Lindeman'
+  | 'Australia/Lord_Howe'
+  | 'Australia/Melbourne'
+  | 'Australia/Perth'
   | 'Australia/Sydney'
-  | 'Pacific/Guam'
-  | 'Pacific/Noumea'
+  | 'Europe/Amsterdam'
+  | 'Europe/Andorra'
+  | 'Europe/Astrakhan'
+  | 'Europe/Athens'
+  | 'Europe/Belgrade'
+  | 'Europe/Berlin'
+  | 'Europe/Bratislava'
+  | 'Europe/Brussels'
+  | 'Europe/Bucharest'
+  | 'Europe/Budapest'
+  | 'Europe/Busingen'
+  | 'Europe/Chisinau'
+  | 'Europe/Copenhagen'
+  | 'Europe/Dublin'
+  | 'Europe/Gibraltar'
+  | 'Europe/Guernsey'
+  | 'Europe/Helsinki'
+  | 'Europe/Isle_of_Man'
+  | 'Europe/Istanbul'
+  | 'Europe/Jersey'
+  | 'Europe/Kaliningrad'
+  | 'Europe/Kiev'
+  | 'Europe/Kirov'
+  | 'Europe/Lisbon'
+  | 'Europe/Ljubljana'
+  | 'Europe/London'
+  | 'Europe/Luxembourg'
+  | 'Europe/Madrid'
+  | 'Europe/Malta'
+  | 'Europe/Mariehamn'
+  | 'Europe/Minsk'
+  | 'Europe/Monaco'
+  | 'Europe/Moscow'
+  | 'Europe/Oslo'
+  | 'Europe/Paris'
+  | 'Europe/Podgorica'
+  | 'Europe/Prague'
+  | 'Europe/Riga'
+  | 'Europe/Rome'
+  | 'Europe/Samara'
+  | 'Europe/San_Marino'
+  | 'Europe/Sarajevo'
+  | 'Europe/Saratov'
+  | 'Europe/Simferopol'
+  | 'Europe/Skopje'
+  | 'Europe/Sofia'
+  | 'Europe/Stockholm'
+  | 'Europe/Tallinn'
+  | 'Europe/Tirane'
+  | 'Europe/Ulyanovsk'
+  | 'Europe/Vaduz'
+  | 'Europe/Vatican'
+  | 'Europe/Vienna'
+  | 'Europe/Vilnius'
+  | 'Europe/Volgograd'
+  | 'Europe/Warsaw'
+  | 'Europe/Zagreb'
+  | 'Europe/Zurich'
+  | 'Indian/Antananarivo'
+  | 'Indian/Chagos'
+  | 'Indian/Christmas'
+  | 'Indian/Cocos'
+  | 'Indian/Comoro'
+  | 'Indian/Kerguelen'
+  | 'Indian/Mahe'
+  | 'Indian/Maldives'
+  | 'Indian/Mauritius'
+  | 'Indian/Mayotte'
+  | 'Indian/Reunion'
+  | 'Pacific/Apia'
   | 'Pacific/Auckland'
-  | 'Pacific/Fiji';
+  | 'Pacific/Bougainville'
+  | 'Pacific/Chatham'
+  | 'Pacific/Easter'
+  | 'Pacific/Efate'
+  | 'Pacific/Enderbury'
+  | 'Pacific/Fakaofo'
+  | 'Pacific/Fiji'
+  | 'Pacific/Funafuti'
+  | 'Pacific/Galapagos'
+  | 'Pacific/Gambier'
+  | 'Pacific/Guadalcanal'
+  | 'Pacific/Guam'
+  | 'Pacific/Honolulu'
+  | 'Pacific/Kiritimati'
+  | 'Pacific/Kosrae'
+  | 'Pacific/Kwajalein'
+  | 'Pacific/Majuro'
+  | 'Pacific/Marquesas'
+  | 'Pacific/Midway'
+  | 'Pacific/Nauru'
+  | 'Pacific/Niue'
+  | 'Pacific/Norfolk'
+  | 'Pacific/Noumea'
+  | 'Pacific/Pago_Pago'
+  | 'Pacific/Palau'
+  | 'Pacific/Pitcairn'
+  | 'Pacific/Ponape'
+  | 'Pacific/Port_Moresby'
+  | 'Pacific/Rarotonga'
+  | 'Pacific/Saipan'
+  | 'Pacific/Tahiti'
+  | 'Pacific/Tarawa'
+  | 'Pacific/Tongatapu'
+  | 'Pacific/Truk'
+  | 'Pacific/Wake'
+  | 'Pacific/Wallis';
 
 export interface Config {
   auth: {
@@ -195,12 +567,12 @@ export interface ApiKeyAuthOperations {
  */
 export interface Event {
   id: number;
-  title: string;
   /**
    * When enabled, the slug will auto-generate from the title field on save and autosave.
    */
   generateSlug?: boolean | null;
   slug?: string | null;
+  title: string;
   summary?: string | null;
   description?: {
     root: {
@@ -224,8 +596,19 @@ export interface Event {
    */
   status: 'scheduled' | 'postponed' | 'rescheduled' | 'cancelled' | 'moved-online';
   attendanceMode: 'offline' | 'online' | 'mixed';
+  /**
+   * Who attends, e.g. “Sixty NGO representatives from the Coalitions against Torture…”.
+   */
+  audience?: string | null;
+  topics?: string[] | null;
+  /**
+   * Languages of the proceedings.
+   */
+  languages?: ('en' | 'ru' | 'tg' | 'kk' | 'ky' | 'uz' | 'other')[] | null;
   startDate: string;
+  startDate_tz?: string | null;
   endDate: string;
+  endDate_tz?: string | null;
   /**
    * IANA time zone of the venue, e.g. Asia/Dushanbe. Online events: the organiser’s zone.
    */
@@ -528,7 +911,9 @@ export interface Event {
     | {
         title: string;
         startTime?: string | null;
+        startTime_tz?: string | null;
         endTime?: string | null;
+        endTime_tz?: string | null;
         room?: string | null;
         description?: {
           root: {
@@ -549,32 +934,24 @@ export interface Event {
         id?: string | null;
       }[]
     | null;
-  expectedParticipants?: number | null;
-  /**
-   * Who attends, e.g. “Sixty NGO representatives from the Coalitions against Torture…”.
-   */
-  audience?: string | null;
-  topics?: string[] | null;
-  /**
-   * Languages of the proceedings.
-   */
-  languages?: ('en' | 'ru' | 'tg' | 'kk' | 'ky' | 'uz' | 'other')[] | null;
   registration?: {
     /**
      * A full web address, starting with https://.
      */
     url?: string | null;
     deadline?: string | null;
+    deadline_tz?: string | null;
     isOpen?: boolean | null;
   };
-  project?: (number | null) | Project;
-  donorNotices?: (number | DonorNotice)[] | null;
+  expectedParticipants?: number | null;
   heroImage?: (number | null) | Media;
   pressReleases?: {
     docs?: (number | PressRelease)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  project?: (number | null) | Project;
+  donorNotices?: (number | DonorNotice)[] | null;
   icalSequence?: number | null;
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
@@ -1339,6 +1716,95 @@ export interface Speaker {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "press-releases".
+ */
+export interface PressRelease {
+  id: number;
+  /**
+   * When enabled, the slug will auto-generate from the title field on save and autosave.
+   */
+  generateSlug?: boolean | null;
+  slug?: string | null;
+  title: string;
+  subtitle?: string | null;
+  summary?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * The places and date that open the release: “Almaty, Bishkek, Brussels, 31 May 2016 –”.
+   */
+  dateline?: {
+    /**
+     * Cities, in the order printed.
+     */
+    places?: string[] | null;
+    date?: string | null;
+  };
+  releaseDate: string;
+  /**
+   * Until this moment the release stays hidden from the public, even when published.
+   */
+  embargoUntil?: string | null;
+  quotes?:
+    | {
+        text: string;
+        speaker?: (number | null) | Speaker;
+        /**
+         * As printed, e.g. “Project co-ordinator Lenur Kerymov”.
+         */
+        attribution?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Press contacts printed at the end of the release.
+   */
+  contacts?:
+    | {
+        name: string;
+        role?: string | null;
+        organisation?: (number | null) | Organisation;
+        /**
+         * International form with the country code, e.g. +48 504 080 257.
+         */
+        phone?: string | null;
+        email?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  events?: (number | Event)[] | null;
+  project?: (number | null) | Project;
+  /**
+   * Issuing and mentioned organisations.
+   */
+  organisations?: (number | Organisation)[] | null;
+  donorNotices?: (number | DonorNotice)[] | null;
+  /**
+   * e.g. the PDF of the release.
+   */
+  attachments?: (number | Media)[] | null;
+  featuredImage?: (number | null) | Media;
+  createdBy?: (number | null) | User;
+  updatedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "projects".
  */
 export interface Project {
@@ -1714,95 +2180,6 @@ export interface DonorNotice {
   link?: string | null;
   validFrom?: string | null;
   validTo?: string | null;
-  createdBy?: (number | null) | User;
-  updatedBy?: (number | null) | User;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "press-releases".
- */
-export interface PressRelease {
-  id: number;
-  title: string;
-  subtitle?: string | null;
-  /**
-   * When enabled, the slug will auto-generate from the title field on save and autosave.
-   */
-  generateSlug?: boolean | null;
-  slug?: string | null;
-  /**
-   * The places and date that open the release: “Almaty, Bishkek, Brussels, 31 May 2016 –”.
-   */
-  dateline?: {
-    /**
-     * Cities, in the order printed.
-     */
-    places?: string[] | null;
-    date?: string | null;
-  };
-  releaseDate: string;
-  /**
-   * Until this moment the release stays hidden from the public, even when published.
-   */
-  embargoUntil?: string | null;
-  summary?: string | null;
-  body?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  quotes?:
-    | {
-        text: string;
-        speaker?: (number | null) | Speaker;
-        /**
-         * As printed, e.g. “Project co-ordinator Lenur Kerymov”.
-         */
-        attribution?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  /**
-   * Press contacts printed at the end of the release.
-   */
-  contacts?:
-    | {
-        name: string;
-        role?: string | null;
-        organisation?: (number | null) | Organisation;
-        /**
-         * International form with the country code, e.g. +48 504 080 257.
-         */
-        phone?: string | null;
-        email?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  events?: (number | Event)[] | null;
-  project?: (number | null) | Project;
-  /**
-   * Issuing and mentioned organisations.
-   */
-  organisations?: (number | Organisation)[] | null;
-  donorNotices?: (number | DonorNotice)[] | null;
-  /**
-   * e.g. the PDF of the release.
-   */
-  attachments?: (number | Media)[] | null;
-  featuredImage?: (number | null) | Media;
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -2224,16 +2601,21 @@ export interface PayloadMigration {
  * via the `definition` "events_select".
  */
 export interface EventsSelect<T extends boolean = true> {
-  title?: T;
   generateSlug?: T;
   slug?: T;
+  title?: T;
   summary?: T;
   description?: T;
   eventType?: T;
   status?: T;
   attendanceMode?: T;
+  audience?: T;
+  topics?: T;
+  languages?: T;
   startDate?: T;
+  startDate_tz?: T;
   endDate?: T;
+  endDate_tz?: T;
   timezone?: T;
   venue?:
     | T
@@ -2265,27 +2647,27 @@ export interface EventsSelect<T extends boolean = true> {
     | {
         title?: T;
         startTime?: T;
+        startTime_tz?: T;
         endTime?: T;
+        endTime_tz?: T;
         room?: T;
         description?: T;
         speakers?: T;
         id?: T;
       };
-  expectedParticipants?: T;
-  audience?: T;
-  topics?: T;
-  languages?: T;
   registration?:
     | T
     | {
         url?: T;
         deadline?: T;
+        deadline_tz?: T;
         isOpen?: T;
       };
-  project?: T;
-  donorNotices?: T;
+  expectedParticipants?: T;
   heroImage?: T;
   pressReleases?: T;
+  project?: T;
+  donorNotices?: T;
   icalSequence?: T;
   createdBy?: T;
   updatedBy?: T;
@@ -2335,10 +2717,12 @@ export interface SpeakersSelect<T extends boolean = true> {
  * via the `definition` "press-releases_select".
  */
 export interface PressReleasesSelect<T extends boolean = true> {
-  title?: T;
-  subtitle?: T;
   generateSlug?: T;
   slug?: T;
+  title?: T;
+  subtitle?: T;
+  summary?: T;
+  body?: T;
   dateline?:
     | T
     | {
@@ -2347,8 +2731,6 @@ export interface PressReleasesSelect<T extends boolean = true> {
       };
   releaseDate?: T;
   embargoUntil?: T;
-  summary?: T;
-  body?: T;
   quotes?:
     | T
     | {

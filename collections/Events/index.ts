@@ -6,6 +6,8 @@ import { timezoneField } from '@/fields/timezone'
 import { urlField } from '@/fields/url'
 import { validateDateOrder } from '@/fields/validators'
 import { bumpSequence } from '@/hooks/bumpSequence'
+import { followEventZone } from './hooks/followEventZone'
+import { inEventZone } from './zone'
 import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
 import { previewUrl } from '@/utilities/delivery/previewUrl'
 import { eventICalendar, upcomingEvents } from '@/endpoints/eventEndpoints'
@@ -19,7 +21,6 @@ export const organisationRoles = ['organiser', 'co-organiser', 'partner', 'host'
 export const speakerRoles = ['keynote', 'speaker', 'moderator', 'panellist', 'facilitator', 'discussant'] as const
 
 const options = (values: readonly string[]) => values.map((value) => ({ label: value, value }))
-const dateAndTime = { date: { pickerAppearance: 'dayAndTime' as const } }
 
 type WithStart = Partial<{ startDate: unknown; startTime: unknown }>
 
@@ -38,132 +39,169 @@ export const Events: CollectionConfig<'events'> = {
   endpoints: [upcomingEvents, eventICalendar, jsonLdEndpoint('events', eventJsonLd, 2)],
   defaultPopulate: { title: true, slug: true, startDate: true, endDate: true, timezone: true, status: true, venue: true },
   fields: [
-    { name: 'title', type: 'text', localized: true, required: true, validate: requiredText },
     localizedSlug(),
-    { name: 'summary', type: 'textarea', localized: true },
-    { name: 'description', type: 'richText', localized: true },
+    // Unnamed tabs: they only arrange the edit view; field names, the schema and the API stay as they were.
     {
-      type: 'row',
-      fields: [
-        { name: 'eventType', type: 'select', defaultValue: 'conference', options: options(eventTypes), required: true, index: true },
+      type: 'tabs',
+      tabs: [
         {
-          name: 'status',
-          type: 'select',
-          defaultValue: 'scheduled',
-          options: options(eventStatuses),
-          required: true,
-          index: true,
-          admin: { description: 'Tell calendars when an event is postponed, cancelled or moved online.' },
-        },
-        { name: 'attendanceMode', type: 'select', defaultValue: 'offline', options: options(['offline', 'online', 'mixed']), required: true },
-      ],
-    },
-    {
-      type: 'row',
-      fields: [
-        { name: 'startDate', type: 'date', required: true, index: true, admin: dateAndTime },
-        {
-          name: 'endDate',
-          type: 'date',
-          required: true,
-          index: true,
-          admin: dateAndTime,
-          validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: WithStart }) =>
-            value ? validateDateOrder(siblingData?.startDate, value) : 'This field is required.'),
-        },
-        timezoneField({ defaultValue: 'UTC' }),
-      ],
-    },
-    {
-      name: 'venue',
-      type: 'group',
-      fields: [
-        { name: 'name', type: 'text', localized: true },
-        { name: 'address', type: 'textarea', localized: true },
-        { name: 'city', type: 'text', localized: true },
-        countryField(),
-        { name: 'coordinates', type: 'point', admin: { description: 'Longitude and latitude, for maps.' } },
-      ],
-    },
-    urlField({ name: 'onlineUrl', description: 'Where online participants join.' }),
-    {
-      name: 'organisations',
-      type: 'array',
-      admin: { description: 'Organisers, partners and sponsors, each with their role.' },
-      fields: [
-        { name: 'organisation', type: 'relationship', relationTo: 'organisations', required: true },
-        { name: 'role', type: 'select', defaultValue: 'organiser', options: options(organisationRoles), required: true },
-      ],
-    },
-    {
-      name: 'speakers',
-      type: 'array',
-      fields: [
-        { name: 'speaker', type: 'relationship', relationTo: 'speakers', required: true },
-        { name: 'role', type: 'select', defaultValue: 'speaker', options: options(speakerRoles), required: true },
-        { name: 'topic', type: 'text', localized: true },
-      ],
-    },
-    {
-      name: 'programme',
-      type: 'array',
-      admin: { description: 'Sessions in the order they take place.' },
-      fields: [
-        { name: 'title', type: 'text', localized: true, required: true, validate: requiredText },
-        {
-          type: 'row',
+          label: 'Content',
           fields: [
-            { name: 'startTime', type: 'date', admin: dateAndTime },
+            { name: 'title', type: 'text', localized: true, required: true, validate: requiredText },
+            { name: 'summary', type: 'textarea', localized: true },
+            { name: 'description', type: 'richText', localized: true },
             {
-              name: 'endTime',
-              type: 'date',
-              admin: dateAndTime,
-              validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: WithStart }) =>
-                validateDateOrder(siblingData?.startTime, value, 'the session’s start')),
+              type: 'row',
+              fields: [
+                { name: 'eventType', type: 'select', defaultValue: 'conference', options: options(eventTypes), required: true, index: true },
+                {
+                  name: 'status',
+                  type: 'select',
+                  defaultValue: 'scheduled',
+                  options: options(eventStatuses),
+                  required: true,
+                  index: true,
+                  admin: { description: 'Tell calendars when an event is postponed, cancelled or moved online.' },
+                },
+                { name: 'attendanceMode', type: 'select', defaultValue: 'offline', options: options(['offline', 'online', 'mixed']), required: true },
+              ],
             },
-            { name: 'room', type: 'text', localized: true },
+            {
+              name: 'audience',
+              type: 'textarea',
+              localized: true,
+              admin: { description: 'Who attends, e.g. “Sixty NGO representatives from the Coalitions against Torture…”.' },
+            },
+            { name: 'topics', type: 'text', hasMany: true, localized: true },
+            {
+              name: 'languages',
+              type: 'select',
+              hasMany: true,
+              admin: { description: 'Languages of the proceedings.' },
+              options: [
+                { label: 'English', value: 'en' },
+                { label: 'Russian', value: 'ru' },
+                { label: 'Tajik', value: 'tg' },
+                { label: 'Kazakh', value: 'kk' },
+                { label: 'Kyrgyz', value: 'ky' },
+                { label: 'Uzbek', value: 'uz' },
+                { label: 'Other', value: 'other' },
+              ],
+            },
           ],
         },
-        { name: 'description', type: 'richText', localized: true },
-        { name: 'speakers', type: 'relationship', relationTo: 'speakers', hasMany: true },
-      ],
-    },
-    { name: 'expectedParticipants', type: 'number', min: 0, admin: { step: 1 }, validate: wholeNumber },
-    {
-      name: 'audience',
-      type: 'textarea',
-      localized: true,
-      admin: { description: 'Who attends, e.g. “Sixty NGO representatives from the Coalitions against Torture…”.' },
-    },
-    { name: 'topics', type: 'text', hasMany: true, localized: true },
-    {
-      name: 'languages',
-      type: 'select',
-      hasMany: true,
-      admin: { description: 'Languages of the proceedings.' },
-      options: [
-        { label: 'English', value: 'en' },
-        { label: 'Russian', value: 'ru' },
-        { label: 'Tajik', value: 'tg' },
-        { label: 'Kazakh', value: 'kk' },
-        { label: 'Kyrgyz', value: 'ky' },
-        { label: 'Uzbek', value: 'uz' },
-        { label: 'Other', value: 'other' },
-      ],
-    },
-    {
-      name: 'registration',
-      type: 'group',
-      fields: [
-        urlField(),
-        { name: 'deadline', type: 'date', admin: dateAndTime },
-        { name: 'isOpen', type: 'checkbox', defaultValue: false },
+        {
+          label: 'When and where',
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                { name: 'startDate', type: 'date', required: true, index: true, ...inEventZone({ picker: true }) },
+                {
+                  name: 'endDate',
+                  type: 'date',
+                  required: true,
+                  index: true,
+                  ...inEventZone(),
+                  validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: WithStart }) =>
+                    value ? validateDateOrder(siblingData?.startDate, value) : 'This field is required.'),
+                },
+                // The API's zone of the event; editors set it with the picker beside the start.
+                timezoneField({ defaultValue: 'UTC', overrides: { admin: { hidden: true } } }),
+              ],
+            },
+            {
+              name: 'venue',
+              type: 'group',
+              fields: [
+                { name: 'name', type: 'text', localized: true },
+                { name: 'address', type: 'textarea', localized: true },
+                { name: 'city', type: 'text', localized: true },
+                countryField(),
+                { name: 'coordinates', type: 'point', admin: { description: 'Longitude and latitude, for maps.' } },
+              ],
+            },
+            urlField({ name: 'onlineUrl', description: 'Where online participants join.' }),
+          ],
+        },
+        {
+          label: 'People',
+          fields: [
+            {
+              name: 'organisations',
+              type: 'array',
+              admin: { description: 'Organisers, partners and sponsors, each with their role.' },
+              fields: [
+                { name: 'organisation', type: 'relationship', relationTo: 'organisations', required: true },
+                { name: 'role', type: 'select', defaultValue: 'organiser', options: options(organisationRoles), required: true },
+              ],
+            },
+            {
+              name: 'speakers',
+              type: 'array',
+              fields: [
+                { name: 'speaker', type: 'relationship', relationTo: 'speakers', required: true },
+                { name: 'role', type: 'select', defaultValue: 'speaker', options: options(speakerRoles), required: true },
+                { name: 'topic', type: 'text', localized: true },
+              ],
+            },
+          ],
+        },
+        {
+          label: 'Programme',
+          fields: [
+            {
+              name: 'programme',
+              type: 'array',
+              admin: { description: 'Sessions in the order they take place.' },
+              fields: [
+                { name: 'title', type: 'text', localized: true, required: true, validate: requiredText },
+                {
+                  type: 'row',
+                  fields: [
+                    { name: 'startTime', type: 'date', ...inEventZone() },
+                    {
+                      name: 'endTime',
+                      type: 'date',
+                      ...inEventZone(),
+                      validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: WithStart }) =>
+                        validateDateOrder(siblingData?.startTime, value, 'the session’s start')),
+                    },
+                    { name: 'room', type: 'text', localized: true },
+                  ],
+                },
+                { name: 'description', type: 'richText', localized: true },
+                { name: 'speakers', type: 'relationship', relationTo: 'speakers', hasMany: true },
+              ],
+            },
+          ],
+        },
+        {
+          label: 'Registration',
+          fields: [
+            {
+              name: 'registration',
+              type: 'group',
+              fields: [
+                urlField(),
+                { name: 'deadline', type: 'date', ...inEventZone() },
+                { name: 'isOpen', type: 'checkbox', defaultValue: false },
+              ],
+            },
+            { name: 'expectedParticipants', type: 'number', min: 0, admin: { step: 1 }, validate: wholeNumber },
+          ],
+        },
+        {
+          label: 'Links and media',
+          fields: [
+            { name: 'heroImage', type: 'upload', relationTo: 'media' },
+            { name: 'pressReleases', type: 'join', collection: 'press-releases', on: 'events' },
+          ],
+        },
       ],
     },
     { name: 'project', type: 'relationship', relationTo: 'projects', index: true, admin: { position: 'sidebar' } },
     { name: 'donorNotices', type: 'relationship', relationTo: 'donor-notices', hasMany: true, admin: { position: 'sidebar' } },
-    { name: 'heroImage', type: 'upload', relationTo: 'media' },
-    { name: 'pressReleases', type: 'join', collection: 'press-releases', on: 'events' },
     {
       name: 'icalSequence',
       type: 'number',
@@ -174,6 +212,7 @@ export const Events: CollectionConfig<'events'> = {
     },
   ],
   hooks: {
+    beforeValidate: [followEventZone],
     beforeChange: [bumpSequence],
     afterRead: [
       hidePrivateSpeakers([

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
+import { isStaff } from '@/access/isStaff'
 
 import { notifyPasswordChanged } from './hooks/notifyPasswordChanged'
 import { refuseResetWithoutEmail } from './hooks/refuseResetWithoutEmail'
@@ -14,7 +15,8 @@ export const Users: CollectionConfig<'users'> = {
     // The first user is created through the create-first-user screen, before anyone can log in.
     create: isAdmin,
     delete: isAdmin,
-    read: isAdminOrSelf,
+    // Staff see each other's names, e.g. who changed a document; pressroomPlugin keeps e-mail addresses to admins and their owner.
+    read: isStaff,
     update: isAdminOrSelf,
   },
   admin: {

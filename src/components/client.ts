@@ -1,2 +1,4 @@
 // The package's `pressroom/client`: the admin components that run in the browser.
+export { EventZoneDateField } from '../../collections/Events/components/EventZoneDateField'
+export { SignedInSelectField } from '../plugin/SignedInSelectField'
 export { TranslationPanel } from './TranslationPanel'

@@ -1,4 +1,4 @@
-import type { TextField } from 'payload'
+import type { TextField, Timezone } from 'payload'
 
 import { alongsidePayload } from './validate'
 import { validateTimeZone } from './validators'
@@ -18,7 +18,14 @@ export const timezoneField = ({ name = 'timezone', required = true, defaultValue
     defaultValue,
     required,
     index: true,
-    admin: { description: 'IANA time zone of the venue, e.g. Asia/Dushanbe. Online events: the organiser’s zone.' },
     validate: alongsidePayload('text', (value: unknown) => validateTimeZone(value, required)),
     ...overrides,
+    admin: { description: 'IANA time zone of the venue, e.g. Asia/Dushanbe. Online events: the organiser’s zone.', ...overrides?.admin },
   }) as TextField
+
+/**
+ * Every IANA zone the runtime knows, for Payload's time zone picker (`admin.timezones`): Payload's
+ * own short list lacks most of Central Asia.
+ */
+export const timeZoneOptions = (): Timezone[] =>
+  ['UTC', ...Intl.supportedValuesOf('timeZone')].map((zone) => ({ label: zone.replaceAll('_', ' '), value: zone }))

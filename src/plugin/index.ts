@@ -10,6 +10,7 @@ import { WebhookDeliveries, Webhooks } from '../../collections/Webhooks'
 import { useRoleResolver } from '@/access/checkRole'
 import { readMedia } from '@/access/readMedia'
 import { feedEndpoints } from '@/endpoints/feeds'
+import { timeZoneOptions } from '@/fields/timezone'
 import { openApiEndpoint } from '@/endpoints/openapi'
 import { translationEndpoints } from '@/endpoints/translations'
 import { useHostLocalization } from '@/i18n/localization'
@@ -138,6 +139,8 @@ export const pressroomPlugin =
           beforeDashboard: [...(incoming.admin?.components?.beforeDashboard ?? []), ...components.beforeDashboard],
           views: { ...incoming.admin?.components?.views, ...components.views },
         },
+        // Events are entered in their own zone: the picker offers every IANA zone unless the host chose its list.
+        timezones: { supportedTimezones: timeZoneOptions(), defaultTimezone: 'UTC', ...incoming.admin?.timezones },
       },
       // Content first, then the host's own, then Pressroom's administrative collections.
       collections: [...enabled, ...media, ...previewLinks, ...host, ...admin],

@@ -2,8 +2,10 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { roles } from '@/access/checkRole'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
-import { isAdminOrSelf } from '@/access/isAdminOrSelf'
+import { isAdminOrSelf, isAdminOrSelfField } from '@/access/isAdminOrSelf'
+import { isStaff } from '@/access/isStaff'
 
+import { componentPath } from './components'
 import { makeFirstUserAdmin } from './makeFirstUserAdmin'
 
 /** Admin, editor or translator; only admins grant roles. */
@@ -12,7 +14,7 @@ export const rolesField = (): Field => ({
   type: 'select',
   hasMany: true,
   access: { create: isAdminField, update: isAdminField },
-  admin: { description: 'Admins manage users; editors publish; translators work on their locales only.' },
+  admin: { components: { Field: componentPath('SignedInSelectField') }, description: 'Admins manage users; editors publish; translators work on their locales only.' },
   defaultValue: ['editor'],
   options: roles.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
   required: true,
@@ -26,8 +28,10 @@ export const translatorLocalesField = (localeCodes: string[]): Field => ({
   hasMany: true,
   // The default table name, users_locales, is the one Payload's SQL adapters use for localized fields.
   dbName: 'users_translation_locales',
-  access: { create: isAdminField, update: isAdminField },
-  admin: { description: 'The languages this person translates into.' },
+  access: { create: isAdminField, read: isAdminOrSelfField, update: isAdminField },
+  // Hidden where nobody is signed in (the create-first-user form). Optional already, so the condition
+  // costs the generated types nothing; `roles` is required, hence its component instead.
+  admin: { condition: (_data, _siblingData, { user }) => Boolean(user), description: 'The languages this person translates into.' },
   options: [...localeCodes],
   saveToJWT: true,
 })
@@ -49,9 +53,12 @@ export function withPressroomUserFields(collection: CollectionConfig, localeCode
 
 /**
  * Access for the host's people where it decided none: Payload's default lets any signed-in
- * account change any other, which a translator must not. What the host decided stays.
+ * account change any other, which a translator must not. Staff read each other's names (the
+ * "Created by" of a document), never another's e-mail address: Payload merges this `email` into
+ * its own auth field. What the host decided stays.
  */
 export const withUserDefaults = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
-  access: { create: isAdmin, delete: isAdmin, read: isAdminOrSelf, update: isAdminOrSelf, ...collection.access },
+  access: { create: isAdmin, delete: isAdmin, read: isStaff, update: isAdminOrSelf, ...collection.access },
+  fields: hasField(collection, 'email') ? collection.fields : [...collection.fields, { name: 'email', type: 'email', access: { read: isAdminOrSelfField }, admin: { components: { Field: false } } }],
 })

@@ -623,10 +623,10 @@ export interface components {
         /** Event */
         events: {
             id: number;
-            title: string;
             /** @description When enabled, the slug will auto-generate from the title field on save and autosave. */
             generateSlug?: boolean | null;
             slug?: string | null;
+            title: string;
             summary?: string | null;
             description?: {
                 root: {
@@ -653,8 +653,15 @@ export interface components {
             status: "scheduled" | "postponed" | "rescheduled" | "cancelled" | "moved-online";
             /** @enum {string} */
             attendanceMode: "offline" | "online" | "mixed";
+            /** @description Who attends, e.g. “Sixty NGO representatives from the Coalitions against Torture…”. */
+            audience?: string | null;
+            topics?: string[] | null;
+            /** @description Languages of the proceedings. */
+            languages?: ("en" | "ru" | "tg" | "kk" | "ky" | "uz" | "other")[] | null;
             startDate: string;
+            startDate_tz?: string | null;
             endDate: string;
+            endDate_tz?: string | null;
             /** @description IANA time zone of the venue, e.g. Asia/Dushanbe. Online events: the organiser’s zone. */
             timezone: string;
             venue?: {
@@ -692,7 +699,9 @@ export interface components {
             programme?: {
                 title: string;
                 startTime?: string | null;
+                startTime_tz?: string | null;
                 endTime?: string | null;
+                endTime_tz?: string | null;
                 room?: string | null;
                 description?: {
                     root: {
@@ -713,26 +722,22 @@ export interface components {
                 speakers?: (number | components["schemas"]["speakers"])[] | null;
                 id?: string | null;
             }[] | null;
-            expectedParticipants?: number | null;
-            /** @description Who attends, e.g. “Sixty NGO representatives from the Coalitions against Torture…”. */
-            audience?: string | null;
-            topics?: string[] | null;
-            /** @description Languages of the proceedings. */
-            languages?: ("en" | "ru" | "tg" | "kk" | "ky" | "uz" | "other")[] | null;
             registration?: {
                 /** @description A full web address, starting with https://. */
                 url?: string | null;
                 deadline?: string | null;
+                deadline_tz?: string | null;
                 isOpen?: boolean | null;
             };
-            project?: (number | null) | components["schemas"]["projects"];
-            donorNotices?: (number | components["schemas"]["donor-notices"])[] | null;
+            expectedParticipants?: number | null;
             heroImage?: (number | null) | components["schemas"]["media"];
             pressReleases?: {
                 docs?: (number | components["schemas"]["press-releases"])[];
                 hasNextPage?: boolean;
                 totalDocs?: number;
             };
+            project?: (number | null) | components["schemas"]["projects"];
+            donorNotices?: (number | components["schemas"]["donor-notices"])[] | null;
             icalSequence?: number | null;
             updatedAt: string;
             createdAt: string;
@@ -899,6 +904,70 @@ export interface components {
             updatedAt: string;
             createdAt: string;
         };
+        /** PressRelease */
+        "press-releases": {
+            id: number;
+            /** @description When enabled, the slug will auto-generate from the title field on save and autosave. */
+            generateSlug?: boolean | null;
+            slug?: string | null;
+            title: string;
+            subtitle?: string | null;
+            summary?: string | null;
+            body?: {
+                root: {
+                    type: string;
+                    children: ({
+                        type: string;
+                        version: number;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    direction: ("ltr" | "rtl") | null;
+                    /** @enum {string} */
+                    format: "left" | "start" | "center" | "right" | "end" | "justify" | "";
+                    indent: number;
+                    version: number;
+                };
+            } | null;
+            /** @description The places and date that open the release: “Almaty, Bishkek, Brussels, 31 May 2016 –”. */
+            dateline?: {
+                /** @description Cities, in the order printed. */
+                places?: string[] | null;
+                date?: string | null;
+            };
+            releaseDate: string;
+            /** @description Until this moment the release stays hidden from the public, even when published. */
+            embargoUntil?: string | null;
+            quotes?: {
+                text: string;
+                speaker?: (number | null) | components["schemas"]["speakers"];
+                /** @description As printed, e.g. “Project co-ordinator Lenur Kerymov”. */
+                attribution?: string | null;
+                id?: string | null;
+            }[] | null;
+            /** @description Press contacts printed at the end of the release. */
+            contacts?: {
+                name: string;
+                role?: string | null;
+                organisation?: (number | null) | components["schemas"]["organisations"];
+                /** @description International form with the country code, e.g. +48 504 080 257. */
+                phone?: string | null;
+                email?: string | null;
+                id?: string | null;
+            }[] | null;
+            events?: (number | components["schemas"]["events"])[] | null;
+            project?: (number | null) | components["schemas"]["projects"];
+            /** @description Issuing and mentioned organisations. */
+            organisations?: (number | components["schemas"]["organisations"])[] | null;
+            donorNotices?: (number | components["schemas"]["donor-notices"])[] | null;
+            /** @description e.g. the PDF of the release. */
+            attachments?: (number | components["schemas"]["media"])[] | null;
+            featuredImage?: (number | null) | components["schemas"]["media"];
+            updatedAt: string;
+            createdAt: string;
+            /** @enum {string|null} */
+            _status?: "draft" | "published" | null;
+        };
         /** Project */
         projects: {
             id: number;
@@ -1004,70 +1073,6 @@ export interface components {
             link?: string | null;
             validFrom?: string | null;
             validTo?: string | null;
-            updatedAt: string;
-            createdAt: string;
-            /** @enum {string|null} */
-            _status?: "draft" | "published" | null;
-        };
-        /** PressRelease */
-        "press-releases": {
-            id: number;
-            title: string;
-            subtitle?: string | null;
-            /** @description When enabled, the slug will auto-generate from the title field on save and autosave. */
-            generateSlug?: boolean | null;
-            slug?: string | null;
-            /** @description The places and date that open the release: “Almaty, Bishkek, Brussels, 31 May 2016 –”. */
-            dateline?: {
-                /** @description Cities, in the order printed. */
-                places?: string[] | null;
-                date?: string | null;
-            };
-            releaseDate: string;
-            /** @description Until this moment the release stays hidden from the public, even when published. */
-            embargoUntil?: string | null;
-            summary?: string | null;
-            body?: {
-                root: {
-                    type: string;
-                    children: ({
-                        type: string;
-                        version: number;
-                    } & {
-                        [key: string]: unknown;
-                    })[];
-                    direction: ("ltr" | "rtl") | null;
-                    /** @enum {string} */
-                    format: "left" | "start" | "center" | "right" | "end" | "justify" | "";
-                    indent: number;
-                    version: number;
-                };
-            } | null;
-            quotes?: {
-                text: string;
-                speaker?: (number | null) | components["schemas"]["speakers"];
-                /** @description As printed, e.g. “Project co-ordinator Lenur Kerymov”. */
-                attribution?: string | null;
-                id?: string | null;
-            }[] | null;
-            /** @description Press contacts printed at the end of the release. */
-            contacts?: {
-                name: string;
-                role?: string | null;
-                organisation?: (number | null) | components["schemas"]["organisations"];
-                /** @description International form with the country code, e.g. +48 504 080 257. */
-                phone?: string | null;
-                email?: string | null;
-                id?: string | null;
-            }[] | null;
-            events?: (number | components["schemas"]["events"])[] | null;
-            project?: (number | null) | components["schemas"]["projects"];
-            /** @description Issuing and mentioned organisations. */
-            organisations?: (number | components["schemas"]["organisations"])[] | null;
-            donorNotices?: (number | components["schemas"]["donor-notices"])[] | null;
-            /** @description e.g. the PDF of the release. */
-            attachments?: (number | components["schemas"]["media"])[] | null;
-            featuredImage?: (number | null) | components["schemas"]["media"];
             updatedAt: string;
             createdAt: string;
             /** @enum {string|null} */

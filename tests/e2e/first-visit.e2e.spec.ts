@@ -27,6 +27,9 @@ describe('journey 1: the first visit', () => {
     await page.goto(`${server.url}/admin`)
     await page.waitForURL(/\/admin\/create-first-user/)
     await snap(page, 'first-visit', 'create-first-user')
+    // Roles and locales do nothing here: the first account becomes an admin.
+    await page.locator('#field-name').waitFor()
+    expect(await page.locator('#field-roles, #field-locales').count()).toBe(0)
     await page.fill('#field-email', 'admin@pressroom.test')
     await page.fill('#field-password', PASSWORD)
     await page.fill('#field-confirm-password', PASSWORD)
@@ -42,6 +45,10 @@ describe('journey 1: the first visit', () => {
     await snap(page, 'first-visit', 'dashboard')
     const me = await page.evaluate(async () => (await (await fetch('/api/users/me')).json()) as { user: { roles: string[]; name: string } })
     expect(me.user).toMatchObject({ roles: ['admin'], name: 'Nigora Admin' })
+    // Once signed in, an admin sets them.
+    await page.goto(`${server.url}/admin/collections/users/create`, { waitUntil: 'networkidle' })
+    await page.locator('#field-roles').waitFor()
+    expect(await page.locator('#field-locales').count()).toBe(1)
     expect(errors).toEqual([])
     expect(outside).toEqual([])
   })

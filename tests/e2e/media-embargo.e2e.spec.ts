@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import sharp from 'sharp'
 
-import { launchBrowser, loginAs, snap } from '../helpers/browser'
+import { launchBrowser, loginAs, openTab, snap } from '../helpers/browser'
 import { PASSWORD, type RestClient, staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
 import { until } from '../helpers/wait'
@@ -53,6 +53,7 @@ describe('journeys 5 and 6: media uploads and an embargoed release', () => {
   it('publishes a release under embargo, absent from the public API until its time', async () => {
     await page.goto(`${server.url}/admin/collections/press-releases/create`, { waitUntil: 'networkidle' })
     await page.fill('#field-title', 'Findings under embargo')
+    await openTab(page, 'Dateline and embargo')
     // Minutes are the picker's precision: five minutes ahead stays ahead whatever the seconds.
     for (const [field, value] of [['releaseDate', '06/01/2030'], ['embargoUntil', new Date(Date.now() + 5 * 60_000).toLocaleString('en-US', { month: '2-digit', day: '2-digit', year: 'numeric', hour: 'numeric', minute: '2-digit' }).replace(',', '')]]) {
       const input = page.locator(`#field-${field} input`).first()

@@ -87,8 +87,9 @@ export const rules = ({ organisationId, pressReleaseId }: Fixtures): Record<stri
     sample: () => ({ name: `User ${unique()}`, email: `${unique()}@pressroom.test`, password: 'correct horse battery staple', roles: ['editor'] }),
     updateField: 'name',
     versioned: false,
-    // Reading, changing or deleting another person's account; one's own is tested apart.
-    allowed: { create: ['admin'], read: ['admin'], update: ['admin'], delete: ['admin'] },
+    // Reading, changing or deleting another person's account; one's own is tested apart. Staff read
+    // each other's names, not their e-mail addresses (tests/int/staff-names.int.spec.ts).
+    allowed: { create: ['admin'], read: ['admin', 'editor', 'translator'], update: ['admin'], delete: ['admin'] },
   },
 })
 

@@ -22,7 +22,9 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { EventZoneDateField as EventZoneDateField_1b1ed395608d87fc6d95dd240b9fcf04 } from '../../../../collections/Events/components/EventZoneDateField'
 import { TranslationPanel as TranslationPanel_9715b67b54b9123d2856d4721f5a8ae0 } from '../../../../src/components/TranslationPanel'
+import { SignedInSelectField as SignedInSelectField_f999646700da2e8669a0021c050305f5 } from '../../../../src/plugin/SignedInSelectField'
 import { TranslationsNavLink as TranslationsNavLink_5a84f7756720cb0373e317f375f632ac } from '../../../../src/components/TranslationsView/NavLink'
 import { WhatNeedsMe as WhatNeedsMe_a7032552ba5a1a0d08ffa4371e136595 } from '../../../../src/components/WhatNeedsMe'
 import { TranslationsView as TranslationsView_05ff7c37c01b1a35c2634de253eff118 } from '../../../../src/components/TranslationsView'
@@ -54,7 +56,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/collections/Events/components/EventZoneDateField#EventZoneDateField": EventZoneDateField_1b1ed395608d87fc6d95dd240b9fcf04,
   "/src/components/TranslationPanel#TranslationPanel": TranslationPanel_9715b67b54b9123d2856d4721f5a8ae0,
+  "/src/plugin/SignedInSelectField#SignedInSelectField": SignedInSelectField_f999646700da2e8669a0021c050305f5,
   "/src/components/TranslationsView/NavLink#TranslationsNavLink": TranslationsNavLink_5a84f7756720cb0373e317f375f632ac,
   "/src/components/WhatNeedsMe#WhatNeedsMe": WhatNeedsMe_a7032552ba5a1a0d08ffa4371e136595,
   "/src/components/TranslationsView#TranslationsView": TranslationsView_05ff7c37c01b1a35c2634de253eff118,
