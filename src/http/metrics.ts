@@ -12,9 +12,14 @@ export type Metrics = {
   observeRequest: (sample: { method: string; route: string; status: number; seconds: number; cache?: 'hit' | 'miss' }) => void
 }
 
-const pendingJobs: Where = {
-  and: [{ completedAt: { exists: false } }, { or: [{ hasError: { equals: false } }, { hasError: { exists: false } }] }],
-}
+/** Jobs due and not done: one scheduled for later (a publish date, a render's backstop) is not yet work waiting. */
+const pendingJobs = (now: Date): Where => ({
+  and: [
+    { completedAt: { exists: false } },
+    { or: [{ hasError: { equals: false } }, { hasError: { exists: false } }] },
+    { or: [{ waitUntil: { exists: false } }, { waitUntil: { less_than_equal: now.toISOString() } }] },
+  ],
+})
 
 /**
  * Pressroom's Prometheus metrics, in a registry of their own (a host's prom-client default registry
@@ -63,8 +68,8 @@ export function createMetrics(payload: Payload): Metrics {
         }
       },
     })
-  fromDatabase('pressroom_jobs_queued', 'Jobs waiting or running (scheduled publishing, webhooks, imports).', async () =>
-    (await payload.count({ collection: 'payload-jobs', where: pendingJobs, overrideAccess: true })).totalDocs,
+  fromDatabase('pressroom_jobs_queued', 'Jobs due and waiting or running (scheduled publishing once due, webhooks, imports, renders).', async () =>
+    (await payload.count({ collection: 'payload-jobs', where: pendingJobs(new Date()), overrideAccess: true })).totalDocs,
   )
   fromDatabase('pressroom_jobs_failed', 'Jobs that failed for good, after their retries.', async () =>
     (await payload.count({ collection: 'payload-jobs', where: { hasError: { equals: true } }, overrideAccess: true })).totalDocs,
