@@ -9,6 +9,8 @@ import { isProduction } from './env'
 import { migrations } from './migrations'
 import { indexLocaleParents } from './utilities/localeIndexes'
 import { reusePreparedStatements } from './utilities/reuseStatements'
+import { serializeTransactions } from './utilities/serialTransactions'
+import { waitForOtherProcesses } from './utilities/busyTimeout'
 import { projectRoot } from './utilities/projectRoot'
 
 type Env = Record<string, string | undefined>
@@ -55,15 +57,21 @@ export const mongoOptions = (url: string): Parameters<typeof mongooseAdapter>[0]
 export function databaseAdapter(choice: DatabaseChoice = chooseDatabase()): DatabaseAdapterObj {
   if (choice.kind === 'mongodb') return mongooseAdapter(mongoOptions(choice.url))
   reusePreparedStatements()
+  waitForOtherProcesses()
   const file = choice.url.replace(/^file:/, '')
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
-  return sqliteAdapter({
+  const adapter = sqliteAdapter({
     afterSchemaInit: [indexLocaleParents],
     client: { url: choice.url },
     migrationDir,
     // Production applies the committed migrations on boot; dev and tests push the schema.
     prodMigrations: migrations,
     push: choice.push,
+    // A write that fails half-way across tables (or in an afterChange hook) is rolled back. libsql
+    // begins every transaction IMMEDIATE, whatever is asked; serializeTransactions queues them.
+    transactionOptions: {},
     wal: true,
   })
+  const init = adapter.init
+  return { ...adapter, init: (args) => serializeTransactions(init(args)) }
 }

@@ -52,9 +52,9 @@ export async function queueRender(req: PayloadRequest, keys: string[], waitUntil
 /**
  * Before a write to a public collection changes anything: the document's own rows, the snapshots
  * that embed it and those whose join lists it are marked stale, so that from here on Payload's read
- * answers them. SQLite runs without transactions (see the README), so this is what keeps a
- * reader from getting the old answer from the store while the write is under way, or after it
- * fails half-way.
+ * answers them. It runs in the write's transaction, so the marks commit with the document; on an
+ * adapter without transactions it is what keeps a reader from getting the old answer from the
+ * store once the write is under way, or after it fails half-way.
  */
 export async function markStale(req: PayloadRequest, collection: string, previous: Doc, stored: string[]): Promise<void> {
   const keys = await affectedBy(req, collection, previous.id, [previous], stored)

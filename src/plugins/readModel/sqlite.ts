@@ -4,6 +4,7 @@ import { createArrayFromCommaDelineated, type Payload, type Where } from 'payloa
 
 import { DATE_COLUMNS, TEXT_COLUMNS } from './fields'
 import type { StoreQuery } from './query'
+import { writeLockOf } from '@/utilities/serialTransactions'
 
 type Value = string | number
 type Client = { execute: (statement: { sql: string; args: Value[] }) => Promise<{ rows: Record<string, unknown>[] }> }
@@ -100,24 +101,28 @@ const usable = (row: Row, now: string) => Boolean(row.body) && !row.stale && !(r
  * generic adapter path costs more per request than the rest of the answer (it builds and
  * transforms a query for a table whose rows are sent as stored). Undefined on other adapters.
  */
-export function sqliteStore(payload: Payload) {
+export function sqliteStore(payload: Payload, transaction?: Client) {
   const db = payload.db as unknown as { name?: string; client?: Client }
   if (db.name !== 'sqlite') return undefined
   // Read at each call: the adapter makes its client when it connects, which may come after this.
   const client: Client = { execute: (statement) => (db.client as Client).execute(statement) }
+  // Writes go into the write's own transaction where there is one; outside of one they wait for
+  // the process's write lock, as a transaction does (src/utilities/serialTransactions.ts).
+  const lock = writeLockOf(payload.db)
+  const writer: Client = transaction ?? (lock ? { execute: (statement) => lock.run(() => client.execute(statement)) } : client)
 
   return {
     /** Marks every row of these documents stale under a new token: one statement for many documents. */
     async markStale(collection: string, documents: string[], token: string): Promise<void> {
       for (let start = 0; start < documents.length; start += 500) {
         const chunk = documents.slice(start, start + 500)
-        await client.execute({ sql: `UPDATE ${TABLE} SET stale = 1, token = ? WHERE collection = ? AND document IN (${chunk.map(() => '?').join(',')})`, args: [token, collection, ...chunk] })
+        await writer.execute({ sql: `UPDATE ${TABLE} SET stale = 1, token = ? WHERE collection = ? AND document IN (${chunk.map(() => '?').join(',')})`, args: [token, collection, ...chunk] })
       }
     },
 
     /** The documents whose snapshots embed the one named by `token` (`|collection:id|`), as the adapter's `contains` finds them. */
     async dependentsOf(token: string): Promise<{ collection: string; document: string }[]> {
-      const { rows } = await client.execute({ sql: `SELECT DISTINCT collection, document FROM ${TABLE} WHERE deps LIKE ?`, args: [`%${token}%`] })
+      const { rows } = await writer.execute({ sql: `SELECT DISTINCT collection, document FROM ${TABLE} WHERE deps LIKE ?`, args: [`%${token}%`] })
       return rows.map((row) => ({ collection: String(row.collection), document: String(row.document) }))
     },
 
@@ -131,7 +136,7 @@ export function sqliteStore(payload: Payload) {
       })
       const columns = names.map(column)
       const updates = columns.filter((name) => !['collection', 'document', 'locale', 'depth'].includes(name)).map((name) => `${name} = excluded.${name}`)
-      await client.execute({
+      await writer.execute({
         sql: `INSERT INTO ${TABLE} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (collection, document, locale, depth) DO UPDATE SET ${updates.join(', ')}`,
         args: values as Value[],
       })
@@ -139,7 +144,7 @@ export function sqliteStore(payload: Payload) {
 
     /** Keeps a rendered answer unless the row was invalidated since it was read (its token changed). */
     async keepRender(id: number | string, token: string | null | undefined, body: string, expiresAt: string | null): Promise<void> {
-      await client.execute({ sql: `UPDATE ${TABLE} SET body = ?, stale = 0, expires_at = ? WHERE id = ? AND token IS ?`, args: [body, expiresAt as string, id, token as string] })
+      await writer.execute({ sql: `UPDATE ${TABLE} SET body = ?, stale = 0, expires_at = ? WHERE id = ? AND token IS ?`, args: [body, expiresAt as string, id, token as string] })
     },
 
     /**
@@ -150,18 +155,18 @@ export function sqliteStore(payload: Payload) {
     async recordChanges(keys: string[]): Promise<void> {
       for (let start = 0; start < keys.length; start += 200) {
         const chunk = keys.slice(start, start + 200)
-        await client.execute({
+        await writer.execute({
           sql: `INSERT INTO ${TABLE} (collection, document, locale, depth, stale, deps) VALUES ${chunk.map(() => "('_change', ?, '-', 0, 0, ?)").join(', ')}`,
           args: chunk.flatMap((key) => [newChangeId(), key]),
         })
       }
       // Now and then, the oldest go; an instance that has not read them since clears its whole cache.
       if (Math.random() < 0.02) {
-        const { rows } = await client.execute({ sql: `SELECT id FROM ${TABLE} WHERE collection = '_change' ORDER BY id DESC LIMIT 1 OFFSET ?`, args: [KEPT_CHANGES] })
+        const { rows } = await writer.execute({ sql: `SELECT id FROM ${TABLE} WHERE collection = '_change' ORDER BY id DESC LIMIT 1 OFFSET ?`, args: [KEPT_CHANGES] })
         const upTo = rows[0]?.id as number | undefined
         if (upTo === undefined) return
-        await client.execute({ sql: `DELETE FROM ${TABLE} WHERE collection = '_change' AND id <= ?`, args: [upTo] })
-        await client.execute({
+        await writer.execute({ sql: `DELETE FROM ${TABLE} WHERE collection = '_change' AND id <= ?`, args: [upTo] })
+        await writer.execute({
           sql: `INSERT INTO ${TABLE} (collection, document, locale, depth, stale, token) VALUES ('_pruned', 'changes', '-', 0, 0, ?) ON CONFLICT (collection, document, locale, depth) DO UPDATE SET token = excluded.token`,
           args: [String(upTo)],
         })

@@ -43,17 +43,25 @@ function allReadable(payload: Payload, { collection, ids }: RelationFilter): Pro
 const fastStores = new WeakMap<Payload, SqliteStore | null>()
 
 /**
- * The store's own SQL for a write, unless the write runs in a database transaction: its statements
- * would go past it on the adapter's client. `req.transactionID` cannot tell: Payload leaves it a
- * promise of null where the adapter runs without transactions, and its dataloader replaces it with
- * `{}` (the promise through JSON) once a relationship has been populated. So the adapter says:
- * without `transactionOptions` (SQLite here) it opens none.
+ * The store's own SQL for a write: inside the write's database transaction where it runs in one
+ * (its statements then commit or roll back with the document), on the adapter's client otherwise.
+ * `req.transactionID` is a promise of null where the adapter opened none, and Payload's
+ * dataloader may replace it with `{}`: only a string or a number is a transaction.
  */
 export async function fastWritesOf(req: PayloadRequest | undefined, payload: Payload): Promise<SqliteStore | undefined> {
   const fast = fastStoreOf(payload)
-  if (!fast || !req || !(payload.db as { transactionOptions?: unknown }).transactionOptions) return fast
+  if (!fast || !req) return fast
   const id = await req.transactionID
-  return typeof id === 'string' || typeof id === 'number' ? undefined : fast
+  if (typeof id !== 'string' && typeof id !== 'number') return fast
+  const transaction = transactionClientOf(payload, id)
+  return transaction ? sqliteStore(payload, transaction) : undefined
+}
+
+/** The libsql transaction behind one of the adapter's sessions (drizzle's transaction keeps it as `session.tx`). */
+function transactionClientOf(payload: Payload, id: number | string) {
+  const sessions = (payload.db as unknown as { sessions?: Record<string, { db?: { session?: { tx?: Parameters<typeof sqliteStore>[1] } } }> }).sessions
+  const tx = sessions?.[id]?.db?.session?.tx
+  return tx && typeof tx.execute === 'function' ? tx : undefined
 }
 
 /** The adapter-specific queries of the store, where there are some (SQLite). */
