@@ -37,7 +37,7 @@ onSqlite('writes in transactions on SQLite', () => {
   const createEvent = (title: string) =>
     payload.create({
       collection: 'events',
-      data: { title, startDate: '2031-05-31T03:00:00.000Z', endDate: '2031-06-02T12:00:00.000Z', timezone: 'Asia/Dushanbe', attendanceMode: 'offline', venue: { name: 'Hotel Tajikistan' }, _status: 'published' },
+      data: { title, startDate: '2031-05-31T03:00:00.000Z', endDate: '2031-06-02T12:00:00.000Z', timezone: 'Asia/Dushanbe', eventType: 'conference', status: 'scheduled', attendanceMode: 'offline', venue: { name: 'Hotel Tajikistan' }, _status: 'published' },
       ...as(),
     })
 
