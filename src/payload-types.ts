@@ -2362,6 +2362,7 @@ export interface SearchIndex {
   title: string;
   summary?: string | null;
   slug?: string | null;
+  slugLocale?: string | null;
   titleTerms?: string | null;
   terms?: string | null;
   date?: string | null;
@@ -3073,6 +3074,7 @@ export interface SearchIndexSelect<T extends boolean = true> {
   title?: T;
   summary?: T;
   slug?: T;
+  slugLocale?: T;
   titleTerms?: T;
   terms?: T;
   date?: T;

@@ -35,6 +35,8 @@ export const SearchIndex: CollectionConfig = {
     { name: 'title', type: 'text', required: true },
     { name: 'summary', type: 'textarea' },
     { name: 'slug', type: 'text' },
+    // The locale of the page the slug is of: this row's, or the default locale's when it falls back.
+    { name: 'slugLocale', type: 'text' },
     // The title, then every searched field, in search form with a space at each end.
     { name: 'titleTerms', type: 'textarea' },
     { name: 'terms', type: 'textarea' },

@@ -64,7 +64,13 @@ export type SearchAnswer = {
   hasPrevPage: boolean
 }
 
-const select = { collection: true, document: true, title: true, summary: true, slug: true } as const
+/**
+ * `not_like` as each adapter needs it: MongoDB's is a regex, SQLite's (Payload 3.90) is `NOT LIKE`
+ * without the wildcards its `like` adds, so they are added here. Words are letters and digits only.
+ */
+const notLike = (req: PayloadRequest, word: string): string => (req.payload.db.name === 'sqlite' ? `%${word}%` : word)
+
+const select = { collection: true, document: true, title: true, summary: true, slug: true, slugLocale: true } as const
 
 /**
  * Searches the index with the requester's own access (the index's read rule hides what the public
@@ -78,7 +84,7 @@ export async function search(req: PayloadRequest, { words, locale, collections, 
   const tiers: Where[] = [
     { and: [...base, inTitle] },
     // The complement of the first rank: some word is missing from the title.
-    { and: [...base, ...words.map((word) => ({ terms: { like: word } })), { or: words.map((word) => ({ titleTerms: { not_like: word } })) }] },
+    { and: [...base, ...words.map((word) => ({ terms: { like: word } })), { or: words.map((word) => ({ titleTerms: { not_like: notLike(req, word) } })) }] },
   ]
   const read = (where: Where, pageOf: number, pagination = true) =>
     req.payload.find({ collection: SEARCH_INDEX as CollectionSlug, where, limit, page: pageOf, sort: ['-date', 'id'] as never, depth: 0, overrideAccess: false, req, select: select as never, pagination })
@@ -108,7 +114,7 @@ export async function search(req: PayloadRequest, { words, locale, collections, 
       title: row.title,
       summary: row.summary ?? null,
       slug: row.slug ?? null,
-      path: frontendPath(row.collection, row.slug, locale) ?? null,
+      path: frontendPath(row.collection, row.slug, row.slugLocale ?? locale) ?? null,
       rank: row.rank,
     })),
     totalDocs: total,

@@ -24,37 +24,42 @@ const rowsOf = (collection: string, id: number | string): Where => ({
 export async function reindex(req: PayloadRequest, collection: string, id: number | string, declaration: SearchDeclaration): Promise<SlugMove[]> {
   const { payload } = req
   // The slugs the public read until now, per locale: a change of one is a redirect to keep.
-  const { docs: previous } = await payload.db.find<{ locale: string; slug?: string | null }>({ collection: SEARCH_INDEX, where: rowsOf(collection, id), limit: 0, pagination: false, req, select: { locale: true, slug: true } })
-  const moves: SlugMove[] = []
-  const moved = (locale: string, slug: string | null) => {
-    const before = previous.find((row) => row.locale === locale)?.slug
-    if (before && slug && before !== slug) moves.push({ locale, from: before, to: slug })
-  }
+  const { docs: previous } = await payload.db.find<{ locale: string; slug?: string | null; slugLocale?: string | null }>({
+    collection: SEARCH_INDEX,
+    where: rowsOf(collection, id),
+    limit: 0,
+    pagination: false,
+    req,
+    select: { locale: true, slug: true, slugLocale: true },
+  })
   await payload.db.deleteMany({ collection: SEARCH_INDEX, where: rowsOf(collection, id), req })
   // The public's read rule, asked as nobody: the same decision Payload makes for an anonymous read.
   const rule = await publicRule(req, collection, id)
-  if (rule === false) return moves
-  const where: Where = rule === true ? { id: { equals: id } } : { and: [{ id: { equals: id } }, rule] }
+  if (rule === false) return []
+  // Reached only from the hooks of a write and the index's first fill. It returns this one
+  // document only where the public read rule above lets the public read it, and only the fields
+  // the declaration names (titles, summaries, places: never e-mails, notes or staff names).
+  const { docs } = await payload.find({
+    collection: collection as CollectionSlug,
+    where: rule === true ? { id: { equals: id } } : { and: [{ id: { equals: id } }, rule] },
+    locale: 'all',
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: true,
+    req,
+    select: selectOf(declaration) as never,
+  })
+  const doc = docs[0] as (Record<string, unknown> & { id: number | string }) | undefined
+  if (!doc) return []
+  const moves: SlugMove[] = []
+  const fallback = payload.config.localization ? payload.config.localization.defaultLocale : 'en'
   for (const locale of localeCodes) {
-    // Reached only from the hooks of a write and the index's first fill. It returns this one
-    // document only where the public read rule above lets the public read it, and only the fields
-    // the declaration names (titles, summaries, places: never e-mails, notes or staff names).
-    const { docs } = await payload.find({
-      collection: collection as CollectionSlug,
-      where,
-      locale: locale as 'en',
-      depth: 0,
-      limit: 1,
-      pagination: false,
-      overrideAccess: true,
-      req,
-      select: selectOf(declaration) as never,
-    })
-    const doc = docs[0] as (Record<string, unknown> & { id: number | string }) | undefined
-    if (!doc) continue
-    const row = searchRowOf(collection, declaration, doc, locale)
+    const row = searchRowOf(collection, declaration, doc, locale, fallback, localeCodes)
     if (!row) continue
-    moved(locale, row.slug)
+    // A slug of this locale's own page that it no longer has: a fallback to English moves nothing.
+    const before = previous.find((candidate) => candidate.locale === locale && candidate.slugLocale === locale)?.slug
+    if (before && row.slugLocale === locale && row.slug && before !== row.slug) moves.push({ locale, from: before, to: row.slug })
     // Another writer (the first fill, a write on another instance) may have made the row meanwhile.
     const one: Where = { and: [...(rowsOf(collection, id).and as Where[]), { locale: { equals: locale } }] }
     await payload.db.create({ collection: SEARCH_INDEX, data: row, req }).catch(() => payload.db.updateMany({ collection: SEARCH_INDEX, where: one, data: row, req }))

@@ -9,6 +9,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`title\` text NOT NULL,
   	\`summary\` text,
   	\`slug\` text,
+  	\`slug_locale\` text,
   	\`title_terms\` text,
   	\`terms\` text,
   	\`date\` text,
