@@ -33,6 +33,11 @@ const unindexAfterDelete: CollectionAfterDeleteHook = async ({ collection, doc, 
 }
 
 /**
+ * Why not @payloadcms/plugin-search: it keeps one row per document (a localized title at most)
+ * and decides what to index from `_status` alone, so a hidden speaker or an embargoed release
+ * would be indexed, and it has neither per-locale search text nor a query endpoint. Here the rows
+ * are per locale, made from the public's own read rule, and carry the text in search form.
+ *
  * The site search: every public collection that declares `custom.pressroom.search` is indexed
  * per locale as the public reads it, in the write's transaction, and `GET /api/search` queries
  * the index. Runs before the read model, so that the public cache's purge follows the index.
