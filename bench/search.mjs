@@ -22,6 +22,7 @@ export async function benchSearch({ reuse = flag('reuse-data'), requests = Numbe
     env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', DATABASE_URI: `file:${dataset.file}`, MEDIA_DIR: path.join(dir, 'media'), PAYLOAD_SECRET: 'bench-secret-'.repeat(4), SEED_ON_START: 'false', JOBS_AUTORUN: 'false' },
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 16 * 2 ** 20,
+    encoding: 'utf8',
   })
   const figures = JSON.parse(out.trim().split('\n').at(-1))
   return { ...figures, datasetSeconds: dataset.seconds, target: { p50: SEARCH_P50_MS }, met: figures.p50 <= SEARCH_P50_MS }
