@@ -1,4 +1,4 @@
-// npm run bench [-- --scenarios=all|1,2,…|list-peers,list-own,one,autosave,neighbour,speaker,express,scale,matrix
+// npm run bench [-- --scenarios=all|1,2,…|list-peers,list-own,one,autosave,neighbour,speaker,express,scale,search,matrix (--only=search: the site search alone)
 //                   --duration=10 --runs=3 --connections=50 --peers=/tmp/peers-work --scale=large --reuse-data --no-build --docs|--no-docs]
 // Measures the targets of the published-read-model issue (docs/PERFORMANCE.md) on Pressroom and,
 // with --peers=WORK (or PEERS_WORK), the same reads on Strapi 5 and Directus 11, one system at a
@@ -29,8 +29,9 @@ if (arg('render', '')) {
   process.exit(0)
 }
 
-const scenarioIds = { 'list-peers': 1, 'list-own': 2, one: 3, autosave: 4, neighbour: 5, speaker: 6, express: 8, scale: 9 }
-const requested = arg('scenarios', 'all')
+const scenarioIds = { 'list-peers': 1, 'list-own': 2, one: 3, autosave: 4, neighbour: 5, speaker: 6, express: 8, scale: 9, search: 10 }
+// --only=search is --scenarios=search: the site search alone (bench/search.mjs runs it without the rest, too).
+const requested = arg('only', '') || arg('scenarios', 'all')
 if (requested === 'matrix') {
   // The older matrix, unchanged: its own options (--only=, --connections=1,10,50, …) pass through.
   const { status } = spawnSync(process.execPath, [path.join(root, 'bench/matrix.mjs'), ...process.argv.slice(2).filter((a) => !a.startsWith('--scenarios='))], { stdio: 'inherit' })
@@ -39,7 +40,7 @@ if (requested === 'matrix') {
 const large = arg('scale', 'default') === 'large' || Boolean(arg('large-database', ''))
 const wanted = new Set(
   requested === 'all'
-    ? [1, 2, 3, 4, 5, 6, 8, ...(large ? [9] : [])]
+    ? [1, 2, 3, 4, 5, 6, 8, 10, ...(large ? [9] : [])]
     : requested.split(',').map((word) => {
         const id = scenarioIds[word] ?? Number(word)
         if (!Object.values(scenarioIds).includes(id)) throw new Error(`unknown scenario "${word}": use numbers or ${Object.keys(scenarioIds).join(', ')}, or matrix`)
@@ -210,6 +211,13 @@ if (wanted.has(9)) {
     system.latency = await latencyPair(server.url, await t.medianStart(server.url), ids)
   })
 }
+
+// 10: the site search over 10,000 documents, in its own process on its own dataset (bench/search.mjs).
+await run(10, 'site search, p50 over 10,000 documents', async () => {
+  const { benchSearch } = await import('./search.mjs')
+  figures.search = await benchSearch({ reuse, dir })
+  log(`  search p50 ${figures.search.p50} ms, p95 ${figures.search.p95} ms over ${figures.search.documents} documents`)
+})
 
 // The peers, one at a time, each started for its measurements and stopped after.
 if (peers && (wanted.has(1) || wanted.has(3))) {

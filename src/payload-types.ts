@@ -454,6 +454,8 @@ export interface Config {
     'webhook-deliveries': WebhookDelivery;
     'translation-records': TranslationRecord;
     'translation-imports': TranslationImport;
+    'search-index': SearchIndex;
+    'slug-redirects': SlugRedirect;
     'public-snapshots': PublicSnapshot;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -488,6 +490,8 @@ export interface Config {
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'translation-records': TranslationRecordsSelect<false> | TranslationRecordsSelect<true>;
     'translation-imports': TranslationImportsSelect<false> | TranslationImportsSelect<true>;
+    'search-index': SearchIndexSelect<false> | SearchIndexSelect<true>;
+    'slug-redirects': SlugRedirectsSelect<false> | SlugRedirectsSelect<true>;
     'public-snapshots': PublicSnapshotsSelect<false> | PublicSnapshotsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -2348,6 +2352,45 @@ export interface TranslationImport {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-index".
+ */
+export interface SearchIndex {
+  id: number;
+  collection: string;
+  document: string;
+  locale: string;
+  title: string;
+  summary?: string | null;
+  slug?: string | null;
+  slugLocale?: string | null;
+  titleTerms?: string | null;
+  terms?: string | null;
+  date?: string | null;
+  embargoUntil?: string | null;
+}
+/**
+ * Old slugs that keep resolving to their document. Pressroom adds one whenever a published slug changes.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "slug-redirects".
+ */
+export interface SlugRedirect {
+  id: number;
+  /**
+   * The old slug.
+   */
+  from: string;
+  collection: 'events' | 'speakers' | 'press-releases' | 'organisations' | 'projects';
+  locale: 'en' | 'ru' | 'tg' | 'kk' | 'ky';
+  /**
+   * The id of the document it resolves to.
+   */
+  document: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "public-snapshots".
  */
 export interface PublicSnapshot {
@@ -2543,6 +2586,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'translation-imports';
         value: number | TranslationImport;
+      } | null)
+    | ({
+        relationTo: 'slug-redirects';
+        value: number | SlugRedirect;
       } | null);
   globalSlug?: string | null;
   user:
@@ -3013,6 +3060,35 @@ export interface TranslationImportsSelect<T extends boolean = true> {
   file?: T;
   report?: T;
   error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-index_select".
+ */
+export interface SearchIndexSelect<T extends boolean = true> {
+  collection?: T;
+  document?: T;
+  locale?: T;
+  title?: T;
+  summary?: T;
+  slug?: T;
+  slugLocale?: T;
+  titleTerms?: T;
+  terms?: T;
+  date?: T;
+  embargoUntil?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "slug-redirects_select".
+ */
+export interface SlugRedirectsSelect<T extends boolean = true> {
+  from?: T;
+  collection?: T;
+  locale?: T;
+  document?: T;
   updatedAt?: T;
   createdAt?: T;
 }

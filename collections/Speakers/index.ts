@@ -12,7 +12,7 @@ import { requiredText } from '@/fields/validate'
 export const Speakers: CollectionConfig<'speakers'> = {
   slug: 'speakers',
   // The editorial policy (src/policy/editorial.ts) reads this: access, audit, translator rules, versions.
-  custom: { pressroom: { public: true } },
+  custom: { pressroom: { public: true, search: { title: 'name', summary: ['position'], text: ['honorific', 'position', 'expertise'] } } },
   access: { read: readSpeakers },
   admin: {
     defaultColumns: ['name', 'position', 'organisation', 'visibility'],

@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 
-import { feedTypes, localesOf, localizedFeeds, type PublicFeed, publicFeed } from '@/utilities/delivery/publicFeeds'
+import { feedTypes, localesOf, localizedFeeds, type PublicFeed, publicFeed, sitemapFileOf } from '@/utilities/delivery/publicFeeds'
 
-import { refuseBadQuery } from './request'
+import { notFound, refuseBadQuery } from './request'
 
 /**
  * The calendar, the press-release feeds and the sitemap as Payload endpoints
@@ -31,4 +31,22 @@ const feedEndpoint = (feed: PublicFeed): Endpoint => ({
   },
 })
 
-export const feedEndpoints: Endpoint[] = (Object.keys(feedTypes) as PublicFeed[]).map(feedEndpoint)
+/** The files of a sitemap split beyond SITEMAP_URLS_PER_FILE URLs, which /api/sitemap.xml then lists. */
+const sitemapFileEndpoint: Endpoint = {
+  path: '/sitemaps/:file',
+  method: 'get',
+  handler: async (req) => {
+    const refused = refuseBadQuery(req)
+    if (refused) return refused
+    const file = sitemapFileOf(String(req.routeParams?.file ?? ''))
+    const path = new URL(req.url ?? 'http://localhost/').pathname
+    const entry = file === undefined ? undefined : await publicFeed(req.payload, 'sitemap.xml', { locale: localesOf(req.payload).defaultLocale, path, file })
+    if (!entry || entry.status !== 200) return notFound()
+    const { maxAge, type } = feedTypes['sitemap.xml']
+    const headers = { 'Cache-Control': `public, max-age=${maxAge}`, 'Content-Type': type, ETag: entry.etag }
+    if (req.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers })
+    return new Response(new Uint8Array(entry.body), { status: 200, headers })
+  },
+}
+
+export const feedEndpoints: Endpoint[] = [...(Object.keys(feedTypes) as PublicFeed[]).map(feedEndpoint), sitemapFileEndpoint]

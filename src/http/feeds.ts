@@ -1,7 +1,7 @@
 import { type Request, type Response, Router } from 'express'
 import type { Payload } from 'payload'
 
-import { feedTypes, localesOf, localizedFeeds, type PublicFeed, publicFeed } from '@/utilities/delivery/publicFeeds'
+import { feedTypes, localesOf, localizedFeeds, type PublicFeed, publicFeed, sitemapFileOf } from '@/utilities/delivery/publicFeeds'
 
 import { checkQuery } from './validateQuery'
 
@@ -39,5 +39,17 @@ export function feedsRouter(payload: Payload): Router {
       res.send(entry.body)
     })
   }
+  // The files of a sitemap split beyond SITEMAP_URLS_PER_FILE URLs, which /sitemap.xml then lists.
+  router.get('/sitemaps/:file', async (req, res) => {
+    const problems = checkQuery(req.originalUrl)
+    if (problems.length) return void res.status(400).json({ errors: [{ message: problems[0].message, data: problems }] })
+    const file = sitemapFileOf(req.params.file)
+    const entry = file === undefined ? undefined : await publicFeed(payload, 'sitemap.xml', { locale: localesOf(payload).defaultLocale, path: req.path, file })
+    if (!entry || entry.status !== 200) return void res.status(404).json({ errors: [{ message: 'Not Found' }] })
+    const { maxAge, type } = feedTypes['sitemap.xml']
+    res.type(type).set('Cache-Control', `public, max-age=${maxAge}`).set('ETag', entry.etag)
+    if (req.headers['if-none-match'] === entry.etag) return void res.status(304).end()
+    res.send(entry.body)
+  })
   return router
 }

@@ -21,8 +21,10 @@ import { accessPolicyPlugin, hardenPayloadCollections } from '@/plugins/accessPo
 import { publicCachePlugin } from '@/plugins/publicCache'
 import { publicQueriesPlugin } from '@/plugins/publicQueries'
 import { readModelPlugin } from '@/plugins/readModel'
+import { redirectsPlugin } from '@/plugins/redirects'
 import { relationshipChecksPlugin } from '@/plugins/relationshipChecks'
 import { richTextChecksPlugin } from '@/plugins/richTextChecks'
+import { searchPlugin } from '@/plugins/search'
 import { translationsPlugin } from '@/plugins/translations'
 import { webhooksPlugin } from '@/plugins/webhooks'
 import { editorialPolicyPlugin, forPublicCollections } from '@/policy/editorial'
@@ -163,6 +165,9 @@ export const pressroomPlugin =
       forPublicCollections(publicCachePlugin),
       forPublicCollections(publicQueriesPlugin),
       ...(features.webhooks ? [forPublicCollections(webhooksPlugin)] : []),
+      // Before the read model: its hooks purge the public cache after the index and the redirects changed.
+      searchPlugin,
+      forPublicCollections(redirectsPlugin),
       // Always: the public cache's generations (feeds, public reads, media in use) live in its store.
       forPublicCollections(readModelPlugin),
     ]

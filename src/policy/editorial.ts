@@ -24,6 +24,19 @@ export type EditorialDeclaration = {
   public?: boolean
   /** Drafts with autosave, version history and per-locale publishing; `schedulePublish` adds scheduled publishing. */
   drafts?: boolean | { schedulePublish?: boolean }
+  /** The site search indexes it (src/plugins/search): which fields are its title, summary and searched text. */
+  search?: SearchDeclaration
+}
+
+export type SearchDeclaration = {
+  /** The field shown as the result's title, and ranked first. */
+  title: string
+  /** The fields whose first non-empty value is the result's summary. */
+  summary?: string[]
+  /** More fields searched (dotted paths into groups; text, textarea or hasMany text). */
+  text?: string[]
+  /** The date results are ordered by within a rank. */
+  date?: string
 }
 
 type PressroomCustom = { pressroom?: EditorialDeclaration }

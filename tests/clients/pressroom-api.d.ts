@@ -606,8 +606,59 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sitemap with hreflang alternates */
+        /** Sitemap with hreflang alternates; a sitemap index of /sitemaps/{file} beyond SITEMAP_URLS_PER_FILE (at most 50,000) URLs */
         get: operations["getSitemap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sitemaps/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One file of a split sitemap, as the sitemap index lists them */
+        get: operations["getSitemapFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ranked site search in one locale, without regard to case, diacritics or script (Бишкек finds Bishkek); public content only */
+        get: operations["searchSite"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/redirects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a slug lives now: the document that has it, or the one that had it (an old slug after a rename; chains resolve to the current slug) */
+        get: operations["resolveSlug"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2859,6 +2910,158 @@ export interface operations {
                 };
                 content: {
                     "application/xml": string;
+                };
+            };
+        };
+    };
+    getSitemapFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description n.xml, from 1.xml */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description No such file: the sitemap is not split, or has fewer files */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    searchSite: {
+        parameters: {
+            query: {
+                /** @description The words to find, 1–100 characters, at most 8 words; every word must match */
+                q: string;
+                /** @description One content locale (not all); default the source locale */
+                locale?: "en" | "ru" | "tg" | "kk" | "ky";
+                /** @description Comma-separated, any of events, speakers, press-releases, organisations, projects; default all */
+                collections?: string;
+                /** @description Results per page, 1–50, default 10 */
+                limit?: number;
+                /** @description From 1 */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: {
+                            /** @enum {string} */
+                            collection: "events" | "speakers" | "press-releases" | "organisations" | "projects";
+                            id: string;
+                            title: string;
+                            summary: string | null;
+                            slug: string | null;
+                            /** @description The page's path on the frontend, e.g. /ru/events/{slug} */
+                            path: string | null;
+                            /**
+                             * @description title: every word is in the title; text: elsewhere. Title matches come first.
+                             * @enum {string}
+                             */
+                            rank: "title" | "text";
+                        }[];
+                        totalDocs: number;
+                        limit: number;
+                        page: number;
+                        totalPages: number;
+                        hasNextPage: boolean;
+                        hasPrevPage: boolean;
+                        q: string;
+                        locale: string;
+                    };
+                };
+            };
+            /** @description q missing, too long or without letters; an unknown or `all` locale; an unknown collection; limit or page out of range. `data` names each parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resolveSlug: {
+        parameters: {
+            query: {
+                /** @description One of events, speakers, press-releases, organisations, projects */
+                collection: "events" | "speakers" | "press-releases" | "organisations" | "projects";
+                /** @description The slug a link used, up to 200 characters */
+                slug: string;
+                /** @description One content locale (not all); default the source locale */
+                locale?: "en" | "ru" | "tg" | "kk" | "ky";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        collection: string;
+                        id: string;
+                        locale: string;
+                        /** @description The current slug */
+                        slug: string;
+                        path: string | null;
+                        /** @description true when the slug asked for is an old one */
+                        redirected: boolean;
+                        /** @description The slug asked for, when redirected */
+                        from?: string;
+                    };
+                };
+            };
+            /** @description collection unknown, slug missing or too long, an unknown or `all` locale. `data` names each parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such document, or not visible to this requester. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

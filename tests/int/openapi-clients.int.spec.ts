@@ -84,6 +84,9 @@ describe('frontend developers’ tools against the production server', () => {
       expect(description.paths['/api/events/{id}/ics'].get.operationId).toBe('getEventCalendar')
       expect(description.paths['/api/press-releases/{id}'].get.operationId).toBe('getPressRelease')
       expect(description.paths['/api/press-releases/count'].get.operationId).toBe('countPressReleases')
+      expect(description.paths['/api/search'].get.operationId).toBe('searchSite')
+      expect(description.paths['/api/redirects'].get.operationId).toBe('resolveSlug')
+      expect(description.paths['/sitemaps/{file}'].get.operationId).toBe('getSitemapFile')
     })
 
     it('keeps Payload’s internal keys out and writes tuples as OpenAPI 3.1 does', () => {
@@ -113,6 +116,8 @@ describe('frontend developers’ tools against the production server', () => {
         ['/api/events/upcoming', '/api/events/upcoming?limit=100000'],
         ['/api/events/{id}/ics', `/api/events/${eventId}/ics?locale=xx`],
         ['/api/events/{id}/jsonld', `/api/events/${eventId}/jsonld?locale=xx`],
+        ['/api/search', '/api/search?q=dushanbe&locale=all'],
+        ['/api/redirects', '/api/redirects?collection=users&slug=x'],
       ]
       for (const [described, requested] of paths) {
         expect(Object.keys(description.paths[described].get.responses)).toContain('400')

@@ -27,7 +27,7 @@ export const newToken = (): string => crypto.randomBytes(6).toString('base64url'
 const renderContext = (collection: string, id: number | string): Record<string, unknown> => (collection === 'press-releases' ? { [EMBARGO_PREVIEW]: id } : {})
 
 /** The public's read rule of a collection, asked as nobody, with this release's embargo set aside. */
-async function publicRule(req: PayloadRequest, collection: string, id: number | string): Promise<Where | boolean> {
+export async function publicRule(req: PayloadRequest, collection: string, id: number | string): Promise<Where | boolean> {
   const read = req.payload.collections[collection as CollectionSlug].config.access.read
   const asNobody = { ...req, user: null, context: { ...req.context, ...renderContext(collection, id) } } as PayloadRequest
   return read({ req: asNobody, id: id as number })

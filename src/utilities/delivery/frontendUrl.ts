@@ -34,9 +34,15 @@ export function frontendPaths(env: Env = process.env): Record<string, string> {
   return { ...defaults, ...(parsed as Record<string, string>) }
 }
 
+/** The path of a document's page on the frontend (no origin), or undefined when its collection has no page or it has no slug. */
+export function frontendPath(collection: string, slug: string | null | undefined, locale: string, env: Env = process.env): string | undefined {
+  const pattern = frontendPaths(env)[collection]
+  if (!pattern || !slug) return undefined
+  return pattern.replaceAll('{locale}', encodeURIComponent(locale)).replaceAll('{slug}', encodeURIComponent(slug))
+}
+
 /** The page of a document on the frontend, or undefined when its collection has no page or it has no slug. */
 export function frontendUrl(collection: string, doc: { slug?: string | null }, locale: string, env: Env = process.env): string | undefined {
-  const pattern = frontendPaths(env)[collection]
-  if (!pattern || !doc.slug) return undefined
-  return canonicalFrontend(env) + pattern.replaceAll('{locale}', encodeURIComponent(locale)).replaceAll('{slug}', encodeURIComponent(doc.slug))
+  const path = frontendPath(collection, doc.slug, locale, env)
+  return path === undefined ? undefined : canonicalFrontend(env) + path
 }

@@ -3,6 +3,7 @@ import { configToJSONSchema, type FlattenedField, formatNames, type SanitizedCon
 import { isStaffField } from '@/access/isStaff'
 
 import { localeCodes } from '@/i18n/localization'
+import { editorialDeclaration } from '@/policy/editorial'
 import { MAX_DEPTH, MAX_LIMIT } from '@/http/validateQuery'
 
 type Schema = Record<string, any>
@@ -116,6 +117,8 @@ export function buildOpenApi(config: SanitizedConfig, defaultIDType: 'number' | 
   const badQuery = errorResponse('A malformed query: unknown locale, depth or limit out of range, a field that cannot be queried.')
   const notFound = errorResponse('No such document, or not visible to this requester.')
   const paths: Record<string, Schema> = {}
+  // The public collections the site search indexes (and whose old slugs redirect).
+  const searchable = config.collections.filter((collection) => collections.includes(collection.slug) && editorialDeclaration(collection)?.search).map((collection) => collection.slug)
   for (const slug of collections) {
     const ref = { $ref: `#/components/schemas/${slug}` }
     // operationIds (`listPressReleases`, `getPressRelease`) from Payload's own names for the slug,
@@ -245,7 +248,68 @@ export function buildOpenApi(config: SanitizedConfig, defaultIDType: 'number' | 
     },
   }
   // The sitemap reads no parameter and answers every request: it has no 4xx to declare.
-  paths['/sitemap.xml'] = { get: { operationId: 'getSitemap', tags: ['feeds'], summary: 'Sitemap with hreflang alternates', responses: { 200: { description: 'XML', content: { 'application/xml': { schema: { type: 'string' } } } } } } }
+  const sitemapXml = { description: 'XML', content: { 'application/xml': { schema: { type: 'string' } } } }
+  paths['/sitemap.xml'] = {
+    get: { operationId: 'getSitemap', tags: ['feeds'], summary: 'Sitemap with hreflang alternates; a sitemap index of /sitemaps/{file} beyond SITEMAP_URLS_PER_FILE (at most 50,000) URLs', responses: { 200: sitemapXml } },
+  }
+  paths['/sitemaps/{file}'] = {
+    get: {
+      operationId: 'getSitemapFile',
+      tags: ['feeds'],
+      summary: 'One file of a split sitemap, as the sitemap index lists them',
+      parameters: [{ name: 'file', in: 'path', required: true, description: 'n.xml, from 1.xml', schema: { type: 'string', pattern: '^[1-9][0-9]*\\.xml$' } }],
+      responses: { 200: sitemapXml, 404: errorResponse('No such file: the sitemap is not split, or has fewer files') },
+    },
+  }
+  const searchResult = {
+    type: 'object',
+    required: ['collection', 'id', 'title', 'summary', 'slug', 'path', 'rank'],
+    properties: {
+      collection: { type: 'string', enum: searchable },
+      id: { type: 'string' },
+      title: { type: 'string' },
+      summary: { type: ['string', 'null'] },
+      slug: { type: ['string', 'null'] },
+      path: { type: ['string', 'null'], description: "The page's path on the frontend, e.g. /ru/events/{slug}" },
+      rank: { type: 'string', enum: ['title', 'text'], description: 'title: every word is in the title; text: elsewhere. Title matches come first.' },
+    },
+  }
+  const required = (name: string, description: string, schema: Schema = { type: 'string' }) => ({ name, in: 'query', required: true, description, schema })
+  const optional = (name: string, description: string, schema: Schema = { type: 'string' }) => ({ name, in: 'query', required: false, description, schema })
+  const oneLocale = optional('locale', 'One content locale (not all); default the source locale', { type: 'string', enum: localeCodes })
+  if (searchable.length) {
+    paths['/api/search'] = {
+      get: {
+        operationId: 'searchSite',
+        tags: ['search'],
+        summary: 'Ranked site search in one locale, without regard to case, diacritics or script (Бишкек finds Bishkek); public content only',
+        parameters: [
+          required('q', 'The words to find, 1–100 characters, at most 8 words; every word must match', { type: 'string', minLength: 1, maxLength: 100 }),
+          oneLocale,
+          optional('collections', `Comma-separated, any of ${searchable.join(', ')}; default all`),
+          optional('limit', 'Results per page, 1–50, default 10', { type: 'integer', minimum: 1, maximum: 50 }),
+          optional('page', 'From 1', { type: 'integer', minimum: 1, maximum: 1000 }),
+        ],
+        responses: {
+          200: json({ type: 'object', required: ['docs', 'totalDocs', 'limit', 'page', 'totalPages', 'hasNextPage', 'hasPrevPage', 'q', 'locale'], properties: { docs: { type: 'array', items: searchResult }, totalDocs: { type: 'integer' }, limit: { type: 'integer' }, page: { type: 'integer' }, totalPages: { type: 'integer' }, hasNextPage: { type: 'boolean' }, hasPrevPage: { type: 'boolean' }, q: { type: 'string' }, locale: { type: 'string' } } }),
+          400: errorResponse('q missing, too long or without letters; an unknown or `all` locale; an unknown collection; limit or page out of range. `data` names each parameter.'),
+        },
+      },
+    }
+    paths['/api/redirects'] = {
+      get: {
+        operationId: 'resolveSlug',
+        tags: ['search'],
+        summary: 'Where a slug lives now: the document that has it, or the one that had it (an old slug after a rename; chains resolve to the current slug)',
+        parameters: [required('collection', `One of ${searchable.join(', ')}`, { type: 'string', enum: searchable }), required('slug', 'The slug a link used, up to 200 characters', { type: 'string', maxLength: 200 }), oneLocale],
+        responses: {
+          200: json({ type: 'object', required: ['collection', 'id', 'locale', 'slug', 'path', 'redirected'], properties: { collection: { type: 'string' }, id: { type: 'string' }, locale: { type: 'string' }, slug: { type: 'string', description: 'The current slug' }, path: { type: ['string', 'null'] }, redirected: { type: 'boolean', description: 'true when the slug asked for is an old one' }, from: { type: 'string', description: 'The slug asked for, when redirected' } } }),
+          400: errorResponse('collection unknown, slug missing or too long, an unknown or `all` locale. `data` names each parameter.'),
+          404: notFound,
+        },
+      },
+    }
+  }
 
   return {
     openapi: '3.1.0',

@@ -8,7 +8,7 @@ import { type CachedResponse, etagOf } from '@/utilities/publicCache'
 import { atomWithLanguage, buildReleaseFeed } from './feeds'
 import { frontendPaths } from './frontendUrl'
 import { buildCalendar } from './ical'
-import { alternatesOf, buildSitemap, type LocalizedDoc } from './sitemap'
+import { alternatesOf, buildSitemap, buildSitemapIndex, type LocalizedDoc, sitemapItems, urlsPerFile } from './sitemap'
 
 /**
  * The calendar, the press-release feeds and the sitemap, built the same way whichever route
@@ -17,10 +17,14 @@ import { alternatesOf, buildSitemap, type LocalizedDoc } from './sitemap'
  */
 
 const FEED_SIZE = 50
-const SITEMAP_MAX = 50_000
+/** Documents read per query while the sitemap is built. */
+const SITEMAP_PAGE = 1_000
 
 /** As long as a feed is kept: "upcoming" moves with the clock; writes purge it sooner. */
 const FEED_TTL_MS = 5 * 60_000
+
+/** A file of a split sitemap: `/sitemaps/2.xml` is file 2, anything else none. */
+export const sitemapFileOf = (name: string): number | undefined => (/^[1-9]\d{0,5}\.xml$/.test(name) ? Number(name.slice(0, -4)) : undefined)
 
 export type PublicFeed = 'events.ics' | 'press-releases.xml' | 'press-releases.atom' | 'sitemap.xml'
 
@@ -83,25 +87,52 @@ const titleField: Record<string, string> = {
   speakers: 'name',
 }
 
-async function sitemap(payload: Payload): Promise<string> {
-  const { codes, defaultLocale } = localesOf(payload)
-  const entries = []
-  for (const collection of Object.keys(frontendPaths())) {
-    if (!(collection in titleField) || !payload.collections[collection as 'events']) continue
-    const { docs } = await payload.find({
-      collection: collection as 'events',
-      locale: 'all',
-      limit: SITEMAP_MAX,
-      depth: 0,
-      overrideAccess: false,
-      select: { slug: true, [titleField[collection]]: true, updatedAt: true } as never,
-    })
-    for (const doc of docs) entries.push(alternatesOf(collection, doc as unknown as LocalizedDoc, titleField[collection], codes))
+/** Every page of the sitemap, once per generation of the public cache: the index and each file share one read. */
+async function sitemapUrls(payload: Payload) {
+  return (await syncedPublicCache(payload)).memo('sitemap urls', async () => {
+    const { codes, defaultLocale } = localesOf(payload)
+    const entries = []
+    for (const collection of Object.keys(frontendPaths())) {
+      if (!(collection in titleField) || !payload.collections[collection as 'events']) continue
+      for (let page = 1; ; page += 1) {
+        // Current slugs only: an old slug lives on as a redirect (GET /api/redirects), never here.
+        const { docs, hasNextPage } = await payload.find({
+          collection: collection as 'events',
+          locale: 'all',
+          limit: SITEMAP_PAGE,
+          page,
+          sort: 'id',
+          depth: 0,
+          overrideAccess: false,
+          select: { slug: true, [titleField[collection]]: true, updatedAt: true } as never,
+        })
+        for (const doc of docs) entries.push(alternatesOf(collection, doc as unknown as LocalizedDoc, titleField[collection], codes))
+        if (!hasNextPage) break
+      }
+    }
+    return sitemapItems(
+      entries.filter((entry) => entry.alternates.length),
+      defaultLocale,
+    )
+  })
+}
+
+/**
+ * The sitemap at `path`: one file while the pages fit in one (SITEMAP_URLS_PER_FILE, at most
+ * 50,000), else an index of the files `…/sitemaps/1.xml`, `…/sitemaps/2.xml`, beside it.
+ * `file` is one of those files; undefined when there is no such file.
+ */
+async function sitemap(payload: Payload, path: string, file?: number): Promise<string | undefined> {
+  const items = await sitemapUrls(payload)
+  const perFile = urlsPerFile()
+  const files = Math.max(1, Math.ceil(items.length / perFile))
+  if (file === undefined) {
+    if (files === 1) return buildSitemap(items)
+    const base = `${ownOrigin()}${path.replace(/\/sitemap\.xml$/, '')}`
+    return buildSitemapIndex(files, (n) => `${base}/sitemaps/${n}.xml`)
   }
-  return buildSitemap(
-    entries.filter((entry) => entry.alternates.length),
-    defaultLocale,
-  )
+  if (files === 1 || file > files) return undefined
+  return buildSitemap(items.slice((file - 1) * perFile, file * perFile))
 }
 
 /**
@@ -111,15 +142,19 @@ async function sitemap(payload: Payload): Promise<string> {
  * other parameters (a tracker's utm_…, a cache-buster) share one entry and a client does not
  * choose how many entries it creates.
  */
-export async function publicFeed(payload: Payload, feed: PublicFeed, { locale, path }: { locale: string; path: string }): Promise<CachedResponse> {
+export async function publicFeed(payload: Payload, feed: PublicFeed, { locale, path, file }: { locale: string; path: string; file?: number }): Promise<CachedResponse> {
   const key = `feed ${ownOrigin()}${path} ${locale}`
   return (await syncedPublicCache(payload)).remember(key, async (): Promise<CachedResponse> => {
     const text =
       feed === 'events.ics'
         ? await eventsCalendar(payload, locale)
         : feed === 'sitemap.xml'
-          ? await sitemap(payload)
+          ? await sitemap(payload, file === undefined ? path : path.replace(/\/sitemaps\/\d+\.xml$/, '/sitemap.xml'), file)
           : await releaseFeed(payload, locale, feed === 'press-releases.xml' ? 'xml' : 'atom', path)
+    if (text === undefined) {
+      const body = Buffer.from(JSON.stringify({ errors: [{ message: 'Not Found' }] }))
+      return { status: 404, headers: [['content-type', 'application/json; charset=utf-8']], body, etag: etagOf(body) }
+    }
     const body = Buffer.from(text)
     return { status: 200, headers: [], body, etag: etagOf(body), expires: Date.now() + FEED_TTL_MS }
   })

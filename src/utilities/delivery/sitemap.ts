@@ -1,4 +1,4 @@
-import { XMLBuilder } from 'fast-xml-parser'
+import { type SitemapItemLoose, SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap'
 
 import { frontendUrl } from './frontendUrl'
 
@@ -9,6 +9,19 @@ export type LocalizedDoc = {
 }
 
 export type SitemapEntry = { alternates: { locale: string; url: string }[]; lastmod?: string }
+
+/** The most URLs one sitemap file may list (sitemaps.org); beyond it /sitemap.xml is an index of files. */
+export const SITEMAP_FILE_LIMIT = 50_000
+
+/** URLs per sitemap file: SITEMAP_URLS_PER_FILE, at most (and by default) the protocol's 50,000. */
+export function urlsPerFile(env: Record<string, string | undefined> = process.env): number {
+  const asked = env.SITEMAP_URLS_PER_FILE
+  if (asked === undefined || asked === '') return SITEMAP_FILE_LIMIT
+  if (!/^\d+$/.test(asked) || Number(asked) < 1 || Number(asked) > SITEMAP_FILE_LIMIT) {
+    throw new Error(`SITEMAP_URLS_PER_FILE must be a whole number from 1 to ${SITEMAP_FILE_LIMIT}, got "${asked}".`)
+  }
+  return Number(asked)
+}
 
 /**
  * The locale versions of one document (read with `locale=all`) that have content: a title (or
@@ -26,18 +39,26 @@ export function alternatesOf(collection: string, doc: LocalizedDoc, titleField: 
   return { alternates, lastmod: doc.updatedAt }
 }
 
-/** A sitemap with reciprocal hreflang alternates and x-default pointing at the default locale's page. */
-export function buildSitemap(entries: SitemapEntry[], defaultLocale: string): string {
-  const urls = entries.flatMap(({ alternates, lastmod }) => {
+/** One sitemap item per page, with reciprocal hreflang alternates and x-default pointing at the default locale's page. */
+export function sitemapItems(entries: SitemapEntry[], defaultLocale: string): SitemapItemLoose[] {
+  return entries.flatMap(({ alternates, lastmod }) => {
     const fallback = alternates.find((alternate) => alternate.locale === defaultLocale) ?? alternates[0]
-    const links = alternates.length > 1 ? [...alternates.map(({ locale, url }) => ({ '@_rel': 'alternate', '@_hreflang': locale, '@_href': url })), { '@_rel': 'alternate', '@_hreflang': 'x-default', '@_href': fallback.url }] : []
-    return alternates.map(({ url }) => ({ loc: url, ...(lastmod ? { lastmod } : {}), ...(links.length ? { 'xhtml:link': links } : {}) }))
+    const links = alternates.length > 1 ? [...alternates.map(({ locale, url }) => ({ lang: locale, url })), { lang: 'x-default', url: fallback.url }] : []
+    return alternates.map(({ url }) => ({ url, ...(lastmod ? { lastmod } : {}), ...(links.length ? { links } : {}) }))
   })
-  const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true })
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    builder.build({
-      urlset: { '@_xmlns': 'http://www.sitemaps.org/schemas/sitemap/0.9', '@_xmlns:xhtml': 'http://www.w3.org/1999/xhtml', url: urls },
-    })
-  )
 }
+
+const written = async (stream: SitemapStream | SitemapIndexStream, items: unknown[]): Promise<string> => {
+  const done = streamToPromise(stream)
+  for (const item of items) stream.write(item)
+  stream.end()
+  return (await done).toString()
+}
+
+/** One sitemap file (a `urlset`), written by the `sitemap` library. */
+export const buildSitemap = (items: SitemapItemLoose[]): Promise<string> =>
+  written(new SitemapStream({ xmlns: { news: false, xhtml: true, image: false, video: false } }), items)
+
+/** The sitemap index listing `files` sitemap files at `fileUrl(1…files)`. */
+export const buildSitemapIndex = (files: number, fileUrl: (file: number) => string): Promise<string> =>
+  written(new SitemapIndexStream(), Array.from({ length: files }, (_, index) => ({ url: fileUrl(index + 1) })))

@@ -1,0 +1,92 @@
+import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
+
+import { localeCodes } from '@/i18n/localization'
+import { publicRule } from '@/plugins/readModel/render'
+import type { SearchDeclaration } from '@/policy/editorial'
+
+import { SEARCH_INDEX } from './collection'
+import { searchRowOf, selectOf } from './rows'
+
+/** A slug the public read in a locale that the document no longer has there. */
+export type SlugMove = { locale: string; from: string; to: string }
+
+const rowsOf = (collection: string, id: number | string): Where => ({
+  and: [{ collection: { equals: collection } }, { document: { equals: String(id) } }],
+})
+
+/**
+ * Makes the index rows of one document match what the public reads of it now, inside the write's
+ * transaction: none when the public may not read it (a draft, unpublished, a speaker made
+ * internal, deleted), else one per locale in which it has a title. A press release is indexed as
+ * the public will read it once its embargo lifts; its rows keep the embargo, and the index's own
+ * read rule hides them until then.
+ */
+export async function reindex(req: PayloadRequest, collection: string, id: number | string, declaration: SearchDeclaration): Promise<SlugMove[]> {
+  const { payload } = req
+  // The slugs the public read until now, per locale: a change of one is a redirect to keep.
+  const { docs: previous } = await payload.db.find<{ locale: string; slug?: string | null; slugLocale?: string | null }>({
+    collection: SEARCH_INDEX,
+    where: rowsOf(collection, id),
+    limit: 0,
+    pagination: false,
+    req,
+    select: { locale: true, slug: true, slugLocale: true },
+  })
+  await payload.db.deleteMany({ collection: SEARCH_INDEX, where: rowsOf(collection, id), req })
+  // The public's read rule, asked as nobody: the same decision Payload makes for an anonymous read.
+  const rule = await publicRule(req, collection, id)
+  if (rule === false) return []
+  // Reached only from the hooks of a write and the index's first fill. It returns this one
+  // document only where the public read rule above lets the public read it, and only the fields
+  // the declaration names (titles, summaries, places: never e-mails, notes or staff names).
+  const { docs } = await payload.find({
+    collection: collection as CollectionSlug,
+    where: rule === true ? { id: { equals: id } } : { and: [{ id: { equals: id } }, rule] },
+    locale: 'all',
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: true,
+    req,
+    select: selectOf(declaration) as never,
+  })
+  const doc = docs[0] as (Record<string, unknown> & { id: number | string }) | undefined
+  if (!doc) return []
+  const moves: SlugMove[] = []
+  const fallback = payload.config.localization ? payload.config.localization.defaultLocale : 'en'
+  for (const locale of localeCodes) {
+    const row = searchRowOf(collection, declaration, doc, locale, fallback, localeCodes)
+    if (!row) continue
+    // A slug of this locale's own page that it no longer has: a fallback to English moves nothing.
+    const before = previous.find((candidate) => candidate.locale === locale && candidate.slugLocale === locale)?.slug
+    if (before && row.slugLocale === locale && row.slug && before !== row.slug) moves.push({ locale, from: before, to: row.slug })
+    // Another writer (the first fill, a write on another instance) may have made the row meanwhile.
+    const one: Where = { and: [...(rowsOf(collection, id).and as Where[]), { locale: { equals: locale } }] }
+    await payload.db.create({ collection: SEARCH_INDEX, data: row, req }).catch(() => payload.db.updateMany({ collection: SEARCH_INDEX, where: one, data: row, req }))
+  }
+  return moves
+}
+
+export const unindex = (req: PayloadRequest, collection: string, id: number | string): Promise<unknown> =>
+  req.payload.db.deleteMany({ collection: SEARCH_INDEX, where: rowsOf(collection, id), req })
+
+/** Indexes every document of the collections whose index is still empty (a database made before the search existed). */
+export async function fillIndex(payload: Payload, declarations: Record<string, SearchDeclaration>): Promise<number> {
+  let indexed = 0
+  for (const [collection, declaration] of Object.entries(declarations)) {
+    const { totalDocs } = await payload.count({ collection: SEARCH_INDEX as CollectionSlug, where: { collection: { equals: collection } }, overrideAccess: true })
+    if (totalDocs) continue
+    for (let page = 1; ; page += 1) {
+      // Ids only: each document is then read as the public reads it, by reindex.
+      const { docs, hasNextPage } = await payload.find({ collection: collection as CollectionSlug, depth: 0, limit: 100, page, overrideAccess: true, select: {} })
+      for (const doc of docs) {
+        // A turn for requests between documents: a first fill of thousands must not stall the server.
+        await new Promise((resolve) => setImmediate(resolve))
+        await reindex({ payload, context: {}, user: null } as unknown as PayloadRequest, collection, doc.id, declaration)
+        indexed += 1
+      }
+      if (!hasNextPage) break
+    }
+  }
+  return indexed
+}
