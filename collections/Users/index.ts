@@ -27,6 +27,11 @@ export const Users: CollectionConfig<'users'> = {
   auth: {
     // HttpOnly always (Payload's default); Secure wherever the site is served over HTTPS in production.
     cookies: { sameSite: 'Lax', secure: process.env.NODE_ENV === 'production' && !process.env.SERVER_URL?.startsWith('http://') },
+    // Payload's own interval between two reset mails to one account reserves it with a write made
+    // outside the request's open transaction, which SQLite (one writer) can only make after that
+    // transaction ends: the request waited for itself. The rate limit per client address on
+    // /api/users/forgot-password (LOGIN_RATE_LIMIT) bounds resets instead.
+    forgotPassword: { minRequestInterval: 0 },
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,

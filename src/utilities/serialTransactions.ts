@@ -6,6 +6,18 @@ type Release = () => void
 type Adapter = Pick<BaseDatabaseAdapter, 'beginTransaction' | 'commitTransaction' | 'rollbackTransaction'>
 
 const LOCKS = new WeakMap<object, WriteLock>()
+const AFTER_COMMIT = new WeakMap<object, Map<number | string, (() => void)[]>>()
+
+/**
+ * Calls `then` once the transaction commits (never if it rolls back). False where the adapter's
+ * transactions are not tracked here: the caller then decides on its own.
+ */
+export function afterCommit(adapter: object, id: number | string, then: () => void): boolean {
+  const waiting = AFTER_COMMIT.get(adapter)
+  if (!waiting) return false
+  waiting.set(id, [...(waiting.get(id) ?? []), then])
+  return true
+}
 
 /**
  * One SQLite write at a time in this process, in arrival order. libsql is synchronous underneath:
@@ -99,12 +111,22 @@ export function serializeTransactions<A extends Adapter>(adapter: A): A {
     const write = methods[name]
     if (typeof write !== 'function') continue
     methods[name] = async function (this: A, args: { req?: Partial<PayloadRequest> } | undefined) {
-      if (await inTransaction(args?.req)) return write.call(this, args)
-      return lock.run(() => write.call(this, args))
+      if (!(await inTransaction(args?.req))) return lock.run(() => write.call(this, args))
+      try {
+        return await write.call(this, args)
+      } catch (error) {
+        // Payload's jobs queue begins a transaction for each updateJobs ({ transactionID } is the
+        // whole req) and commits it after, with nothing to end it when the update throws: the
+        // lock would never be given back, and no write of this process would run again.
+        if (name === 'updateJobs' && args?.req && Object.keys(args.req).length === 1) await adapter.rollbackTransaction((await args.req.transactionID) as string)
+        throw error
+      }
     }
   }
   LOCKS.set(adapter, lock)
   const held = new Map<number | string, Release>()
+  const committed = new Map<number | string, (() => void)[]>()
+  AFTER_COMMIT.set(adapter, committed)
   const { beginTransaction, commitTransaction, rollbackTransaction } = adapter
   const releaseOf = async (id: number | string | Promise<number | string>) => {
     const key = await id
@@ -124,13 +146,18 @@ export function serializeTransactions<A extends Adapter>(adapter: A): A {
     }
   }
   adapter.commitTransaction = async function (this: A, id) {
+    const key = await id
     try {
       await commitTransaction.call(this, id)
     } finally {
       await releaseOf(id)
     }
+    const then = committed.get(key) ?? []
+    committed.delete(key)
+    for (const callback of then) callback()
   }
   adapter.rollbackTransaction = async function (this: A, id) {
+    committed.delete(await id)
     try {
       await rollbackTransaction.call(this, id)
     } finally {

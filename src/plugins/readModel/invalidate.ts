@@ -14,6 +14,7 @@ import { bumpGeneration } from './generation'
 import { relationsOf } from './fields'
 import { newToken, refreshRows } from './render'
 import { fastWritesOf } from './store'
+import { afterCommit } from '@/utilities/serialTransactions'
 
 /** Set on a request that saves a draft or autosaves: nothing public changes, so nothing is touched. */
 export const DRAFT_SAVE = 'pressroom.draftSave'
@@ -45,8 +46,12 @@ export async function queueRender(req: PayloadRequest, keys: string[], waitUntil
   await req.payload.jobs.queue({ task: RENDER_TASK as never, input: { keys } as never, req, ...(waitUntil ? { waitUntil } : {}) })
   if (waitUntil) return
   const { payload } = req
-  // The job is committed with the write; a moment later this process runs it (the cron is the backstop).
-  setTimeout(() => void payload.jobs.run({ queue: 'default', limit: 50 }).catch((error: unknown) => payload.logger.error({ err: error }, 'Rendering snapshots failed')), 100).unref()
+  const run = () => void payload.jobs.run({ queue: 'default', limit: 50 }).catch((error: unknown) => payload.logger.error({ err: error }, 'Rendering snapshots failed'))
+  // The job is committed with the write: this process runs it once the write commits (or, where
+  // the adapter says nothing of commits, a moment later); the cron is the backstop.
+  const id = await req.transactionID
+  if ((typeof id === 'string' || typeof id === 'number') && afterCommit(payload.db, id, () => setImmediate(run))) return
+  setTimeout(run, 100).unref()
 }
 
 /**
