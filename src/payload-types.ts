@@ -953,6 +953,28 @@ export interface Event {
   project?: (number | null) | Project;
   donorNotices?: (number | DonorNotice)[] | null;
   icalSequence?: number | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
+  openGraph?: {
+    title: string;
+    description: string | null;
+    url: string | null;
+    locale: string;
+    type: string;
+    image: null | {
+      url: string;
+      width: number | null;
+      height: number | null;
+      alt: string | null;
+      type: string | null;
+    };
+  };
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -1264,6 +1286,28 @@ export interface Organisation {
    * The body this one belongs to, e.g. the EU Delegation under the European Union.
    */
   parent?: (number | null) | Organisation;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
+  openGraph?: {
+    title: string;
+    description: string | null;
+    url: string | null;
+    locale: string;
+    type: string;
+    image: null | {
+      url: string;
+      width: number | null;
+      height: number | null;
+      alt: string | null;
+      type: string | null;
+    };
+  };
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -1797,6 +1841,28 @@ export interface PressRelease {
    */
   attachments?: (number | Media)[] | null;
   featuredImage?: (number | null) | Media;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
+  openGraph?: {
+    title: string;
+    description: string | null;
+    url: string | null;
+    locale: string;
+    type: string;
+    image: null | {
+      url: string;
+      width: number | null;
+      height: number | null;
+      alt: string | null;
+      type: string | null;
+    };
+  };
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -2126,6 +2192,28 @@ export interface Project {
     docs?: (number | PressRelease)[];
     hasNextPage?: boolean;
     totalDocs?: number;
+  };
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
+  openGraph?: {
+    title: string;
+    description: string | null;
+    url: string | null;
+    locale: string;
+    type: string;
+    image: null | {
+      url: string;
+      width: number | null;
+      height: number | null;
+      alt: string | null;
+      type: string | null;
+    };
   };
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
@@ -2669,6 +2757,14 @@ export interface EventsSelect<T extends boolean = true> {
   project?: T;
   donorNotices?: T;
   icalSequence?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  openGraph?: T;
   createdBy?: T;
   updatedBy?: T;
   updatedAt?: T;
@@ -2755,6 +2851,14 @@ export interface PressReleasesSelect<T extends boolean = true> {
   donorNotices?: T;
   attachments?: T;
   featuredImage?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  openGraph?: T;
   createdBy?: T;
   updatedBy?: T;
   updatedAt?: T;
@@ -2800,6 +2904,14 @@ export interface OrganisationsSelect<T extends boolean = true> {
   logo?: T;
   description?: T;
   parent?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  openGraph?: T;
   createdBy?: T;
   updatedBy?: T;
   updatedAt?: T;
@@ -2830,6 +2942,14 @@ export interface ProjectsSelect<T extends boolean = true> {
   donorNotices?: T;
   events?: T;
   pressReleases?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  openGraph?: T;
   createdBy?: T;
   updatedBy?: T;
   updatedAt?: T;

@@ -12,7 +12,7 @@ export const partnerRoles = ['lead', 'partner', 'co-sponsor', 'funder'] as const
 export const Projects: CollectionConfig<'projects'> = {
   slug: 'projects',
   // The editorial policy (src/policy/editorial.ts) reads this: access, audit, translator rules, versions.
-  custom: { pressroom: { public: true, drafts: { schedulePublish: true } } },
+  custom: { pressroom: { public: true, drafts: { schedulePublish: true }, seo: { title: 'title', description: ['summary', 'description'] } } },
   admin: {
     defaultColumns: ['title', 'startDate', 'endDate', '_status'],
     group: 'Directory',

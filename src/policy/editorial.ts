@@ -7,6 +7,7 @@ import { publishedOnly } from '@/access/publishedOnly'
 import { auditFields } from '@/fields/audit'
 import { publishOneLocale } from '@/hooks/publishOneLocale'
 import { recordAuthor } from '@/hooks/recordAuthor'
+import type { SeoSources } from '@/utilities/seo'
 
 import { canUpdateContent, enforceTranslatorRules, lockForTranslators } from './translators'
 
@@ -24,6 +25,8 @@ export type EditorialDeclaration = {
   public?: boolean
   /** Drafts with autosave, version history and per-locale publishing; `schedulePublish` adds scheduled publishing. */
   drafts?: boolean | { schedulePublish?: boolean }
+  /** Pages on the frontend: SEO meta (plugin-seo) generated from these fields, and an Open Graph block in reads. */
+  seo?: SeoSources
 }
 
 type PressroomCustom = { pressroom?: EditorialDeclaration }
