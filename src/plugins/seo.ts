@@ -27,10 +27,18 @@ export const fillMeta =
 /** Readers get `openGraph` only where they selected it: its field's hook marks it, this fills it in once relations are populated. */
 const addOpenGraph =
   (slug: string, sources: SeoSources): CollectionAfterReadHook =>
-  ({ doc, req }) => {
+  async ({ doc, req }) => {
     if (!doc || !('openGraph' in doc)) return doc
     if (!req.locale || req.locale === 'all') return { ...doc, openGraph: null }
-    return { ...doc, openGraph: openGraphOf(slug, doc as Doc, req.locale, sources, req.payload.config.serverURL || 'http://localhost') }
+    let read = doc as Doc
+    const meta = read.meta as Doc | undefined
+    // GraphQL populates relationships in its resolvers, after this hook: the image is read here,
+    // as the requester (a file they may not read stays out). REST at depth ≥ 1 has it populated.
+    if (req.payloadAPI === 'GraphQL' && meta?.image && typeof meta.image !== 'object') {
+      const image = await req.payload.findByID({ collection: 'media', id: meta.image as number, depth: 0, disableErrors: true, overrideAccess: false, req })
+      if (image) read = { ...read, meta: { ...meta, image } }
+    }
+    return { ...doc, openGraph: openGraphOf(slug, read, req.locale, sources, req.payload.config.serverURL || 'http://localhost') }
   }
 
 const openGraphField: Field = {

@@ -80,6 +80,8 @@ const sanitizeOptions = (serverUrl: string | undefined): sanitizeHtml.IOptions =
     allowedSchemes: LINK_SCHEMES,
     allowedSchemesByTag: { img: ['http', 'https'], source: ['http', 'https'] },
     allowProtocolRelative: false,
+    // <source> is a void element: no closing tag.
+    selfClosing: [...sanitizeHtml.defaults.selfClosing, 'source'],
     transformTags: {
       img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, src: absolute(attribs.src) ?? '' } }),
       source: (tagName, attribs) => ({ tagName, attribs: { ...attribs, srcset: absolute(attribs.srcset) ?? '' } }),
