@@ -1,7 +1,9 @@
 import { seoPlugin } from '@payloadcms/plugin-seo'
 import type { CollectionAfterReadHook, CollectionBeforeChangeHook, CollectionConfig, Config, Field, Plugin } from 'payload'
 
+import { defaultLocale } from '@/i18n/localization'
 import { editorialDeclaration } from '@/policy/editorial'
+import { frontendUrl } from '@/utilities/delivery/frontendUrl'
 import { filledMeta, generatedDescription, generatedImage, generatedTitle, openGraphOf, type SeoSources } from '@/utilities/seo'
 
 const sourcesOf = (collection: Pick<CollectionConfig, 'custom'> | undefined): SeoSources | undefined => (collection ? editorialDeclaration(collection)?.seo : undefined)
@@ -75,7 +77,7 @@ const openGraphField: Field = {
   ],
 }
 
-type GenerateArgs = { collectionConfig?: Pick<CollectionConfig, 'custom'>; doc: Doc }
+type GenerateArgs = { collectionConfig?: Pick<CollectionConfig, 'custom' | 'slug'>; doc: Doc }
 
 /**
  * SEO for every collection that declares `custom.pressroom.seo`: plugin-seo's localized meta title,
@@ -93,6 +95,9 @@ export const seoFieldsPlugin: Plugin = (config: Config): Config => {
     generateTitle: ({ collectionConfig, doc }: GenerateArgs) => generatedTitle(doc, sourcesOf(collectionConfig)!),
     generateDescription: ({ collectionConfig, doc }: GenerateArgs) => generatedDescription(doc, sourcesOf(collectionConfig)!),
     generateImage: ({ collectionConfig, doc }: GenerateArgs) => (generatedImage(doc, sourcesOf(collectionConfig)!) ?? '') as string,
+    // The search-result preview shows the page's address on the frontend.
+    generateURL: ({ collectionConfig, doc, locale }: GenerateArgs & { locale?: string }) =>
+      (collectionConfig && frontendUrl(collectionConfig.slug, doc as { slug?: string }, locale ?? defaultLocale)) || '',
   })(config) as Config
   return {
     ...withSeo,
