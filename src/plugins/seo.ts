@@ -1,4 +1,4 @@
-import { seoPlugin } from '@payloadcms/plugin-seo'
+import { seoPlugin } from 'payload-plugin-seo'
 import type { CollectionAfterReadHook, CollectionBeforeChangeHook, CollectionConfig, Config, Field, Plugin } from 'payload'
 
 import { defaultLocale } from '@/i18n/localization'
@@ -77,6 +77,19 @@ const openGraphField: Field = {
   ],
 }
 
+/**
+ * plugin-seo is published up to 3.90.1 only, and Payload refuses to start beside a @payloadcms
+ * package of another version: it is installed as `payload-plugin-seo` (package.json, as the SDK
+ * is), and its admin components are imported under that name.
+ */
+const INSTALLED_AS = 'payload-plugin-seo'
+const underInstalledName = (field: Field): Field => {
+  const component = field.admin?.components && 'Field' in field.admin.components ? field.admin.components.Field : undefined
+  if (!component || typeof component !== 'object' || !('path' in component) || typeof component.path !== 'string') return field
+  const path = component.path.replace(/^@payloadcms\/plugin-seo\//, `${INSTALLED_AS}/`)
+  return { ...field, admin: { ...field.admin, components: { ...field.admin!.components, Field: { ...component, path } } } } as Field
+}
+
 type GenerateArgs = { collectionConfig?: Pick<CollectionConfig, 'custom' | 'slug'>; doc: Doc }
 
 /**
@@ -92,6 +105,7 @@ export const seoFieldsPlugin: Plugin = (config: Config): Config => {
     collections: collections as never,
     uploadsCollection: 'media' as never,
     tabbedUI: false,
+    fields: ({ defaultFields }) => defaultFields.map(underInstalledName),
     generateTitle: ({ collectionConfig, doc }: GenerateArgs) => generatedTitle(doc, sourcesOf(collectionConfig)!),
     generateDescription: ({ collectionConfig, doc }: GenerateArgs) => generatedDescription(doc, sourcesOf(collectionConfig)!),
     generateImage: ({ collectionConfig, doc }: GenerateArgs) => (generatedImage(doc, sourcesOf(collectionConfig)!) ?? '') as string,
