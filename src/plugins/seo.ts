@@ -90,6 +90,13 @@ const underInstalledName = (field: Field): Field => {
   return { ...field, admin: { ...field.admin, components: { ...field.admin!.components, Field: { ...component, path } } } } as Field
 }
 
+/**
+ * Like slugs, meta is made in each locale from that locale's title and summary (on save, or the
+ * "auto-generate" buttons): not a unit of its own in XLIFF exports and the translations ledger.
+ */
+const notTranslated = (field: Field): Field =>
+  'name' in field && (field.type === 'text' || field.type === 'textarea') ? ({ ...field, custom: { ...field.custom, translatable: false } } as Field) : field
+
 type GenerateArgs = { collectionConfig?: Pick<CollectionConfig, 'custom' | 'slug'>; doc: Doc }
 
 /**
@@ -105,7 +112,7 @@ export const seoFieldsPlugin: Plugin = (config: Config): Config => {
     collections: collections as never,
     uploadsCollection: 'media' as never,
     tabbedUI: false,
-    fields: ({ defaultFields }) => defaultFields.map(underInstalledName),
+    fields: ({ defaultFields }) => defaultFields.map(underInstalledName).map(notTranslated),
     generateTitle: ({ collectionConfig, doc }: GenerateArgs) => generatedTitle(doc, sourcesOf(collectionConfig)!),
     generateDescription: ({ collectionConfig, doc }: GenerateArgs) => generatedDescription(doc, sourcesOf(collectionConfig)!),
     generateImage: ({ collectionConfig, doc }: GenerateArgs) => (generatedImage(doc, sourcesOf(collectionConfig)!) ?? '') as string,
