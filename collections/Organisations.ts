@@ -23,7 +23,7 @@ export const organisationTypes = [
 export const Organisations: CollectionConfig<'organisations'> = {
   slug: 'organisations',
   // The editorial policy (src/policy/editorial.ts) reads this: access, audit, translator rules, versions.
-  custom: { pressroom: { public: true, search: { title: 'name', summary: ['city'], text: ['acronym', 'city'] } } },
+  custom: { pressroom: { public: true, search: { title: 'name', summary: ['city'], text: ['acronym', 'city'] }, seo: { title: 'name', description: ['description'], image: 'logo' } } },
   admin: {
     defaultColumns: ['name', 'acronym', 'organisationType', 'countries'],
     group: 'Directory',

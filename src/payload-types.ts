@@ -957,6 +957,28 @@ export interface Event {
   project?: (number | null) | Project;
   donorNotices?: (number | DonorNotice)[] | null;
   icalSequence?: number | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
+  openGraph?: {
+    title: string;
+    description: string | null;
+    url: string | null;
+    locale: string;
+    type: string;
+    image: null | {
+      url: string;
+      width: number | null;
+      height: number | null;
+      alt: string | null;
+      type: string | null;
+    };
+  };
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -1268,6 +1290,28 @@ export interface Organisation {
    * The body this one belongs to, e.g. the EU Delegation under the European Union.
    */
   parent?: (number | null) | Organisation;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
+  openGraph?: {
+    title: string;
+    description: string | null;
+    url: string | null;
+    locale: string;
+    type: string;
+    image: null | {
+      url: string;
+      width: number | null;
+      height: number | null;
+      alt: string | null;
+      type: string | null;
+    };
+  };
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -1800,6 +1844,28 @@ export interface PressRelease {
    */
   attachments?: (number | Media)[] | null;
   featuredImage?: (number | null) | Media;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
+  openGraph?: {
+    title: string;
+    description: string | null;
+    url: string | null;
+    locale: string;
+    type: string;
+    image: null | {
+      url: string;
+      width: number | null;
+      height: number | null;
+      alt: string | null;
+      type: string | null;
+    };
+  };
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -2129,6 +2195,28 @@ export interface Project {
     docs?: (number | PressRelease)[];
     hasNextPage?: boolean;
     totalDocs?: number;
+  };
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
+  openGraph?: {
+    title: string;
+    description: string | null;
+    url: string | null;
+    locale: string;
+    type: string;
+    image: null | {
+      url: string;
+      width: number | null;
+      height: number | null;
+      alt: string | null;
+      type: string | null;
+    };
   };
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
@@ -2715,6 +2803,14 @@ export interface EventsSelect<T extends boolean = true> {
   project?: T;
   donorNotices?: T;
   icalSequence?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  openGraph?: T;
   createdBy?: T;
   updatedBy?: T;
   updatedAt?: T;
@@ -2801,6 +2897,14 @@ export interface PressReleasesSelect<T extends boolean = true> {
   donorNotices?: T;
   attachments?: T;
   featuredImage?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  openGraph?: T;
   createdBy?: T;
   updatedBy?: T;
   updatedAt?: T;
@@ -2846,6 +2950,14 @@ export interface OrganisationsSelect<T extends boolean = true> {
   logo?: T;
   description?: T;
   parent?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  openGraph?: T;
   createdBy?: T;
   updatedBy?: T;
   updatedAt?: T;
@@ -2876,6 +2988,14 @@ export interface ProjectsSelect<T extends boolean = true> {
   donorNotices?: T;
   events?: T;
   pressReleases?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  openGraph?: T;
   createdBy?: T;
   updatedBy?: T;
   updatedAt?: T;

@@ -27,7 +27,7 @@ type WithStart = Partial<{ startDate: unknown; startTime: unknown }>
 export const Events: CollectionConfig<'events'> = {
   slug: 'events',
   // The editorial policy (src/policy/editorial.ts) reads this: access, audit, translator rules, versions.
-  custom: { pressroom: { public: true, drafts: { schedulePublish: true }, search: { title: 'title', summary: ['summary'], text: ['venue.name', 'venue.city'], date: 'startDate' } } },
+  custom: { pressroom: { public: true, drafts: { schedulePublish: true }, search: { title: 'title', summary: ['summary'], text: ['venue.name', 'venue.city'], date: 'startDate' }, seo: { title: 'title', description: ['summary', 'description'], image: 'heroImage' } } },
   admin: {
     defaultColumns: ['title', 'startDate', 'status', 'eventType', '_status'],
     group: 'Events',

@@ -15,7 +15,7 @@ const dateAndTime = { date: { pickerAppearance: 'dayAndTime' as const } }
 export const PressReleases: CollectionConfig<'press-releases'> = {
   slug: 'press-releases',
   // The editorial policy (src/policy/editorial.ts) reads this: access, audit, translator rules, versions.
-  custom: { pressroom: { public: true, drafts: { schedulePublish: true }, search: { title: 'title', summary: ['summary', 'subtitle'], text: ['subtitle', 'dateline.places'], date: 'releaseDate' } } },
+  custom: { pressroom: { public: true, drafts: { schedulePublish: true }, search: { title: 'title', summary: ['summary', 'subtitle'], text: ['subtitle', 'dateline.places'], date: 'releaseDate' }, seo: { title: 'title', description: ['summary', 'body'], image: 'featuredImage', type: 'article' } } },
   access: { read: publishedAndNotEmbargoed },
   admin: {
     defaultColumns: ['title', 'releaseDate', 'embargoUntil', '_status'],

@@ -12,7 +12,7 @@ export const partnerRoles = ['lead', 'partner', 'co-sponsor', 'funder'] as const
 export const Projects: CollectionConfig<'projects'> = {
   slug: 'projects',
   // The editorial policy (src/policy/editorial.ts) reads this: access, audit, translator rules, versions.
-  custom: { pressroom: { public: true, drafts: { schedulePublish: true }, search: { title: 'title', summary: ['summary'], date: 'startDate' } } },
+  custom: { pressroom: { public: true, drafts: { schedulePublish: true }, search: { title: 'title', summary: ['summary'], date: 'startDate' }, seo: { title: 'title', description: ['summary', 'description'] } } },
   admin: {
     defaultColumns: ['title', 'startDate', 'endDate', '_status'],
     group: 'Directory',

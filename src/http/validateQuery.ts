@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import * as qs from 'qs-esm'
 
 import { localeCodes } from '@/i18n/localization'
+import { RICH_TEXT_FORMATS } from '@/plugins/richTextHtml'
 
 import { jsonNestingProblem } from './jsonNesting'
 import { MAX_DEPTH, MAX_LIMIT } from './limits'
@@ -53,6 +54,10 @@ export function queryProblems(query: Query): QueryProblem[] {
   const page = single('page')
   if (page !== undefined && !isWhole(page, 1, 1_000_000)) {
     problems.push({ path: 'page', message: `page must be a whole number from 1, got "${page}".` })
+  }
+  const richText = single('richText')
+  if (richText !== undefined && !(RICH_TEXT_FORMATS as readonly string[]).includes(richText)) {
+    problems.push({ path: 'richText', message: `richText must be ${RICH_TEXT_FORMATS.join(' or ')}, got "${richText}".` })
   }
   problems.push(...sortProblems(query.sort), ...shapeProblems(query))
   // Payload parses a `data` parameter as JSON itself, and a syntax error there is a 500.

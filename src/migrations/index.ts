@@ -2,6 +2,7 @@ import * as migration_20261201_145554_initial from './20261201_145554_initial';
 import * as migration_20261201_194933_translation_imports from './20261201_194933_translation_imports';
 import * as migration_20261201_200426_media_public from './20261201_200426_media_public';
 import * as migration_20261201_201636_public_snapshots from './20261201_201636_public_snapshots';
+import * as migration_20261202_074308_seo_meta from './20261202_074308_seo_meta';
 import * as migration_20261202_075809_search_redirects from './20261202_075809_search_redirects';
 
 export const migrations = [
@@ -24,6 +25,11 @@ export const migrations = [
     up: migration_20261201_201636_public_snapshots.up,
     down: migration_20261201_201636_public_snapshots.down,
     name: '20261201_201636_public_snapshots',
+  },
+  {
+    up: migration_20261202_074308_seo_meta.up,
+    down: migration_20261202_074308_seo_meta.down,
+    name: '20261202_074308_seo_meta'
   },
   {
     up: migration_20261202_075809_search_redirects.up,

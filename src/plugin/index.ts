@@ -24,7 +24,9 @@ import { readModelPlugin } from '@/plugins/readModel'
 import { redirectsPlugin } from '@/plugins/redirects'
 import { relationshipChecksPlugin } from '@/plugins/relationshipChecks'
 import { richTextChecksPlugin } from '@/plugins/richTextChecks'
+import { richTextHtmlPlugin } from '@/plugins/richTextHtml'
 import { searchPlugin } from '@/plugins/search'
+import { seoFieldsPlugin } from '@/plugins/seo'
 import { translationsPlugin } from '@/plugins/translations'
 import { webhooksPlugin } from '@/plugins/webhooks'
 import { editorialPolicyPlugin, forPublicCollections } from '@/policy/editorial'
@@ -156,11 +158,15 @@ export const pressroomPlugin =
     }
 
     const plugins: Plugin[] = [
-      // First: the plugins after it check and extend the access it decides.
+      // Before the policy: the meta fields it adds get the translator locks like any other field.
+      seoFieldsPlugin,
+      // First of the policy: the plugins after it check and extend the access it decides.
       editorialPolicyPlugin,
       accessPolicyPlugin,
       relationshipChecksPlugin,
       richTextChecksPlugin,
+      // After the SEO block's hook: the Open Graph description is made from rich text, not its HTML.
+      richTextHtmlPlugin,
       ...(features.translations ? [translationsPlugin] : []),
       forPublicCollections(publicCachePlugin),
       forPublicCollections(publicQueriesPlugin),

@@ -7,6 +7,7 @@ import { publishedOnly } from '@/access/publishedOnly'
 import { auditFields } from '@/fields/audit'
 import { publishOneLocale } from '@/hooks/publishOneLocale'
 import { recordAuthor } from '@/hooks/recordAuthor'
+import type { SeoSources } from '@/utilities/seo'
 
 import { canUpdateContent, enforceTranslatorRules, lockForTranslators } from './translators'
 
@@ -26,6 +27,8 @@ export type EditorialDeclaration = {
   drafts?: boolean | { schedulePublish?: boolean }
   /** The site search indexes it (src/plugins/search): which fields are its title, summary and searched text. */
   search?: SearchDeclaration
+  /** Pages on the frontend: SEO meta (plugin-seo) generated from these fields, and an Open Graph block in reads. */
+  seo?: SeoSources
 }
 
 export type SearchDeclaration = {

@@ -1,3 +1,5 @@
+import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
+
 import type { Event } from '@/payload-types'
 
 /** The shape Payload stores for a Lexical rich-text field. */
@@ -28,16 +30,10 @@ export function paragraphs(...texts: string[]): RichText {
   }
 }
 
-/** The text of a Lexical editor state, paragraphs separated by blank lines. */
+/** The text of a Lexical editor state, paragraphs separated by blank lines (Payload's plain-text converter). */
 export function plainText(state: unknown): string {
-  const walk = (node: unknown): string => {
-    if (!node || typeof node !== 'object') return ''
-    const { text, children, type } = node as { text?: string; children?: unknown[]; type?: string }
-    if (typeof text === 'string') return text
-    const inner = (children ?? []).map(walk).join('')
-    return type === 'paragraph' || type === 'heading' || type === 'listitem' ? `${inner}\n\n` : inner
-  }
-  return walk((state as { root?: unknown })?.root).trim()
+  if (!state || typeof state !== 'object' || !('root' in state)) return ''
+  return convertLexicalToPlaintext({ data: state as Parameters<typeof convertLexicalToPlaintext>[0]['data'] }).trim()
 }
 
 /** The address of every link in a Lexical editor state (link and autolink nodes), in document order. */

@@ -22,8 +22,11 @@ type Query = Record<string, unknown>
 const ORDERED = ['equals', 'not_equals', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'exists', 'in', 'not_in']
 const EXACT = ['equals', 'not_equals', 'exists', 'in', 'not_in']
 const REFERENCE = ['equals', 'contains', 'in']
-/** Parameters Payload's REST reads; any other is ignored by Payload, and so here. */
-const UNSUPPORTED = ['select', 'populate', 'joins', 'draft', 'pagination', 'trash', 'fallback-locale', 'fallbackLocale', 'data']
+/**
+ * Parameters Payload's REST reads; any other is ignored by Payload, and so here. `richText=html`
+ * changes every rich-text value: Payload's read (with its afterRead conversion) answers it.
+ */
+const UNSUPPORTED = ['select', 'populate', 'joins', 'draft', 'pagination', 'trash', 'fallback-locale', 'fallbackLocale', 'data', 'richText']
 
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [String(value)])
 

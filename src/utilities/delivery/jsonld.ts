@@ -17,6 +17,15 @@ const imageUrl = (value: unknown, serverUrl: string) => {
   return media?.url ? new URL(media.url, serverUrl).toString() : undefined
 }
 
+type WithSeo = { meta?: { title?: string | null; description?: string | null } | null; openGraph?: unknown }
+
+/** The editor's meta description (plugin-seo, filled on save when left empty), else what the document says. */
+const seoDescription = (doc: WithSeo, fallback: string | null | undefined) => doc.meta?.description?.trim() || fallback || undefined
+
+/** The 1200×630 share image of the Open Graph block, else the document's own image. */
+const seoImage = (doc: WithSeo, own: unknown, serverUrl: string) =>
+  (doc.openGraph as { image?: { url?: string } | null } | undefined)?.image?.url ?? imageUrl(own, serverUrl)
+
 const eventStatus: Record<Event['status'], string> = {
   scheduled: 'EventScheduled',
   postponed: 'EventPostponed',
@@ -41,7 +50,8 @@ export function organisationJsonLd(organisation: Organisation, locale: string, s
     email: nested ? undefined : organisation.email,
     telephone: nested ? undefined : organisation.phone,
     logo: imageUrl(organisation.logo, serverUrl),
-    description: nested ? undefined : plainText(organisation.description),
+    image: nested ? undefined : seoImage(organisation, organisation.logo, serverUrl),
+    description: nested ? undefined : seoDescription(organisation, plainText(organisation.description)),
     address: organisation.city ? { '@type': 'PostalAddress', addressLocality: organisation.city, addressCountry: organisation.countries?.[0] } : undefined,
     parentOrganization: parent ? organisationJsonLd(parent, locale, serverUrl, true) : undefined,
   })
@@ -87,7 +97,7 @@ export function eventJsonLd(event: Event, locale: string, serverUrl: string): Th
     '@context': CONTEXT,
     '@type': 'Event',
     name: event.title,
-    description: event.summary ?? plainText(event.description),
+    description: seoDescription(event, event.summary || plainText(event.description)),
     startDate: local(event.startDate),
     endDate: local(event.endDate),
     eventStatus: `${CONTEXT}/${eventStatus[event.status]}`,
@@ -114,7 +124,7 @@ export function eventJsonLd(event: Event, locale: string, serverUrl: string): Th
       }),
     ),
     maximumAttendeeCapacity: event.expectedParticipants,
-    image: imageUrl(event.heroImage, serverUrl),
+    image: seoImage(event, event.heroImage, serverUrl),
     inLanguage: locale,
     url: frontendUrl('events', event, locale),
   })
@@ -133,13 +143,13 @@ export function pressReleaseJsonLd(release: PressRelease, locale: string, server
     dateline,
     datePublished: release.releaseDate,
     dateModified: release.updatedAt,
-    description: release.summary,
+    description: seoDescription(release, release.summary),
     articleBody: plainText(release.body),
     inLanguage: locale,
     publisher: organisations[0] ? organisationJsonLd(organisations[0], locale, serverUrl, true) : undefined,
     mentions: organisations.slice(1).map((organisation) => organisationJsonLd(organisation, locale, serverUrl, true)),
     about: (release.events ?? []).map((value) => populated<Event>(value)).filter((e): e is Event => Boolean(e)).map((event) => compact({ '@type': 'Event', name: event.title, startDate: event.startDate, url: frontendUrl('events', event, locale) })),
-    image: imageUrl(release.featuredImage, serverUrl),
+    image: seoImage(release, release.featuredImage, serverUrl),
     url: frontendUrl('press-releases', release, locale),
   })
 }

@@ -5,6 +5,7 @@ import { isStaffField } from '@/access/isStaff'
 import { localeCodes } from '@/i18n/localization'
 import { editorialDeclaration } from '@/policy/editorial'
 import { MAX_DEPTH, MAX_LIMIT } from '@/http/validateQuery'
+import { RICH_TEXT_FORMATS } from '@/plugins/richTextHtml'
 
 type Schema = Record<string, any>
 
@@ -73,6 +74,11 @@ const commonRead = [
   parameter('draft', { type: 'boolean' }, 'Read the latest draft (staff and preview keys only).'),
   parameter('select', { type: 'object' }, 'Fields to return, e.g. select[title]=true.', { style: 'deepObject', explode: true }),
   parameter('populate', { type: 'object' }, 'Fields of related documents to return, e.g. populate[speakers][name]=true.', { style: 'deepObject', explode: true }),
+  parameter(
+    'richText',
+    { type: 'string', enum: [...RICH_TEXT_FORMATS], default: 'lexical' },
+    'How rich-text fields are delivered: `lexical` (the editor state, default) or `html`, a sanitized HTML fragment string (headings, lists, links, images with alt text) in place of each rich-text value, populated documents included. Links are http, https, mailto, tel or relative only; external ones carry rel="noopener noreferrer", and target="_blank" only where the editor chose a new tab. Any other value is a 400.',
+  ),
 ]
 const listParameters = [
   ...commonRead,
