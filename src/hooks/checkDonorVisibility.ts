@@ -48,8 +48,17 @@ export const checkDonorVisibility: CollectionBeforeChangeHook = async ({ collect
   if (data?._status !== 'published' || (operation !== 'create' && operation !== 'update')) return data
   const from = (field: string) => (field in data ? data[field] : (originalDoc as Doc | undefined)?.[field])
   const scope = String(req.context[scopeKey(collection.slug)] ?? 'all')
-  const locales = await localesAfterPublish(req, collection.slug as CollectionSlug, (originalDoc as Doc | undefined)?.id, data as Doc, scope)
-  const { gaps } = await checkItem(req, { project: idOf(from('project')), noticeIds: idsOf(from('donorNotices')), locales })
+  // The reads below ask for every locale, and the Local API sets the locale on the request it is
+  // given: the write this hook belongs to must go on in its own locale.
+  const { locale, fallbackLocale } = req
+  let gaps
+  try {
+    const locales = await localesAfterPublish(req, collection.slug as CollectionSlug, (originalDoc as Doc | undefined)?.id, data as Doc, scope)
+    gaps = (await checkItem(req, { project: idOf(from('project')), noticeIds: idsOf(from('donorNotices')), locales })).gaps
+  } finally {
+    req.locale = locale
+    req.fallbackLocale = fallbackLocale
+  }
   const blocking = blockingGaps(gaps)
   if (blocking.length) {
     throw new ValidationError({ collection: collection.slug, errors: blocking.map((gap) => ({ path: 'donorNotices', message: `${gap.message} The donor’s rules are enforced: fix this before publishing.` })) }, req.t)
