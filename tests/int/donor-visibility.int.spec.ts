@@ -105,7 +105,7 @@ describe('donor visibility, over HTTP with the seed’s EU-funded project', () =
     const csv = await report(editor, '?format=csv')
     expect(csv.status).toBe(200)
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8')
-    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="${PROJECT_SLUG}-visibility.csv"`)
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename=${PROJECT_SLUG}-visibility.csv`)
     const lines = (csv.body as string).split('\r\n')
     expect(lines[0]).toBe('collection,id,locale,title,url,startDate,endDate,releaseDate,firstPublishedAt,noticePresent,emblemPresent,gaps')
     const row = lines.find((line) => line.startsWith(`events,${published},en,`))

@@ -65,7 +65,7 @@ export function VisibilityWarning() {
           </ul>
           {toOpen.map((notice) => (
             <p key={notice}>
-              <a href={`${config.routes.admin}/collections/donor-notices/${notice}`}>
+              <a href={`${config.routes.admin}/collections/donor-notices/${notice}?locale=${encodeURIComponent(code)}`}>
                 {t.open} “{notices.get(notice)}”
               </a>
             </p>
