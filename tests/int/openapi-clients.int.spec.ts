@@ -84,6 +84,9 @@ describe('frontend developers’ tools against the production server', () => {
       expect(description.paths['/api/events/{id}/ics'].get.operationId).toBe('getEventCalendar')
       expect(description.paths['/api/press-releases/{id}'].get.operationId).toBe('getPressRelease')
       expect(description.paths['/api/press-releases/count'].get.operationId).toBe('countPressReleases')
+      expect(description.paths['/api/projects/{id}/visibility-report'].get.operationId).toBe('getProjectVisibilityReport')
+      expect(Object.keys(description.paths['/api/projects/{id}/visibility-report'].get.responses)).toEqual(['200', '400', '401', '403', '404'])
+      expect(description.paths['/api/events/{id}/visibility'].get.operationId).toBe('getEventVisibility')
     })
 
     it('keeps Payload’s internal keys out and writes tuples as OpenAPI 3.1 does', () => {
