@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { urlField } from '@/fields/url'
 import { validateDateOrder } from '@/fields/validators'
-import { alongsidePayload, requiredText } from '@/fields/validate'
+import { alongsidePayload, requiredText, wholeNumber } from '@/fields/validate'
 
 export const DonorNotices: CollectionConfig<'donor-notices'> = {
   slug: 'donor-notices',
@@ -45,6 +45,34 @@ export const DonorNotices: CollectionConfig<'donor-notices'> = {
       index: true,
       validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: Partial<{ validFrom: unknown }> }) =>
         validateDateOrder(siblingData?.validFrom, value, 'the “valid from” date')),
+    },
+    {
+      name: 'visibility',
+      type: 'group',
+      label: 'Visibility rules',
+      admin: {
+        description:
+          'What every public event and press release of a project carrying this notice must show. Checked when one is published: editors are warned, and publishing is refused only when “Enforce” is on.',
+      },
+      fields: [
+        { name: 'emblemRequired', type: 'checkbox', defaultValue: false, label: 'The emblem is required' },
+        { name: 'statementRequired', type: 'checkbox', defaultValue: false, label: 'The statement is required in every published language' },
+        { name: 'disclaimerRequired', type: 'checkbox', defaultValue: false, label: 'The disclaimer is required in every published language' },
+        {
+          type: 'row',
+          fields: [
+            { name: 'minEmblemWidth', type: 'number', min: 1, label: 'Minimum emblem width (px)', admin: { step: 1 }, validate: wholeNumber },
+            { name: 'minEmblemHeight', type: 'number', min: 1, label: 'Minimum emblem height (px)', admin: { step: 1 }, validate: wholeNumber },
+          ],
+        },
+        {
+          name: 'enforce',
+          type: 'checkbox',
+          defaultValue: false,
+          label: 'Enforce: refuse to publish while a rule is not met',
+          admin: { description: 'Off: editors see a warning and may still publish. Drafts are never refused.' },
+        },
+      ],
     },
   ],
 }

@@ -2271,6 +2271,20 @@ export interface DonorNotice {
   link?: string | null;
   validFrom?: string | null;
   validTo?: string | null;
+  /**
+   * What every public event and press release of a project carrying this notice must show. Checked when one is published: editors are warned, and publishing is refused only when “Enforce” is on.
+   */
+  visibility?: {
+    emblemRequired?: boolean | null;
+    statementRequired?: boolean | null;
+    disclaimerRequired?: boolean | null;
+    minEmblemWidth?: number | null;
+    minEmblemHeight?: number | null;
+    /**
+     * Off: editors see a warning and may still publish. Drafts are never refused.
+     */
+    enforce?: boolean | null;
+  };
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -2926,6 +2940,16 @@ export interface DonorNoticesSelect<T extends boolean = true> {
   link?: T;
   validFrom?: T;
   validTo?: T;
+  visibility?:
+    | T
+    | {
+        emblemRequired?: T;
+        statementRequired?: T;
+        disclaimerRequired?: T;
+        minEmblemWidth?: T;
+        minEmblemHeight?: T;
+        enforce?: T;
+      };
   createdBy?: T;
   updatedBy?: T;
   updatedAt?: T;

@@ -2,3 +2,4 @@
 export { EventZoneDateField } from '../../collections/Events/components/EventZoneDateField'
 export { SignedInSelectField } from '../plugin/SignedInSelectField'
 export { TranslationPanel } from './TranslationPanel'
+export { VisibilityWarning } from './VisibilityWarning'

@@ -4,6 +4,7 @@ import * as migration_20261201_200426_media_public from './20261201_200426_media
 import * as migration_20261201_201636_public_snapshots from './20261201_201636_public_snapshots';
 import * as migration_20261202_074308_seo_meta from './20261202_074308_seo_meta';
 import * as migration_20261202_075809_search_redirects from './20261202_075809_search_redirects';
+import * as migration_20261202_074432_donor_visibility from './20261202_074432_donor_visibility';
 
 export const migrations = [
   {
@@ -35,5 +36,8 @@ export const migrations = [
     up: migration_20261202_075809_search_redirects.up,
     down: migration_20261202_075809_search_redirects.down,
     name: '20261202_075809_search_redirects'
+    up: migration_20261202_074432_donor_visibility.up,
+    down: migration_20261202_074432_donor_visibility.down,
+    name: '20261202_074432_donor_visibility'
   },
 ];

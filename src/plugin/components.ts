@@ -1,7 +1,7 @@
 /** Set to true by scripts/build-plugin.mjs in the package's build; undefined when Pressroom runs from its source. */
 declare const PRESSROOM_PACKAGE: boolean | undefined
 
-type Component = 'EventZoneDateField' | 'SignedInSelectField' | 'TranslationPanel' | 'TranslationsNavLink' | 'TranslationsView' | 'WhatNeedsMe'
+type Component = 'EventZoneDateField' | 'SignedInSelectField' | 'TranslationPanel' | 'TranslationsNavLink' | 'TranslationsView' | 'VisibilityWarning' | 'WhatNeedsMe'
 
 const source: Record<Component, string> = {
   EventZoneDateField: '/collections/Events/components/EventZoneDateField#EventZoneDateField',
@@ -9,6 +9,7 @@ const source: Record<Component, string> = {
   TranslationPanel: '/src/components/TranslationPanel#TranslationPanel',
   TranslationsNavLink: '/src/components/TranslationsView/NavLink#TranslationsNavLink',
   TranslationsView: '/src/components/TranslationsView#TranslationsView',
+  VisibilityWarning: '/src/components/VisibilityWarning#VisibilityWarning',
   WhatNeedsMe: '/src/components/WhatNeedsMe#WhatNeedsMe',
 }
 
@@ -19,5 +20,5 @@ const source: Record<Component, string> = {
  */
 export const componentPath = (name: Component): string => {
   if (typeof PRESSROOM_PACKAGE === 'undefined' || !PRESSROOM_PACKAGE) return source[name]
-  return `${name === 'TranslationPanel' || name === 'EventZoneDateField' || name === 'SignedInSelectField' ? 'pressroom/client' : 'pressroom/rsc'}#${name}`
+  return `${name === 'TranslationPanel' || name === 'VisibilityWarning' || name === 'EventZoneDateField' || name === 'SignedInSelectField' ? 'pressroom/client' : 'pressroom/rsc'}#${name}`
 }

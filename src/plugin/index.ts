@@ -18,6 +18,7 @@ import { deliverWebhook } from '@/jobs/deliverWebhook'
 import { importTranslationsTask } from '@/jobs/importTranslations'
 import { adminOnly } from '@/jobs'
 import { accessPolicyPlugin, hardenPayloadCollections } from '@/plugins/accessPolicy'
+import { donorVisibilityPlugin } from '@/plugins/donorVisibility'
 import { publicCachePlugin } from '@/plugins/publicCache'
 import { publicQueriesPlugin } from '@/plugins/publicQueries'
 import { readModelPlugin } from '@/plugins/readModel'
@@ -163,6 +164,7 @@ export const pressroomPlugin =
       // First of the policy: the plugins after it check and extend the access it decides.
       editorialPolicyPlugin,
       accessPolicyPlugin,
+      donorVisibilityPlugin,
       relationshipChecksPlugin,
       richTextChecksPlugin,
       // After the SEO block's hook: the Open Graph description is made from rich text, not its HTML.

@@ -107,6 +107,9 @@ export const donorNotice = {
   statement: 'This project is funded by the European Union',
   statementRu: 'Этот проект финансируется Европейским союзом',
   link: 'http://eeas.europa.eu/delegations/tajikistan/index_en.htm',
+  // The EU's visibility guidelines want the emblem and the statement on every public item; the
+  // demo warns (it has no emblem yet) rather than blocks.
+  visibility: { emblemRequired: true, statementRequired: true, enforce: false },
 }
 
 export const event = {

@@ -599,6 +599,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The donors’ visibility gaps of the latest version, as a publish in `locale` would see them; staff only */
+        get: operations["getEventVisibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/press-releases/{id}/visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The donors’ visibility gaps of the latest version, as a publish in `locale` would see them; staff only */
+        get: operations["getPressReleaseVisibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/visibility-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The grant’s evidence pack: every public item of the project with its dates, locales, URLs and visibility gaps; editors and admins only */
+        get: operations["getProjectVisibilityReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sitemap.xml": {
         parameters: {
             query?: never;
@@ -1124,6 +1175,16 @@ export interface components {
             link?: string | null;
             validFrom?: string | null;
             validTo?: string | null;
+            /** @description What every public event and press release of a project carrying this notice must show. Checked when one is published: editors are warned, and publishing is refused only when “Enforce” is on. */
+            visibility?: {
+                emblemRequired?: boolean | null;
+                statementRequired?: boolean | null;
+                disclaimerRequired?: boolean | null;
+                minEmblemWidth?: number | null;
+                minEmblemHeight?: number | null;
+                /** @description Off: editors see a warning and may still publish. Drafts are never refused. */
+                enforce?: boolean | null;
+            };
             updatedAt: string;
             createdAt: string;
             /** @enum {string|null} */
@@ -2884,6 +2945,252 @@ export interface operations {
                 };
             };
             /** @description No such import that you started */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEventVisibility: {
+        parameters: {
+            query?: {
+                /** @description the language about to be published; default: every language with a title */
+                locale?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        collection?: string;
+                        id?: number;
+                        locales?: string[];
+                        blocking: boolean;
+                        notices?: {
+                            id?: number;
+                            name?: string;
+                        }[];
+                        gaps: {
+                            notice: number;
+                            noticeName?: string;
+                            /** @enum {string} */
+                            rule: "notice" | "emblem" | "emblemSize" | "statement" | "disclaimer";
+                            locale?: string;
+                            enforced: boolean;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A malformed query: unknown locale, depth or limit out of range, a field that cannot be queried. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not staff (API keys included) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such document, or not visible to this requester. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPressReleaseVisibility: {
+        parameters: {
+            query?: {
+                /** @description the language about to be published; default: every language with a title */
+                locale?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        collection?: string;
+                        id?: number;
+                        locales?: string[];
+                        blocking: boolean;
+                        notices?: {
+                            id?: number;
+                            name?: string;
+                        }[];
+                        gaps: {
+                            notice: number;
+                            noticeName?: string;
+                            /** @enum {string} */
+                            rule: "notice" | "emblem" | "emblemSize" | "statement" | "disclaimer";
+                            locale?: string;
+                            enforced: boolean;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A malformed query: unknown locale, depth or limit out of range, a field that cannot be queried. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not staff (API keys included) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such document, or not visible to this requester. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProjectVisibilityReport: {
+        parameters: {
+            query?: {
+                /** @description json, or csv (one row per item and language) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        project: Record<string, never>;
+                        /** Format: date-time */
+                        generatedAt?: string;
+                        notices?: Record<string, never>[];
+                        items: {
+                            collection?: string;
+                            id?: number;
+                            title?: string;
+                            locales?: string[];
+                            urls?: {
+                                [key: string]: string;
+                            };
+                            noticePresent?: boolean;
+                            emblemPresent?: boolean;
+                            gaps?: {
+                                notice: number;
+                                noticeName?: string;
+                                /** @enum {string} */
+                                rule: "notice" | "emblem" | "emblemSize" | "statement" | "disclaimer";
+                                locale?: string;
+                                enforced: boolean;
+                                message: string;
+                            }[];
+                        }[];
+                        summary?: Record<string, never>;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad format, locale or id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an editor or admin (translators and API keys included) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such document, or not visible to this requester. */
             404: {
                 headers: {
                     [name: string]: unknown;

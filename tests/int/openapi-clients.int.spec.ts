@@ -87,6 +87,9 @@ describe('frontend developers’ tools against the production server', () => {
       expect(description.paths['/api/search'].get.operationId).toBe('searchSite')
       expect(description.paths['/api/redirects'].get.operationId).toBe('resolveSlug')
       expect(description.paths['/sitemaps/{file}'].get.operationId).toBe('getSitemapFile')
+      expect(description.paths['/api/projects/{id}/visibility-report'].get.operationId).toBe('getProjectVisibilityReport')
+      expect(Object.keys(description.paths['/api/projects/{id}/visibility-report'].get.responses)).toEqual(['200', '400', '401', '403', '404'])
+      expect(description.paths['/api/events/{id}/visibility'].get.operationId).toBe('getEventVisibility')
     })
 
     it('keeps Payload’s internal keys out and writes tuples as OpenAPI 3.1 does', () => {

@@ -253,6 +253,47 @@ export function buildOpenApi(config: SanitizedConfig, defaultIDType: 'number' | 
       responses: { 200: json({ type: 'object', required: ['id', 'status', 'progress'], properties: { id: idSchema, status: { type: 'string' }, progress: { type: 'object' }, report: { type: 'object' } } }), 401: errorResponse('Not logged in'), 404: errorResponse('No such import that you started') },
     },
   }
+  const gap = { type: 'object', required: ['notice', 'rule', 'enforced', 'message'], properties: { notice: idSchema, noticeName: { type: 'string' }, rule: { type: 'string', enum: ['notice', 'emblem', 'emblemSize', 'statement', 'disclaimer'] }, locale: { type: 'string' }, enforced: { type: 'boolean' }, message: { type: 'string' } } }
+  for (const slug of ['events', 'press-releases']) {
+    paths[`/api/${slug}/{id}/visibility`] = {
+      get: {
+        operationId: `get${formatNames(slug).singular}Visibility`,
+        tags: [slug],
+        summary: 'The donors’ visibility gaps of the latest version, as a publish in `locale` would see them; staff only',
+        security: [{ jwt: [] }],
+        parameters: [idParam, query('locale', 'the language about to be published; default: every language with a title')],
+        responses: {
+          200: json({ type: 'object', required: ['blocking', 'gaps'], properties: { collection: { type: 'string' }, id: idSchema, locales: { type: 'array', items: { type: 'string' } }, blocking: { type: 'boolean' }, notices: { type: 'array', items: { type: 'object', properties: { id: idSchema, name: { type: 'string' } } } }, gaps: { type: 'array', items: gap } } }),
+          400: badQuery,
+          401: errorResponse('Not logged in'),
+          403: errorResponse('Not staff (API keys included)'),
+          404: notFound,
+        },
+      },
+    }
+  }
+  paths['/api/projects/{id}/visibility-report'] = {
+    get: {
+      operationId: 'getProjectVisibilityReport',
+      tags: ['projects'],
+      summary: 'The grant’s evidence pack: every public item of the project with its dates, locales, URLs and visibility gaps; editors and admins only',
+      security: [{ jwt: [] }],
+      parameters: [idParam, { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'], default: 'json' }, description: 'json, or csv (one row per item and language)' }],
+      responses: {
+        200: {
+          description: 'The report',
+          content: {
+            'application/json': { schema: { type: 'object', required: ['project', 'items'], properties: { project: { type: 'object' }, generatedAt: { type: 'string', format: 'date-time' }, notices: { type: 'array', items: { type: 'object' } }, items: { type: 'array', items: { type: 'object', properties: { collection: { type: 'string' }, id: idSchema, title: { type: 'string' }, locales: { type: 'array', items: { type: 'string' } }, urls: { type: 'object', additionalProperties: { type: 'string' } }, noticePresent: { type: 'boolean' }, emblemPresent: { type: 'boolean' }, gaps: { type: 'array', items: gap } } } }, summary: { type: 'object' } } } },
+            'text/csv': { schema: { type: 'string' } },
+          },
+        },
+        400: errorResponse('Bad format, locale or id'),
+        401: errorResponse('Not logged in'),
+        403: errorResponse('Not an editor or admin (translators and API keys included)'),
+        404: notFound,
+      },
+    },
+  }
   // The sitemap reads no parameter and answers every request: it has no 4xx to declare.
   const sitemapXml = { description: 'XML', content: { 'application/xml': { schema: { type: 'string' } } } }
   paths['/sitemap.xml'] = {

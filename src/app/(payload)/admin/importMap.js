@@ -23,11 +23,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { EventZoneDateField as EventZoneDateField_1b1ed395608d87fc6d95dd240b9fcf04 } from '../../../../collections/Events/components/EventZoneDateField'
-import { OverviewComponent as OverviewComponent_373c0d4b226b73c8f899744076fef3d5 } from 'payload-plugin-seo/client'
-import { MetaTitleComponent as MetaTitleComponent_373c0d4b226b73c8f899744076fef3d5 } from 'payload-plugin-seo/client'
-import { MetaDescriptionComponent as MetaDescriptionComponent_373c0d4b226b73c8f899744076fef3d5 } from 'payload-plugin-seo/client'
-import { MetaImageComponent as MetaImageComponent_373c0d4b226b73c8f899744076fef3d5 } from 'payload-plugin-seo/client'
-import { PreviewComponent as PreviewComponent_373c0d4b226b73c8f899744076fef3d5 } from 'payload-plugin-seo/client'
+import { VisibilityWarning as VisibilityWarning_92cf3aff691d18bde985cdbbc9d23308 } from '../../../../src/components/VisibilityWarning'
 import { TranslationPanel as TranslationPanel_9715b67b54b9123d2856d4721f5a8ae0 } from '../../../../src/components/TranslationPanel'
 import { SignedInSelectField as SignedInSelectField_f999646700da2e8669a0021c050305f5 } from '../../../../src/plugin/SignedInSelectField'
 import { TranslationsNavLink as TranslationsNavLink_5a84f7756720cb0373e317f375f632ac } from '../../../../src/components/TranslationsView/NavLink'
@@ -62,11 +58,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/collections/Events/components/EventZoneDateField#EventZoneDateField": EventZoneDateField_1b1ed395608d87fc6d95dd240b9fcf04,
-  "payload-plugin-seo/client#OverviewComponent": OverviewComponent_373c0d4b226b73c8f899744076fef3d5,
-  "payload-plugin-seo/client#MetaTitleComponent": MetaTitleComponent_373c0d4b226b73c8f899744076fef3d5,
-  "payload-plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_373c0d4b226b73c8f899744076fef3d5,
-  "payload-plugin-seo/client#MetaImageComponent": MetaImageComponent_373c0d4b226b73c8f899744076fef3d5,
-  "payload-plugin-seo/client#PreviewComponent": PreviewComponent_373c0d4b226b73c8f899744076fef3d5,
+  "/src/components/VisibilityWarning#VisibilityWarning": VisibilityWarning_92cf3aff691d18bde985cdbbc9d23308,
   "/src/components/TranslationPanel#TranslationPanel": TranslationPanel_9715b67b54b9123d2856d4721f5a8ae0,
   "/src/plugin/SignedInSelectField#SignedInSelectField": SignedInSelectField_f999646700da2e8669a0021c050305f5,
   "/src/components/TranslationsView/NavLink#TranslationsNavLink": TranslationsNavLink_5a84f7756720cb0373e317f375f632ac,
