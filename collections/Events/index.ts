@@ -6,6 +6,7 @@ import { timezoneField } from '@/fields/timezone'
 import { urlField } from '@/fields/url'
 import { validateDateOrder } from '@/fields/validators'
 import { bumpSequence } from '@/hooks/bumpSequence'
+import { applyRecurrence } from './hooks/applyRecurrence'
 import { followEventZone } from './hooks/followEventZone'
 import { inEventZone } from './zone'
 import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
@@ -14,6 +15,7 @@ import { eventICalendar, upcomingEvents } from '@/endpoints/eventEndpoints'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { eventJsonLd } from '@/utilities/delivery/jsonld'
 import { alongsidePayload, requiredText, wholeNumber } from '@/fields/validate'
+import { recurrenceFields } from './recurrence'
 
 export const eventTypes = ['conference', 'roundtable', 'workshop', 'training', 'seminar', 'webinar', 'press-conference', 'other'] as const
 export const eventStatuses = ['scheduled', 'postponed', 'rescheduled', 'cancelled', 'moved-online'] as const
@@ -110,6 +112,7 @@ export const Events: CollectionConfig<'events'> = {
                 timezoneField({ defaultValue: 'UTC', overrides: { admin: { hidden: true } } }),
               ],
             },
+            ...recurrenceFields,
             {
               name: 'venue',
               type: 'group',
@@ -213,7 +216,7 @@ export const Events: CollectionConfig<'events'> = {
   ],
   hooks: {
     beforeValidate: [followEventZone],
-    beforeChange: [bumpSequence],
+    beforeChange: [applyRecurrence, bumpSequence],
     afterRead: [
       hidePrivateSpeakers([
         { array: 'speakers', field: 'speaker' },
