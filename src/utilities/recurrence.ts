@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import { DateTime, type Duration } from 'luxon'
 import * as rruleModule from 'rrule'
 
 // rrule ships CommonJS to Node (its namespace is under `default`) and ES modules to bundlers.
@@ -183,6 +183,24 @@ export function recurrenceProblems(series: Series): Problem[] {
   return problems
 }
 
+/** One occurrence the series starts at `start`, after its change if it has one. */
+function occurrenceOf(start: DateTime, change: OccurrenceChange | undefined, duration: Duration): Occurrence {
+  const movedStart = change?.start ? instant(change.start) : start
+  const movedEnd = change?.end ? instant(change.end) : movedStart.plus(duration)
+  return {
+    originalStart: start.toUTC().toISO()!,
+    start: movedStart.toUTC().toISO()!,
+    end: movedEnd.toUTC().toISO()!,
+    cancelled: Boolean(change?.cancelled),
+    ...(change?.venue ? { venue: change.venue } : {}),
+    changed: Boolean(change && (change.cancelled || change.start || change.end || change.venue)),
+  }
+}
+
+const durationOf = (series: Series) => instant(series.endDate).diff(instant(series.startDate))
+const changesByDay = (series: Series, zone: string) =>
+  new Map((series.occurrenceChanges ?? []).flatMap((row) => (row.occurrenceStart ? [[localDay(row.occurrenceStart, zone), row] as const] : [])))
+
 /**
  * The occurrences of an event that overlap [from, to), sorted by start: one for an event that does
  * not recur; exclusions left out; each change applied (cancelled ones kept, marked, so calendars
@@ -190,9 +208,9 @@ export function recurrenceProblems(series: Series): Problem[] {
  */
 export function expandOccurrences(series: Series, { from, to, max = MAX_OCCURRENCES }: { from: string; to: string; max?: number }): Occurrence[] {
   const zone = zoneOf(series)
-  const duration = instant(series.endDate).diff(instant(series.startDate))
+  const duration = durationOf(series)
   const excluded = new Set((series.excludedDates ?? []).flatMap((row) => (row.date ? [localDay(row.date, zone)] : [])))
-  const changes = new Map((series.occurrenceChanges ?? []).flatMap((row) => (row.occurrenceStart ? [[localDay(row.occurrenceStart, zone), row] as const] : [])))
+  const changes = changesByDay(series, zone)
   // A moved occurrence may land in the range from outside it: widen the scan by the largest move each way.
   const shifts = [...changes.values()].flatMap((row) => (row.start && row.occurrenceStart ? [instant(row.start).diff(instant(row.occurrenceStart)).as('milliseconds')] : []))
   const later = Math.max(0, ...shifts)
@@ -206,17 +224,9 @@ export function expandOccurrences(series: Series, { from, to, max = MAX_OCCURREN
     const day = localDay(originalStart, zone)
     if (isRecurring(series) && excluded.has(day)) continue
     const change = isRecurring(series) ? changes.get(day) : undefined
-    const movedStart = change?.start ? instant(change.start) : start
-    const movedEnd = change?.end ? instant(change.end) : movedStart.plus(duration)
-    if (movedEnd <= instant(from) || movedStart >= instant(to)) continue
-    occurrences.push({
-      originalStart: start.toUTC().toISO()!,
-      start: movedStart.toUTC().toISO()!,
-      end: movedEnd.toUTC().toISO()!,
-      cancelled: Boolean(change?.cancelled),
-      ...(change?.venue ? { venue: change.venue } : {}),
-      changed: Boolean(change && (change.cancelled || change.start || change.end || change.venue)),
-    })
+    const occurrence = occurrenceOf(start, change, duration)
+    if (instant(occurrence.end) <= instant(from) || instant(occurrence.start) >= instant(to)) continue
+    occurrences.push(occurrence)
   }
   return occurrences.sort((a, b) => a.start.localeCompare(b.start)).slice(0, max)
 }
@@ -230,4 +240,21 @@ export function excludedStarts(series: Series): string[] {
   return seriesStarts(series, { before: last, max: MAX_OCCURRENCES * 10 })
     .map((start) => start.toUTC().toISO()!)
     .filter((start) => days.has(localDay(start, zone)))
+}
+
+/**
+ * Each occurrence an editor changed (cancelled, moved, another venue), with the start the series
+ * gives it (its RECURRENCE-ID) and its times after the change; changes naming no occurrence are left out.
+ */
+export function changedOccurrences(series: Series): Occurrence[] {
+  if (!isRecurring(series) || !series.occurrenceChanges?.length) return []
+  const zone = zoneOf(series)
+  const changes = changesByDay(series, zone)
+  const last = series.occurrenceChanges.reduce((latest, row) => (row.occurrenceStart && row.occurrenceStart > latest ? row.occurrenceStart : latest), series.startDate)
+  return seriesStarts(series, { before: last, max: MAX_OCCURRENCES * 10 })
+    .flatMap((start) => {
+      const change = changes.get(localDay(start.toISO()!, zone))
+      return change ? [occurrenceOf(start, change, durationOf(series))] : []
+    })
+    .filter((occurrence) => occurrence.changed)
 }
