@@ -12,6 +12,7 @@ import { inEventZone } from './zone'
 import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
 import { previewUrl } from '@/utilities/delivery/previewUrl'
 import { eventICalendar, upcomingEvents } from '@/endpoints/eventEndpoints'
+import { eventOccurrences } from '@/endpoints/occurrences'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { eventJsonLd } from '@/utilities/delivery/jsonld'
 import { alongsidePayload, requiredText, wholeNumber } from '@/fields/validate'
@@ -38,7 +39,7 @@ export const Events: CollectionConfig<'events'> = {
     preview: (doc, { locale }) => previewUrl('events', doc, locale),
     useAsTitle: 'title',
   },
-  endpoints: [upcomingEvents, eventICalendar, jsonLdEndpoint('events', eventJsonLd, 2)],
+  endpoints: [upcomingEvents, eventOccurrences, eventICalendar, jsonLdEndpoint('events', eventJsonLd, 2)],
   defaultPopulate: { title: true, slug: true, startDate: true, endDate: true, timezone: true, status: true, venue: true },
   fields: [
     localizedSlug(),
