@@ -16,9 +16,10 @@ import { eventOccurrences } from '@/endpoints/occurrences'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { eventJsonLd } from '@/utilities/delivery/jsonld'
 import { alongsidePayload, requiredText, wholeNumber } from '@/fields/validate'
+import { eventTypes } from './eventTypes'
 import { recurrenceFields } from './recurrence'
 
-export const eventTypes = ['conference', 'roundtable', 'workshop', 'training', 'seminar', 'webinar', 'press-conference', 'other'] as const
+export { eventTypes }
 export const eventStatuses = ['scheduled', 'postponed', 'rescheduled', 'cancelled', 'moved-online'] as const
 export const organisationRoles = ['organiser', 'co-organiser', 'partner', 'host', 'sponsor', 'co-sponsor', 'funder'] as const
 export const speakerRoles = ['keynote', 'speaker', 'moderator', 'panellist', 'facilitator', 'discussant'] as const

@@ -8,9 +8,9 @@ import { buildRRule, recurrenceProblems, type Series } from '@/utilities/recurre
  * only what changed: the stored document fills in the rest.
  */
 export const applyRecurrence: CollectionBeforeChangeHook = ({ data, originalDoc, req, collection }) => {
-  const series = { ...originalDoc, ...data } as Series
+  const recurrence = { ...originalDoc?.recurrence, ...data.recurrence }
+  const series = { ...originalDoc, ...data, recurrence } as Series
   const problems = recurrenceProblems(series)
   if (problems.length) throw new ValidationError({ collection: collection.slug, errors: problems }, req.t)
-  const rrule = buildRRule(series)
-  return { ...data, recurrence: { ...originalDoc?.recurrence, ...data.recurrence, rrule } }
+  return { ...data, recurrence: { ...recurrence, rrule: buildRRule(series) } }
 }

@@ -1,7 +1,7 @@
 import type { Payload, Where } from 'payload'
 
 import { calendarPastDays, serverHost, serverURL } from '@/env'
-import { eventTypes } from '../../../collections/Events'
+import { eventTypes } from '../../../collections/Events/eventTypes'
 import { describedId, idKindOf, isValidId } from '@/http/ids'
 import type { QueryProblem } from '@/http/whereShape'
 import type { Event, PressRelease } from '@/payload-types'
