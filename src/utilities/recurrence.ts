@@ -58,7 +58,8 @@ const freqOf: Record<Frequency, number> = { daily: RRule.DAILY, weekly: RRule.WE
 const dayOf: Record<Weekday, number> = { MO: 0, TU: 1, WE: 2, TH: 3, FR: 4, SA: 5, SU: 6 }
 
 const zoneOf = (series: Pick<Series, 'timezone'>) => series.timezone || 'UTC'
-const instant = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' })
+// Hooks may see a date as a Date as well as an ISO string.
+const instant = (at: string | Date) => (at instanceof Date ? DateTime.fromJSDate(at, { zone: 'utc' }) : DateTime.fromISO(at, { zone: 'utc' }))
 
 /**
  * rrule works on "floating" dates: a Date whose UTC fields are the wall-clock time. Expanding in
@@ -155,10 +156,11 @@ export function recurrenceProblems(series: Series): Problem[] {
   if (form.count != null && (!Number.isInteger(form.count) || form.count < 1 || form.count > MAX_OCCURRENCES)) {
     problems.push({ path: 'recurrence.count', message: `The number of occurrences is a whole number from 1 to ${MAX_OCCURRENCES}.` })
   }
-  if (form.until && instant(form.until) < instant(series.startDate)) {
+  if (form.until && series.startDate && instant(form.until) < instant(series.startDate)) {
     problems.push({ path: 'recurrence.until', message: 'The series must end after its first occurrence starts.' })
   }
-  if (problems.length) return problems
+  // A draft without its dates yet: nothing to expand until it has them.
+  if (problems.length || !series.startDate || !instant(series.startDate).isValid) return problems
 
   if (form.until && seriesStarts(series, { max: MAX_OCCURRENCES + 1 }).length > MAX_OCCURRENCES) {
     problems.push({ path: 'recurrence.until', message: `The series would have more than ${MAX_OCCURRENCES} occurrences: end it sooner or repeat less often.` })
