@@ -45,6 +45,7 @@ describe('an editor makes a training recur through the form', () => {
     await until(async () => (await anonymous.get(`/api/events/${id}`)).status === 200, 'the event in the public API')
 
     const { body } = await anonymous.get(`/api/events/${id}?depth=0`)
+    expect(body.timezone).toBe('Asia/Almaty')
     expect(body.recurrence).toMatchObject({ frequency: 'weekly', interval: 2, weekdays: ['MO', 'WE'], count: 6, rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;COUNT=6' })
     const occurrences = await anonymous.get('/api/events/occurrences?from=2031-01-01&to=2031-03-01&depth=0')
     expect(occurrences.body.docs.filter((row: { event: { id: number } }) => row.event.id === id).map((row: { start: string }) => row.start)).toEqual([
@@ -59,6 +60,7 @@ describe('an editor makes a training recur through the form', () => {
     // The rule is shown, read-only, once saved.
     await page.reload({ waitUntil: 'networkidle' })
     await openTab(page, 'When and where')
+    await expect(page.locator('#field-startDate input').first().inputValue()).resolves.toMatch(/10:00 AM/)
     const rrule = page.locator('#field-recurrence__rrule')
     await expect(rrule.inputValue()).resolves.toBe('FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;COUNT=6')
     await expect(rrule.isEditable()).resolves.toBe(false)
