@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals'
 
-import { ConfigurationError, listenAddress, MIN_SECRET_LENGTH, resolveSecret } from './env'
+import { calendarPastDays, ConfigurationError, listenAddress, MIN_SECRET_LENGTH, resolveSecret } from './env'
 
 describe('resolveSecret', () => {
   const strong = 'x'.repeat(MIN_SECRET_LENGTH)
@@ -33,5 +33,14 @@ describe('listenAddress', () => {
   })
   it('rejects a port that is not a number', () => {
     expect(() => listenAddress({ PORT: 'eighty' })).toThrow(/PORT must be a TCP port number/)
+  })
+})
+
+describe('calendarPastDays', () => {
+  it('is 90 days unless CALENDAR_PAST_DAYS says otherwise, and refuses what is not a number of days', () => {
+    expect(calendarPastDays({})).toBe(90)
+    expect(calendarPastDays({ CALENDAR_PAST_DAYS: '0' })).toBe(0)
+    expect(calendarPastDays({ CALENDAR_PAST_DAYS: '365' })).toBe(365)
+    for (const value of ['-1', '1.5', 'a month', '99999']) expect(() => calendarPastDays({ CALENDAR_PAST_DAYS: value })).toThrow(ConfigurationError)
   })
 })

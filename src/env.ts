@@ -62,3 +62,14 @@ export function metricsToken(env: Env = process.env): string | undefined {
   }
   return token
 }
+
+/** How many days past events stay in /feeds/events.ics, so subscribers keep their history (CALENDAR_PAST_DAYS, default 90). */
+export function calendarPastDays(env: Env = process.env): number {
+  const raw = env.CALENDAR_PAST_DAYS?.trim()
+  if (!raw) return 90
+  const days = Number(raw)
+  if (!Number.isInteger(days) || days < 0 || days > 3660) {
+    throw new ConfigurationError(`CALENDAR_PAST_DAYS must be a whole number of days from 0 to 3660, got "${raw}".`)
+  }
+  return days
+}

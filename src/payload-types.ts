@@ -617,6 +617,62 @@ export interface Event {
    * IANA time zone of the venue, e.g. Asia/Dushanbe. Online events: the organiser’s zone.
    */
   timezone: string;
+  /**
+   * For a series (a monthly training, a weekly legal-aid day): leave “Repeats” empty for a one-off event.
+   */
+  recurrence?: {
+    frequency?: ('daily' | 'weekly' | 'monthly' | 'yearly') | null;
+    /**
+     * 1: every time; 2: every other week, month…
+     */
+    interval?: number | null;
+    /**
+     * Days of the week; empty: the start’s day.
+     */
+    weekdays?: ('MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU')[] | null;
+    /**
+     * The last day the series may take place. Or give a count.
+     */
+    until?: string | null;
+    until_tz?: string | null;
+    /**
+     * How many times in all. Or give an end date.
+     */
+    count?: number | null;
+    /**
+     * RFC 5545 rule calendars receive, derived from the fields above.
+     */
+    rrule?: string | null;
+  };
+  /**
+   * Days the series does not take place (holidays…).
+   */
+  excludedDates?:
+    | {
+        date?: string | null;
+        date_tz?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * One occurrence cancelled, moved or somewhere else.
+   */
+  occurrenceChanges?:
+    | {
+        /**
+         * The occurrence as the series has it.
+         */
+        occurrenceStart?: string | null;
+        occurrenceStart_tz?: string | null;
+        cancelled?: boolean | null;
+        start?: string | null;
+        start_tz?: string | null;
+        end?: string | null;
+        end_tz?: string | null;
+        venue?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   venue?: {
     name?: string | null;
     address?: string | null;
@@ -2765,6 +2821,37 @@ export interface EventsSelect<T extends boolean = true> {
   endDate?: T;
   endDate_tz?: T;
   timezone?: T;
+  recurrence?:
+    | T
+    | {
+        frequency?: T;
+        interval?: T;
+        weekdays?: T;
+        until?: T;
+        until_tz?: T;
+        count?: T;
+        rrule?: T;
+      };
+  excludedDates?:
+    | T
+    | {
+        date?: T;
+        date_tz?: T;
+        id?: T;
+      };
+  occurrenceChanges?:
+    | T
+    | {
+        occurrenceStart?: T;
+        occurrenceStart_tz?: T;
+        cancelled?: T;
+        start?: T;
+        start_tz?: T;
+        end?: T;
+        end_tz?: T;
+        venue?: T;
+        id?: T;
+      };
   venue?:
     | T
     | {

@@ -2,7 +2,7 @@ import next from 'next'
 import { getPayload } from 'payload'
 
 import { emailWarning } from './email'
-import { ConfigurationError, isProduction, listenAddress, metricsToken, resolveSecret } from './env'
+import { calendarPastDays, ConfigurationError, isProduction, listenAddress, metricsToken, resolveSecret } from './env'
 import { trustProxy } from './http/trustProxy'
 import { createApp, handleShutdown } from './plugin/express'
 import { loadEnvironment } from './loadEnvironment'
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   const scrapeToken = metricsToken()
   // Read for its check only: a wrong value stops the start here, before the database is opened.
   seedsOnStart()
+  calendarPastDays()
   const { host, port } = listenAddress()
 
   const { default: config } = await import('../payload.config')

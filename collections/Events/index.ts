@@ -6,16 +6,20 @@ import { timezoneField } from '@/fields/timezone'
 import { urlField } from '@/fields/url'
 import { validateDateOrder } from '@/fields/validators'
 import { bumpSequence } from '@/hooks/bumpSequence'
+import { applyRecurrence } from './hooks/applyRecurrence'
 import { followEventZone } from './hooks/followEventZone'
 import { inEventZone } from './zone'
 import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
 import { previewUrl } from '@/utilities/delivery/previewUrl'
 import { eventICalendar, upcomingEvents } from '@/endpoints/eventEndpoints'
+import { eventOccurrences } from '@/endpoints/occurrences'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { eventJsonLd } from '@/utilities/delivery/jsonld'
 import { alongsidePayload, requiredText, wholeNumber } from '@/fields/validate'
+import { eventTypes } from './eventTypes'
+import { recurrenceFields } from './recurrence'
 
-export const eventTypes = ['conference', 'roundtable', 'workshop', 'training', 'seminar', 'webinar', 'press-conference', 'other'] as const
+export { eventTypes }
 export const eventStatuses = ['scheduled', 'postponed', 'rescheduled', 'cancelled', 'moved-online'] as const
 export const organisationRoles = ['organiser', 'co-organiser', 'partner', 'host', 'sponsor', 'co-sponsor', 'funder'] as const
 export const speakerRoles = ['keynote', 'speaker', 'moderator', 'panellist', 'facilitator', 'discussant'] as const
@@ -36,7 +40,7 @@ export const Events: CollectionConfig<'events'> = {
     preview: (doc, { locale }) => previewUrl('events', doc, locale),
     useAsTitle: 'title',
   },
-  endpoints: [upcomingEvents, eventICalendar, jsonLdEndpoint('events', eventJsonLd, 2)],
+  endpoints: [upcomingEvents, eventOccurrences, eventICalendar, jsonLdEndpoint('events', eventJsonLd, 2)],
   defaultPopulate: { title: true, slug: true, startDate: true, endDate: true, timezone: true, status: true, venue: true },
   fields: [
     localizedSlug(),
@@ -110,6 +114,7 @@ export const Events: CollectionConfig<'events'> = {
                 timezoneField({ defaultValue: 'UTC', overrides: { admin: { hidden: true } } }),
               ],
             },
+            ...recurrenceFields,
             {
               name: 'venue',
               type: 'group',
@@ -213,7 +218,7 @@ export const Events: CollectionConfig<'events'> = {
   ],
   hooks: {
     beforeValidate: [followEventZone],
-    beforeChange: [bumpSequence],
+    beforeChange: [applyRecurrence, bumpSequence],
     afterRead: [
       hidePrivateSpeakers([
         { array: 'speakers', field: 'speaker' },

@@ -3,7 +3,10 @@ import type { Endpoint } from 'payload'
 import { serverHost } from '@/env'
 import type { Event } from '@/payload-types'
 import { attachmentHeader, downloadName } from '@/utilities/delivery/attachment'
+import { queryErrorBody } from '@/http/validateQuery'
 import { buildCalendar } from '@/utilities/delivery/ical'
+import { publicSpeakerIds } from '@/utilities/publicSpeakers'
+import { removePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
 
 import { notFound, readRouteDocument, refuseBadQuery, requestedLocale } from './request'
 
@@ -30,17 +33,33 @@ export const upcomingEvents: Endpoint = {
   },
 }
 
-/** GET /api/events/{id}/ics?locale=: the event as an iCalendar file. */
+/** `sessions=true|false`, or a problem naming the parameter. */
+export function sessionsParam(params: URLSearchParams): { sessions: boolean } | { problem: { path: string; message: string } } {
+  const values = params.getAll('sessions')
+  if (!values.length) return { sessions: false }
+  if (values.length === 1 && (values[0] === 'true' || values[0] === 'false')) return { sessions: values[0] === 'true' }
+  return { problem: { path: 'sessions', message: 'sessions must be given once, as true or false.' } }
+}
+
+/**
+ * GET /api/events/{id}/ics?locale=&sessions=: the event as an iCalendar file; with sessions=true
+ * each session of its programme is a VEVENT of its own, with its room and its speakers.
+ */
 export const eventICalendar: Endpoint = {
   path: '/:id/ics',
   method: 'get',
   handler: async (req) => {
     const refused = refuseBadQuery(req)
     if (refused) return refused
+    const asked = sessionsParam(req.searchParams)
+    if ('problem' in asked) return Response.json(queryErrorBody([asked.problem]), { status: 400 })
     const locale = requestedLocale(req)
-    const event = (await readRouteDocument(req, 'events', 1)) as Event | undefined
-    if (!event) return notFound()
-    return new Response(buildCalendar([event], { name: event.title, locale, host: serverHost() }), {
+    const read = (await readRouteDocument(req, 'events', 1)) as Event | undefined
+    if (!read) return notFound()
+    // A calendar file is forwarded and subscribed to: only public speakers, even in one a staff member downloads.
+    const ids = asked.sessions ? await publicSpeakerIds(req) : new Set<string>()
+    const event = asked.sessions ? (removePrivateSpeakers(read as unknown as Record<string, unknown>, [{ array: 'programme', field: 'speakers', many: true }], (id) => ids.has(id)) as unknown as Event) : read
+    return new Response(buildCalendar([event], { name: event.title, locale, host: serverHost(), sessions: asked.sessions }), {
       headers: {
         'Content-Type': 'text/calendar; charset=utf-8',
         'Content-Disposition': attachmentHeader(downloadName(event.slug, 'ics', `event-${event.id}`)),

@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
-import { feedTypes, localesOf, localizedFeeds, type PublicFeed, publicFeed, sitemapFileOf } from '@/utilities/delivery/publicFeeds'
+import { queryErrorBody } from '@/http/validateQuery'
+import { calendarFilters, type CalendarFilters, feedTypes, localesOf, localizedFeeds, type PublicFeed, publicFeed, sitemapFileOf } from '@/utilities/delivery/publicFeeds'
 
 import { notFound, refuseBadQuery } from './request'
 
@@ -23,7 +24,13 @@ const feedEndpoint = (feed: PublicFeed): Endpoint => ({
     }
     const locale = localizedFeeds.includes(feed) ? asked : defaultLocale
     const path = new URL(req.url ?? 'http://localhost/').pathname
-    const entry = await publicFeed(req.payload, feed, { locale, path })
+    let filters: CalendarFilters = {}
+    if (feed === 'events.ics') {
+      const asked = await calendarFilters(req.payload, req.searchParams)
+      if (asked.problems.length) return Response.json(queryErrorBody(asked.problems), { status: 400 })
+      filters = asked.filters
+    }
+    const entry = await publicFeed(req.payload, feed, { locale, path, filters })
     const { maxAge, type } = feedTypes[feed]
     const headers = { 'Cache-Control': `public, max-age=${maxAge}`, 'Content-Type': type, ETag: entry.etag }
     if (req.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers })

@@ -1,9 +1,9 @@
 import { type Request, type Response, Router } from 'express'
 import type { Payload } from 'payload'
 
-import { feedTypes, localesOf, localizedFeeds, type PublicFeed, publicFeed, sitemapFileOf } from '@/utilities/delivery/publicFeeds'
+import { calendarFilters, type CalendarFilters, feedTypes, localesOf, localizedFeeds, type PublicFeed, publicFeed, sitemapFileOf } from '@/utilities/delivery/publicFeeds'
 
-import { checkQuery } from './validateQuery'
+import { checkQuery, queryErrorBody } from './validateQuery'
 
 /** The locale asked for, or an answered 400; feeds have no `all`. */
 function feedLocale(payload: Payload, req: Request, res: Response): string | undefined {
@@ -32,7 +32,13 @@ export function feedsRouter(payload: Payload): Router {
     router.get(path, async (req, res) => {
       const locale = localizedFeeds.includes(feed) ? feedLocale(payload, req, res) : localesOf(payload).defaultLocale
       if (!locale) return
-      const entry = await publicFeed(payload, feed, { locale, path: req.path })
+      let filters: CalendarFilters = {}
+      if (feed === 'events.ics') {
+        const asked = await calendarFilters(payload, new URL(req.originalUrl, 'http://localhost').searchParams)
+        if (asked.problems.length) return void res.status(400).json(queryErrorBody(asked.problems))
+        filters = asked.filters
+      }
+      const entry = await publicFeed(payload, feed, { locale, path: req.path, filters })
       const { maxAge, type } = feedTypes[feed]
       res.type(type).set('Cache-Control', `public, max-age=${maxAge}`).set('ETag', entry.etag)
       if (req.headers['if-none-match'] === entry.etag) return res.status(304).end()

@@ -378,6 +378,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/occurrences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Occurrences of published events in a range (at most 366 days), sorted by start; a one-off event is one occurrence */
+        get: operations["listEventOccurrences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{id}/ics": {
         parameters: {
             query?: never;
@@ -385,7 +402,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One event as iCalendar (RFC 5545) */
+        /** One event as iCalendar (RFC 5545): a series with RRULE, EXDATE and RECURRENCE-ID overrides */
         get: operations["getEventCalendar"];
         put?: never;
         post?: never;
@@ -487,7 +504,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Upcoming events as an iCalendar feed */
+        /** Upcoming events and those of the last CALENDAR_PAST_DAYS days (default 90) as an iCalendar feed */
         get: operations["getEventsCalendarFeed"];
         put?: never;
         post?: never;
@@ -766,6 +783,41 @@ export interface components {
             endDate_tz?: string | null;
             /** @description IANA time zone of the venue, e.g. Asia/Dushanbe. Online events: the organiser’s zone. */
             timezone: string;
+            /** @description For a series (a monthly training, a weekly legal-aid day): leave “Repeats” empty for a one-off event. */
+            recurrence?: {
+                /** @enum {string|null} */
+                frequency?: "daily" | "weekly" | "monthly" | "yearly" | null;
+                /** @description 1: every time; 2: every other week, month… */
+                interval?: number | null;
+                /** @description Days of the week; empty: the start’s day. */
+                weekdays?: ("MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU")[] | null;
+                /** @description The last day the series may take place. Or give a count. */
+                until?: string | null;
+                until_tz?: string | null;
+                /** @description How many times in all. Or give an end date. */
+                count?: number | null;
+                /** @description RFC 5545 rule calendars receive, derived from the fields above. */
+                rrule?: string | null;
+            };
+            /** @description Days the series does not take place (holidays…). */
+            excludedDates?: {
+                date?: string | null;
+                date_tz?: string | null;
+                id?: string | null;
+            }[] | null;
+            /** @description One occurrence cancelled, moved or somewhere else. */
+            occurrenceChanges?: {
+                /** @description The occurrence as the series has it. */
+                occurrenceStart?: string | null;
+                occurrenceStart_tz?: string | null;
+                cancelled?: boolean | null;
+                start?: string | null;
+                start_tz?: string | null;
+                end?: string | null;
+                end_tz?: string | null;
+                venue?: string | null;
+                id?: string | null;
+            }[] | null;
             venue?: {
                 name?: string | null;
                 address?: string | null;
@@ -2368,11 +2420,92 @@ export interface operations {
             };
         };
     };
+    listEventOccurrences: {
+        parameters: {
+            query: {
+                /** @description Start of the range: an ISO 8601 date or date-time (UTC unless it says otherwise). */
+                from: string;
+                /** @description End of the range (exclusive), at most 366 days after from. */
+                to: string;
+                /** @description Content locale (one; `all` is a 400). */
+                locale?: "en" | "ru" | "tg" | "kk" | "ky";
+                /** @description How many levels of relationships to populate. */
+                depth?: number;
+                /** @description Occurrences per page. */
+                limit?: number;
+                /** @description Page number. */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: {
+                            /**
+                             * Format: date-time
+                             * @description The start the series gives this occurrence (its RECURRENCE-ID).
+                             */
+                            originalStart: string;
+                            /**
+                             * Format: date-time
+                             * @description The start, after a move.
+                             */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            cancelled: boolean;
+                            /** @description An editor cancelled, moved or relocated this occurrence. */
+                            changed: boolean;
+                            /** @description Another venue for this occurrence only. */
+                            venue?: string;
+                            event: components["schemas"]["events"];
+                        }[];
+                        totalDocs: number;
+                        limit: number;
+                        totalPages?: number;
+                        page: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    } & {
+                        range?: {
+                            /** Format: date-time */
+                            from?: string;
+                            /** Format: date-time */
+                            to?: string;
+                        };
+                    };
+                };
+            };
+            /** @description from or to missing or not a date, to not after from, a range over 366 days, an unknown locale or `all`, limit or page out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getEventCalendar: {
         parameters: {
             query?: {
                 /** @description Content locale; `all` returns every locale keyed by code. Unknown locales are a 400. */
                 locale?: "en" | "ru" | "tg" | "kk" | "ky" | "all";
+                /** @description true: each session of the programme as a VEVENT of its own, with its room and public speakers. */
+                sessions?: boolean;
             };
             header?: never;
             path: {
@@ -2630,6 +2763,12 @@ export interface operations {
             query?: {
                 /** @description Content locale; `all` returns every locale keyed by code. Unknown locales are a 400. */
                 locale?: "en" | "ru" | "tg" | "kk" | "ky" | "all";
+                /** @description Only events with this organisation among their organisations. */
+                organisation?: number;
+                /** @description Only events of this project. */
+                project?: number;
+                /** @description Only events of this type. */
+                eventType?: "conference" | "roundtable" | "workshop" | "training" | "seminar" | "webinar" | "press-conference" | "other";
             };
             header?: never;
             path?: never;
@@ -2646,7 +2785,7 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description Unknown locale, or `all` */
+            /** @description Unknown locale or `all`, an unknown event type, an organisation or project the public cannot read. */
             400: {
                 headers: {
                     [name: string]: unknown;

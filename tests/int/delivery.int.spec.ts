@@ -87,7 +87,7 @@ describe('the delivery API for frontends', () => {
       expect(after.sequence).toBeGreaterThan(before.sequence)
     })
 
-    it('serves a feed of upcoming events only, soonest first, in the requested locale', async () => {
+    it('serves a feed of upcoming events and recent ones (not those of 2016), soonest first, in the requested locale', async () => {
       const reply = await anonymous.get('/feeds/events.ics?locale=en')
       expect(reply.status).toBe(200)
       const { events, zones } = parseCalendar(reply.body)

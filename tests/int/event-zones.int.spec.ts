@@ -58,4 +58,19 @@ describe('an event’s times in its own zone', () => {
       expect((error as ValidationError).data.errors.map(({ path }) => path)).toEqual(['timezone'])
     }
   })
+
+  it('derives a series’ RRULE in the event’s zone, and refuses a bad one with the field’s path (recurrence)', async () => {
+    const { id } = await payload.create({
+      collection: 'events',
+      data: event({ recurrence: { frequency: 'monthly', interval: 1, until: '2030-12-31T18:00:00.000Z', rrule: 'FREQ=DAILY' } }),
+      user: editor,
+      ...as,
+    })
+    expect((await read(id)).recurrence).toMatchObject({ until_tz: 'Asia/Dushanbe', rrule: 'FREQ=MONTHLY;UNTIL=20301231T180000Z' })
+    const error = await payload
+      .update({ collection: 'events', id, data: { recurrence: { count: 4 }, occurrenceChanges: [{ occurrenceStart: '2030-06-02T04:00:00.000Z', cancelled: true }] }, user: editor, ...as })
+      .catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ValidationError)
+    expect((error as ValidationError).data.errors.map(({ path }) => path)).toEqual(['recurrence.count'])
+  })
 })

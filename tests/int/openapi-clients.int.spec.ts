@@ -117,6 +117,7 @@ describe('frontend developers’ tools against the production server', () => {
       const paths: [string, string][] = [
         ['/api/events/count', '/api/events/count?locale=xx'],
         ['/api/events/upcoming', '/api/events/upcoming?limit=100000'],
+        ['/api/events/occurrences', '/api/events/occurrences?from=2031-01-01&to=2033-01-01'],
         ['/api/events/{id}/ics', `/api/events/${eventId}/ics?locale=xx`],
         ['/api/events/{id}/jsonld', `/api/events/${eventId}/jsonld?locale=xx`],
         ['/api/search', '/api/search?q=dushanbe&locale=all'],

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import type { Event, Media, Organisation, PressRelease, Speaker } from '@/payload-types'
 
 import { plainText } from '../lexical'
+import { excludedStarts, isRecurring, type Series } from '../recurrence'
 import { frontendUrl } from './frontendUrl'
 
 type Thing = Record<string, unknown>
@@ -75,6 +76,29 @@ export function personJsonLd(speaker: Speaker, locale: string, serverUrl: string
   })
 }
 
+const periods = { daily: 'D', weekly: 'W', monthly: 'M', yearly: 'Y' } as const
+const dayNames = { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' } as const
+
+/** A recurring event's rule as a schema.org Schedule: times of day and dates in the event's own zone. */
+export function eventSchedule(event: Event): Thing | undefined {
+  const form = event.recurrence
+  if (!form?.frequency || !isRecurring(event)) return undefined
+  const zone = event.timezone || 'UTC'
+  const local = (iso: string) => DateTime.fromISO(iso, { zone })
+  return compact({
+    '@type': 'Schedule',
+    repeatFrequency: `P${form.interval ?? 1}${periods[form.frequency]}`,
+    byDay: (form.weekdays ?? []).map((day) => `${CONTEXT}/${dayNames[day]}`),
+    startDate: local(event.startDate).toISODate(),
+    endDate: form.until ? local(form.until).toISODate() : undefined,
+    repeatCount: form.count,
+    startTime: local(event.startDate).toFormat('HH:mm:ss'),
+    endTime: local(event.endDate).toFormat('HH:mm:ss'),
+    scheduleTimezone: zone,
+    exceptDate: excludedStarts(event as Series).map((iso) => local(iso).toISODate()),
+  })
+}
+
 export function eventJsonLd(event: Event, locale: string, serverUrl: string): Thing {
   const zone = event.timezone || 'UTC'
   const local = (iso?: string | null) => (iso ? DateTime.fromISO(iso, { zone }).toISO({ suppressMilliseconds: true }) : undefined)
@@ -100,6 +124,7 @@ export function eventJsonLd(event: Event, locale: string, serverUrl: string): Th
     description: seoDescription(event, event.summary || plainText(event.description)),
     startDate: local(event.startDate),
     endDate: local(event.endDate),
+    eventSchedule: eventSchedule(event),
     eventStatus: `${CONTEXT}/${eventStatus[event.status]}`,
     eventAttendanceMode: `${CONTEXT}/${attendanceMode[event.attendanceMode]}`,
     location: locations.filter(Boolean).length === 1 ? locations.filter(Boolean)[0] : locations.filter(Boolean),

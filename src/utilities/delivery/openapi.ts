@@ -2,6 +2,8 @@ import { configToJSONSchema, type FlattenedField, formatNames, type SanitizedCon
 
 import { isStaffField } from '@/access/isStaff'
 
+import { eventTypes } from '../../../collections/Events/eventTypes'
+
 import { localeCodes } from '@/i18n/localization'
 import { editorialDeclaration } from '@/policy/editorial'
 import { MAX_DEPTH, MAX_LIMIT } from '@/http/validateQuery'
@@ -168,12 +170,45 @@ export function buildOpenApi(config: SanitizedConfig, defaultIDType: 'number' | 
       responses: { 200: json(pageOf({ $ref: '#/components/schemas/events' })), 400: badQuery },
     },
   }
+  const occurrence: Schema = {
+    type: 'object',
+    required: ['originalStart', 'start', 'end', 'cancelled', 'changed', 'event'],
+    properties: {
+      originalStart: { type: 'string', format: 'date-time', description: 'The start the series gives this occurrence (its RECURRENCE-ID).' },
+      start: { type: 'string', format: 'date-time', description: 'The start, after a move.' },
+      end: { type: 'string', format: 'date-time' },
+      cancelled: { type: 'boolean' },
+      changed: { type: 'boolean', description: 'An editor cancelled, moved or relocated this occurrence.' },
+      venue: { type: 'string', description: 'Another venue for this occurrence only.' },
+      event: { $ref: '#/components/schemas/events' },
+    },
+  }
+  const day = (name: string, description: string) => parameter(name, { type: 'string', format: 'date-time' }, description, { required: true })
+  paths['/api/events/occurrences'] = {
+    get: {
+      operationId: 'listEventOccurrences',
+      tags: ['events'],
+      summary: 'Occurrences of published events in a range (at most 366 days), sorted by start; a one-off event is one occurrence',
+      parameters: [
+        day('from', 'Start of the range: an ISO 8601 date or date-time (UTC unless it says otherwise).'),
+        day('to', 'End of the range (exclusive), at most 366 days after from.'),
+        parameter('locale', { type: 'string', enum: localeCodes }, 'Content locale (one; `all` is a 400).'),
+        named('depth'),
+        parameter('limit', { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: 50 }, 'Occurrences per page.'),
+        named('page'),
+      ],
+      responses: {
+        200: json({ allOf: [pageOf(occurrence), { type: 'object', properties: { range: { type: 'object', properties: { from: { type: 'string', format: 'date-time' }, to: { type: 'string', format: 'date-time' } } } } }] }),
+        400: errorResponse('from or to missing or not a date, to not after from, a range over 366 days, an unknown locale or `all`, limit or page out of range.'),
+      },
+    },
+  }
   paths['/api/events/{id}/ics'] = {
     get: {
       operationId: 'getEventCalendar',
       tags: ['events'],
-      summary: 'One event as iCalendar (RFC 5545)',
-      parameters: [idParam, ...localeOnly],
+      summary: 'One event as iCalendar (RFC 5545): a series with RRULE, EXDATE and RECURRENCE-ID overrides',
+      parameters: [idParam, ...localeOnly, parameter('sessions', { type: 'boolean', default: false }, 'true: each session of the programme as a VEVENT of its own, with its room and public speakers.')],
       responses: { 200: { description: 'text/calendar', content: { 'text/calendar': { schema: { type: 'string' } } } }, 400: badQuery, 404: notFound },
     },
   }
@@ -200,7 +235,15 @@ export function buildOpenApi(config: SanitizedConfig, defaultIDType: 'number' | 
   const text = (operationId: string, type: string, summary: string) => ({
     get: { operationId, tags: ['feeds'], summary, parameters: localeOnly, responses: { 200: { description: type, content: { [type]: { schema: { type: 'string' } } } }, 400: errorResponse('Unknown locale, or `all`') } },
   })
-  paths['/feeds/events.ics'] = text('getEventsCalendarFeed', 'text/calendar', 'Upcoming events as an iCalendar feed')
+  const calendarFeed = text('getEventsCalendarFeed', 'text/calendar', 'Upcoming events and those of the last CALENDAR_PAST_DAYS days (default 90) as an iCalendar feed')
+  calendarFeed.get.parameters = [
+    ...localeOnly,
+    parameter('organisation', idSchema, 'Only events with this organisation among their organisations.'),
+    parameter('project', idSchema, 'Only events of this project.'),
+    parameter('eventType', { type: 'string', enum: [...eventTypes] }, 'Only events of this type.'),
+  ]
+  calendarFeed.get.responses[400] = errorResponse('Unknown locale or `all`, an unknown event type, an organisation or project the public cannot read.')
+  paths['/feeds/events.ics'] = calendarFeed
   paths['/feeds/press-releases.xml'] = text('getPressReleasesRssFeed', 'application/rss+xml', 'Press releases as RSS 2.0')
   paths['/feeds/press-releases.atom'] = text('getPressReleasesAtomFeed', 'application/atom+xml', 'Press releases as Atom')
   const query = (name: string, description: string) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } })

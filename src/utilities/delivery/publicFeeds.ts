@@ -1,6 +1,9 @@
 import type { Payload, Where } from 'payload'
 
-import { serverHost, serverURL } from '@/env'
+import { calendarPastDays, serverHost, serverURL } from '@/env'
+import { eventTypes } from '../../../collections/Events/eventTypes'
+import { describedId, idKindOf, isValidId } from '@/http/ids'
+import type { QueryProblem } from '@/http/whereShape'
 import type { Event, PressRelease } from '@/payload-types'
 import { syncedPublicCache } from '@/plugins/readModel/generation'
 import { type CachedResponse, etagOf } from '@/utilities/publicCache'
@@ -52,14 +55,70 @@ export const localesOf = (payload: Payload): { defaultLocale: string; codes: str
   return { defaultLocale: localization.defaultLocale, codes: localization.localeCodes }
 }
 
-const upcoming = (now = new Date()): Where => ({
-  endDate: { greater_than_equal: now.toISOString() },
-})
+/** What a calendar subscriber may narrow /feeds/events.ics to; every value checked by calendarFilters. */
+export type CalendarFilters = { organisation?: string; project?: string; eventType?: string }
+
+const FILTERS = { organisation: 'organisations', project: 'projects' } as const
+
+/**
+ * The calendar's filters from the query, or the problems with them: an unknown event type, or an
+ * organisation or project that is not there for the public, is a 400 rather than an empty calendar
+ * that a subscriber would never notice was wrong.
+ */
+export async function calendarFilters(payload: Payload, params: URLSearchParams): Promise<{ filters: CalendarFilters; problems: QueryProblem[] }> {
+  const filters: CalendarFilters = {}
+  const problems: QueryProblem[] = []
+  const once = (name: string) => {
+    const values = params.getAll(name)
+    if (values.length > 1) problems.push({ path: name, message: `${name} must be given once.` })
+    return values.length === 1 ? values[0] : undefined
+  }
+  const eventType = once('eventType')
+  if (eventType !== undefined) {
+    if ((eventTypes as readonly string[]).includes(eventType)) filters.eventType = eventType
+    else problems.push({ path: 'eventType', message: `Unknown event type "${eventType.slice(0, 60)}": use one of ${eventTypes.join(', ')}.` })
+  }
+  for (const [name, collection] of Object.entries(FILTERS) as [keyof typeof FILTERS, 'organisations' | 'projects'][]) {
+    const id = once(name)
+    if (id === undefined) continue
+    const kind = idKindOf(payload, collection)
+    if (!isValidId(kind, id)) {
+      problems.push({ path: name, message: `${name} must be the id of one of the ${collection}, ${describedId[kind]}, got "${id.slice(0, 60)}".` })
+      continue
+    }
+    // As the public reads: a filter must not tell a subscriber that an unpublished project exists.
+    const { totalDocs } = await payload.count({ collection, where: { id: { equals: id } }, overrideAccess: false })
+    if (totalDocs) filters[name] = id
+    else problems.push({ path: name, message: `There is no public ${name} with the id ${id}.` })
+  }
+  return { filters, problems }
+}
+
+/** The filters as part of a cache key: one entry per distinct calendar, whatever else the URL carries. */
+export const filtersKey = (filters: CalendarFilters): string =>
+  (['organisation', 'project', 'eventType'] as const).map((name) => `${name}=${filters[name] ?? ''}`).join('&')
+
+/**
+ * Events still to come and those of the last CALENDAR_PAST_DAYS days (a subscriber's calendar
+ * keeps its history instead of losing each event as it ends), and every series: a series begun
+ * long ago may still have occurrences ahead.
+ */
+const calendarWhere = (filters: CalendarFilters, now = new Date()): Where => {
+  const since = new Date(now.getTime() - calendarPastDays() * 86_400_000).toISOString()
+  return {
+    and: [
+      { or: [{ endDate: { greater_than_equal: since } }, { 'recurrence.frequency': { exists: true } }] },
+      ...(filters.eventType ? [{ eventType: { equals: filters.eventType } }] : []),
+      ...(filters.project ? [{ project: { equals: filters.project } }] : []),
+      ...(filters.organisation ? [{ 'organisations.organisation': { equals: filters.organisation } }] : []),
+    ],
+  }
+}
 
 const publicRead = { overrideAccess: false, depth: 1 } as const
 
-async function eventsCalendar(payload: Payload, locale: string): Promise<string> {
-  const { docs } = await payload.find({ collection: 'events', where: upcoming(), sort: 'startDate', limit: 500, locale: locale as 'en', ...publicRead })
+async function eventsCalendar(payload: Payload, locale: string, filters: CalendarFilters): Promise<string> {
+  const { docs } = await payload.find({ collection: 'events', where: calendarWhere(filters), sort: 'startDate', limit: 500, locale: locale as 'en', ...publicRead })
   return buildCalendar(docs as Event[], { name: 'Pressroom events', locale, host: serverHost() })
 }
 
@@ -142,12 +201,16 @@ async function sitemap(payload: Payload, path: string, file?: number): Promise<s
  * other parameters (a tracker's utm_…, a cache-buster) share one entry and a client does not
  * choose how many entries it creates.
  */
-export async function publicFeed(payload: Payload, feed: PublicFeed, { locale, path, file }: { locale: string; path: string; file?: number }): Promise<CachedResponse> {
-  const key = `feed ${ownOrigin()}${path} ${locale}`
+export async function publicFeed(
+  payload: Payload,
+  feed: PublicFeed,
+  { locale, path, file, filters = {} }: { locale: string; path: string; file?: number; filters?: CalendarFilters },
+): Promise<CachedResponse> {
+  const key = `feed ${ownOrigin()}${path} ${locale} ${filtersKey(filters)}`
   return (await syncedPublicCache(payload)).remember(key, async (): Promise<CachedResponse> => {
     const text =
       feed === 'events.ics'
-        ? await eventsCalendar(payload, locale)
+        ? await eventsCalendar(payload, locale, filters)
         : feed === 'sitemap.xml'
           ? await sitemap(payload, file === undefined ? path : path.replace(/\/sitemaps\/\d+\.xml$/, '/sitemap.xml'), file)
           : await releaseFeed(payload, locale, feed === 'press-releases.xml' ? 'xml' : 'atom', path)
