@@ -1294,6 +1294,8 @@ export interface Media {
   public?: boolean | null;
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -2848,6 +2850,8 @@ export interface MediaSelect<T extends boolean = true> {
   public?: T;
   createdBy?: T;
   updatedBy?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -2,6 +2,7 @@ import * as migration_20261201_145554_initial from './20261201_145554_initial';
 import * as migration_20261201_194933_translation_imports from './20261201_194933_translation_imports';
 import * as migration_20261201_200426_media_public from './20261201_200426_media_public';
 import * as migration_20261201_201636_public_snapshots from './20261201_201636_public_snapshots';
+import * as migration_20261202_074005_media_storage from './20261202_074005_media_storage';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261201_201636_public_snapshots.up,
     down: migration_20261201_201636_public_snapshots.down,
-    name: '20261201_201636_public_snapshots'
+    name: '20261201_201636_public_snapshots',
+  },
+  {
+    up: migration_20261202_074005_media_storage.up,
+    down: migration_20261202_074005_media_storage.down,
+    name: '20261202_074005_media_storage'
   },
 ];
