@@ -33,7 +33,9 @@ export function chooseDatabase(env: Env = process.env, root: string = projectRoo
   }
   const file = production ? 'pressroom.production.db' : 'pressroom.db'
   const url = uri || `file:${path.join(root, 'data', file)}`
-  return { kind: 'sqlite', url, push: !production }
+  // The worker never changes the schema: the app instances push it (development) or migrate it
+  // (production), and a second process pushing at the same time would race them.
+  return { kind: 'sqlite', url, push: !production && env.PRESSROOM_ROLE !== 'worker' }
 }
 
 export const migrationDir = path.join(projectRoot, 'src', 'migrations')
@@ -59,6 +61,9 @@ export function databaseAdapter(choice: DatabaseChoice = chooseDatabase()): Data
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   return sqliteAdapter({
     afterSchemaInit: [indexLocaleParents],
+    // Several processes on one file (instances, the worker, a backup): a writer waits up to this
+    // long for another's write to end instead of failing at once with SQLITE_BUSY.
+    busyTimeout: 5000,
     client: { url: choice.url },
     migrationDir,
     // Production applies the committed migrations on boot; dev and tests push the schema.

@@ -454,6 +454,7 @@ export interface Config {
     'webhook-deliveries': WebhookDelivery;
     'translation-records': TranslationRecord;
     'translation-imports': TranslationImport;
+    'rate-limit-hits': RateLimitHit;
     'public-snapshots': PublicSnapshot;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -488,6 +489,7 @@ export interface Config {
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'translation-records': TranslationRecordsSelect<false> | TranslationRecordsSelect<true>;
     'translation-imports': TranslationImportsSelect<false> | TranslationImportsSelect<true>;
+    'rate-limit-hits': RateLimitHitsSelect<false> | RateLimitHitsSelect<true>;
     'public-snapshots': PublicSnapshotsSelect<false> | PublicSnapshotsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -2350,6 +2352,15 @@ export interface TranslationImport {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limit-hits".
+ */
+export interface RateLimitHit {
+  id: number;
+  key: string;
+  at: number;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "public-snapshots".
  */
 export interface PublicSnapshot {
@@ -3019,6 +3030,14 @@ export interface TranslationImportsSelect<T extends boolean = true> {
   error?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limit-hits_select".
+ */
+export interface RateLimitHitsSelect<T extends boolean = true> {
+  key?: T;
+  at?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

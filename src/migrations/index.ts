@@ -3,6 +3,7 @@ import * as migration_20261201_194933_translation_imports from './20261201_19493
 import * as migration_20261201_200426_media_public from './20261201_200426_media_public';
 import * as migration_20261201_201636_public_snapshots from './20261201_201636_public_snapshots';
 import * as migration_20261202_074005_media_storage from './20261202_074005_media_storage';
+import * as migration_20261202_075238_rate_limit_hits from './20261202_075238_rate_limit_hits';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261202_074005_media_storage.up,
     down: migration_20261202_074005_media_storage.down,
-    name: '20261202_074005_media_storage'
+    name: '20261202_074005_media_storage',
+  },
+  {
+    up: migration_20261202_075238_rate_limit_hits.up,
+    down: migration_20261202_075238_rate_limit_hits.down,
+    name: '20261202_075238_rate_limit_hits'
   },
 ];
