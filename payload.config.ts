@@ -18,6 +18,7 @@ import { authMessages } from './src/i18n/authMessages'
 import { localization } from './src/i18n/localization'
 import { logger } from './src/logger'
 import { hardenPayloadCollections, pressroomPlugin } from './src/plugin'
+import { mediaStorage } from './src/storage'
 import { projectRoot } from './src/utilities/projectRoot'
 
 export default buildConfig({
@@ -47,8 +48,8 @@ export default buildConfig({
   jobs,
   localization,
   logger: logger(),
-  // The reference host: every collection and feature, as they are.
-  plugins: [pressroomPlugin()],
+  // The reference host: every collection and feature, as they are; media on S3 when S3_BUCKET is set.
+  plugins: [pressroomPlugin(), mediaStorage()],
   maxDepth: MAX_DEPTH,
   secret: resolveSecret(),
   serverURL: serverURL(),

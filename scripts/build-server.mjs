@@ -1,13 +1,14 @@
-// Compiles the express server (src/server.ts and everything it imports from the repository)
-// into one ES module; packages stay external and load from node_modules at run time.
+// Compiles the express server (src/server.ts and everything it imports from the repository), and
+// the jobs worker (src/worker.ts), each into one ES module; packages stay external and load from
+// node_modules at run time.
 import { build } from 'esbuild'
 
 await build({
   bundle: true,
-  entryPoints: ['src/server.ts'],
+  entryPoints: { server: 'src/server.ts', worker: 'src/worker.ts' },
   format: 'esm',
   logLevel: 'info',
-  outfile: 'dist/server.js',
+  outdir: 'dist',
   packages: 'external',
   platform: 'node',
   sourcemap: true,

@@ -11,6 +11,9 @@ describe('chooseDatabase', () => {
       push: false,
     })
   })
+  it('lets the worker push no schema, in development too', () => {
+    expect(chooseDatabase({ PRESSROOM_ROLE: 'worker' }, '/srv/pressroom')).toMatchObject({ kind: 'sqlite', push: false })
+  })
   it('uses a file: URI as given', () => {
     expect(chooseDatabase({ DATABASE_URI: 'file:/tmp/x.db' })).toMatchObject({ kind: 'sqlite', url: 'file:/tmp/x.db' })
   })

@@ -35,7 +35,9 @@ export function chooseDatabase(env: Env = process.env, root: string = projectRoo
   }
   const file = production ? 'pressroom.production.db' : 'pressroom.db'
   const url = uri || `file:${path.join(root, 'data', file)}`
-  return { kind: 'sqlite', url, push: !production }
+  // The worker never changes the schema: the app instances push it (development) or migrate it
+  // (production), and a second process pushing at the same time would race them.
+  return { kind: 'sqlite', url, push: !production && env.PRESSROOM_ROLE !== 'worker' }
 }
 
 export const migrationDir = path.join(projectRoot, 'src', 'migrations')
@@ -57,6 +59,9 @@ export const mongoOptions = (url: string): Parameters<typeof mongooseAdapter>[0]
 export function databaseAdapter(choice: DatabaseChoice = chooseDatabase()): DatabaseAdapterObj {
   if (choice.kind === 'mongodb') return mongooseAdapter(mongoOptions(choice.url))
   reusePreparedStatements()
+  // Several processes on one file (instances, the worker, a backup): a writer waits for another's
+  // write to end instead of failing at once with SQLITE_BUSY. Not the adapter's `busyTimeout`: it
+  // sets the first connection only, and libsql opens a new one after every transaction.
   waitForOtherProcesses()
   const file = choice.url.replace(/^file:/, '')
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })

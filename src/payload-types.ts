@@ -456,6 +456,7 @@ export interface Config {
     'translation-imports': TranslationImport;
     'search-index': SearchIndex;
     'slug-redirects': SlugRedirect;
+    'rate-limit-hits': RateLimitHit;
     'public-snapshots': PublicSnapshot;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -492,6 +493,7 @@ export interface Config {
     'translation-imports': TranslationImportsSelect<false> | TranslationImportsSelect<true>;
     'search-index': SearchIndexSelect<false> | SearchIndexSelect<true>;
     'slug-redirects': SlugRedirectsSelect<false> | SlugRedirectsSelect<true>;
+    'rate-limit-hits': RateLimitHitsSelect<false> | RateLimitHitsSelect<true>;
     'public-snapshots': PublicSnapshotsSelect<false> | PublicSnapshotsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -1398,6 +1400,8 @@ export interface Media {
   public?: boolean | null;
   createdBy?: (number | null) | User;
   updatedBy?: (number | null) | User;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -2545,6 +2549,12 @@ export interface SlugRedirect {
   document: string;
   updatedAt: string;
   createdAt: string;
+ * via the `definition` "rate-limit-hits".
+ */
+export interface RateLimitHit {
+  id: number;
+  key: string;
+  at: number;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -3125,6 +3135,8 @@ export interface MediaSelect<T extends boolean = true> {
   public?: T;
   createdBy?: T;
   updatedBy?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -3320,6 +3332,11 @@ export interface SlugRedirectsSelect<T extends boolean = true> {
   document?: T;
   updatedAt?: T;
   createdAt?: T;
+ * via the `definition` "rate-limit-hits_select".
+ */
+export interface RateLimitHitsSelect<T extends boolean = true> {
+  key?: T;
+  at?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -15,6 +15,7 @@ import { publicSlugs } from '@/policy/editorial'
 import { storedCollections } from '@/plugins/readModel/render'
 
 import { publicReads } from './publicReads'
+import { DatabaseRateLimitStore } from './rateLimitStore'
 import { authRateLimit, importRateLimit, importRoute, rateLimitedRoutes } from './rateLimits'
 import { checkReadiness } from './readiness'
 import { securityHeaders } from './securityHeaders'
@@ -44,9 +45,10 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
   app.use(accessLog(payload, metrics))
   app.use(canonicalizeUrl)
   app.use(securityHeaders(production))
-  const authLimit = authRateLimit()
+  // Counted in the database: every instance behind a balancer draws on one budget per address.
+  const authLimit = authRateLimit(process.env, new DatabaseRateLimitStore(payload, 'auth'))
   app.post(rateLimitedRoutes, authLimit)
-  app.post(importRoute, importRateLimit(), limitImportBody())
+  app.post(importRoute, importRateLimit(process.env, new DatabaseRateLimitStore(payload, 'import')), limitImportBody())
   app.use(limitBody)
   app.use(methodOverrideAsGet)
 

@@ -1,26 +1,28 @@
 import type { RequestHandler } from 'express'
-import { rateLimit } from 'express-rate-limit'
+import { rateLimit, type Store } from 'express-rate-limit'
 
 type Env = Record<string, string | undefined>
 
 /**
  * Attempts per client address per window on the endpoints that guess passwords or send mail.
  * LOGIN_RATE_LIMIT (default 10) and RATE_LIMIT_WINDOW_MS (default 15 minutes) change them.
+ * The server counts in the database (`DatabaseRateLimitStore`), so the limit holds across instances.
  */
-export function authRateLimit(env: Env = process.env): RequestHandler {
-  return limiter(env, Number(env.LOGIN_RATE_LIMIT ?? 10))
+export function authRateLimit(env: Env = process.env, store?: Store): RequestHandler {
+  return limiter(env, Number(env.LOGIN_RATE_LIMIT ?? 10), undefined, store)
 }
 
 /**
  * Translation imports per client address per window: each one may write many documents.
  * TRANSLATION_IMPORT_RATE_LIMIT (default 30) per RATE_LIMIT_WINDOW_MS.
  */
-export function importRateLimit(env: Env = process.env): RequestHandler {
-  return limiter(env, Number(env.TRANSLATION_IMPORT_RATE_LIMIT ?? 30), 'Too many translation imports from this address. Wait a few minutes and try again.')
+export function importRateLimit(env: Env = process.env, store?: Store): RequestHandler {
+  return limiter(env, Number(env.TRANSLATION_IMPORT_RATE_LIMIT ?? 30), 'Too many translation imports from this address. Wait a few minutes and try again.', store)
 }
 
-function limiter(env: Env, limit: number, message = 'Too many attempts from this address. Wait a few minutes and try again.'): RequestHandler {
+function limiter(env: Env, limit: number, message = 'Too many attempts from this address. Wait a few minutes and try again.', store?: Store): RequestHandler {
   return rateLimit({
+    ...(store ? { store } : {}),
     windowMs: Number(env.RATE_LIMIT_WINDOW_MS ?? 15 * 60_000),
     limit,
     standardHeaders: 'draft-8',

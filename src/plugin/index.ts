@@ -4,6 +4,7 @@ import { Media } from '../../collections/Media'
 import { content } from './content'
 import { ApiKeys } from '../../collections/ApiKeys'
 import { PreviewLinks } from '../../collections/PreviewLinks'
+import { RateLimitHits } from '../../collections/RateLimitHits'
 import { TranslationImports } from '../../collections/TranslationImports'
 import { TranslationRecords } from '../../collections/TranslationRecords'
 import { WebhookDeliveries, Webhooks } from '../../collections/Webhooks'
@@ -124,6 +125,8 @@ export const pressroomPlugin =
       ...(features.apiKeys ? [ApiKeys as CollectionConfig] : []),
       ...(features.webhooks ? [Webhooks as CollectionConfig, WebhookDeliveries as CollectionConfig] : []),
       ...(features.translations ? [TranslationRecords as CollectionConfig, TranslationImports as CollectionConfig] : []),
+      // The login and import rate limits' counters, shared by every instance (src/http/rateLimitStore.ts).
+      RateLimitHits,
     ]
 
     const tasks: TaskConfig[] = [...(features.webhooks ? [deliverWebhook] : []), ...(features.translations ? [importTranslationsTask] : [])] as TaskConfig[]

@@ -87,3 +87,39 @@ export async function startServer(env: Record<string, string> = {}, timeoutMs = 
     },
   }
 }
+
+export const compiledWorker = path.join(root, 'dist', 'worker.js')
+
+export type RunningWorker = Pick<RunningServer, 'child' | 'output' | 'stop'>
+
+/** Boots the compiled jobs worker (`npm run worker`) and waits for the line saying it runs the queue. */
+export async function startWorker(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningWorker> {
+  if (!fs.existsSync(compiledWorker)) throw new Error(`${compiledWorker} is missing: run "npm run build" first.`)
+  let output = ''
+  const child = spawn(process.execPath, [compiledWorker], {
+    cwd: root,
+    env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', PAYLOAD_SECRET: TEST_SECRET, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk) => (output += chunk))
+  child.stderr?.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const deadline = Date.now() + timeoutMs
+  while (!output.includes('worker running the jobs queue')) {
+    if (child.exitCode !== null) throw new Error(`The worker exited with ${child.exitCode}:\n${output}`)
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`The worker did not start within ${timeoutMs} ms:\n${output}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return {
+    child,
+    output: () => output,
+    stop: async (signal = 'SIGTERM') => {
+      const started = Date.now()
+      if (child.exitCode === null) child.kill(signal)
+      return { code: await exited, ms: Date.now() - started }
+    },
+  }
+}

@@ -200,18 +200,25 @@ describe('docker-compose.yml', () => {
     expect(JSON.stringify(mongo.healthcheck.test)).toContain('rs.initiate')
   })
 
-  it('lets only the worker run jobs, and gives both the same uploads', () => {
+  it('lets only the worker run jobs, and gives both the same uploads, in the store’s bucket', () => {
     expect(app.environment.JOBS_AUTORUN).toBe('false')
     expect(worker.environment.JOBS_AUTORUN).toBe('true')
     expect(worker.ports).toBeUndefined()
-    for (const service of [app, worker]) expect(service.volumes).toContain(`media:${service.environment.MEDIA_DIR}`)
+    expect(worker.command).toContain('dist/worker.js')
+    const storeName = Object.entries(compose.services).find(([, service]) => service === store)![0]
+    for (const service of [app, worker]) {
+      expect(service.environment.S3_BUCKET).toBe(app.environment.S3_BUCKET)
+      expect(service.environment.S3_ENDPOINT).toBe(`http://${storeName}:9000`)
+      expect(service.environment.S3_FORCE_PATH_STYLE).toBe('true')
+      expect(service.depends_on['s3-bucket'].condition).toBe('service_completed_successfully')
+    }
   })
 
   it('names only variables the README documents, and the ones production needs', () => {
     for (const service of [app, worker]) {
       const names = Object.keys(service.environment).filter((name) => name !== 'NODE_ENV')
       expect(names.filter((name) => !documented.has(name))).toEqual([])
-      for (const needed of ['PAYLOAD_SECRET', 'SERVER_URL', 'DATABASE_URI', 'SMTP_URL', 'EMAIL_FROM', 'TRUST_PROXY', 'LOG_LEVEL', 'METRICS_TOKEN', 'SEED_ON_START', 'JOBS_AUTORUN', 'MEDIA_DIR']) {
+      for (const needed of ['PAYLOAD_SECRET', 'SERVER_URL', 'DATABASE_URI', 'SMTP_URL', 'EMAIL_FROM', 'TRUST_PROXY', 'LOG_LEVEL', 'METRICS_TOKEN', 'SEED_ON_START', 'JOBS_AUTORUN', 'S3_BUCKET', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE']) {
         expect(names).toContain(needed)
       }
       // Compose stops with this message when the secret is missing, instead of starting with none.

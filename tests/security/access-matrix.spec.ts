@@ -8,7 +8,7 @@ import { type Principal, principals, secretsFor, leakedIn, type World, buildWorl
  */
 const versioned = ['events', 'press-releases', 'projects', 'donor-notices']
 const unversioned = ['speakers', 'organisations', 'media', 'preview-links', 'users', 'api-keys', 'webhooks', 'webhook-deliveries', 'translation-records']
-const internal = ['payload-locked-documents', 'payload-preferences', 'payload-jobs']
+const internal = ['payload-locked-documents', 'payload-preferences', 'payload-jobs', 'rate-limit-hits']
 const staff: Principal[] = ['translator', 'editor', 'admin']
 const outsiders: Principal[] = ['anonymous', 'frontend-key', 'preview-key']
 
@@ -23,6 +23,8 @@ const listers: Record<string, Principal[]> = {
   'translation-records': staff,
   'payload-locked-documents': staff,
   'payload-jobs': [],
+  // The login limit's counters (client addresses): server-side only, admins included.
+  'rate-limit-hits': [],
 }
 
 const refused = (status: number) => status === 401 || status === 403 || status === 404 || status === 405
@@ -118,6 +120,16 @@ describe('access: every operation, every collection, every principal', () => {
       const docs: { key: string; value: unknown }[] = list.status === 200 ? list.body.docs : []
       // The editor's "nav" preference is the editor's alone.
       if (who !== 'editor') expect(docs.some((doc) => doc.key === 'nav')).toBe(false)
+    })
+
+    it.each(principals)('rate-limit-hits: nobody reads, adds, changes or clears a login counter over HTTP: %s', async (who) => {
+      const client = world.clients[who]
+      const list = await client.get('/api/rate-limit-hits?limit=10&depth=0')
+      expect(refused(list.status) || list.body.docs.length === 0).toBe(true)
+      expect(refused((await client.post('/api/rate-limit-hits', { key: 'auth:127.0.0.1', at: 0 })).status)).toBe(true)
+      expect(refused((await client.patch('/api/rate-limit-hits/1', { at: 0 })).status)).toBe(true)
+      const cleared = await client.delete('/api/rate-limit-hits?where[key][like]=auth')
+      expect(refused(cleared.status) || (cleared.status === 200 && cleared.body.docs.length === 0)).toBe(true)
     })
 
     it.each(principals)('payload-jobs: jobs are run, queued or listed over HTTP by admins only: %s', async (who) => {

@@ -8,6 +8,7 @@ import { type RunningServer, startServer } from '../helpers/server'
 const COLLECTIONS = [
   'events', 'press-releases', 'speakers', 'organisations', 'projects', 'donor-notices', 'media', 'users', 'api-keys',
   'preview-links', 'webhooks', 'webhook-deliveries', 'translation-records', 'payload-locked-documents', 'payload-preferences', 'payload-jobs',
+  'rate-limit-hits',
 ]
 const VERSIONED = ['events', 'press-releases', 'projects', 'donor-notices']
 const BAD_IDS = ['not-a-number', '%00', '1e999', '%E0%A4%A', '99999999999999999999']

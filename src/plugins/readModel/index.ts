@@ -1,5 +1,7 @@
 import type { CollectionSlug, Config, Payload, Plugin, TaskConfig } from 'payload'
 
+import { runsJobsHere } from '@/jobs'
+
 import { PublicSnapshots } from './collection'
 import { afterChange, afterDelete, beforeChange, beforeDelete, noteDraftSave, RENDER_TASK } from './invalidate'
 import { refreshRows, renderMany, storedCollections } from './render'
@@ -91,7 +93,7 @@ export const readModelPlugin =
         await config.onInit?.(payload)
         // In the background: a large site's first fill takes a while, and Payload answers meanwhile.
         // Where jobs run (the server, a worker): scripts such as the dataset generator leave it to them.
-        if (process.env.NEXT_PHASE !== 'phase-production-build' && process.env.JOBS_AUTORUN !== 'false') {
+        if (process.env.NEXT_PHASE !== 'phase-production-build' && runsJobsHere()) {
           // After the server has started listening: the fill must not hold up the start.
           setTimeout(() => void backfill(payload, publicCollections).catch((error: unknown) => payload.logger.error({ err: error }, 'Filling the read model failed')), FILL_DELAY_MS).unref()
         }

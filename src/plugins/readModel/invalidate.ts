@@ -9,6 +9,8 @@ import type {
   PayloadRequest,
 } from 'payload'
 
+import { runsJobsHere } from '@/jobs'
+
 import { SNAPSHOTS } from './collection'
 import { bumpGeneration } from './generation'
 import { relationsOf } from './fields'
@@ -40,11 +42,15 @@ export const RENDER_TASK = 'renderSnapshots'
 /** When the render queued before a write runs: only if the write failed is anything still stale then. */
 const BACKSTOP_MS = 30_000
 
-/** Queues the render of these documents, inside the write's transaction, and asks this process to run it soon after. */
+/**
+ * Queues the render of these documents, inside the write's transaction, and asks this process to
+ * run it soon after when it runs jobs. An app instance beside a worker (JOBS_AUTORUN=false) leaves
+ * it to the worker's next poll; until then the rows are stale and Payload answers those reads.
+ */
 export async function queueRender(req: PayloadRequest, keys: string[], waitUntil?: Date): Promise<void> {
   if (!keys.length) return
   await req.payload.jobs.queue({ task: RENDER_TASK as never, input: { keys } as never, req, ...(waitUntil ? { waitUntil } : {}) })
-  if (waitUntil) return
+  if (waitUntil || !runsJobsHere()) return
   const { payload } = req
   const run = () => void payload.jobs.run({ queue: 'default', limit: 50 }).catch((error: unknown) => payload.logger.error({ err: error }, 'Rendering snapshots failed'))
   // The job is committed with the write: this process runs it once the write commits (or, where

@@ -1,0 +1,43 @@
+import { getPayload } from 'payload'
+
+import { ConfigurationError, resolveSecret } from './env'
+import { loadEnvironment } from './loadEnvironment'
+
+/**
+ * `npm run worker`: the jobs queue alone (scheduled publishing, webhook deliveries, queued
+ * translation imports, the read model's renders), no HTTP. Run exactly one beside app instances
+ * started with JOBS_AUTORUN=false; each job is claimed in the database, so a second worker would
+ * not run a job twice, only poll twice as often.
+ */
+async function main(): Promise<void> {
+  loadEnvironment()
+  resolveSecret()
+  // Whatever the shared environment says, this process is the one that runs jobs, and it leaves
+  // the schema to the app instances (src/db.ts).
+  process.env.JOBS_AUTORUN = 'true'
+  process.env.PRESSROOM_ROLE = 'worker'
+  const { default: config } = await import('../payload.config')
+  const payload = await getPayload({ config, cron: true })
+  payload.logger.info(`Pressroom worker running the jobs queue (${process.env.JOBS_CRON || '*/10 * * * * *'})`)
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    payload.logger.info(`Pressroom worker stopping (${signal})`)
+    // Payload stops its cron jobs, lets the run under way end, then closes the database.
+    const cut = setTimeout(() => process.exit(1), 10_000)
+    cut.unref()
+    void payload.destroy().then(() => process.exit(0), (error: unknown) => {
+      payload.logger.error({ err: error }, 'Closing the worker failed')
+      process.exit(1)
+    })
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigurationError ? `[pressroom] ${error.message}` : error)
+  process.exit(1)
+})
