@@ -454,9 +454,9 @@ export interface Config {
     'webhook-deliveries': WebhookDelivery;
     'translation-records': TranslationRecord;
     'translation-imports': TranslationImport;
+    'rate-limit-hits': RateLimitHit;
     'search-index': SearchIndex;
     'slug-redirects': SlugRedirect;
-    'rate-limit-hits': RateLimitHit;
     'public-snapshots': PublicSnapshot;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -491,9 +491,9 @@ export interface Config {
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'translation-records': TranslationRecordsSelect<false> | TranslationRecordsSelect<true>;
     'translation-imports': TranslationImportsSelect<false> | TranslationImportsSelect<true>;
+    'rate-limit-hits': RateLimitHitsSelect<false> | RateLimitHitsSelect<true>;
     'search-index': SearchIndexSelect<false> | SearchIndexSelect<true>;
     'slug-redirects': SlugRedirectsSelect<false> | SlugRedirectsSelect<true>;
-    'rate-limit-hits': RateLimitHitsSelect<false> | RateLimitHitsSelect<true>;
     'public-snapshots': PublicSnapshotsSelect<false> | PublicSnapshotsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -2513,6 +2513,15 @@ export interface TranslationImport {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limit-hits".
+ */
+export interface RateLimitHit {
+  id: number;
+  key: string;
+  at: number;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "search-index".
  */
 export interface SearchIndex {
@@ -2549,12 +2558,6 @@ export interface SlugRedirect {
   document: string;
   updatedAt: string;
   createdAt: string;
- * via the `definition` "rate-limit-hits".
- */
-export interface RateLimitHit {
-  id: number;
-  key: string;
-  at: number;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -3306,6 +3309,14 @@ export interface TranslationImportsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limit-hits_select".
+ */
+export interface RateLimitHitsSelect<T extends boolean = true> {
+  key?: T;
+  at?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "search-index_select".
  */
 export interface SearchIndexSelect<T extends boolean = true> {
@@ -3332,11 +3343,6 @@ export interface SlugRedirectsSelect<T extends boolean = true> {
   document?: T;
   updatedAt?: T;
   createdAt?: T;
- * via the `definition` "rate-limit-hits_select".
- */
-export interface RateLimitHitsSelect<T extends boolean = true> {
-  key?: T;
-  at?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
