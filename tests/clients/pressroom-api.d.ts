@@ -893,6 +893,26 @@ export interface components {
             project?: (number | null) | components["schemas"]["projects"];
             donorNotices?: (number | components["schemas"]["donor-notices"])[] | null;
             icalSequence?: number | null;
+            meta?: {
+                title?: string | null;
+                description?: string | null;
+                /** @description Maximum upload file size: 12MB. Recommended file size for images is <500KB. */
+                image?: (number | null) | components["schemas"]["media"];
+            };
+            openGraph?: {
+                title: string;
+                description: string | null;
+                url: string | null;
+                locale: string;
+                type: string;
+                image: null | {
+                    url: string;
+                    width: number | null;
+                    height: number | null;
+                    alt: string | null;
+                    type: string | null;
+                };
+            };
             updatedAt: string;
             createdAt: string;
             /** @enum {string|null} */
@@ -936,6 +956,26 @@ export interface components {
             } | null;
             /** @description The body this one belongs to, e.g. the EU Delegation under the European Union. */
             parent?: (number | null) | components["schemas"]["organisations"];
+            meta?: {
+                title?: string | null;
+                description?: string | null;
+                /** @description Maximum upload file size: 12MB. Recommended file size for images is <500KB. */
+                image?: (number | null) | components["schemas"]["media"];
+            };
+            openGraph?: {
+                title: string;
+                description: string | null;
+                url: string | null;
+                locale: string;
+                type: string;
+                image: null | {
+                    url: string;
+                    width: number | null;
+                    height: number | null;
+                    alt: string | null;
+                    type: string | null;
+                };
+            };
             updatedAt: string;
             createdAt: string;
         };
@@ -951,6 +991,8 @@ export interface components {
             license?: string | null;
             /** @description Anyone with the link may read it. Without this, a file is public only while a published document uses it. */
             public?: boolean | null;
+            prefix?: string | null;
+            _objectKey?: string | null;
             updatedAt: string;
             createdAt: string;
             url?: string | null;
@@ -1117,6 +1159,26 @@ export interface components {
             /** @description e.g. the PDF of the release. */
             attachments?: (number | components["schemas"]["media"])[] | null;
             featuredImage?: (number | null) | components["schemas"]["media"];
+            meta?: {
+                title?: string | null;
+                description?: string | null;
+                /** @description Maximum upload file size: 12MB. Recommended file size for images is <500KB. */
+                image?: (number | null) | components["schemas"]["media"];
+            };
+            openGraph?: {
+                title: string;
+                description: string | null;
+                url: string | null;
+                locale: string;
+                type: string;
+                image: null | {
+                    url: string;
+                    width: number | null;
+                    height: number | null;
+                    alt: string | null;
+                    type: string | null;
+                };
+            };
             updatedAt: string;
             createdAt: string;
             /** @enum {string|null} */
@@ -1184,6 +1246,26 @@ export interface components {
                 docs?: (number | components["schemas"]["press-releases"])[];
                 hasNextPage?: boolean;
                 totalDocs?: number;
+            };
+            meta?: {
+                title?: string | null;
+                description?: string | null;
+                /** @description Maximum upload file size: 12MB. Recommended file size for images is <500KB. */
+                image?: (number | null) | components["schemas"]["media"];
+            };
+            openGraph?: {
+                title: string;
+                description: string | null;
+                url: string | null;
+                locale: string;
+                type: string;
+                image: null | {
+                    url: string;
+                    width: number | null;
+                    height: number | null;
+                    alt: string | null;
+                    type: string | null;
+                };
             };
             updatedAt: string;
             createdAt: string;
@@ -1273,6 +1355,8 @@ export interface operations {
                 select?: Record<string, never>;
                 /** @description Fields of related documents to return, e.g. populate[speakers][name]=true. */
                 populate?: Record<string, never>;
+                /** @description How rich-text fields are delivered: `lexical` (the editor state, default) or `html`, a sanitized HTML fragment string (headings, lists, links, images with alt text) in place of each rich-text value, populated documents included. Links are http, https, mailto, tel or relative only; external ones carry rel="noopener noreferrer", and target="_blank" only where the editor chose a new tab. Any other value is a 400. */
+                richText?: "lexical" | "html";
                 /** @description Filter, e.g. where[startDate][greater_than]=2026-01-01. */
                 where?: Record<string, never>;
                 /** @description Field to sort by; prefix with - for descending. */
@@ -1343,6 +1427,8 @@ export interface operations {
                 select?: Record<string, never>;
                 /** @description Fields of related documents to return, e.g. populate[speakers][name]=true. */
                 populate?: Record<string, never>;
+                /** @description How rich-text fields are delivered: `lexical` (the editor state, default) or `html`, a sanitized HTML fragment string (headings, lists, links, images with alt text) in place of each rich-text value, populated documents included. Links are http, https, mailto, tel or relative only; external ones carry rel="noopener noreferrer", and target="_blank" only where the editor chose a new tab. Any other value is a 400. */
+                richText?: "lexical" | "html";
             };
             header?: never;
             path: {
@@ -1432,6 +1518,8 @@ export interface operations {
                 select?: Record<string, never>;
                 /** @description Fields of related documents to return, e.g. populate[speakers][name]=true. */
                 populate?: Record<string, never>;
+                /** @description How rich-text fields are delivered: `lexical` (the editor state, default) or `html`, a sanitized HTML fragment string (headings, lists, links, images with alt text) in place of each rich-text value, populated documents included. Links are http, https, mailto, tel or relative only; external ones carry rel="noopener noreferrer", and target="_blank" only where the editor chose a new tab. Any other value is a 400. */
+                richText?: "lexical" | "html";
                 /** @description Filter, e.g. where[startDate][greater_than]=2026-01-01. */
                 where?: Record<string, never>;
                 /** @description Field to sort by; prefix with - for descending. */
@@ -1502,6 +1590,8 @@ export interface operations {
                 select?: Record<string, never>;
                 /** @description Fields of related documents to return, e.g. populate[speakers][name]=true. */
                 populate?: Record<string, never>;
+                /** @description How rich-text fields are delivered: `lexical` (the editor state, default) or `html`, a sanitized HTML fragment string (headings, lists, links, images with alt text) in place of each rich-text value, populated documents included. Links are http, https, mailto, tel or relative only; external ones carry rel="noopener noreferrer", and target="_blank" only where the editor chose a new tab. Any other value is a 400. */
+                richText?: "lexical" | "html";
             };
             header?: never;
             path: {
@@ -1591,6 +1681,8 @@ export interface operations {
                 select?: Record<string, never>;
                 /** @description Fields of related documents to return, e.g. populate[speakers][name]=true. */
                 populate?: Record<string, never>;
+                /** @description How rich-text fields are delivered: `lexical` (the editor state, default) or `html`, a sanitized HTML fragment string (headings, lists, links, images with alt text) in place of each rich-text value, populated documents included. Links are http, https, mailto, tel or relative only; external ones carry rel="noopener noreferrer", and target="_blank" only where the editor chose a new tab. Any other value is a 400. */
+                richText?: "lexical" | "html";
                 /** @description Filter, e.g. where[startDate][greater_than]=2026-01-01. */
                 where?: Record<string, never>;
                 /** @description Field to sort by; prefix with - for descending. */
@@ -1661,6 +1753,8 @@ export interface operations {
                 select?: Record<string, never>;
                 /** @description Fields of related documents to return, e.g. populate[speakers][name]=true. */
                 populate?: Record<string, never>;
+                /** @description How rich-text fields are delivered: `lexical` (the editor state, default) or `html`, a sanitized HTML fragment string (headings, lists, links, images with alt text) in place of each rich-text value, populated documents included. Links are http, https, mailto, tel or relative only; external ones carry rel="noopener noreferrer", and target="_blank" only where the editor chose a new tab. Any other value is a 400. */
+                richText?: "lexical" | "html";
             };
             header?: never;
             path: {
@@ -1750,6 +1844,8 @@ export interface operations {
                 select?: Record<string, never>;
                 /** @description Fields of related documents to return, e.g. populate[speakers][name]=true. */
                 populate?: Record<string, never>;
+                /** @description How rich-text fields are delivered: `lexical` (the editor state, default) or `html`, a sanitized HTML fragment string (headings, lists, links, images with alt text) in place of each rich-text value, populated documents included. Links are http, https, mailto, tel or relative only; external ones carry rel="noopener noreferrer", and target="_blank" only where the editor chose a new tab. Any other value is a 400. */
+                richText?: "lexical" | "html";
                 /** @description Filter, e.g. where[startDate][greater_than]=2026-01-01. */
                 where?: Record<string, never>;
                 /** @description Field to sort by; prefix with - for descending. */
@@ -1820,6 +1916,8 @@ export interface operations {
                 select?: Record<string, never>;
                 /** @description Fields of related documents to return, e.g. populate[speakers][name]=true. */
                 populate?: Record<string, never>;
+                /** @description How rich-text fields are delivered: `lexical` (the editor state, default) or `html`, a sanitized HTML fragment string (headings, lists, links, images with alt text) in place of each rich-text value, populated documents included. Links are http, https, mailto, tel or relative only; external ones carry rel="noopener noreferrer", and target="_blank" only where the editor chose a new tab. Any other value is a 400. */
+                richText?: "lexical" | "html";
             };
             header?: never;
             path: {
@@ -1909,6 +2007,8 @@ export interface operations {
                 select?: Record<string, never>;
                 /** @description Fields of related documents to return, e.g. populate[speakers][name]=true. */
                 populate?: Record<string, never>;
+                /** @description How rich-text fields are delivered: `lexical` (the editor state, default) or `html`, a sanitized HTML fragment string (headings, lists, links, images with alt text) in place of each rich-text value, populated documents included. Links are http, https, mailto, tel or relative only; external ones carry rel="noopener noreferrer", and target="_blank" only where the editor chose a new tab. Any other value is a 400. */
+                richText?: "lexical" | "html";
                 /** @description Filter, e.g. where[startDate][greater_than]=2026-01-01. */
                 where?: Record<string, never>;
                 /** @description Field to sort by; prefix with - for descending. */
@@ -1979,6 +2079,8 @@ export interface operations {
                 select?: Record<string, never>;
                 /** @description Fields of related documents to return, e.g. populate[speakers][name]=true. */
                 populate?: Record<string, never>;
+                /** @description How rich-text fields are delivered: `lexical` (the editor state, default) or `html`, a sanitized HTML fragment string (headings, lists, links, images with alt text) in place of each rich-text value, populated documents included. Links are http, https, mailto, tel or relative only; external ones carry rel="noopener noreferrer", and target="_blank" only where the editor chose a new tab. Any other value is a 400. */
+                richText?: "lexical" | "html";
             };
             header?: never;
             path: {
@@ -2068,6 +2170,8 @@ export interface operations {
                 select?: Record<string, never>;
                 /** @description Fields of related documents to return, e.g. populate[speakers][name]=true. */
                 populate?: Record<string, never>;
+                /** @description How rich-text fields are delivered: `lexical` (the editor state, default) or `html`, a sanitized HTML fragment string (headings, lists, links, images with alt text) in place of each rich-text value, populated documents included. Links are http, https, mailto, tel or relative only; external ones carry rel="noopener noreferrer", and target="_blank" only where the editor chose a new tab. Any other value is a 400. */
+                richText?: "lexical" | "html";
                 /** @description Filter, e.g. where[startDate][greater_than]=2026-01-01. */
                 where?: Record<string, never>;
                 /** @description Field to sort by; prefix with - for descending. */
@@ -2138,6 +2242,8 @@ export interface operations {
                 select?: Record<string, never>;
                 /** @description Fields of related documents to return, e.g. populate[speakers][name]=true. */
                 populate?: Record<string, never>;
+                /** @description How rich-text fields are delivered: `lexical` (the editor state, default) or `html`, a sanitized HTML fragment string (headings, lists, links, images with alt text) in place of each rich-text value, populated documents included. Links are http, https, mailto, tel or relative only; external ones carry rel="noopener noreferrer", and target="_blank" only where the editor chose a new tab. Any other value is a 400. */
+                richText?: "lexical" | "html";
             };
             header?: never;
             path: {
@@ -2227,6 +2333,8 @@ export interface operations {
                 select?: Record<string, never>;
                 /** @description Fields of related documents to return, e.g. populate[speakers][name]=true. */
                 populate?: Record<string, never>;
+                /** @description How rich-text fields are delivered: `lexical` (the editor state, default) or `html`, a sanitized HTML fragment string (headings, lists, links, images with alt text) in place of each rich-text value, populated documents included. Links are http, https, mailto, tel or relative only; external ones carry rel="noopener noreferrer", and target="_blank" only where the editor chose a new tab. Any other value is a 400. */
+                richText?: "lexical" | "html";
                 /** @description Filter, e.g. where[startDate][greater_than]=2026-01-01. */
                 where?: Record<string, never>;
                 /** @description Field to sort by; prefix with - for descending. */
@@ -2297,6 +2405,8 @@ export interface operations {
                 select?: Record<string, never>;
                 /** @description Fields of related documents to return, e.g. populate[speakers][name]=true. */
                 populate?: Record<string, never>;
+                /** @description How rich-text fields are delivered: `lexical` (the editor state, default) or `html`, a sanitized HTML fragment string (headings, lists, links, images with alt text) in place of each rich-text value, populated documents included. Links are http, https, mailto, tel or relative only; external ones carry rel="noopener noreferrer", and target="_blank" only where the editor chose a new tab. Any other value is a 400. */
+                richText?: "lexical" | "html";
             };
             header?: never;
             path: {
