@@ -47,6 +47,8 @@ export async function localesAfterPublish(req: PayloadRequest, slug: CollectionS
 export const checkDonorVisibility: CollectionBeforeChangeHook = async ({ collection, data, operation, originalDoc, req }) => {
   if (data?._status !== 'published' || (operation !== 'create' && operation !== 'update')) return data
   const from = (field: string) => (field in data ? data[field] : (originalDoc as Doc | undefined)?.[field])
+  // An item of no project with no notice of its own has no donor to satisfy: nothing to read.
+  if (idOf(from('project')) === undefined && !idsOf(from('donorNotices')).length) return data
   const scope = String(req.context[scopeKey(collection.slug)] ?? 'all')
   // The reads below ask for every locale, and the Local API sets the locale on the request it is
   // given: the write this hook belongs to must go on in its own locale.
