@@ -207,8 +207,10 @@ describe('hostile translation imports over HTTP', () => {
       status = await translator.get(statusUrl)
     }
     expect(status.body).toMatchObject({ status: 'done', progress: { documents: 30, done: 30 } })
-    // The job yields between documents: no stall longer than one document's write, plus slack.
-    expect(Math.max(...healthz)).toBeLessThanOrEqual(plainWrites.worstHealthzMs + 100)
+    // The job yields between documents: no stall much longer than one document's write (a job
+    // that held the event loop for its 30 documents would stall for all of them at once). The
+    // slack is for a machine shared with other test workers, where one write's stall varies.
+    expect(Math.max(...healthz)).toBeLessThanOrEqual(plainWrites.worstHealthzMs * 1.5 + 100)
     const { report } = status.body
     expect(report.summary.rejected).toBe(0)
     expect(report.summary.applied).toBe(report.units.length)
