@@ -17,6 +17,7 @@ const fields: Field[] = [
   },
   { name: 'project', type: 'relationship', relationTo: 'projects' },
   { name: 'pressReleases', type: 'join', collection: 'press-releases', on: 'events' },
+  { name: 'openGraph', type: 'json', virtual: true },
 ]
 
 const original = {
@@ -49,5 +50,9 @@ describe('nonLocalizedChanges', () => {
   it('counts clearing a value as a change, and empty forms as equal', () => {
     expect(nonLocalizedChanges(fields, { project: null }, original)).toEqual(['project'])
     expect(nonLocalizedChanges(fields, { project: '' }, { project: null })).toEqual([])
+  })
+
+  it('ignores a virtual field sent back from a read: it is never stored', () => {
+    expect(nonLocalizedChanges(fields, { ...original, openGraph: { title: 'Forum' } }, { ...original, openGraph: null })).toEqual([])
   })
 })

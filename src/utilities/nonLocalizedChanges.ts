@@ -50,7 +50,8 @@ export function nonLocalizedChanges(fields: Field[], data: Data, original: Data,
       continue
     }
     const { name } = field
-    if (field.type === 'join' || field.type === 'ui' || !(name in data) || ('localized' in field && field.localized)) continue
+    // Virtual fields (openGraph) are computed on read and never stored: a copy of a read sends them back.
+    if (field.type === 'join' || field.type === 'ui' || ('virtual' in field && field.virtual) || !(name in data) || ('localized' in field && field.localized)) continue
     const path = `${prefix}${name}`
     if (field.type === 'group') {
       changes.push(...nonLocalizedChanges(field.fields, asData(data[name]), asData(original[name]), `${path}.`))
