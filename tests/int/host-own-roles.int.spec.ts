@@ -6,6 +6,10 @@ import { pressroomPlugin } from '@/plugin'
 
 import { stopPayload, useThrowawayDatabase } from '../helpers/payload'
 
+// This repository's node_modules hold @payloadcms/storage-s3 3.90.1 beside payload 3.90.2 for the
+// reference application: Payload's version check would refuse this host too (see src/storage.ts).
+process.env.PAYLOAD_DISABLE_DEPENDENCY_CHECKER ??= 'true'
+
 /**
  * A host that keeps its own roles: `users.addFields: false`, and `access.roles` and
  * `access.translatorLocales` map its `job` and `languages` fields onto Pressroom's rules.
