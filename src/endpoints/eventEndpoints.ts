@@ -3,12 +3,12 @@ import type { Endpoint } from 'payload'
 import { serverHost } from '@/env'
 import type { Event } from '@/payload-types'
 import { attachmentHeader, downloadName } from '@/utilities/delivery/attachment'
-import { queryErrorBody } from '@/http/validateQuery'
 import { buildCalendar } from '@/utilities/delivery/ical'
 import { publicSpeakerIds } from '@/utilities/publicSpeakers'
 import { removePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
 
-import { notFound, readRouteDocument, refuseBadQuery, requestedLocale } from './request'
+import { readRouteDocument, refuseBadQuery, requestedLocale } from './request'
+import { badQuery, notFound } from '@/utilities/errors'
 
 /** GET /api/events/upcoming?locale=&limit=: events not yet over, soonest first, as Payload lists them. */
 export const upcomingEvents: Endpoint = {
@@ -52,7 +52,7 @@ export const eventICalendar: Endpoint = {
     const refused = refuseBadQuery(req)
     if (refused) return refused
     const asked = sessionsParam(req.searchParams)
-    if ('problem' in asked) return Response.json(queryErrorBody([asked.problem]), { status: 400 })
+    if ('problem' in asked) return badQuery([asked.problem])
     const locale = requestedLocale(req)
     const read = (await readRouteDocument(req, 'events', 1)) as Event | undefined
     if (!read) return notFound()

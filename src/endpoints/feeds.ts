@@ -1,9 +1,9 @@
 import type { Endpoint } from 'payload'
 
-import { queryErrorBody } from '@/http/validateQuery'
 import { calendarFilters, type CalendarFilters, feedTypes, localesOf, localizedFeeds, type PublicFeed, publicFeed, sitemapFileOf } from '@/utilities/delivery/publicFeeds'
 
-import { notFound, refuseBadQuery } from './request'
+import { refuseBadQuery } from './request'
+import { badQuery, errorResponse, notFound } from '@/utilities/errors'
 
 /**
  * The calendar, the press-release feeds and the sitemap as Payload endpoints
@@ -20,14 +20,14 @@ const feedEndpoint = (feed: PublicFeed): Endpoint => ({
     const { codes, defaultLocale } = localesOf(req.payload)
     const asked = req.searchParams.get('locale') ?? defaultLocale
     if (localizedFeeds.includes(feed) && asked === 'all') {
-      return Response.json({ errors: [{ message: `Feeds are in one locale: use one of ${codes.join(', ')}.`, data: [] }] }, { status: 400 })
+      return errorResponse(400, `Feeds are in one locale: use one of ${codes.join(', ')}.`, { data: [] })
     }
     const locale = localizedFeeds.includes(feed) ? asked : defaultLocale
     const path = new URL(req.url ?? 'http://localhost/').pathname
     let filters: CalendarFilters = {}
     if (feed === 'events.ics') {
       const asked = await calendarFilters(req.payload, req.searchParams)
-      if (asked.problems.length) return Response.json(queryErrorBody(asked.problems), { status: 400 })
+      if (asked.problems.length) return badQuery(asked.problems)
       filters = asked.filters
     }
     const entry = await publicFeed(req.payload, feed, { locale, path, filters })

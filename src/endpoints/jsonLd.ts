@@ -2,7 +2,8 @@ import type { CollectionSlug, Endpoint } from 'payload'
 
 import { jsonForHtml } from '@/utilities/delivery/jsonForHtml'
 
-import { notFound, readRouteDocument, refuseBadQuery, requestedLocale } from './request'
+import { readRouteDocument, refuseBadQuery, requestedLocale } from './request'
+import { notFound } from '@/utilities/errors'
 
 type Build<T> = (doc: T, locale: string, serverUrl: string) => Record<string, unknown>
 

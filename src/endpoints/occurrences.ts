@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
 import type { Endpoint, Where } from 'payload'
 
-import { queryErrorBody, type QueryProblem } from '@/http/validateQuery'
+import type { QueryProblem } from '@/http/validateQuery'
+import { badQuery } from '@/utilities/errors'
 import type { Event } from '@/payload-types'
 import { expandOccurrences, type Occurrence, type Series } from '@/utilities/recurrence'
 
@@ -64,7 +65,7 @@ export const eventOccurrences: Endpoint = {
     const refused = refuseBadQuery(req)
     if (refused) return refused
     const { range, problems } = occurrenceRange(req.searchParams)
-    if (!range) return Response.json(queryErrorBody(problems), { status: 400 })
+    if (!range) return badQuery(problems)
     const limit = Number(req.searchParams.get('limit') ?? DEFAULT_LIMIT)
     const page = Number(req.searchParams.get('page') ?? 1)
     const { docs } = await req.payload.find({

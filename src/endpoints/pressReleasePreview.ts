@@ -5,8 +5,9 @@ import { isLocaleCode } from '@/i18n/localization'
 import { verifyPreviewToken } from '@/utilities/previewToken'
 
 import { absentIfRefused } from './request'
+import { errorResponse } from '@/utilities/errors'
 
-const refuse = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
+const refuse = (status: number, message: string) => errorResponse(status, message)
 
 /**
  * GET /api/press-releases/preview?token=…&locale=…: the published release behind a preview link,

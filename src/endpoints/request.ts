@@ -1,6 +1,7 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-import { checkQuery, queryErrorBody } from '@/http/validateQuery'
+import { checkQuery } from '@/http/validateQuery'
+import { badQuery, errorResponse } from '@/utilities/errors'
 import { defaultLocale, type LocaleCode } from '@/i18n/localization'
 
 /** A 400 in Payload's error shape when the query parameters are impossible, else undefined. */
@@ -8,13 +9,17 @@ export function refuseBadQuery(req: PayloadRequest): Response | undefined {
   const collection = typeof req.routeParams?.collection === 'string' ? req.routeParams.collection : undefined
   const problems = checkQuery(req.url ?? '', collection ? { payload: req.payload, route: { collection } } : undefined)
   if (!problems.length) return undefined
-  return Response.json(queryErrorBody(problems), { status: 400 })
+  return badQuery(problems)
 }
 
 /** The requested locale (already checked by refuseBadQuery), for endpoints that serve one language. */
 export const requestedLocale = (req: PayloadRequest): LocaleCode => (req.searchParams.get('locale') ?? defaultLocale) as LocaleCode
 
-export const notFound = (): Response => Response.json({ errors: [{ message: 'Not Found' }] }, { status: 404 })
+export { notFound } from '@/utilities/errors'
+
+/** The one answer a translator gets for a locale that is not theirs, from every translation route. */
+export const notYourLocale = (req: PayloadRequest, locale: string): Response =>
+  errorResponse(403, `You translate into ${(req.user as { locales?: string[] }).locales?.join(', ') || 'no locale yet'}, not "${locale}".`)
 
 /** Undefined for "not found" and "not allowed"; any other failure is an error and propagates. */
 export const absentIfRefused = <T>(read: Promise<T>): Promise<T | undefined> =>

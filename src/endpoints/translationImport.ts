@@ -1,7 +1,7 @@
 import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
 
 import { checkRole, staffRoles } from '@/access/checkRole'
-import { absentIfRefused } from '@/endpoints/request'
+import { absentIfRefused, notYourLocale } from '@/endpoints/request'
 import { defaultLocale } from '@/i18n/localization'
 import { mayTranslate } from '@/utilities/translations/access'
 import { importTranslations } from '@/utilities/translations/importTranslations'
@@ -9,14 +9,10 @@ import { ImportLimitError, type ImportLimits, importLimits } from '@/utilities/t
 import { poToExchange } from '@/utilities/translations/po'
 import { type ImportFormat, localeProblems, parseImportText, sniffFormat } from '@/utilities/translations/readImport'
 import { ExchangeFileError } from '@/utilities/translations/xliff'
+import { errorResponse, type Problem, validationErrorBody } from '@/utilities/errors'
 
-type Problem = { path: string; message: string }
-
-const refuse = (status: number, problems: Problem[]) =>
-  Response.json({ errors: [{ name: 'ValidationError', message: problems.map((p) => p.message).join(' '), data: { errors: problems } }] }, { status, headers: { 'Cache-Control': 'no-store' } })
-const forbidden = (message: string) => Response.json({ errors: [{ message }] }, { status: 403 })
-const notYourLocale = (req: PayloadRequest, locale: string) =>
-  forbidden(`You translate into ${(req.user as { locales?: string[] }).locales?.join(', ') || 'no locale yet'}, not "${locale}".`)
+const refuse = (status: number, problems: Problem[]) => Response.json(validationErrorBody(problems), { status, headers: { 'Cache-Control': 'no-store' } })
+const forbidden = (message: string) => errorResponse(403, message)
 
 const XML_TYPES = ['application/xml', 'text/xml', 'application/xliff+xml', 'application/x-xliff+xml']
 const PO_TYPES = ['text/x-gettext-translation', 'text/x-po', 'application/x-po', 'application/x-gettext']
@@ -102,12 +98,12 @@ export const translationImportStatusEndpoint: Endpoint = {
   path: '/translations/import/:id',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return Response.json({ errors: [{ message: 'Log in to follow an import.' }] }, { status: 401 })
+    if (!req.user) return errorResponse(401, 'Log in to follow an import.')
     const id = String(req.routeParams?.id ?? '')
     const record = /^[A-Za-z0-9]{1,24}$/.test(id)
       ? await absentIfRefused(req.payload.findByID({ collection: 'translation-imports', id, depth: 0, overrideAccess: false, req, select: { file: false } }))
       : undefined
-    if (!record) return Response.json({ errors: [{ message: `No import ${id} that you started.` }] }, { status: 404 })
+    if (!record) return errorResponse(404, `No import ${id} that you started.`)
     return Response.json(
       {
         id: record.id,

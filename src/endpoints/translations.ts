@@ -10,15 +10,12 @@ import { translatableSlugs } from '@/utilities/translations/units'
 import { type ExchangeFormat, exchangeFile, exportFormats, type XliffVersion, xliffVersions } from '@/utilities/translations/files'
 
 import { translationImportEndpoint, translationImportStatusEndpoint } from './translationImport'
+import { errorResponse, type Problem, validationErrorBody } from '@/utilities/errors'
+import { notYourLocale } from './request'
 
-type Problem = { path: string; message: string }
-
-const badRequest = (problems: Problem[]) =>
-  Response.json({ errors: [{ name: 'ValidationError', message: problems.map((p) => p.message).join(' '), data: { errors: problems } }] }, { status: 400 })
-const forbidden = (message: string) => Response.json({ errors: [{ message }] }, { status: 403 })
-const notYourLocale = (req: PayloadRequest, locale: string) =>
-  forbidden(`You translate into ${(req.user as { locales?: string[] }).locales?.join(', ') || 'no locale yet'}, not "${locale}".`)
-const unauthorized = () => Response.json({ errors: [{ message: 'Log in, or send an API key, to see translation status.' }] }, { status: 401 })
+const badRequest = (problems: Problem[]) => Response.json(validationErrorBody(problems), { status: 400 })
+const forbidden = (message: string) => errorResponse(403, message)
+const unauthorized = () => errorResponse(401, 'Log in, or send an API key, to see translation status.')
 
 // Asked each time: the host's locales are known once pressroomPlugin has read its config.
 const targetLocales = () => localeCodes.filter((code) => code !== defaultLocale)
@@ -104,7 +101,7 @@ export const translationExportEndpoint: Endpoint = {
       return Response.json(exchangeToJson(exchange), { headers: { ...paging, 'Cache-Control': 'no-store', 'Content-Disposition': `attachment; filename="${name}.json"` } })
     }
     if (!exchange.documents.some((document) => document.units.length)) {
-      return Response.json({ errors: [{ message: 'Nothing to translate: no document matches, or none has source text.' }] }, { status: 404 })
+      return errorResponse(404, 'Nothing to translate: no document matches, or none has source text.')
     }
     const file = exchangeFile({ ...exchange, documents: exchange.documents.filter((document) => document.units.length) }, format as ExchangeFormat, version as XliffVersion)
     return new Response(file.text, {

@@ -1,18 +1,17 @@
 import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
 import { checkRole, staffRoles } from '@/access/checkRole'
-import { queryErrorBody, type QueryProblem } from '@/http/validateQuery'
 import { isLocaleCode, localeCodes } from '@/i18n/localization'
 import { attachmentHeader, downloadName } from '@/utilities/delivery/attachment'
 import { checkItem, idOf, idsOf, titleLocales } from '@/utilities/visibility/facts'
 import { blockingGaps } from '@/utilities/visibility/gaps'
 import { reportToCsv, visibilityReport } from '@/utilities/visibility/report'
 
-import { notFound, refuseBadQuery } from './request'
+import { refuseBadQuery } from './request'
+import { badQuery, errorResponse, notFound } from '@/utilities/errors'
 
-const unauthorized = (what: string) => Response.json({ errors: [{ message: `Log in as staff to see ${what}.` }] }, { status: 401 })
-const forbidden = (message: string) => Response.json({ errors: [{ message }] }, { status: 403 })
-const badRequest = (problems: QueryProblem[]) => Response.json(queryErrorBody(problems), { status: 400 })
+const unauthorized = (what: string) => errorResponse(401, `Log in as staff to see ${what}.`)
+const forbidden = (message: string) => errorResponse(403, message)
 const privately = { 'Cache-Control': 'private, no-store' }
 
 /** A person signed in with one of the roles: API keys are never staff, whatever they hold. */
@@ -33,7 +32,7 @@ export const visibilityCheckEndpoint = (collection: CollectionSlug): Endpoint =>
     const refused = refuseBadQuery(req)
     if (refused) return refused
     const locale = req.searchParams.get('locale')
-    if (locale === 'all') return badRequest([{ path: 'locale', message: `locale must be one language: one of ${localeCodes.join(', ')}.` }])
+    if (locale === 'all') return badQuery([{ path: 'locale', message: `locale must be one language: one of ${localeCodes.join(', ')}.` }])
     const read = (draft: boolean) =>
       req.payload.findByID({ collection, id: req.routeParams?.id as string, select: { title: true, project: true, donorNotices: true, _status: true } as never, locale: 'all', depth: 0, draft, disableErrors: true, overrideAccess: false, req })
     const latest = (await read(true)) as Record<string, unknown> | null
@@ -60,7 +59,7 @@ export const visibilityReportEndpoint: Endpoint = {
     const refused = refuseBadQuery(req)
     if (refused) return refused
     const format = req.searchParams.get('format') ?? 'json'
-    if (!(formats as readonly string[]).includes(format)) return badRequest([{ path: 'format', message: `format must be json or csv, got "${format.slice(0, 40)}".` }])
+    if (!(formats as readonly string[]).includes(format)) return badQuery([{ path: 'format', message: `format must be json or csv, got "${format.slice(0, 40)}".` }])
     const report = await visibilityReport(req, req.routeParams?.id as string)
     if (!report) return notFound()
     if (format === 'json') return Response.json(report, { headers: privately })

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Request, RequestHandler, Response } from 'express'
 
 import { nestingScanner, tooDeepMessage } from './jsonNesting'
+import { errorBody } from '@/utilities/errors'
 
 /** The largest JSON or form body accepted; uploads (multipart) have the media collection's own limit. */
 export const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 1024 * 1024)
@@ -40,7 +41,7 @@ export const limitBody: RequestHandler = (req, res, next) => {
   const refuse = ({ close = true } = {}) => {
     if (res.headersSent) return
     if (close) res.set('Connection', 'close')
-    res.status(413).json({ errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` }] })
+    res.status(413).json(errorBody(`The request body is larger than ${MAX_BODY_BYTES} bytes.`))
   }
   const length = Number(req.headers['content-length'] ?? 0)
   if (length > MAX_BODY_BYTES && length <= DRAINED_BYTES) {
@@ -93,7 +94,7 @@ function holdJson(req: Request, res: Response, next: () => void, refuse: () => v
     req.push = push
     if (deep) {
       push(null)
-      res.status(400).json({ errors: [{ message: tooDeepMessage('The request body') }] })
+      res.status(400).json(errorBody(tooDeepMessage('The request body')))
       return false
     }
     for (const part of held) push(part, encoding)

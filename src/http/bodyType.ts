@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
+import { errorBody } from '@/utilities/errors'
 
 type Refusal = { status: 400 | 415; message: string }
 
@@ -31,5 +32,5 @@ export const requireReadableBody =
   (req, res, next) => {
     const refusal = bodyRefusal(req.method, req.path, req.headers, payload.collections)
     if (!refusal) return next()
-    res.status(refusal.status).json({ errors: [{ message: refusal.message }] })
+    res.status(refusal.status).json(errorBody(refusal.message))
   }

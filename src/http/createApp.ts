@@ -21,6 +21,7 @@ import { checkReadiness } from './readiness'
 import { securityHeaders } from './securityHeaders'
 import { trustProxy } from './trustProxy'
 import { validateQuery } from './validateQuery'
+import { errorBody } from '@/utilities/errors'
 
 export type CreateAppOptions = {
   payload: Payload
@@ -78,7 +79,7 @@ export function createApp({ payload, handle, production = process.env.NODE_ENV =
     if (res.headersSent) return res.end()
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500
     res.status(status).json({
-      errors: [{ message: status < 500 && error?.expose !== false ? String(error.message) : 'Internal server error' }],
+      ...errorBody(status < 500 && error?.expose !== false ? String(error.message) : 'Internal server error'),
       ...(production ? {} : { stack: String(error?.stack ?? '') }),
     })
   }

@@ -3,7 +3,8 @@ import type { Payload } from 'payload'
 
 import { calendarFilters, type CalendarFilters, feedTypes, localesOf, localizedFeeds, type PublicFeed, publicFeed, sitemapFileOf } from '@/utilities/delivery/publicFeeds'
 
-import { checkQuery, queryErrorBody } from './validateQuery'
+import { checkQuery } from './validateQuery'
+import { errorBody, queryErrorBody } from '@/utilities/errors'
 
 /** The locale asked for, or an answered 400; feeds have no `all`. */
 function feedLocale(payload: Payload, req: Request, res: Response): string | undefined {
@@ -11,14 +12,7 @@ function feedLocale(payload: Payload, req: Request, res: Response): string | und
   const { codes, defaultLocale } = localesOf(payload)
   const locale = typeof req.query.locale === 'string' ? req.query.locale : defaultLocale
   if (problems.length || locale === 'all') {
-    res.status(400).json({
-      errors: [
-        {
-          message: problems[0]?.message ?? `Feeds are in one locale: use one of ${codes.join(', ')}.`,
-          data: problems,
-        },
-      ],
-    })
+    res.status(400).json(errorBody(problems[0]?.message ?? `Feeds are in one locale: use one of ${codes.join(', ')}.`, { data: problems }))
     return undefined
   }
   return locale
@@ -48,10 +42,10 @@ export function feedsRouter(payload: Payload): Router {
   // The files of a sitemap split beyond SITEMAP_URLS_PER_FILE URLs, which /sitemap.xml then lists.
   router.get('/sitemaps/:file', async (req, res) => {
     const problems = checkQuery(req.originalUrl)
-    if (problems.length) return void res.status(400).json({ errors: [{ message: problems[0].message, data: problems }] })
+    if (problems.length) return void res.status(400).json(errorBody(problems[0].message, { data: problems }))
     const file = sitemapFileOf(req.params.file)
     const entry = file === undefined ? undefined : await publicFeed(payload, 'sitemap.xml', { locale: localesOf(payload).defaultLocale, path: req.path, file })
-    if (!entry || entry.status !== 200) return void res.status(404).json({ errors: [{ message: 'Not Found' }] })
+    if (!entry || entry.status !== 200) return void res.status(404).json(errorBody('Not Found'))
     const { maxAge, type } = feedTypes['sitemap.xml']
     res.type(type).set('Cache-Control', `public, max-age=${maxAge}`).set('ETag', entry.etag)
     if (req.headers['if-none-match'] === entry.etag) return void res.status(304).end()

@@ -1,6 +1,7 @@
 import express, { type Request, type RequestHandler } from 'express'
 
 import { MAX_BODY_BYTES } from './bodyLimit'
+import { errorBody } from '@/utilities/errors'
 
 const FORM = 'application/x-www-form-urlencoded'
 const OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
@@ -33,9 +34,9 @@ export const methodOverrideAsGet: RequestHandler = (req, res, next) => {
   }
   if (type !== FORM) {
     if (!hasBody(req)) return asGet(req.originalUrl)
-    return void res.status(415).json({
-      errors: [{ message: `With X-Payload-HTTP-Method-Override: GET the query is sent as an ${FORM} body, not as "${type.slice(0, 60) || 'no content type'}".` }],
-    })
+    return void res
+      .status(415)
+      .json(errorBody(`With X-Payload-HTTP-Method-Override: GET the query is sent as an ${FORM} body, not as "${type.slice(0, 60) || 'no content type'}".`))
   }
   readForm(req, res, (error?: unknown) => {
     if (error) return next(error)

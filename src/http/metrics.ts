@@ -3,6 +3,7 @@ import crypto from 'node:crypto'
 import type { RequestHandler } from 'express'
 import type { Payload, Where } from 'payload'
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
+import { errorBody } from '@/utilities/errors'
 
 /** Distinct route labels kept; beyond them requests count under "(other)", so no client can grow the series. */
 const MAX_ROUTES = 200
@@ -98,7 +99,7 @@ export function metricsRoute(metrics: Metrics, token: string): RequestHandler {
     res.set('Cache-Control', 'no-store')
     // Hashes of equal length, so the comparison takes the same time whatever was sent.
     if (!crypto.timingSafeEqual(crypto.createHash('sha256').update(given).digest(), expected)) {
-      res.set('WWW-Authenticate', 'Bearer realm="metrics"').status(401).json({ errors: [{ message: 'GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>".' }] })
+      res.set('WWW-Authenticate', 'Bearer realm="metrics"').status(401).json(errorBody('GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>".'))
       return
     }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics())

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express'
 import { rateLimit, type Store } from 'express-rate-limit'
+import { errorBody } from '@/utilities/errors'
 
 type Env = Record<string, string | undefined>
 
@@ -27,7 +28,7 @@ function limiter(env: Env, limit: number, message = 'Too many attempts from this
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    message: { errors: [{ message }] },
+    message: errorBody(message),
   })
 }
 

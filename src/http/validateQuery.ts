@@ -11,6 +11,7 @@ import { isWhole, shapeProblems, sortFields, sortProblems } from './queryShape'
 import { routeIdProblems } from './routeIds'
 import { type QueryProblem, whereProblems } from './whereShape'
 import { type QueryRoute, sortFieldProblems, whereValueProblems } from './whereValues'
+import { queryErrorBody } from '@/utilities/errors'
 
 export { MAX_DEPTH, MAX_LIMIT } from './limits'
 export type { QueryProblem } from './whereShape'
@@ -98,10 +99,6 @@ export function checkQuery(url: string, context?: { payload: Payload; route: Que
   return problems
 }
 
-/** Payload's error shape for a refused query. */
-export const queryErrorBody = (problems: QueryProblem[]) => ({
-  errors: [{ name: 'QueryError', message: problems.map((problem) => problem.message).join(' '), data: problems }],
-})
 
 /** Answers 400, in Payload's error shape, before a request with impossible parameters reaches Payload. */
 export const validateQuery =

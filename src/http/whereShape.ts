@@ -1,8 +1,10 @@
 import { validOperatorSet } from 'payload/shared'
 
 import { MAX_LIKE_LENGTH, MAX_LIKE_WORDS, MAX_LIST_VALUES, MAX_WHERE_CONDITIONS, MAX_WHERE_NESTING } from './limits'
+import type { Problem } from '@/utilities/errors'
 
-export type QueryProblem = { path: string; message: string }
+/** A refused query's problem: the parameter path and what to send instead. */
+export type QueryProblem = Problem
 
 const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
 const TEXT_OPERATORS = new Set(['like', 'not_like', 'contains'])

@@ -4,6 +4,7 @@ import { isAdmin } from '@/access/isAdmin'
 import { isStaff } from '@/access/isStaff'
 import { isStaffUser } from '@/access/isStaffUser'
 import { nobody } from '@/access/nobody'
+import { errorResponse } from '@/utilities/errors'
 
 /** The operations every collection must decide for itself; Payload's default for an unset one lets any signed-in principal in, API keys included. */
 export const decidedOperations = ['create', 'read', 'update', 'delete'] as const
@@ -39,7 +40,7 @@ const ownPreferences: Access = ({ req: { user } }): boolean | Where =>
 const forPeopleOnly =
   (handler: Endpoint['handler']): Endpoint['handler'] =>
   (req) =>
-    req.user?.collection === 'users' ? handler(req) : Response.json({ errors: [{ message: 'Only people signed in keep preferences.' }] }, { status: 403 })
+    req.user?.collection === 'users' ? handler(req) : errorResponse(403, 'Only people signed in keep preferences.')
 
 /** Access for the collections Payload adds itself, which exist only after sanitization. */
 const internal: Record<string, CollectionConfig['access']> = {

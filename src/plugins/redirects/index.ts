@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, Config, Endpoint, Plugin } from 'payload'
 
-import { notFound, refuseBadQuery } from '@/endpoints/request'
-import { queryErrorBody } from '@/http/validateQuery'
+import { refuseBadQuery } from '@/endpoints/request'
+import { badQuery, notFound } from '@/utilities/errors'
 import { bumpGeneration } from '@/plugins/readModel/generation'
 import { searchDeclarations } from '@/plugins/search'
 import { localesOf } from '@/utilities/delivery/publicFeeds'
@@ -21,7 +21,7 @@ const redirectsEndpoint = (collections: string[]): Endpoint => ({
     if (refused) return refused
     const { codes, defaultLocale } = localesOf(req.payload)
     const parsed = parseSlugQuery(req.searchParams, { collections, locales: codes, defaultLocale })
-    if ('problems' in parsed) return Response.json(queryErrorBody(parsed.problems), { status: 400 })
+    if ('problems' in parsed) return badQuery(parsed.problems)
     const resolved = await resolveSlug(req, parsed.query)
     return resolved ? Response.json(resolved) : notFound()
   },

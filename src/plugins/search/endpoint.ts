@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { refuseBadQuery } from '@/endpoints/request'
-import { queryErrorBody } from '@/http/validateQuery'
+import { badQuery } from '@/utilities/errors'
 import { localesOf } from '@/utilities/delivery/publicFeeds'
 
 import { parseSearchParams, search } from './query'
@@ -19,7 +19,7 @@ export const searchEndpoint = (searchable: string[]): Endpoint => ({
     if (refused) return refused
     const { codes, defaultLocale } = localesOf(req.payload)
     const parsed = parseSearchParams(req.searchParams, { searchable, locales: codes, defaultLocale })
-    if ('problems' in parsed) return Response.json(queryErrorBody(parsed.problems), { status: 400 })
+    if ('problems' in parsed) return badQuery(parsed.problems)
     return Response.json({ ...(await search(req, parsed.params)), q: parsed.params.q, locale: parsed.params.locale })
   },
 })

@@ -12,6 +12,7 @@ import { atomWithLanguage, buildReleaseFeed } from './feeds'
 import { frontendPaths } from './frontendUrl'
 import { buildCalendar } from './ical'
 import { alternatesOf, buildSitemap, buildSitemapIndex, type LocalizedDoc, sitemapItems, urlsPerFile } from './sitemap'
+import { errorBody } from '@/utilities/errors'
 
 /**
  * The calendar, the press-release feeds and the sitemap, built the same way whichever route
@@ -215,7 +216,7 @@ export async function publicFeed(
           ? await sitemap(payload, file === undefined ? path : path.replace(/\/sitemaps\/\d+\.xml$/, '/sitemap.xml'), file)
           : await releaseFeed(payload, locale, feed === 'press-releases.xml' ? 'xml' : 'atom', path)
     if (text === undefined) {
-      const body = Buffer.from(JSON.stringify({ errors: [{ message: 'Not Found' }] }))
+      const body = Buffer.from(JSON.stringify(errorBody('Not Found')))
       return { status: 404, headers: [['content-type', 'application/json; charset=utf-8']], body, etag: etagOf(body) }
     }
     const body = Buffer.from(text)
