@@ -207,10 +207,12 @@ describe('hostile translation imports over HTTP', () => {
       status = await translator.get(statusUrl)
     }
     expect(status.body).toMatchObject({ status: 'done', progress: { documents: 30, done: 30 } })
-    // The job yields between documents: no stall much longer than one document's write (a job
-    // that held the event loop for its 30 documents would stall for all of them at once). The
-    // slack is for a machine shared with other test workers, where one write's stall varies.
-    expect(Math.max(...healthz)).toBeLessThanOrEqual(plainWrites.worstHealthzMs * 1.5 + 100)
+    // The job yields between documents. A job that held the event loop for its 30 documents would
+    // stall /healthz for about as long as the 30 plain writes took in all; one that yields stalls
+    // for about one document's write. The bound, a fifth of the plain writes' time (six documents),
+    // tells the two apart and holds on a machine shared with other test workers, where one write's
+    // stall varies from one moment to the next (CI saw 448 ms beside a 139 ms plain-write stall).
+    expect(Math.max(...healthz)).toBeLessThanOrEqual(Math.max(plainWrites.ms / 5, plainWrites.worstHealthzMs * 1.5 + 100))
     const { report } = status.body
     expect(report.summary.rejected).toBe(0)
     expect(report.summary.applied).toBe(report.units.length)
