@@ -39,6 +39,7 @@ const counts = await generateDataset(payload, { ...scale, events: Number(option(
 }, { offset: Number(option('offset') ?? 0) })
 // Written past Payload's hooks: the read model is emptied, so that the server fills it from what is here.
 await payload.db.deleteMany({ collection: 'public-snapshots', where: { id: { exists: true } } })
+await payload.db.deleteMany({ collection: 'public-snapshot-deps', where: { id: { exists: true } } })
 console.log(JSON.stringify({ scale: scaleName, ...counts, seconds: Math.round((Date.now() - began) / 100) / 10 }))
 await payload.destroy()
 process.exit(0)

@@ -458,6 +458,7 @@ export interface Config {
     'search-index': SearchIndex;
     'slug-redirects': SlugRedirect;
     'public-snapshots': PublicSnapshot;
+    'public-snapshot-deps': PublicSnapshotDep;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -495,6 +496,7 @@ export interface Config {
     'search-index': SearchIndexSelect<false> | SearchIndexSelect<true>;
     'slug-redirects': SlugRedirectsSelect<false> | SlugRedirectsSelect<true>;
     'public-snapshots': PublicSnapshotsSelect<false> | PublicSnapshotsSelect<true>;
+    'public-snapshot-deps': PublicSnapshotDepsSelect<false> | PublicSnapshotDepsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -2587,6 +2589,16 @@ export interface PublicSnapshot {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "public-snapshot-deps".
+ */
+export interface PublicSnapshotDep {
+  id: number;
+  dep: string;
+  collection: string;
+  document: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -3368,6 +3380,15 @@ export interface PublicSnapshotsSelect<T extends boolean = true> {
   slug?: T;
   status?: T;
   eventType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "public-snapshot-deps_select".
+ */
+export interface PublicSnapshotDepsSelect<T extends boolean = true> {
+  dep?: T;
+  collection?: T;
+  document?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -3,6 +3,7 @@ import * as migration_20261201_194933_translation_imports from './20261201_19493
 import * as migration_20261201_200426_media_public from './20261201_200426_media_public';
 import * as migration_20261201_201636_public_snapshots from './20261201_201636_public_snapshots';
 import * as migration_20261202_090816_features_2026_12_02 from './20261202_090816_features_2026_12_02';
+import * as migration_20261202_200727_public_snapshot_deps from './20261202_200727_public_snapshot_deps';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261202_090816_features_2026_12_02.up,
     down: migration_20261202_090816_features_2026_12_02.down,
-    name: '20261202_090816_features_2026_12_02'
+    name: '20261202_090816_features_2026_12_02',
+  },
+  {
+    up: migration_20261202_200727_public_snapshot_deps.up,
+    down: migration_20261202_200727_public_snapshot_deps.down,
+    name: '20261202_200727_public_snapshot_deps'
   },
 ];

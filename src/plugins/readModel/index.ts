@@ -2,7 +2,7 @@ import type { CollectionSlug, Config, Payload, Plugin, TaskConfig } from 'payloa
 
 import { runsJobsHere } from '@/jobs'
 
-import { PublicSnapshots } from './collection'
+import { PublicSnapshotDeps, PublicSnapshots } from './collection'
 import { afterChange, afterDelete, beforeChange, beforeDelete, noteDraftSave, RENDER_TASK } from './invalidate'
 import { refreshRows, renderMany, storedCollections } from './render'
 import { isReady, markReady } from './store'
@@ -87,6 +87,7 @@ export const readModelPlugin =
             : collection,
         ),
         PublicSnapshots,
+        PublicSnapshotDeps,
       ],
       jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), renderTask] },
       onInit: async (payload) => {

@@ -13,6 +13,7 @@ import { runsJobsHere } from '@/jobs'
 
 import { SNAPSHOTS } from './collection'
 import { bumpGeneration } from './generation'
+import { dependentsOf, replaceDeps } from './deps'
 import { relationsOf } from './fields'
 import { newToken, refreshRows } from './render'
 import { fastWritesOf } from './store'
@@ -111,12 +112,7 @@ async function affectedBy(req: PayloadRequest, collection: string, id: number | 
   for (const relation of versions.flatMap((version) => relationsOf(fields, version))) {
     if (stored.includes(relation.relationTo) && joinsOf(payload, relation.relationTo).has(`${collection}:${relation.path}`)) keys.add(`${relation.relationTo}:${relation.id}`)
   }
-  const token = `|${collection}:${id}|`
-  const fast = await fastWritesOf(req, payload)
-  const { docs: dependents } = fast
-    ? { docs: await fast.dependentsOf(token) }
-    : await payload.db.find<{ collection: string; document: string }>({ collection: SNAPSHOTS, where: { deps: { contains: token } }, limit: 0, pagination: false, req, select: { collection: true, document: true } })
-  for (const row of dependents) keys.add(`${row.collection}:${row.document}`)
+  for (const row of await dependentsOf(req, `${collection}:${id}`)) keys.add(`${row.collection}:${row.document}`)
   return keys
 }
 
@@ -133,7 +129,10 @@ export async function invalidate(req: PayloadRequest, collection: string, doc: D
   const keys = await affectedBy(req, collection, id, [previous, doc], stored)
   await staleAll(req, keys)
   if (stored.includes(collection) && doc && (await refreshRows(req, collection, id, publicCollections))) keys.add(`${collection}:${id}`)
-  if (stored.includes(collection) && !doc) await payload.db.deleteMany({ collection: SNAPSHOTS, where: { and: [{ collection: { equals: collection } }, { document: { equals: String(id) } }] }, req })
+  if (stored.includes(collection) && !doc) {
+    await payload.db.deleteMany({ collection: SNAPSHOTS, where: { and: [{ collection: { equals: collection } }, { document: { equals: String(id) } }] }, req })
+    await replaceDeps(req, collection, id, [])
+  }
   await bumpGeneration(req, [...keys, `${collection}:${id}`])
   await queueRender(req, [...keys])
 }

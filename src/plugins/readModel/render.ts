@@ -6,6 +6,7 @@ import { EMBARGO_PREVIEW } from '@/access/publishedAndNotEmbargoed'
 import { localeCodes } from '@/i18n/localization'
 
 import { SNAPSHOTS } from './collection'
+import { replaceDeps } from './deps'
 import { columnsOf, relationsOf, tokens } from './fields'
 import { fastWritesOf } from './store'
 
@@ -58,16 +59,18 @@ export async function refreshRows(req: PayloadRequest, collection: string, id: n
     ).docs.length > 0
   if (!visible) {
     await payload.db.deleteMany({ collection: SNAPSHOTS, where: match, req })
+    await replaceDeps(req, collection, id, [])
     return false
   }
   const config = payload.collections[collection as CollectionSlug].config
   const all = (await payload.findByID({ collection: collection as CollectionSlug, id, depth: 0, locale: 'all', overrideAccess: true, req })) as unknown as Doc
-  const deps = tokens(relationsOf(config.flattenedFields, all).filter(({ relationTo }) => publicCollections.includes(relationTo)).map(({ relationTo, id: other }) => `${relationTo}:${other}`))
+  const embedded = [...new Set(relationsOf(config.flattenedFields, all).filter(({ relationTo }) => publicCollections.includes(relationTo)).map(({ relationTo, id: other }) => `${relationTo}:${other}`))]
+  await replaceDeps(req, collection, id, embedded)
+  const deps = tokens(embedded)
   const fast = await fastWritesOf(req, payload)
   const { docs: existing } = fast ? { docs: [] as Row[] } : await payload.db.find<Row>({ collection: SNAPSHOTS, where: match, limit: 0, pagination: false, req })
   for (const locale of localeCodes) {
-    const doc = (await payload.findByID({ collection: collection as CollectionSlug, id, depth: 0, locale, fallbackLocale: false, overrideAccess: true, req })) as unknown as Doc
-    const columns = columnsOf(config.flattenedFields, doc)
+    const columns = columnsOf(config.flattenedFields, all, locale)
     for (const depth of DEPTHS) {
       const data = { collection, document: String(id), locale, depth, deps, stale: true, token: newToken(), ...columns }
       if (fast) {

@@ -11,6 +11,7 @@ type Client = { execute: (statement: { sql: string; args: Value[] }) => Promise<
 type Compiled = { sql: string; args: Value[] }
 
 const TABLE = 'public_snapshots'
+const DEPS_TABLE = 'public_snapshot_deps'
 /** Changes kept for instances that have not read them yet; one further behind empties its whole cache. */
 const KEPT_CHANGES = 5000
 
@@ -120,10 +121,19 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
       }
     },
 
-    /** The documents whose snapshots embed the one named by `token` (`|collection:id|`), as the adapter's `contains` finds them. */
-    async dependentsOf(token: string): Promise<{ collection: string; document: string }[]> {
-      const { rows } = await writer.execute({ sql: `SELECT DISTINCT collection, document FROM ${TABLE} WHERE deps LIKE ?`, args: [`%${token}%`] })
+    /** The stored documents that embed `key` (`collection:id`). */
+    async dependentsOf(key: string): Promise<{ collection: string; document: string }[]> {
+      const { rows } = await writer.execute({ sql: `SELECT DISTINCT collection, document FROM ${DEPS_TABLE} WHERE dep = ?`, args: [key] })
       return rows.map((row) => ({ collection: String(row.collection), document: String(row.document) }))
+    },
+
+    /** Replaces what one stored document embeds (none: it is no longer stored). */
+    async replaceDeps(collection: string, document: string, deps: string[]): Promise<void> {
+      await writer.execute({ sql: `DELETE FROM ${DEPS_TABLE} WHERE collection = ? AND document = ?`, args: [collection, document] })
+      for (let start = 0; start < deps.length; start += 300) {
+        const chunk = deps.slice(start, start + 300)
+        await writer.execute({ sql: `INSERT INTO ${DEPS_TABLE} (dep, collection, document) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`, args: chunk.flatMap((dep) => [dep, collection, document]) })
+      }
     },
 
     /** Writes one document's row for a locale and depth (made, or changed in place), as the adapter would store it. */

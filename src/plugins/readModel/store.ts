@@ -10,19 +10,27 @@ type Row = { body?: string | null; stale?: boolean | null; expiresAt?: string | 
 
 
 const READY = '_ready'
+/**
+ * What a fill writes, kept in the ready mark: a store filled by an older Pressroom lacks something
+ * (format 2: the dependency rows of public-snapshot-deps) and is filled again, on either adapter.
+ */
+const FORMAT = '2'
 
 const ready = new Map<string, boolean>()
+const readyMark = (collection: string): Where => ({ and: [{ collection: { equals: READY } }, { document: { equals: collection } }] })
 
 /** Whether every public document of the collection has its rows: until the first backfill ends, Payload answers. */
 export async function isReady(payload: Payload, collection: string): Promise<boolean> {
   if (ready.get(collection)) return true
-  const { docs } = await payload.db.find({ collection: SNAPSHOTS, where: { and: [{ collection: { equals: READY } }, { document: { equals: collection } }] }, limit: 1, pagination: false })
+  const { docs } = await payload.db.find({ collection: SNAPSHOTS, where: { and: [readyMark(collection), { token: { equals: FORMAT } }] }, limit: 1, pagination: false })
   if (docs.length) ready.set(collection, true)
   return docs.length > 0
 }
 
-export const markReady = (payload: Payload, collection: string) =>
-  payload.db.create({ collection: SNAPSHOTS, data: { collection: READY, document: collection, locale: '-', depth: 0, stale: false } })
+export async function markReady(payload: Payload, collection: string): Promise<void> {
+  await payload.db.deleteMany({ collection: SNAPSHOTS, where: readyMark(collection) })
+  await payload.db.create({ collection: SNAPSHOTS, data: { collection: READY, document: collection, locale: '-', depth: 0, stale: false, token: FORMAT } })
+}
 
 /**
  * Whether the public may read every one of these documents (as Payload would decide). Kept with
