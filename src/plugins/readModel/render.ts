@@ -12,7 +12,7 @@ import { fastWritesOf } from './store'
 
 export const DEPTHS = [0, 1] as const
 
-type Row = { id: number | string; locale: string; depth: number; token?: string | null }
+type Row = { id: number | string; locale: string; depth: number; token?: string | null; embargoUntil?: string | null }
 type Doc = Record<string, unknown> & { id: number | string }
 
 /** The collections whose documents are kept in the store (media are files, answered by Payload). */
@@ -176,11 +176,16 @@ export async function renderMany(payload: Payload, collection: string, ids: stri
     pagination: false,
     req,
   })
+  // A release under embargo is rendered as the public will read it once the embargo lifts, with
+  // its own id set aside (renderDocument): never in a batch, where one release set aside would
+  // be readable inside another's answer.
+  const now = new Date().toISOString()
+  const batched = rows.filter((row) => !(typeof row.embargoUntil === 'string' && row.embargoUntil > now))
   const expiries = new Map<string, Promise<string | null>>()
   const rendered = new Set<string>()
   for (const locale of localeCodes) {
     for (const depth of DEPTHS) {
-      const wanted = rows.filter((row) => row.locale === locale && row.depth === depth)
+      const wanted = batched.filter((row) => row.locale === locale && row.depth === depth)
       if (!wanted.length) continue
       const { docs } = await payload.find({
         collection: collection as CollectionSlug,
@@ -194,8 +199,7 @@ export async function renderMany(payload: Payload, collection: string, ids: stri
       const byId = new Map(docs.map((doc) => [String(doc.id), doc as unknown as Doc]))
       for (const row of wanted) {
         const doc = byId.get(row.document)
-        // Embargoed releases and documents whose answer depends on a date are left to renderDocument.
-        if (!doc || collection === 'press-releases') continue
+        if (!doc) continue
         rendered.add(row.document)
         if (!expiries.has(row.document)) expiries.set(row.document, expiryOf(payload, collection, row.document, doc))
         const expires = await expiries.get(row.document)!
@@ -204,8 +208,8 @@ export async function renderMany(payload: Payload, collection: string, ids: stri
       }
     }
   }
-  // What a batch could not render (a release, a document hidden since) is rendered one by one.
-  const rest = collection === 'press-releases' ? ids : [...new Set(rows.map((row) => row.document))].filter((id) => !rendered.has(id))
+  // What a batch could not render (a release under embargo, a document hidden since) is rendered one by one.
+  const rest = [...new Set(rows.map((row) => row.document))].filter((id) => !rendered.has(id))
   for (const id of rest) {
     const expires = await renderDocument(payload, collection, id, req)
     if (expires) later.set(id, expires)
