@@ -78,7 +78,11 @@ const figures = {
 const run = async (id, name, body) => {
   if (!wanted.has(id)) return undefined
   log(`target ${id}: ${name}`)
-  return body()
+  // One target failing leaves the others' figures standing, and the run still writes them.
+  return body().catch((error) => {
+    notes.push(`target ${id}: ${error.message.slice(0, 300).replace(/\s+/g, ' ')}`)
+    log(`  target ${id} failed: ${error.message}`)
+  })
 }
 
 if (!flag('no-build')) {

@@ -456,6 +456,7 @@ export interface Config {
     'translation-imports': TranslationImport;
     'rate-limit-hits': RateLimitHit;
     'search-index': SearchIndex;
+    'search-words': SearchWord;
     'slug-redirects': SlugRedirect;
     'public-snapshots': PublicSnapshot;
     'public-snapshot-deps': PublicSnapshotDep;
@@ -494,6 +495,7 @@ export interface Config {
     'translation-imports': TranslationImportsSelect<false> | TranslationImportsSelect<true>;
     'rate-limit-hits': RateLimitHitsSelect<false> | RateLimitHitsSelect<true>;
     'search-index': SearchIndexSelect<false> | SearchIndexSelect<true>;
+    'search-words': SearchWordsSelect<false> | SearchWordsSelect<true>;
     'slug-redirects': SlugRedirectsSelect<false> | SlugRedirectsSelect<true>;
     'public-snapshots': PublicSnapshotsSelect<false> | PublicSnapshotsSelect<true>;
     'public-snapshot-deps': PublicSnapshotDepsSelect<false> | PublicSnapshotDepsSelect<true>;
@@ -2541,6 +2543,20 @@ export interface SearchIndex {
   embargoUntil?: string | null;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-words".
+ */
+export interface SearchWord {
+  id: number;
+  word: string;
+  locale: string;
+  row: string;
+  collection: string;
+  inTitle: boolean;
+  date?: string | null;
+  embargoUntil?: string | null;
+}
+/**
  * Old slugs that keep resolving to their document. Pressroom adds one whenever a published slug changes.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -3341,6 +3357,19 @@ export interface SearchIndexSelect<T extends boolean = true> {
   slugLocale?: T;
   titleTerms?: T;
   terms?: T;
+  date?: T;
+  embargoUntil?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-words_select".
+ */
+export interface SearchWordsSelect<T extends boolean = true> {
+  word?: T;
+  locale?: T;
+  row?: T;
+  collection?: T;
+  inTitle?: T;
   date?: T;
   embargoUntil?: T;
 }

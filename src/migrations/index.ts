@@ -3,7 +3,7 @@ import * as migration_20261201_194933_translation_imports from './20261201_19493
 import * as migration_20261201_200426_media_public from './20261201_200426_media_public';
 import * as migration_20261201_201636_public_snapshots from './20261201_201636_public_snapshots';
 import * as migration_20261202_090816_features_2026_12_02 from './20261202_090816_features_2026_12_02';
-import * as migration_20261202_200727_public_snapshot_deps from './20261202_200727_public_snapshot_deps';
+import * as migration_20261202_202857_read_model_deps_search_words from './20261202_202857_read_model_deps_search_words';
 
 export const migrations = [
   {
@@ -32,8 +32,8 @@ export const migrations = [
     name: '20261202_090816_features_2026_12_02',
   },
   {
-    up: migration_20261202_200727_public_snapshot_deps.up,
-    down: migration_20261202_200727_public_snapshot_deps.down,
-    name: '20261202_200727_public_snapshot_deps'
+    up: migration_20261202_202857_read_model_deps_search_words.up,
+    down: migration_20261202_202857_read_model_deps_search_words.down,
+    name: '20261202_202857_read_model_deps_search_words'
   },
 ];

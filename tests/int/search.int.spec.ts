@@ -48,6 +48,16 @@ describe('site search, redirects and the sitemap', () => {
       expect(await titles('q=Bishkek&locale=en')).toEqual(expect.arrayContaining(['organisations: Coalition against Torture in Kyrgyzstan']))
     })
 
+    it('finds words by their start, as a reader types them, in either script, and not by their middle', async () => {
+      const conference = 'events: Regional Conference: The Role of Civil Society in the Prevention of Torture'
+      expect(await titles('q=Dushanb&locale=en')).toContain(conference)
+      expect(await titles(`q=${encodeURIComponent('Душан')}&locale=en`)).toContain(conference)
+      expect(await titles('q=prevent+tortu&locale=en')).toContain(conference)
+      expect(await titles('q=ushanbe&locale=en')).toEqual([])
+      // Every word must be found: a known word beside one that is in no document finds nothing.
+      expect(await titles('q=Dushanbe+quolloxy&locale=en')).toEqual([])
+    })
+
     it('answers the collection, title, summary and path of each result, and filters by collection', async () => {
       const { docs } = await search('q=Dushanbe&locale=ru&collections=events')
       expect(docs.length).toBe(1)

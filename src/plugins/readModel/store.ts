@@ -1,6 +1,7 @@
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
 import { publicCache } from '@/utilities/publicCache'
+import { transactionClientOf } from '@/utilities/sqlClient'
 
 import { SNAPSHOTS } from './collection'
 import type { RelationFilter, StoreQuery } from './query'
@@ -65,12 +66,6 @@ export async function fastWritesOf(req: PayloadRequest | undefined, payload: Pay
   return transaction ? sqliteStore(payload, transaction) : undefined
 }
 
-/** The libsql transaction behind one of the adapter's sessions (drizzle's transaction keeps it as `session.tx`). */
-function transactionClientOf(payload: Payload, id: number | string) {
-  const sessions = (payload.db as unknown as { sessions?: Record<string, { db?: { session?: { tx?: Parameters<typeof sqliteStore>[1] } } }> }).sessions
-  const tx = sessions?.[id]?.db?.session?.tx
-  return tx && typeof tx.execute === 'function' ? tx : undefined
-}
 
 /** The adapter-specific queries of the store, where there are some (SQLite). */
 export function fastStoreOf(payload: Payload): SqliteStore | undefined {

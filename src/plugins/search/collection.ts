@@ -49,3 +49,31 @@ export const SearchIndex: CollectionConfig = {
   ],
   timestamps: false,
 }
+
+export const SEARCH_WORDS = 'search-words'
+
+/**
+ * Every word of every index row, with what a query filters and ranks by beside it, so that a
+ * search is a range scan of one index per query word instead of a `like` over every row of the
+ * locale (82 ms at 10,000 documents). Written with the rows it belongs to, read only by the search.
+ */
+export const SearchWords: CollectionConfig = {
+  slug: SEARCH_WORDS,
+  access: { create: nobody, read: nobody, update: nobody, delete: nobody },
+  admin: { hidden: true },
+  graphQL: false,
+  lockDocuments: false,
+  fields: [
+    { name: 'word', type: 'text', required: true },
+    { name: 'locale', type: 'text', required: true },
+    // The id of the search-index row the word is in (text: a number on SQLite, an ObjectId on MongoDB).
+    { name: 'row', type: 'text', required: true, index: true },
+    { name: 'collection', type: 'text', required: true },
+    { name: 'inTitle', type: 'checkbox', required: true },
+    { name: 'date', type: 'date' },
+    { name: 'embargoUntil', type: 'date' },
+  ],
+  // Covering: a query word's words are read from the index alone.
+  indexes: [{ fields: ['locale', 'word', 'collection', 'row', 'inTitle', 'date', 'embargoUntil'] }],
+  timestamps: false,
+}

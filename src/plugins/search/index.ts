@@ -4,7 +4,7 @@ import { keepRedirects } from '@/plugins/redirects/keep'
 import { DRAFT_SAVE } from '@/plugins/readModel/invalidate'
 import { editorialDeclaration, type SearchDeclaration } from '@/policy/editorial'
 
-import { SearchIndex } from './collection'
+import { SearchIndex, SearchWords } from './collection'
 import { searchEndpoint } from './endpoint'
 import { fillIndex, reindex, unindex } from './reindex'
 
@@ -62,6 +62,7 @@ export const searchPlugin: Plugin = (config: Config): Config => {
           : collection,
       ),
       SearchIndex,
+      SearchWords,
     ],
     endpoints: [...(config.endpoints ?? []), searchEndpoint(searchable)],
     onInit: async (payload) => {

@@ -6,6 +6,7 @@ import { searchWords } from '@/utilities/searchText'
 
 import { SEARCH_INDEX } from './collection'
 import type { SearchRow } from './rows'
+import { matchRows } from './wordStore'
 
 export const MAX_QUERY_LENGTH = 100
 export const MAX_QUERY_WORDS = 8
@@ -64,48 +65,28 @@ export type SearchAnswer = {
   hasPrevPage: boolean
 }
 
-/**
- * `not_like` as each adapter needs it: MongoDB's is a regex, SQLite's (Payload 3.90) is `NOT LIKE`
- * without the wildcards its `like` adds, so they are added here. Words are letters and digits only.
- */
-const notLike = (req: PayloadRequest, word: string): string => (req.payload.db.name === 'sqlite' ? `%${word}%` : word)
-
 const select = { collection: true, document: true, title: true, summary: true, slug: true, slugLocale: true } as const
 
 /**
- * Searches the index with the requester's own access (the index's read rule hides what the public
- * may not read yet). Ranked: documents with every word in their title first, then those with
- * every word somewhere in their text; newest first within each rank. Two indexed queries per rank,
- * each a `like` per word, so it runs the same on SQLite and MongoDB.
+ * Searches the index with the requester's own access. Ranked: documents with every word in their
+ * title first, then those with every word somewhere in their text; newest first within each rank.
+ * Each query word finds the words that start with it (src/plugins/search/words.ts), through one
+ * index of `search-words`; the page's rows are then read from the index with the reader's access.
  */
 export async function search(req: PayloadRequest, { words, locale, collections, limit, page }: SearchParams): Promise<SearchAnswer> {
-  const base: Where[] = [{ locale: { equals: locale } }, ...(collections.length === 1 ? [{ collection: { equals: collections[0] } }] : [{ collection: { in: collections } }])]
-  const inTitle: Where = { and: words.map((word) => ({ titleTerms: { like: word } })) }
-  const tiers: Where[] = [
-    { and: [...base, inTitle] },
-    // The complement of the first rank: some word is missing from the title.
-    { and: [...base, ...words.map((word) => ({ terms: { like: word } })), { or: words.map((word) => ({ titleTerms: { not_like: notLike(req, word) } })) }] },
-  ]
-  const read = (where: Where, pageOf: number, pagination = true) =>
-    req.payload.find({ collection: SEARCH_INDEX as CollectionSlug, where, limit, page: pageOf, sort: ['-date', 'id'] as never, depth: 0, overrideAccess: false, req, select: select as never, pagination })
-  const offset = (page - 1) * limit
-  const found: (SearchRow & { rank: SearchResult['rank'] })[] = []
-  let total = 0
-  for (const [index, where] of tiers.entries()) {
-    const rank = index === 0 ? 'title' : 'text'
-    const from = Math.max(0, offset - total)
-    const wanted = limit - found.length
-    if (!wanted) {
-      total += (await req.payload.count({ collection: SEARCH_INDEX as CollectionSlug, where, overrideAccess: false, req })).totalDocs
-      continue
-    }
-    // This rank's rows from `from` on, read in pages of `limit`: at most two pages when `from` falls inside one.
-    const first = await read(where, Math.floor(from / limit) + 1)
-    const rows = (first.docs as unknown as SearchRow[]).slice(from % limit)
-    if (rows.length < wanted && first.hasNextPage) rows.push(...((await read(where, first.page! + 1, false)).docs as unknown as SearchRow[]))
-    found.push(...rows.slice(0, wanted).map((row) => ({ ...row, rank: rank as SearchResult['rank'] })))
-    total += first.totalDocs
-  }
+  // The index's read rule decides which rows the reader may find: all, or those whose embargo has lifted.
+  const rule = await req.payload.collections[SEARCH_INDEX as CollectionSlug].config.access.read({ req })
+  const liftedAt = rule === true ? undefined : new Date().toISOString()
+  const { page: matches, total } = rule === false ? { page: [], total: 0 } : await matchRows(req, { words, locale, collections, liftedAt, limit, offset: (page - 1) * limit })
+  // Read as the reader: a row the rule above let through and Payload's own read would not is left out.
+  const { docs } = matches.length
+    ? await req.payload.find({ collection: SEARCH_INDEX as CollectionSlug, where: { id: { in: matches.map((match) => match.row) } }, limit: matches.length, pagination: false, depth: 0, overrideAccess: false, req, select: select as never })
+    : { docs: [] }
+  const byId = new Map((docs as unknown as (SearchRow & { id: number | string })[]).map((row) => [String(row.id), row]))
+  const found = matches.flatMap((match) => {
+    const row = byId.get(match.row)
+    return row ? [{ ...row, rank: (match.title ? 'title' : 'text') as SearchResult['rank'] }] : []
+  })
   const totalPages = Math.max(1, Math.ceil(total / limit))
   return {
     docs: found.map((row) => ({

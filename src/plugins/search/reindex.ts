@@ -4,8 +4,9 @@ import { localeCodes } from '@/i18n/localization'
 import { publicRule } from '@/plugins/readModel/render'
 import type { SearchDeclaration } from '@/policy/editorial'
 
-import { SEARCH_INDEX } from './collection'
+import { SEARCH_INDEX, SEARCH_WORDS } from './collection'
 import { searchRowOf, selectOf } from './rows'
+import { removeWords, writeWords } from './wordStore'
 
 /** A slug the public read in a locale that the document no longer has there. */
 export type SlugMove = { locale: string; from: string; to: string }
@@ -24,14 +25,15 @@ const rowsOf = (collection: string, id: number | string): Where => ({
 export async function reindex(req: PayloadRequest, collection: string, id: number | string, declaration: SearchDeclaration): Promise<SlugMove[]> {
   const { payload } = req
   // The slugs the public read until now, per locale: a change of one is a redirect to keep.
-  const { docs: previous } = await payload.db.find<{ locale: string; slug?: string | null; slugLocale?: string | null }>({
+  const { docs: previous } = await payload.db.find<{ id: number | string; locale: string; slug?: string | null; slugLocale?: string | null }>({
     collection: SEARCH_INDEX,
     where: rowsOf(collection, id),
     limit: 0,
     pagination: false,
     req,
-    select: { locale: true, slug: true, slugLocale: true },
+    select: { id: true, locale: true, slug: true, slugLocale: true },
   })
+  await removeWords(req, previous.map((row) => row.id))
   await payload.db.deleteMany({ collection: SEARCH_INDEX, where: rowsOf(collection, id), req })
   // The public's read rule, asked as nobody: the same decision Payload makes for an anonymous read.
   const rule = await publicRule(req, collection, id)
@@ -62,20 +64,30 @@ export async function reindex(req: PayloadRequest, collection: string, id: numbe
     if (before && row.slugLocale === locale && row.slug && before !== row.slug) moves.push({ locale, from: before, to: row.slug })
     // Another writer (the first fill, a write on another instance) may have made the row meanwhile.
     const one: Where = { and: [...(rowsOf(collection, id).and as Where[]), { locale: { equals: locale } }] }
-    await payload.db.create({ collection: SEARCH_INDEX, data: row, req }).catch(() => payload.db.updateMany({ collection: SEARCH_INDEX, where: one, data: row, req }))
+    const written = await payload.db
+      .create({ collection: SEARCH_INDEX, data: row, req })
+      .catch(async () => (await payload.db.updateMany({ collection: SEARCH_INDEX, where: one, data: row, req }))?.[0])
+    if (!written) continue
+    await removeWords(req, [written.id])
+    await writeWords(req, { ...row, id: written.id })
   }
   return moves
 }
 
-export const unindex = (req: PayloadRequest, collection: string, id: number | string): Promise<unknown> =>
-  req.payload.db.deleteMany({ collection: SEARCH_INDEX, where: rowsOf(collection, id), req })
+export async function unindex(req: PayloadRequest, collection: string, id: number | string): Promise<void> {
+  const { docs } = await req.payload.db.find<{ id: number | string }>({ collection: SEARCH_INDEX, where: rowsOf(collection, id), limit: 0, pagination: false, req, select: { id: true } })
+  await removeWords(req, docs.map((row) => row.id))
+  await req.payload.db.deleteMany({ collection: SEARCH_INDEX, where: rowsOf(collection, id), req })
+}
 
 /** Indexes every document of the collections whose index is still empty (a database made before the search existed). */
 export async function fillIndex(payload: Payload, declarations: Record<string, SearchDeclaration>): Promise<number> {
   let indexed = 0
   for (const [collection, declaration] of Object.entries(declarations)) {
-    const { totalDocs } = await payload.count({ collection: SEARCH_INDEX as CollectionSlug, where: { collection: { equals: collection } }, overrideAccess: true })
-    if (totalDocs) continue
+    const of: Where = { collection: { equals: collection } }
+    const { totalDocs } = await payload.count({ collection: SEARCH_INDEX as CollectionSlug, where: of, overrideAccess: true })
+    // An index made before its words were (search-words) is made again.
+    if (totalDocs && (await payload.db.find({ collection: SEARCH_WORDS, where: of, limit: 1, pagination: false })).docs.length) continue
     for (let page = 1; ; page += 1) {
       // Ids only: each document is then read as the public reads it, by reindex.
       const { docs, hasNextPage } = await payload.find({ collection: collection as CollectionSlug, depth: 0, limit: 100, page, overrideAccess: true, select: {} })
