@@ -1,6 +1,4 @@
-import type { CollectionConfig } from 'payload'
-
-import { nobody } from '@/access/nobody'
+import { serverOnlyCollection } from '@/utilities/serverOnlyCollection'
 
 export const SNAPSHOTS = 'public-snapshots'
 
@@ -9,12 +7,8 @@ export const SNAPSHOTS = 'public-snapshots'
  * public, rendered once, with the fields public lists filter and sort on beside it. Written and
  * read only by the server (the read-model plugin), through Payload's db adapter.
  */
-export const PublicSnapshots: CollectionConfig = {
+export const PublicSnapshots = serverOnlyCollection({
   slug: SNAPSHOTS,
-  access: { create: nobody, read: nobody, update: nobody, delete: nobody },
-  admin: { hidden: true },
-  graphQL: false,
-  lockDocuments: false,
   fields: [
     { name: 'collection', type: 'text', required: true, index: true },
     { name: 'document', type: 'text', required: true, index: true },
@@ -47,8 +41,7 @@ export const PublicSnapshots: CollectionConfig = {
     { fields: ['collection', 'locale', 'depth', 'docCreatedAt'] },
     { fields: ['collection', 'document', 'locale', 'depth'], unique: true },
   ],
-  timestamps: false,
-}
+})
 
 export const SNAPSHOT_DEPS = 'public-snapshot-deps'
 
@@ -57,12 +50,8 @@ export const SNAPSHOT_DEPS = 'public-snapshot-deps'
  * write finds the snapshots it makes stale with one index lookup (a `contains` over the snapshots'
  * `deps` read every stored answer: 65 ms per write at 2,000 events, twice per save).
  */
-export const PublicSnapshotDeps: CollectionConfig = {
+export const PublicSnapshotDeps = serverOnlyCollection({
   slug: SNAPSHOT_DEPS,
-  access: { create: nobody, read: nobody, update: nobody, delete: nobody },
-  admin: { hidden: true },
-  graphQL: false,
-  lockDocuments: false,
   fields: [
     // `collection:id` of the embedded document.
     { name: 'dep', type: 'text', required: true, index: true },
@@ -70,5 +59,4 @@ export const PublicSnapshotDeps: CollectionConfig = {
     { name: 'document', type: 'text', required: true },
   ],
   indexes: [{ fields: ['collection', 'document'] }],
-  timestamps: false,
-}
+})

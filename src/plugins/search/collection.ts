@@ -1,7 +1,7 @@
-import type { Access, CollectionConfig, Where } from 'payload'
+import type { Access, Where } from 'payload'
 
 import { readsDrafts } from '@/access/checkRole'
-import { nobody } from '@/access/nobody'
+import { serverOnlyCollection } from '@/utilities/serverOnlyCollection'
 
 export const SEARCH_INDEX = 'search-index'
 
@@ -22,12 +22,9 @@ export const readSearchRows: Access = ({ req: { user } }) => (readsDrafts(user) 
  * the public reads them in that locale and the same text in search form (src/utilities/searchText).
  * Written only by the search plugin's hooks, through Payload's db adapter.
  */
-export const SearchIndex: CollectionConfig = {
+export const SearchIndex = serverOnlyCollection({
   slug: SEARCH_INDEX,
-  access: { create: nobody, read: readSearchRows, update: nobody, delete: nobody },
-  admin: { hidden: true },
-  graphQL: false,
-  lockDocuments: false,
+  access: { read: readSearchRows },
   fields: [
     { name: 'collection', type: 'text', required: true },
     { name: 'document', type: 'text', required: true },
@@ -47,8 +44,7 @@ export const SearchIndex: CollectionConfig = {
     { fields: ['locale', 'collection', 'date'] },
     { fields: ['collection', 'document', 'locale'], unique: true },
   ],
-  timestamps: false,
-}
+})
 
 export const SEARCH_WORDS = 'search-words'
 
@@ -57,12 +53,8 @@ export const SEARCH_WORDS = 'search-words'
  * search is a range scan of one index per query word instead of a `like` over every row of the
  * locale (82 ms at 10,000 documents). Written with the rows it belongs to, read only by the search.
  */
-export const SearchWords: CollectionConfig = {
+export const SearchWords = serverOnlyCollection({
   slug: SEARCH_WORDS,
-  access: { create: nobody, read: nobody, update: nobody, delete: nobody },
-  admin: { hidden: true },
-  graphQL: false,
-  lockDocuments: false,
   fields: [
     { name: 'word', type: 'text', required: true },
     { name: 'locale', type: 'text', required: true },
@@ -75,5 +67,4 @@ export const SearchWords: CollectionConfig = {
   ],
   // Covering: a query word's words are read from the index alone.
   indexes: [{ fields: ['locale', 'word', 'collection', 'row', 'inTitle', 'date', 'embargoUntil'] }],
-  timestamps: false,
-}
+})
