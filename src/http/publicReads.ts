@@ -67,7 +67,7 @@ export const publicReads = (payload: Payload, storedCollections: string[] = []):
 
   const generation = cache.currentGeneration
   if (!cache.expiryKnown) cache.setExpiry(await nextEmbargoLift(payload))
-  const stored = await readFromStore(payload, req, storedCollections)
+  const stored = await readFromStore(payload, req, storedCollections, cache.lastChangeSeen)
   if (stored) {
     cache.set(key, stored, generation)
     return send(stored, false)

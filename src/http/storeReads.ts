@@ -17,7 +17,7 @@ const isId = (payload: Payload, value: string) => (payload.db.defaultIDType === 
  * A public REST read (`/api/{collection}` or `/api/{collection}/{id}`) answered from the read
  * model when it can answer it exactly, else undefined. `path` is relative to `/api`.
  */
-export async function readFromStore(payload: Payload, req: Request, stored: string[]): Promise<CachedResponse | undefined> {
+export async function readFromStore(payload: Payload, req: Request, stored: string[], change?: number): Promise<CachedResponse | undefined> {
   const [, collection, id, ...rest] = req.path.split('/')
   if (rest.length || !stored.includes(collection) || (id !== undefined && !isId(payload, id))) return undefined
   const fields = payload.collections[collection as CollectionSlug]?.config.flattenedFields
@@ -25,9 +25,9 @@ export async function readFromStore(payload: Payload, req: Request, stored: stri
   const plan = storeQueryOf(collection, id, parseQuery(req.originalUrl), { fields, defaultLocale, hidden: HIDDEN })
   if (!plan) return undefined
   const embargoed = fields.some((field) => 'name' in field && field.name === 'embargoUntil')
-  const answer = await answerFromStore(payload, plan.query, plan.relations, embargoed)
+  const answer = await answerFromStore(payload, plan.query, plan.relations, embargoed, change)
   if (answer === undefined) return undefined
-  const body = Buffer.from(answer.text)
+  const { body } = answer
   const headers = headersWithCors({ headers: new Headers({ 'content-type': 'application/json', 'x-pressroom-source': 'store' }), req: { payload, headers: webHeaders(req) } as never })
   return { status: 200, headers: [...headers.entries()], body, etag: etagOf(body), deps: answer.deps }
 }

@@ -127,6 +127,9 @@ export class PublicCache {
 
   /** The last public change (a sequence number in the database) these entries have taken into account. */
   private seenChange: number | undefined
+  get lastChangeSeen(): number | undefined {
+    return this.seenChange
+  }
   private catchingUp: Promise<void> | undefined
 
   /**

@@ -32,7 +32,7 @@ onSqlite('writes in transactions on SQLite', () => {
     const fields = payload.collections.events.config.flattenedFields
     const plan = storeQueryOf('events', String(id), {}, { fields, defaultLocale, hidden: ['speakers'] })!
     const answer = await answerFromStore(payload, plan.query, plan.relations, false)
-    return answer && (JSON.parse(answer.text) as { title: string }).title
+    return answer && (JSON.parse(answer.body.toString()) as { title: string }).title
   }
   const createEvent = (title: string) =>
     payload.create({

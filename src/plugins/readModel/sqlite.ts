@@ -2,7 +2,9 @@ import crypto from 'node:crypto'
 
 import { createArrayFromCommaDelineated, type Payload, type Where } from 'payload'
 
-import { DATE_COLUMNS, TEXT_COLUMNS } from './fields'
+import { TEXT_COLUMNS } from './fields'
+import { indexedReads } from './indexedReads'
+import { BODY, column, DATES, depsOf, instant, pageBody, pageMeta, type StoreAnswer } from './rows'
 import type { StoreQuery } from './query'
 import { writeLockOf } from '@/utilities/serialTransactions'
 
@@ -16,19 +18,8 @@ const DEPS_TABLE = 'public_snapshot_deps'
 const KEPT_CHANGES = 5000
 
 const newChangeId = () => crypto.randomBytes(9).toString('base64url')
-const DATES = new Set(Object.values(DATE_COLUMNS))
 const TEXTS = new Set<string>(['document', ...TEXT_COLUMNS])
 const RANGE: Record<string, string> = { equals: '=', greater_than: '>', greater_than_equal: '>=', less_than: '<', less_than_equal: '<=' }
-
-const column = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
-
-/** The instant Payload's SQLite adapter compares a date column with, or undefined where it would not compare one. */
-function instant(value: unknown): string | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? new Date(value).toISOString() : undefined
-  if (typeof value !== 'string' || value === '' || value === 'null') return undefined
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
-}
 
 const plain = (value: unknown): value is string => typeof value === 'string' && value !== '' && value !== 'null'
 
@@ -87,15 +78,10 @@ function orderBy(sort: string[]): string | undefined {
 /** The answer of a query the SQL here does not cover: the adapter's own query is asked instead. */
 export const NOT_COMPILED = Symbol('not compiled')
 
-type Row = { body: string | null; stale: number | null; expires_at: string | null; deps: string | null }
+type Row = { body: ArrayBuffer | null; stale: number | null; expires_at: string | null; deps: string | null }
 
-/** An answer from the store with the documents it was made from, for the response cache. */
-export type StoreAnswer = { text: string; deps: string[] }
 
-/** The `collection:id` keys of what these rows' answers embed. */
-export const depsOf = (rows: { deps?: string | null }[]): string[] => rows.flatMap((row) => (row.deps ? row.deps.split('|').filter(Boolean) : []))
-
-const usable = (row: Row, now: string) => Boolean(row.body) && !row.stale && !(row.expires_at && row.expires_at <= now)
+const usable = (row: Row, now: string) => Boolean(row.body?.byteLength) && !row.stale && !(row.expires_at && row.expires_at <= now)
 
 /**
  * The read model's queries written for SQLite and sent through the adapter's own client: the
@@ -111,6 +97,12 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
   // the process's write lock, as a transaction does (src/utilities/serialTransactions.ts).
   const lock = writeLockOf(payload.db)
   const writer: Client = transaction ?? (lock ? { execute: (statement) => lock.run(() => client.execute(statement)) } : client)
+
+  async function lastChange(): Promise<number> {
+    const { rows } = await client.execute({ sql: `SELECT max(id) AS last FROM ${TABLE} WHERE collection = '_change'`, args: [] })
+    return Number(rows[0]?.last ?? 0)
+  }
+  const indexed = indexedReads(client)
 
   return {
     /** Marks every row of these documents stale under a new token: one statement for many documents. */
@@ -184,10 +176,7 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
     },
 
     /** The number of the last public change committed (0 before the first). */
-    async lastChange(): Promise<number> {
-      const { rows } = await client.execute({ sql: `SELECT max(id) AS last FROM ${TABLE} WHERE collection = '_change'`, args: [] })
-      return Number(rows[0]?.last ?? 0)
-    },
+    lastChange,
 
     /** The documents changed after `after` up to `upTo`, or undefined when some of those records are gone. */
     async changesSince(after: number, upTo: number): Promise<string[] | undefined> {
@@ -203,13 +192,16 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
     },
 
     /** The answer; undefined when a row is not current; NOT_COMPILED for a query not written here. */
-    async answer(query: StoreQuery, embargoed: boolean, now: string): Promise<StoreAnswer | undefined | typeof NOT_COMPILED> {
+    async answer(query: StoreQuery, embargoed: boolean, now: string, change?: number): Promise<StoreAnswer | undefined | typeof NOT_COMPILED> {
+      // `change`, where the caller has just read it (the response cache does, before every answer), saves a statement.
+      const fromIndex = await indexed.answer(query, embargoed, change ?? (await lastChange()))
+      if (fromIndex) return fromIndex
       const scope: Compiled[] = [{ sql: 'collection = ? AND locale = ? AND depth = ?', args: [query.collection, query.locale, query.depth] }]
       if (embargoed) scope.push({ sql: '(embargo_until IS NULL OR embargo_until <= ?)', args: [now] })
       if (query.id !== undefined) {
-        const { rows } = await client.execute({ sql: `SELECT body, stale, expires_at, deps FROM ${TABLE} WHERE ${scope.map((part) => part.sql).join(' AND ')} AND document = ? LIMIT 1`, args: [...scope.flatMap((part) => part.args), query.id] })
+        const { rows } = await client.execute({ sql: `SELECT ${BODY}, stale, expires_at, deps FROM ${TABLE} WHERE ${scope.map((part) => part.sql).join(' AND ')} AND document = ? LIMIT 1`, args: [...scope.flatMap((part) => part.args), query.id] })
         const row = rows[0] as Row | undefined
-        return row && usable(row, now) ? { text: row.body as string, deps: [`${query.collection}:${query.id}`, ...depsOf([row])] } : undefined
+        return row && usable(row, now) ? { body: Buffer.from(row.body as ArrayBuffer), deps: [`${query.collection}:${query.id}`, ...depsOf([row])] } : undefined
       }
       if (query.where) {
         const where = compileWhere(query.where)
@@ -221,7 +213,7 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
       const filter = scope.map((part) => part.sql).join(' AND ')
       const args = scope.flatMap((part) => part.args)
       const offset = (query.page - 1) * query.limit
-      const page = await client.execute({ sql: `SELECT body, stale, expires_at, deps FROM ${TABLE} WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...args, query.limit, offset] })
+      const page = await client.execute({ sql: `SELECT ${BODY}, stale, expires_at, deps FROM ${TABLE} WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...args, query.limit, offset] })
       if (!page.rows.length || !(page.rows as Row[]).every((row) => usable(row, now))) return undefined
       // Stale rows are few: found through their own index, so the count stays an index scan.
       const counted = await client.execute({
@@ -230,24 +222,9 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
       })
       const { total, stale } = counted.rows[0] as { total: number; stale: number }
       if (stale) return undefined
-      const totalDocs = Number(total)
-      const totalPages = Math.ceil(totalDocs / query.limit)
-      const hasPrevPage = query.page > 1
-      const hasNextPage = totalPages > query.page
-      const meta = {
-        hasNextPage,
-        hasPrevPage,
-        limit: query.limit,
-        nextPage: hasNextPage ? query.page + 1 : null,
-        page: query.page,
-        pagingCounter: offset + 1,
-        prevPage: hasPrevPage ? query.page - 1 : null,
-        totalDocs,
-        totalPages,
-      }
-      const text = `{"docs":[${page.rows.map((row) => row.body).join(',')}],${JSON.stringify(meta).slice(1)}`
+      const body = pageBody((page.rows as Row[]).map((row) => row.body as ArrayBuffer), pageMeta(query, Number(total)))
       // Any change in the collection may change which documents a list holds.
-      return { text, deps: [`${query.collection}:*`, ...new Set(depsOf(page.rows as Row[]))] }
+      return { body, deps: [`${query.collection}:*`, ...new Set(depsOf(page.rows as Row[]))] }
     },
   }
 }

@@ -5,7 +5,8 @@ import { transactionClientOf } from '@/utilities/sqlClient'
 
 import { SNAPSHOTS } from './collection'
 import type { RelationFilter, StoreQuery } from './query'
-import { depsOf, NOT_COMPILED, type SqliteStore, sqliteStore, type StoreAnswer } from './sqlite'
+import { depsOf, type StoreAnswer } from './rows'
+import { NOT_COMPILED, type SqliteStore, sqliteStore } from './sqlite'
 
 type Row = { body?: string | null; stale?: boolean | null; expiresAt?: string | null; deps?: string | null }
 
@@ -81,19 +82,19 @@ const usable = (row: Row, now: string) => Boolean(row.body) && !row.stale && !(r
  * current (stale, expired, not rendered yet) or a filter names a document the public may not
  * read: Payload's read answers those.
  */
-export async function answerFromStore(payload: Payload, query: StoreQuery, relations: RelationFilter[], embargoed: boolean): Promise<StoreAnswer | undefined> {
-  const answer = await answerWithoutFilters(payload, query, relations, embargoed)
+export async function answerFromStore(payload: Payload, query: StoreQuery, relations: RelationFilter[], embargoed: boolean, change?: number): Promise<StoreAnswer | undefined> {
+  const answer = await answerWithoutFilters(payload, query, relations, embargoed, change)
   // A filter by a document's id answers otherwise once that document is hidden: a change to it counts.
   return answer && { ...answer, deps: [...answer.deps, ...relations.flatMap(({ collection, ids }) => ids.map((id) => `${collection}:${id}`))] }
 }
 
-async function answerWithoutFilters(payload: Payload, query: StoreQuery, relations: RelationFilter[], embargoed: boolean): Promise<StoreAnswer | undefined> {
+async function answerWithoutFilters(payload: Payload, query: StoreQuery, relations: RelationFilter[], embargoed: boolean, change?: number): Promise<StoreAnswer | undefined> {
   if (!(await isReady(payload, query.collection))) return undefined
   for (const relation of relations) if (!(await allReadable(payload, relation))) return undefined
   const now = new Date().toISOString()
   const fast = fastStoreOf(payload)
   if (fast) {
-    const answer = await fast.answer(query, embargoed, now)
+    const answer = await fast.answer(query, embargoed, now, change)
     if (answer !== NOT_COMPILED) return answer
   }
   const scope: Where[] = [{ collection: { equals: query.collection } }, { locale: { equals: query.locale } }, { depth: { equals: query.depth } }]
@@ -101,7 +102,7 @@ async function answerWithoutFilters(payload: Payload, query: StoreQuery, relatio
   const select = { body: true, stale: true, expiresAt: true, deps: true } as const
   if (query.id !== undefined) {
     const { docs } = await payload.db.find<Row>({ collection: SNAPSHOTS, where: { and: [...scope, { document: { equals: query.id } }] }, limit: 1, pagination: false, select })
-    return docs[0] && usable(docs[0], now) ? { text: docs[0].body as string, deps: [`${query.collection}:${query.id}`, ...depsOf(docs)] } : undefined
+    return docs[0] && usable(docs[0], now) ? { body: Buffer.from(docs[0].body as string), deps: [`${query.collection}:${query.id}`, ...depsOf(docs)] } : undefined
   }
   const result = await payload.db.find<Row>({
     collection: SNAPSHOTS,
@@ -119,6 +120,5 @@ async function answerWithoutFilters(payload: Payload, query: StoreQuery, relatio
   const { totalDocs: stale } = await payload.db.count({ collection: SNAPSHOTS, where: { and: [...scope, ...(query.where ? [query.where] : []), { stale: { equals: true } }] } })
   if (stale) return undefined
   const { docs, ...pages } = result
-  const meta = JSON.stringify(pages)
-  return { text: `{"docs":[${docs.map((row) => row.body).join(',')}],${meta.slice(1)}`, deps: [`${query.collection}:*`, ...new Set(depsOf(docs))] }
+  return { body: Buffer.from(`{"docs":[${docs.map((row) => row.body).join(',')}],${JSON.stringify(pages).slice(1)}`), deps: [`${query.collection}:*`, ...new Set(depsOf(docs))] }
 }
