@@ -6,7 +6,7 @@ import { answerFromStore, storeQueryOf } from '@/plugins/readModel'
 import { etagOf, type CachedResponse } from '@/utilities/publicCache'
 
 import { webHeaders } from './principal'
-import { parseQuery } from './validateQuery'
+import { queryOf } from './validateQuery'
 
 /** Collections whose published documents can be hidden from the public one by one: never filtered on from the store. */
 const HIDDEN = ['speakers']
@@ -22,12 +22,12 @@ export async function readFromStore(payload: Payload, req: Request, stored: stri
   if (rest.length || !stored.includes(collection) || (id !== undefined && !isId(payload, id))) return undefined
   const fields = payload.collections[collection as CollectionSlug]?.config.flattenedFields
   if (!fields) return undefined
-  const plan = storeQueryOf(collection, id, parseQuery(req.originalUrl), { fields, defaultLocale, hidden: HIDDEN })
+  const plan = storeQueryOf(collection, id, queryOf(req), { fields, defaultLocale, hidden: HIDDEN })
   if (!plan) return undefined
   const embargoed = fields.some((field) => 'name' in field && field.name === 'embargoUntil')
   const answer = await answerFromStore(payload, plan.query, plan.relations, embargoed, change)
   if (answer === undefined) return undefined
   const { body } = answer
   const headers = headersWithCors({ headers: new Headers({ 'content-type': 'application/json', 'x-pressroom-source': 'store' }), req: { payload, headers: webHeaders(req) } as never })
-  return { status: 200, headers: [...headers.entries()], body, etag: etagOf(body), deps: answer.deps }
+  return { status: 200, headers: [...headers.entries()], body, etag: answer.etag ?? etagOf(body), deps: answer.deps }
 }

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express'
+import type { Request, RequestHandler } from 'express'
 import type { Payload } from 'payload'
 import * as qs from 'qs-esm'
 
@@ -77,6 +77,15 @@ export const parseQuery = (url: string): Query => {
   return search ? (qs.parse(search, { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true }) as Query) : {}
 }
 
+const parsed = new WeakMap<Request, Query>()
+
+/** The request's query as Payload reads it, parsed once for the validator and the store's planner (read it, never change it). */
+export function queryOf(req: Request): Query {
+  let query = parsed.get(req)
+  if (!query) parsed.set(req, (query = parseQuery(req.originalUrl)))
+  return query
+}
+
 /** What an /api path queries: `/events/versions…` are the versions of events. */
 export const queryRouteOf = (apiPath: string): QueryRoute => {
   const [, collection = '', second] = apiPath.split('/')
@@ -88,8 +97,7 @@ export const queryRouteOf = (apiPath: string): QueryRoute => {
  * Payload endpoints and the feeds. `url` is the request's URL or path with its query string;
  * with a `route` the where values and sort fields are checked against that collection's fields.
  */
-export function checkQuery(url: string, context?: { payload: Payload; route: QueryRoute }): QueryProblem[] {
-  const query = parseQuery(url)
+export function checkQuery(url: string, context?: { payload: Payload; route: QueryRoute }, query: Query = parseQuery(url)): QueryProblem[] {
   const problems = queryProblems(query)
   if (!context) return problems
   const { payload, route } = context
@@ -105,7 +113,7 @@ export const validateQuery =
   (payload: Payload): RequestHandler =>
   (req, res, next) => {
     const route = queryRouteOf(req.path)
-    const problems = [...routeIdProblems(payload, req.method, req.path), ...checkQuery(req.originalUrl, { payload, route })]
+    const problems = [...routeIdProblems(payload, req.method, req.path), ...checkQuery(req.originalUrl, { payload, route }, queryOf(req))]
     if (!problems.length) return next()
     res.status(400).json(queryErrorBody(problems))
   }

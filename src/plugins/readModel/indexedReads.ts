@@ -1,3 +1,5 @@
+import crypto from 'node:crypto'
+
 import type { Where } from 'payload'
 
 import { type KeyIndex, keyIndexOf, type KeyRow, type Range, rangeOf, rowsInRange } from './keyIndex'
@@ -16,6 +18,13 @@ const RETRY_MS = 1000
 const MAX_SCOPES = 64
 
 type Scope = { index?: KeyIndex; change: number; validUntil: number; triedAt: number; building?: Promise<void> }
+
+/**
+ * An ETag from what the bytes are made of: each row's version (its id, token and expiry name one
+ * stored answer) and the pagination fields. Hashing 70 kB of a page cost more than the page.
+ */
+export const versionTag = (rows: KeyRow[], meta: Record<string, unknown>): string =>
+  `"v${crypto.hash('sha1', `${rows.map((row) => `${row.id}:${row.token}:${row.expires}`).join(',')}|${JSON.stringify(meta)}`, 'base64url')}"`
 
 /**
  * The column and range of a list filtered only on its sort column, or undefined for any other
@@ -126,7 +135,7 @@ export function indexedReads(client: Client) {
         const row = index?.byDocument.get(query.id)
         if (!row) return null
         const [one] = (await bodiesOf([row])) ?? []
-        return one ? { body: one.body, deps: [`${query.collection}:${query.id}`, ...depsOf([one])] } : null
+        return one ? { body: one.body, deps: [`${query.collection}:${query.id}`, ...depsOf([one])], etag: versionTag([row], {}) } : null
       }
       const shape = rangeQueryOf(query.where, query.sort)
       if (!shape) return null
@@ -139,7 +148,8 @@ export function indexedReads(client: Client) {
       if (!page.length) return null
       const found = await bodiesOf(page)
       if (!found) return null
-      return { body: pageBody(found.map((one) => one.body), pageMeta(query, rows.length)), deps: [`${query.collection}:*`, ...new Set(depsOf(found))] }
+      const meta = pageMeta(query, rows.length)
+      return { body: pageBody(found.map((one) => one.body), meta), deps: [`${query.collection}:*`, ...new Set(depsOf(found))], etag: versionTag(page, meta) }
     },
   }
 }

@@ -15,7 +15,7 @@ export function instant(value: unknown): string | undefined {
 }
 
 /** An answer from the store (the JSON's UTF-8 bytes) with the documents it was made from, for the response cache. */
-export type StoreAnswer = { body: Buffer; deps: string[] }
+export type StoreAnswer = { body: Buffer; deps: string[]; etag?: string }
 
 /**
  * The stored bodies are read as bytes (`CAST(body AS BLOB)` is the text's UTF-8 as stored) and

@@ -99,8 +99,9 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
   const writer: Client = transaction ?? (lock ? { execute: (statement) => lock.run(() => client.execute(statement)) } : client)
 
   async function lastChange(): Promise<number> {
-    const { rows } = await client.execute({ sql: `SELECT max(id) AS last FROM ${TABLE} WHERE collection = '_change'`, args: [] })
-    return Number(rows[0]?.last ?? 0)
+    // The index's last entry (a `max(id)` reads every kept change).
+    const { rows } = await client.execute({ sql: `SELECT id FROM ${TABLE} WHERE collection = '_change' ORDER BY id DESC LIMIT 1`, args: [] })
+    return Number(rows[0]?.id ?? 0)
   }
   const indexed = indexedReads(client)
 
