@@ -1,7 +1,8 @@
-// npm run bench:profile [-- --database=FILE --seconds=20 --connections=50 --depth=1]
+// npm run bench:profile [-- --database=FILE --seconds=20 --connections=50 --depth=1 --read=list|one]
 // Where the CPU goes when a request misses the cache: a CPU profile (node --cpu-prof) of the
-// production server answering uncached lists of 20 upcoming events in ru, summarised by package and
-// by function (self time). Without --database it generates the default dataset first.
+// production server answering uncached lists of 20 upcoming events in ru (or, with --read=one, one
+// event by id with a new query string each time, as target 3), summarised by package and by function
+// (self time). Without --database it generates the default dataset first.
 // Writes bench/results/profile-<time>.json (summary) and keeps the .cpuprofile beside it for
 // Chrome DevTools or speedscope.
 import { execFileSync } from 'node:child_process'
@@ -12,13 +13,14 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 
 import { root, startBenchServer, upcomingFrom, writeResult } from './server.mjs'
-import { upcomingList } from './lib/targets.mjs'
+import { eventIds, oneEventPaths, upcomingList } from './lib/targets.mjs'
 import { summariseProfile } from './profileSummary.mjs'
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback
 const seconds = Number(arg('seconds', 20))
 const connections = Number(arg('connections', 50))
 const depth = Number(arg('depth', 1))
+const read = arg('read', 'list')
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-profile-'))
 const databaseFile = arg('database', '') ? path.resolve(arg('database')) : path.join(dir, 'bench.db')
 const env = { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', DATABASE_URI: `file:${databaseFile}`, MEDIA_DIR: path.join(dir, 'media'), PAYLOAD_SECRET: 'bench-secret-'.repeat(4), SEED_ON_START: 'false' }
@@ -40,7 +42,7 @@ const cpuMs = () => {
 }
 
 // A new "upcoming from" instant on every request, as the benchmark's uncached list sends.
-const paths = upcomingList(await upcomingFrom(url), { depth, locale: 'ru' })
+const paths = read === 'one' ? oneEventPaths(await eventIds(url), { depth, fresh: true }) : upcomingList(await upcomingFrom(url), { depth, locale: 'ru' })
 const list = paths(0)
 let n = 0
 const options = { url, connections, requests: [{ setupRequest: (req) => ({ ...req, path: paths(n++) }) }] }

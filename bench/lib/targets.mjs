@@ -54,16 +54,21 @@ export async function frontendUrls(url, ids) {
   return urls
 }
 
-/** Requests every URL once, `concurrency` at a time, so that they are in the cache (or to check that they answer). */
+/**
+ * Requests every URL twice, `concurrency` at a time, so that they are in the cache (an answer from
+ * the store is kept from a URL's second request on), or to check that they answer.
+ */
 export async function touch(url, paths, concurrency = 8) {
   let next = 0
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < paths.length) {
         const p = paths[next++]
-        const response = await fetch(url + p)
-        if (!response.ok) throw new Error(`${p}: ${response.status}`)
-        await response.arrayBuffer()
+        for (let time = 0; time < 2; time += 1) {
+          const response = await fetch(url + p)
+          if (!response.ok) throw new Error(`${p}: ${response.status}`)
+          await response.arrayBuffer()
+        }
       }
     }),
   )

@@ -69,7 +69,7 @@ export const publicReads = (payload: Payload, storedCollections: string[] = []):
   if (!cache.expiryKnown) cache.setExpiry(await nextEmbargoLift(payload))
   const stored = await readFromStore(payload, req, storedCollections, cache.lastChangeSeen)
   if (stored) {
-    cache.set(key, stored, generation)
+    if (cache.seenBefore(key)) cache.set(key, stored, generation)
     return send(stored, false)
   }
   const response = await handleEndpoints({ config: payload.config, request: toWebRequest(req) })

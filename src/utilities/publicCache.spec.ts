@@ -150,3 +150,14 @@ describe('PublicCache', () => {
     expect(cache.get('other')).toBeUndefined()
   })
 })
+
+describe('admission of cheap answers', () => {
+  it('says a key was asked for only from its second request on, and forgets the oldest keys past its bound', () => {
+    const cache = new PublicCache({ maxSeen: 3 })
+    expect([cache.seenBefore('a'), cache.seenBefore('a'), cache.seenBefore('b')]).toEqual([false, true, false])
+    // A client sending a new key every time never makes one look familiar.
+    for (const key of ['c', 'd', 'e', 'f', 'g', 'h']) expect(cache.seenBefore(key)).toBe(false)
+    expect(cache.seenBefore('a')).toBe(false)
+    expect(cache.seenBefore('h')).toBe(true)
+  })
+})

@@ -48,11 +48,32 @@ export class PublicCache {
   private expiresAt = Number.POSITIVE_INFINITY
   private generation = 0
   private pending = new Map<string, Promise<CachedResponse>>()
+  /** Keys asked for once lately (two generations of a bounded set): see `seenBefore`. */
+  private seen = new Set<string>()
+  private seenEarlier = new Set<string>()
+  private readonly maxSeen: number
   expiryKnown = false
 
-  constructor({ maxBytes = DEFAULT_CACHE_BYTES, maxEntryBytes = Math.max(1, Math.floor(maxBytes / 16)) }: CacheLimits = {}) {
+  constructor({ maxBytes = DEFAULT_CACHE_BYTES, maxEntryBytes = Math.max(1, Math.floor(maxBytes / 16)), maxSeen = 20_000 }: CacheLimits & { maxSeen?: number } = {}) {
     this.maxBytes = maxBytes
     this.maxEntryBytes = maxEntryBytes
+    this.maxSeen = maxSeen
+  }
+
+  /**
+   * Whether `key` was asked for lately, and notes that it is now. An answer the store makes in a
+   * fraction of a millisecond is kept only when its URL comes again: a client that sends a new
+   * query string every time (a new "from" instant, a cache buster) would otherwise fill the cache
+   * with answers nobody asks for twice, pushing out the pages readers do ask for again and again.
+   */
+  seenBefore(key: string): boolean {
+    if (this.seen.has(key) || this.seenEarlier.has(key)) return true
+    if (this.seen.size >= this.maxSeen) {
+      this.seenEarlier = this.seen
+      this.seen = new Set()
+    }
+    this.seen.add(key)
+    return false
   }
 
   get(key: string, now = Date.now()): CachedResponse | undefined {

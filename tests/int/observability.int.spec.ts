@@ -43,6 +43,8 @@ describe('logs and metrics of a production server', () => {
   })
 
   it('logs one line per request with its route, status, duration, id and cache result', async () => {
+    // Asked for once before: the store's answer is kept from the second request for a URL on.
+    await fetch(`${server.url}/api/events?limit=1&depth=0`)
     const first = await fetch(`${server.url}/api/events?limit=1&depth=0`)
     const second = await fetch(`${server.url}/api/events?limit=1&depth=0`, { headers: { 'x-request-id': 'edge-4711' } })
     expect([first.status, second.status]).toEqual([200, 200])

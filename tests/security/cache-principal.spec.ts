@@ -113,6 +113,8 @@ describe('the public cache never serves a privileged answer to the public', () =
 
   it('a client cannot pick a route or skip the cache in production', async () => {
     const path = '/api/events?depth=0'
+    // Twice: the store's answer is kept from the second request for a URL on.
+    await fetch(`${world.server.url}${path}`)
     await fetch(`${world.server.url}${path}`)
     const asked = await fetch(`${world.server.url}${path}`, { headers: { 'x-pressroom-path': 'next' } })
     // Answered by the fast path, from the cache, as every other public read.
