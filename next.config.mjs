@@ -42,7 +42,9 @@ const nextConfig = {
   turbopack: {
     root: path.resolve(dirname),
     // Tests only: serve another host's config (tests/hosts/blank) through the same admin routes.
-    ...(process.env.PRESSROOM_HOST_CONFIG ? { resolveAlias: { '@payload-config': process.env.PRESSROOM_HOST_CONFIG } } : {}),
+    ...(process.env.PRESSROOM_HOST_CONFIG
+      ? { resolveAlias: { '@payload-config': process.env.PRESSROOM_HOST_CONFIG } }
+      : {}),
   },
 }
 

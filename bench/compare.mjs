@@ -5,9 +5,13 @@ import fs from 'node:fs'
 const [small, large] = process.argv.slice(2).map((file) => JSON.parse(fs.readFileSync(file, 'utf8')))
 const key = (r) => `${r.scenario} | ${r.mode} | ${r.connections}`
 const base = new Map(small.results.map((r) => [key(r), r]))
-console.log(`| scenario | mode | c | p50 ms at ${small.scale} | p50 ms at ${large.scale} | ratio | req/s ratio |\n| --- | --- | --- | --- | --- | --- | --- |`)
+console.log(
+  `| scenario | mode | c | p50 ms at ${small.scale} | p50 ms at ${large.scale} | ratio | req/s ratio |\n| --- | --- | --- | --- | --- | --- | --- |`,
+)
 for (const r of large.results) {
   const b = base.get(key(r))
   if (!b) continue
-  console.log(`| ${r.scenario} | ${r.mode} | ${r.connections} | ${b.p50} | ${r.p50} | ${(r.p50 / Math.max(b.p50, 1)).toFixed(2)} | ${(b.requestsPerSecond / Math.max(r.requestsPerSecond, 1)).toFixed(2)} |`)
+  console.log(
+    `| ${r.scenario} | ${r.mode} | ${r.connections} | ${b.p50} | ${r.p50} | ${(r.p50 / Math.max(b.p50, 1)).toFixed(2)} | ${(b.requestsPerSecond / Math.max(r.requestsPerSecond, 1)).toFixed(2)} |`,
+  )
 }

@@ -15,14 +15,26 @@ const scaleName = option('scale') ?? 'default'
 loadEnvironment()
 process.env.JOBS_AUTORUN = 'false'
 const { generateDataset, scales } = await import('./dataset')
-const scale = scales[scaleName] ?? (console.error(`Unknown scale ${scaleName}: use ${Object.keys(scales).join(', ')}.`), process.exit(2))
+const scale =
+  scales[scaleName] ??
+  (console.error(`Unknown scale ${scaleName}: use ${Object.keys(scales).join(', ')}.`), process.exit(2))
 const began = Date.now()
 
 if (scale.events > CHUNK && option('offset') === undefined) {
   for (let offset = 0; offset < scale.events; offset += CHUNK) {
-    execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), `--scale=${scaleName}`, `--offset=${offset}`, `--events=${Math.min(CHUNK, scale.events - offset)}`], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    })
+    execFileSync(
+      process.execPath,
+      [
+        ...process.execArgv,
+        fileURLToPath(import.meta.url),
+        `--scale=${scaleName}`,
+        `--offset=${offset}`,
+        `--events=${Math.min(CHUNK, scale.events - offset)}`,
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    )
     process.stderr.write(`events so far: ${Math.min(scale.events, offset + CHUNK)}/${scale.events}\n`)
   }
   console.log(JSON.stringify({ scale: scaleName, ...scale, seconds: Math.round((Date.now() - began) / 100) / 10 }))
@@ -32,11 +44,16 @@ if (scale.events > CHUNK && option('offset') === undefined) {
 const { default: config } = await import('../payload.config')
 const payload = await getPayload({ config })
 let last = ''
-const counts = await generateDataset(payload, { ...scale, events: Number(option('events') ?? scale.events) }, (step, done, total) => {
-  const line = `${step}: ${done}/${total}`
-  if (line !== last) process.stderr.write(`\r${line.padEnd(40)}${done === total ? '\n' : ''}`)
-  last = line
-}, { offset: Number(option('offset') ?? 0) })
+const counts = await generateDataset(
+  payload,
+  { ...scale, events: Number(option('events') ?? scale.events) },
+  (step, done, total) => {
+    const line = `${step}: ${done}/${total}`
+    if (line !== last) process.stderr.write(`\r${line.padEnd(40)}${done === total ? '\n' : ''}`)
+    last = line
+  },
+  { offset: Number(option('offset') ?? 0) },
+)
 // Written past Payload's hooks: the read model is emptied, so that the server fills it from what is here.
 await payload.db.deleteMany({ collection: 'public-snapshots', where: { id: { exists: true } } })
 await payload.db.deleteMany({ collection: 'public-snapshot-deps', where: { id: { exists: true } } })

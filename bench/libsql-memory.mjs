@@ -27,7 +27,8 @@ const collect = async () => {
 const reused = db.prepare('SELECT * FROM t WHERE id = ?')
 const ways = {
   'one statement, executed 20,000 times': (i) => reused.all([i]),
-  '20,000 statements, one per execution (what @libsql/client does)': (i) => db.prepare('SELECT * FROM t WHERE id = ?').all([i]),
+  '20,000 statements, one per execution (what @libsql/client does)': (i) =>
+    db.prepare('SELECT * FROM t WHERE id = ?').all([i]),
 }
 for (const [name, run] of Object.entries(ways)) {
   await collect()
@@ -37,6 +38,8 @@ for (const [name, run] of Object.entries(ways)) {
     for (let i = 0; i < 20_000; i += 1) run(i)
     const piled = rss()
     await collect()
-    console.log(`  round ${round}: RSS +${(piled - start).toFixed(1)} MB before collecting, +${(rss() - start).toFixed(1)} MB after; heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`)
+    console.log(
+      `  round ${round}: RSS +${(piled - start).toFixed(1)} MB before collecting, +${(rss() - start).toFixed(1)} MB after; heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`,
+    )
   }
 }

@@ -12,9 +12,9 @@ import path from 'node:path'
 
 import autocannon from 'autocannon'
 
-import { root, startBenchServer, upcomingFrom, writeResult } from './server.mjs'
 import { eventIds, oneEventPaths, upcomingList } from './lib/targets.mjs'
 import { summariseProfile } from './profileSummary.mjs'
+import { root, startBenchServer, upcomingFrom, writeResult } from './server.mjs'
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback
 const seconds = Number(arg('seconds', 20))
@@ -23,17 +23,37 @@ const depth = Number(arg('depth', 1))
 const read = arg('read', 'list')
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-profile-'))
 const databaseFile = arg('database', '') ? path.resolve(arg('database')) : path.join(dir, 'bench.db')
-const env = { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', DATABASE_URI: `file:${databaseFile}`, MEDIA_DIR: path.join(dir, 'media'), PAYLOAD_SECRET: 'bench-secret-'.repeat(4), SEED_ON_START: 'false' }
+const env = {
+  ...process.env,
+  NODE_OPTIONS: '',
+  NODE_ENV: 'production',
+  DATABASE_URI: `file:${databaseFile}`,
+  MEDIA_DIR: path.join(dir, 'media'),
+  PAYLOAD_SECRET: 'bench-secret-'.repeat(4),
+  SEED_ON_START: 'false',
+}
 if (!arg('database', '')) {
   process.stderr.write('generating the default dataset…\n')
-  execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'bench/generate.ts', '--scale=default'], { cwd: root, env: { ...env, JOBS_AUTORUN: 'false' }, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 }) // stdout a pipe: ignored, generate.ts exits 13 on Node 20
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'bench/generate.ts', '--scale=default'],
+    {
+      cwd: root,
+      env: { ...env, JOBS_AUTORUN: 'false' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 2 ** 20,
+    },
+  ) // stdout a pipe: ignored, generate.ts exits 13 on Node 20
 }
 
 // A first start fills the read model (a generated dataset is written past Payload's hooks) and
 // stops; the profiled start then has nothing to fill, so the profile holds the requests only.
 await (await startBenchServer('profile-fill', env, { databaseFile })).stop()
 const profileDir = path.join(dir, 'cpu')
-const server = await startBenchServer('profile', env, { databaseFile, nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] })
+const server = await startBenchServer('profile', env, {
+  databaseFile,
+  nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+})
 const { url } = server
 const TICK_MS = 10 // /proc/<pid>/stat counts CPU in ticks of 1/100 s
 const cpuMs = () => {
@@ -42,7 +62,10 @@ const cpuMs = () => {
 }
 
 // A new "upcoming from" instant on every request, as the benchmark's uncached list sends.
-const paths = read === 'one' ? oneEventPaths(await eventIds(url), { depth, fresh: true }) : upcomingList(await upcomingFrom(url), { depth, locale: 'ru' })
+const paths =
+  read === 'one'
+    ? oneEventPaths(await eventIds(url), { depth, fresh: true })
+    : upcomingList(await upcomingFrom(url), { depth, locale: 'ru' })
 const list = paths(0)
 let n = 0
 const options = { url, connections, requests: [{ setupRequest: (req) => ({ ...req, path: paths(n++) }) }] }
@@ -77,10 +100,14 @@ const file = writeResult('profile', figures)
 fs.copyFileSync(path.join(profileDir, profileFile), file.replace(/\.json$/, '.cpuprofile').replace(/^/, `${root}/`))
 
 const pct = (ms) => `${((ms / summary.busyMs) * 100).toFixed(1)} %`
-console.log(`${figures.request}, c=${connections}, ${seconds} s: ${figures.requestsPerSecond} req/s, p99 ${figures.p99} ms, ${figures.cpuMsPerRequest} ms of main-thread CPU per request (${figures.processCpuMsPerRequest} ms of process CPU while measured)\n`)
+console.log(
+  `${figures.request}, c=${connections}, ${seconds} s: ${figures.requestsPerSecond} req/s, p99 ${figures.p99} ms, ${figures.cpuMsPerRequest} ms of main-thread CPU per request (${figures.processCpuMsPerRequest} ms of process CPU while measured)\n`,
+)
 console.log('| package | self ms | share |\n| --- | --- | --- |')
-for (const row of summary.byPackage.slice(0, 12)) console.log(`| ${row.name} | ${Math.round(row.ms)} | ${pct(row.ms)} |`)
+for (const row of summary.byPackage.slice(0, 12))
+  console.log(`| ${row.name} | ${Math.round(row.ms)} | ${pct(row.ms)} |`)
 console.log('\n| function | where | self ms | share |\n| --- | --- | --- | --- |')
-for (const row of summary.byFunction.slice(0, 20)) console.log(`| ${row.name} | ${row.where} | ${Math.round(row.ms)} | ${pct(row.ms)} |`)
+for (const row of summary.byFunction.slice(0, 20))
+  console.log(`| ${row.name} | ${row.where} | ${Math.round(row.ms)} | ${pct(row.ms)} |`)
 console.log(`\nwritten to ${file}`)
 process.exit(0)

@@ -31,7 +31,9 @@ export function summariseProfile(profile, { root = '' } = {}) {
     busyMs += ms
     const name = SPECIAL.has(functionName) ? functionName : packageOf(url, root)
     byPackage.set(name, (byPackage.get(name) ?? 0) + ms)
-    const where = url ? `${url.split('/node_modules/').at(-1).replace(`file://${root}/`, '').replace(`${root}/`, '')}:${lineNumber + 1}` : ''
+    const where = url
+      ? `${url.split('/node_modules/').at(-1).replace(`file://${root}/`, '').replace(`${root}/`, '')}:${lineNumber + 1}`
+      : ''
     const key = `${functionName || '(anonymous)'} ${where}`
     const entry = byFunction.get(key) ?? { name: functionName || '(anonymous)', where, ms: 0 }
     entry.ms += ms
@@ -42,6 +44,9 @@ export function summariseProfile(profile, { root = '' } = {}) {
     busyMs: Math.round(busyMs),
     idleMs: Math.round(idleMs),
     byPackage: sorted(byPackage).map((row) => ({ ...row, ms: Math.round(row.ms * 10) / 10 })),
-    byFunction: [...byFunction.values()].sort((a, b) => b.ms - a.ms).slice(0, 50).map((row) => ({ ...row, ms: Math.round(row.ms * 10) / 10 })),
+    byFunction: [...byFunction.values()]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 50)
+      .map((row) => ({ ...row, ms: Math.round(row.ms * 10) / 10 })),
   }
 }

@@ -1,13 +1,27 @@
 import { packageOf, summariseProfile } from './profileSummary.mjs'
 
-const frame = (functionName: string, url = '', lineNumber = 0) => ({ functionName, url, lineNumber, scriptId: '0', columnNumber: 0 })
+const frame = (functionName: string, url = '', lineNumber = 0) => ({
+  functionName,
+  url,
+  lineNumber,
+  scriptId: '0',
+  columnNumber: 0,
+})
 
 describe('summariseProfile', () => {
   // Self time is the time of the samples taken in a node, not in its children.
   const profile = {
     nodes: [
       { id: 1, callFrame: frame('(root)'), children: [2, 3, 5] },
-      { id: 2, callFrame: frame('traverseFields', 'file:///app/node_modules/@payloadcms/drizzle/dist/transform/read/traverseFields.js', 430), children: [4] },
+      {
+        id: 2,
+        callFrame: frame(
+          'traverseFields',
+          'file:///app/node_modules/@payloadcms/drizzle/dist/transform/read/traverseFields.js',
+          430,
+        ),
+        children: [4],
+      },
       { id: 3, callFrame: frame('(idle)') },
       { id: 4, callFrame: frame('all', 'file:///app/node_modules/@libsql/client/lib-esm/sqlite3.js', 9) },
       { id: 5, callFrame: frame('(garbage collector)') },
@@ -25,7 +39,11 @@ describe('summariseProfile', () => {
       { name: '@libsql/client', ms: 2 },
       { name: '(garbage collector)', ms: 0.5 },
     ])
-    expect(summary.byFunction[0]).toEqual({ name: 'traverseFields', where: '@payloadcms/drizzle/dist/transform/read/traverseFields.js:431', ms: 4 })
+    expect(summary.byFunction[0]).toEqual({
+      name: 'traverseFields',
+      where: '@payloadcms/drizzle/dist/transform/read/traverseFields.js:431',
+      ms: 4,
+    })
   })
 
   it('names the package of a script, scoped or not, and the app and Node apart', () => {

@@ -29,12 +29,26 @@ if (arg('render', '')) {
   process.exit(0)
 }
 
-const scenarioIds = { 'list-peers': 1, 'list-own': 2, one: 3, autosave: 4, neighbour: 5, speaker: 6, express: 8, scale: 9, search: 10 }
+const scenarioIds = {
+  'list-peers': 1,
+  'list-own': 2,
+  one: 3,
+  autosave: 4,
+  neighbour: 5,
+  speaker: 6,
+  express: 8,
+  scale: 9,
+  search: 10,
+}
 // --only=search is --scenarios=search: the site search alone (bench/search.mjs runs it without the rest, too).
 const requested = arg('only', '') || arg('scenarios', 'all')
 if (requested === 'matrix') {
   // The older matrix, unchanged: its own options (--only=, --connections=1,10,50, …) pass through.
-  const { status } = spawnSync(process.execPath, [path.join(root, 'bench/matrix.mjs'), ...process.argv.slice(2).filter((a) => !a.startsWith('--scenarios='))], { stdio: 'inherit' })
+  const { status } = spawnSync(
+    process.execPath,
+    [path.join(root, 'bench/matrix.mjs'), ...process.argv.slice(2).filter((a) => !a.startsWith('--scenarios='))],
+    { stdio: 'inherit' },
+  )
   process.exit(status ?? 1)
 }
 const large = arg('scale', 'default') === 'large' || Boolean(arg('large-database', ''))
@@ -43,7 +57,10 @@ const wanted = new Set(
     ? [1, 2, 3, 4, 5, 6, 8, 10, ...(large ? [9] : [])]
     : requested.split(',').map((word) => {
         const id = scenarioIds[word] ?? Number(word)
-        if (!Object.values(scenarioIds).includes(id)) throw new Error(`unknown scenario "${word}": use numbers or ${Object.keys(scenarioIds).join(', ')}, or matrix`)
+        if (!Object.values(scenarioIds).includes(id))
+          throw new Error(
+            `unknown scenario "${word}": use numbers or ${Object.keys(scenarioIds).join(', ')}, or matrix`,
+          )
         return id
       }),
 )
@@ -67,10 +84,26 @@ const figures = {
   commit: git('rev-parse', '--short', 'HEAD'),
   branch: git('rev-parse', '--abbrev-ref', 'HEAD'),
   // The last commit that changed what is measured (the server, its model and packages), not the bench.
-  serverCommit: git('log', '-1', '--format=%h', '--', 'src', 'collections', 'payload.config.ts', 'next.config.mjs', 'package-lock.json'),
+  serverCommit: git(
+    'log',
+    '-1',
+    '--format=%h',
+    '--',
+    'src',
+    'collections',
+    'payload.config.ts',
+    'next.config.mjs',
+    'package-lock.json',
+  ),
   dirty: git('status', '--porcelain', '--', 'src', 'collections', 'payload.config.ts') !== '',
   command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, memoryGB: Math.round(os.totalmem() / 2 ** 30), loadBefore: os.loadavg().map((l) => Math.round(l * 100) / 100) },
+  machine: {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model,
+    node: process.version,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    loadBefore: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  },
   options: { ...o, connections: c, scenarios: [...wanted].sort(), peers: peersWork || null },
   systems: {},
   notes,
@@ -94,20 +127,29 @@ if (!flag('no-build')) {
 
 // The peers, if they are set up: stopped now, so that only one system runs at a time.
 let peers
-if (!peersWork) notes.push('Strapi and Directus not measured: no --peers=WORK (or PEERS_WORK) given; set them up with /work/shared/peers/setup.sh WORK.')
-else if (!fs.existsSync(path.join(peersHome, 'start.sh'))) notes.push(`Strapi and Directus not measured: no peers' scripts in ${peersHome} (--peers-home=).`)
+if (!peersWork)
+  notes.push(
+    'Strapi and Directus not measured: no --peers=WORK (or PEERS_WORK) given; set them up with /work/shared/peers/setup.sh WORK.',
+  )
+else if (!fs.existsSync(path.join(peersHome, 'start.sh')))
+  notes.push(`Strapi and Directus not measured: no peers' scripts in ${peersHome} (--peers-home=).`)
 else {
   peers = peersTools(peersHome, path.resolve(peersWork))
-  for (const name of peerNames) if (!peers.isSetUp(name)) notes.push(`${name} not measured: not set up in ${peersWork} (run ${peersHome}/setup.sh ${peersWork}).`)
+  for (const name of peerNames)
+    if (!peers.isSetUp(name))
+      notes.push(`${name} not measured: not set up in ${peersWork} (run ${peersHome}/setup.sh ${peersWork}).`)
   for (const line of peers.stopAll()) log(`  ${line}`)
 }
 
 async function pressroom(key, databaseFile, body) {
-  const start = () => startBenchServer('bench', { SEED_ON_START: 'false' }, { databaseFile, log: path.join(dir, `${key}.log`) })
+  const start = () =>
+    startBenchServer('bench', { SEED_ON_START: 'false' }, { databaseFile, log: path.join(dir, `${key}.log`) })
   // Once more on another random port if it fails to start (another engineer's server may hold the port).
   const server = await start().catch((error) => {
     log(`  ${error.message.split('\n')[0]}: starting again`)
-    notes.push(`The Pressroom server (${key}) failed to start once: ${error.message.slice(0, 300).replace(/\s+/g, ' ')}`)
+    notes.push(
+      `The Pressroom server (${key}) failed to start once: ${error.message.slice(0, 300).replace(/\s+/g, ' ')}`,
+    )
     return start()
   })
   const sampler = rssSampler(server.child.pid)
@@ -124,7 +166,8 @@ async function pressroom(key, databaseFile, body) {
 
 // 1, 3 on the peers' events loaded into Pressroom: the like-for-like figures.
 if (wanted.has(1) || wanted.has(3)) {
-  if (!fs.existsSync(path.join(peersHome, 'load-pressroom.mjs'))) notes.push(`Targets 1 and 3 on the peers' data not measured in Pressroom: no load-pressroom.mjs in ${peersHome}.`)
+  if (!fs.existsSync(path.join(peersHome, 'load-pressroom.mjs')))
+    notes.push(`Targets 1 and 3 on the peers' data not measured in Pressroom: no load-pressroom.mjs in ${peersHome}.`)
   else {
     const data = await peersDataset({ peersHome, events: peerEvents, dir, reuse })
     figures.peersDataset = { events: peerEvents, seconds: data.seconds, reused: data.reused }
@@ -133,12 +176,24 @@ if (wanted.has(1) || wanted.has(3)) {
       system.from = from
       await run(1, 'uncached list of 20, depth 0, en, on the peers’ events', async () => {
         sampler.mark('list')
-        system.list = await t.load('list, new instant per request', o, server.url, t.upcomingList(from, { depth: 0, locale: 'en' }), c)
+        system.list = await t.load(
+          'list, new instant per request',
+          o,
+          server.url,
+          t.upcomingList(from, { depth: 0, locale: 'en' }),
+          c,
+        )
       })
       await run(3, 'one event by id, all ids × 5 locales, on the peers’ events', async () => {
         const ids = await t.eventIds(server.url)
         sampler.mark('one')
-        system.oneUncached = await t.load('one event, a new query string each request', o, server.url, t.oneEventPaths(ids, { fresh: true }), c)
+        system.oneUncached = await t.load(
+          'one event, a new query string each request',
+          o,
+          server.url,
+          t.oneEventPaths(ids, { fresh: true }),
+          c,
+        )
         system.one = await t.load(`one event, ${ids.length} ids × 5 locales`, o, server.url, t.oneEventPaths(ids), c)
       })
     })
@@ -153,8 +208,15 @@ if ([2, 3, 4, 5, 6, 8, 9].some((id) => wanted.has(id))) {
   await pressroom('pressroomOwnData', data.file, async (server, system, sampler) => {
     const from = await t.medianStart(server.url)
     system.from = from
-    await server.post('/api/users', { email: 'editor@pressroom.test', password: 'editor-password-123', name: 'Editor', roles: ['editor'] }, server.token)
-    const { token: editorToken } = await server.post('/api/users/login', { email: 'editor@pressroom.test', password: 'editor-password-123' })
+    await server.post(
+      '/api/users',
+      { email: 'editor@pressroom.test', password: 'editor-password-123', name: 'Editor', roles: ['editor'] },
+      server.token,
+    )
+    const { token: editorToken } = await server.post('/api/users/login', {
+      email: 'editor@pressroom.test',
+      password: 'editor-password-123',
+    })
     if (!editorToken) throw new Error('the editor could not log in')
     const ids = await t.eventIds(server.url)
     const missList = t.upcomingList(from, { depth: 1, locale: 'ru' })
@@ -164,7 +226,13 @@ if ([2, 3, 4, 5, 6, 8, 9].some((id) => wanted.has(id))) {
     })
     await run(3, 'one event by id, all ids × 5 locales, own dataset', async () => {
       sampler.mark('one')
-      system.oneUncached = await t.load('one event, a new query string each request', o, server.url, t.oneEventPaths(ids, { fresh: true }), c)
+      system.oneUncached = await t.load(
+        'one event, a new query string each request',
+        o,
+        server.url,
+        t.oneEventPaths(ids, { fresh: true }),
+        c,
+      )
       system.one = await t.load(`one event, ${ids.length} ids × 5 locales`, o, server.url, t.oneEventPaths(ids), c)
     })
     if (wanted.has(9)) {
@@ -198,7 +266,13 @@ if ([2, 3, 4, 5, 6, 8, 9].some((id) => wanted.has(id))) {
 
 /** Target 9's figures: p50 at c=1 (latency without queueing) of the uncached list and of one event. */
 async function latencyPair(url, from, ids) {
-  const list = await t.load('latency: uncached list depth 1 ru', o, url, t.upcomingList(from, { depth: 1, locale: 'ru' }), 1)
+  const list = await t.load(
+    'latency: uncached list depth 1 ru',
+    o,
+    url,
+    t.upcomingList(from, { depth: 1, locale: 'ru' }),
+    1,
+  )
   const one = await t.load('latency: one event, new query string', o, url, t.oneEventPaths(ids, { fresh: true }), 1)
   return { list, one }
 }
@@ -211,7 +285,9 @@ if (wanted.has(9)) {
     log('target 9: latency at 100,000 events')
     const { totalDocs } = await fetch(`${server.url}/api/events?limit=1&depth=0`).then((r) => r.json())
     system.events = totalDocs
-    const ids = (await fetch(`${server.url}/api/events?limit=100&depth=0&select[id]=true&sort=createdAt`).then((r) => r.json())).docs.map((d) => d.id)
+    const ids = (
+      await fetch(`${server.url}/api/events?limit=100&depth=0&select[id]=true&sort=createdAt`).then((r) => r.json())
+    ).docs.map((d) => d.id)
     system.latency = await latencyPair(server.url, await t.medianStart(server.url), ids)
   })
 }
@@ -242,7 +318,13 @@ if (peers && (wanted.has(1) || wanted.has(3))) {
       if (wanted.has(1)) {
         log(`target 1 on ${name}`)
         sampler.mark('list')
-        system.list = await t.load(`${name} list, new instant per request`, o, base, (n) => api.listFrom(pathname + search, new Date(base0 + n).toISOString()), c)
+        system.list = await t.load(
+          `${name} list, new instant per request`,
+          o,
+          base,
+          (n) => api.listFrom(pathname + search, new Date(base0 + n).toISOString()),
+          c,
+        )
       }
       if (wanted.has(3)) {
         log(`target 3 on ${name}`)

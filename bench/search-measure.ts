@@ -8,7 +8,8 @@ import { loadEnvironment } from '../src/loadEnvironment'
 
 loadEnvironment()
 process.env.JOBS_AUTORUN = 'false'
-const option = (name: string, fallback: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback
+const option = (name: string, fallback: string) =>
+  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback
 const requests = Number(option('requests', '400'))
 
 const { default: config } = await import('../payload.config')
@@ -20,19 +21,39 @@ const sanitized = payload.config
 const filling = Date.now()
 const indexed = await fillIndex(payload, searchDeclarations(sanitized.collections))
 const fillSeconds = (Date.now() - filling) / 1000
-const documents = (await Promise.all(Object.keys(searchDeclarations(sanitized.collections)).map((slug) => payload.count({ collection: slug as 'events', overrideAccess: true })))).reduce((sum, { totalDocs }) => sum + totalDocs, 0)
+const documents = (
+  await Promise.all(
+    Object.keys(searchDeclarations(sanitized.collections)).map((slug) =>
+      payload.count({ collection: slug as 'events', overrideAccess: true }),
+    ),
+  )
+).reduce((sum, { totalDocs }) => sum + totalDocs, 0)
 const rows = (await payload.count({ collection: SEARCH_INDEX as 'events', overrideAccess: true })).totalDocs
 
 // Words the dataset has in every locale (bench/dataset.ts), in both scripts, a rare one and one no document has.
 const queries: [string, string][] = [
-  ['en', 'conference'], ['en', 'Dushanbe'], ['en', 'Душанбе'], ['en', 'torture prevention'], ['en', 'speaker 17'], ['en', 'press release'],
-  ['ru', 'конференция'], ['ru', 'Душанбе'], ['ru', 'dushanbe'], ['ru', 'предупреждении пыток'], ['ru', 'форум'],
-  ['kk', 'аймақтық конференция'], ['kk', 'Душанбе'], ['ky', 'кыйноолордун'], ['tg', 'шиканҷа'],
-  ['en', 'conference 4711'], ['en', 'nosuchword'],
+  ['en', 'conference'],
+  ['en', 'Dushanbe'],
+  ['en', 'Душанбе'],
+  ['en', 'torture prevention'],
+  ['en', 'speaker 17'],
+  ['en', 'press release'],
+  ['ru', 'конференция'],
+  ['ru', 'Душанбе'],
+  ['ru', 'dushanbe'],
+  ['ru', 'предупреждении пыток'],
+  ['ru', 'форум'],
+  ['kk', 'аймақтық конференция'],
+  ['kk', 'Душанбе'],
+  ['ky', 'кыйноолордун'],
+  ['tg', 'шиканҷа'],
+  ['en', 'conference 4711'],
+  ['en', 'nosuchword'],
 ]
 const urls: string[] = []
 for (let page = 1; urls.length < requests + 40; page += 1) {
-  for (const [locale, q] of queries) urls.push(`/api/search?q=${encodeURIComponent(q)}&locale=${locale}&limit=10&page=${page}`)
+  for (const [locale, q] of queries)
+    urls.push(`/api/search?q=${encodeURIComponent(q)}&locale=${locale}&limit=10&page=${page}`)
 }
 const ask = async (url: string) => {
   const began = performance.now()
@@ -51,7 +72,21 @@ for (const url of urls.slice(40, 40 + requests)) {
   if (totalDocs) matched += 1
 }
 times.sort((a, b) => a - b)
-const at = (share: number) => Math.round(times[Math.min(times.length - 1, Math.floor(share * times.length))] * 100) / 100
-console.log(JSON.stringify({ documents, rows, indexed, fillSeconds, requests: times.length, withResults: matched, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) }))
+const at = (share: number) =>
+  Math.round(times[Math.min(times.length - 1, Math.floor(share * times.length))] * 100) / 100
+console.log(
+  JSON.stringify({
+    documents,
+    rows,
+    indexed,
+    fillSeconds,
+    requests: times.length,
+    withResults: matched,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    max: at(1),
+  }),
+)
 await payload.destroy()
 process.exit(0)

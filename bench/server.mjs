@@ -24,7 +24,9 @@ export async function waitForReady(url, seconds = 60) {
   for (let i = 0; ; i++) {
     try {
       if ((await fetch(`${url}/readyz`)).ok) return
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     if (i > seconds * 10) throw new Error('the server did not start')
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
@@ -41,7 +43,18 @@ export async function startBenchServer(name, env = {}, { nodeFlags = [], log, da
   const output = 'pipe'
   const child = spawn(process.execPath, [...productionNodeFlags, ...nodeFlags, 'dist/server.js'], {
     cwd: root,
-    env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URI: `file:${databaseFile ?? `${dir}/${name}.db`}`, MEDIA_DIR: `${dir}/media`, PAYLOAD_SECRET: `${name}-secret-`.repeat(4), LOGIN_RATE_LIMIT: '1000', ...env },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URI: `file:${databaseFile ?? `${dir}/${name}.db`}`,
+      MEDIA_DIR: `${dir}/media`,
+      PAYLOAD_SECRET: `${name}-secret-`.repeat(4),
+      LOGIN_RATE_LIMIT: '1000',
+      ...env,
+    },
     stdio: ['ignore', output, output],
   })
   const sink = log ? fs.createWriteStream(log) : undefined
@@ -51,15 +64,31 @@ export async function startBenchServer(name, env = {}, { nodeFlags = [], log, da
   }
   const exited = new Promise((resolve) => child.once('exit', resolve))
   process.on('exit', () => child.kill('SIGKILL'))
-  await Promise.race([waitForReady(url), exited.then((code) => Promise.reject(new Error(`the ${name} server exited (${code}) during its start${log ? `:\n${fs.readFileSync(log, 'utf8').slice(-2000)}` : ''}`)))]).catch((error) => {
+  await Promise.race([
+    waitForReady(url),
+    exited.then((code) =>
+      Promise.reject(
+        new Error(
+          `the ${name} server exited (${code}) during its start${log ? `:\n${fs.readFileSync(log, 'utf8').slice(-2000)}` : ''}`,
+        ),
+      ),
+    ),
+  ]).catch((error) => {
     // Never leave it running beside the next attempt: two servers on one file fight over its lock.
     child.kill('SIGKILL')
     throw error
   })
   const post = (p, body, token) =>
-    fetch(`${url}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json())
+    fetch(`${url}${p}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
+      body: JSON.stringify(body),
+    }).then((r) => r.json())
   await post('/api/users/first-register', { email: `${name}@pressroom.test`, password: `${name}-password-123`, name })
-  const { token } = await post('/api/users/login', { email: `${name}@pressroom.test`, password: `${name}-password-123` })
+  const { token } = await post('/api/users/login', {
+    email: `${name}@pressroom.test`,
+    password: `${name}-password-123`,
+  })
   // A dataset written past Payload's hooks is read into the read model when the server starts: until
   // then Payload answers every read. Measure once it is filled (an empty dataset has nothing to fill).
   const filling = Date.now()
@@ -71,12 +100,16 @@ export async function startBenchServer(name, env = {}, { nodeFlags = [], log, da
     const probes = await Promise.all(
       stored.map((slug) =>
         fetch(`${url}/api/${slug}?limit=1&depth=0&fill=${Date.now()}`)
-          .then(async (response) => ({ totalDocs: (await response.json()).totalDocs, store: response.headers.get('x-pressroom-source') === 'store' }))
+          .then(async (response) => ({
+            totalDocs: (await response.json()).totalDocs,
+            store: response.headers.get('x-pressroom-source') === 'store',
+          }))
           .catch(() => undefined),
       ),
     )
     if (probes.every((probe) => probe && (!probe.totalDocs || probe.store)) || Date.now() - filling > 15 * 60_000) break
-    if (child.exitCode !== null) throw new Error(`the ${name} server exited (${child.exitCode}) while filling its read model`)
+    if (child.exitCode !== null)
+      throw new Error(`the ${name} server exited (${child.exitCode}) while filling its read model`)
     await new Promise((resolve) => setTimeout(resolve, 1000))
   }
   const fillSeconds = (Date.now() - filling) / 1000
@@ -84,13 +117,27 @@ export async function startBenchServer(name, env = {}, { nodeFlags = [], log, da
     child.kill('SIGTERM')
     await exited
   }
-  return { url, child, token, post, stop, fillSeconds, email: `${name}@pressroom.test`, password: `${name}-password-123`, rss: () => Number(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) * 1024 }
+  return {
+    url,
+    child,
+    token,
+    post,
+    stop,
+    fillSeconds,
+    email: `${name}@pressroom.test`,
+    password: `${name}-password-123`,
+    rss: () => Number(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) * 1024,
+  }
 }
 
 /** "Upcoming" from the middle of the dataset's dates, so half the events qualify at every scale. */
 export async function upcomingFrom(url) {
   const { totalDocs } = await fetch(`${url}/api/events?limit=1&depth=0`).then((r) => r.json())
-  return (await fetch(`${url}/api/events?sort=startDate&depth=0&limit=1&page=${Math.max(1, Math.floor(totalDocs / 2))}`).then((r) => r.json())).docs[0].startDate
+  return (
+    await fetch(`${url}/api/events?sort=startDate&depth=0&limit=1&page=${Math.max(1, Math.floor(totalDocs / 2))}`).then(
+      (r) => r.json(),
+    )
+  ).docs[0].startDate
 }
 
 export const upcomingQuery = (from) => `where[startDate][greater_than_equal]=${from}&sort=startDate&limit=20`

@@ -11,15 +11,28 @@ import { startBenchServer, writeResult } from './server.mjs'
 
 const seconds = Number(process.env.SOAK_SECONDS ?? 180)
 const gcLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'soak-gc-')), 'server.log')
-const { url, child: server, token, post, rss } = await startBenchServer('soak', JSON.parse(process.env.SOAK_SERVER_ENV ?? '{}'), { nodeFlags: ['--trace-gc'], log: gcLog })
+const {
+  url,
+  child: server,
+  token,
+  post,
+  rss,
+} = await startBenchServer('soak', JSON.parse(process.env.SOAK_SERVER_ENV ?? '{}'), {
+  nodeFlags: ['--trace-gc'],
+  log: gcLog,
+})
 /**
  * The V8 heap after the latest full collection, live and committed, from --trace-gc: RSS minus the
  * committed heap is native memory (SQLite, buffers, code), so the soak says which of them grew.
  */
 const heap = () => {
-  const collections = [...fs.readFileSync(gcLog, 'utf8').matchAll(/Mark-Compact[^\d]*[\d.]+ \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB/g)]
+  const collections = [
+    ...fs.readFileSync(gcLog, 'utf8').matchAll(/Mark-Compact[^\d]*[\d.]+ \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB/g),
+  ]
   const last = collections.at(-1)
-  return last ? { liveMB: Number(last[2]), committedMB: Number(last[3]), fullCollections: collections.length } : undefined
+  return last
+    ? { liveMB: Number(last[2]), committedMB: Number(last[3]), fullCollections: collections.length }
+    : undefined
 }
 
 // The dataset stays the same size: autocannon's writes update a pool of organisations, and a few
@@ -27,16 +40,48 @@ const heap = () => {
 // measures a growing dataset (in session 2's, 8,500 more organisations in a sitemap rebuilt after
 // every write) rather than a leak: what we look for is memory that grows while the data does not.
 const pool = []
-for (let i = 0; i < 100; i++) pool.push((await post('/api/organisations', { name: `Soak organisation ${i}`, organisationType: 'ngo', countries: ['TJ'] }, token)).doc.id)
-const organisations = async () => (await fetch(`${url}/api/organisations?limit=1&depth=0&_=${Date.now()}`).then((r) => r.json())).totalDocs
+for (let i = 0; i < 100; i++)
+  pool.push(
+    (
+      await post(
+        '/api/organisations',
+        { name: `Soak organisation ${i}`, organisationType: 'ngo', countries: ['TJ'] },
+        token,
+      )
+    ).doc.id,
+  )
+const organisations = async () =>
+  (await fetch(`${url}/api/organisations?limit=1&depth=0&_=${Date.now()}`).then((r) => r.json())).totalDocs
 let n = 0
-const reads = ['/api/events?depth=1&locale=ru&limit=20', '/api/press-releases?depth=1', '/api/speakers?limit=20', '/feeds/events.ics', '/feeds/press-releases.xml', '/sitemap.xml', '/api/events/upcoming']
+const reads = [
+  '/api/events?depth=1&locale=ru&limit=20',
+  '/api/press-releases?depth=1',
+  '/api/speakers?limit=20',
+  '/feeds/events.ics',
+  '/feeds/press-releases.xml',
+  '/sitemap.xml',
+  '/api/events/upcoming',
+]
 // Copied into each autocannon request: autocannon writes the Content-Length into the object it gets.
 const headers = { 'content-type': 'application/json', authorization: `JWT ${token}` }
 const requests = [
   { setupRequest: (req) => ({ ...req, method: 'GET', path: reads[n++ % reads.length] }) },
-  { setupRequest: (req) => ({ ...req, method: 'GET', path: `/api/organisations?limit=10&page=${(n % 5) + 1}&_=${n++}` }) },
-  { setupRequest: (req) => ({ ...req, method: 'PATCH', path: `/api/organisations/${pool[n % pool.length]}`, headers: { ...headers }, body: JSON.stringify({ name: `Soak organisation ${n++}`, website: `https://example.org/${n}` }) }) },
+  {
+    setupRequest: (req) => ({
+      ...req,
+      method: 'GET',
+      path: `/api/organisations?limit=10&page=${(n % 5) + 1}&_=${n++}`,
+    }),
+  },
+  {
+    setupRequest: (req) => ({
+      ...req,
+      method: 'PATCH',
+      path: `/api/organisations/${pool[n % pool.length]}`,
+      headers: { ...headers },
+      body: JSON.stringify({ name: `Soak organisation ${n++}`, website: `https://example.org/${n}` }),
+    }),
+  },
 ]
 const churn = { created: 0, deleted: 0, failed: 0, status5xx: 0, errors: [] }
 async function churnWorker(until) {
@@ -52,7 +97,10 @@ async function churnWorker(until) {
       },
     )
   while (Date.now() < until) {
-    const made = await send('/api/organisations', { method: 'POST', body: JSON.stringify({ name: `Soak addition ${n++}`, organisationType: 'ngo', countries: ['KZ'] }) })
+    const made = await send('/api/organisations', {
+      method: 'POST',
+      body: JSON.stringify({ name: `Soak addition ${n++}`, organisationType: 'ngo', countries: ['KZ'] }),
+    })
     if (made?.status !== 201) {
       if (made) churn.errors.push(`POST /api/organisations: ${made.status} ${(await made.text()).slice(0, 200)}`)
       churn.failed += 1
@@ -71,7 +119,10 @@ async function churnWorker(until) {
 const CHURN_WORKERS = 5
 const run = async (duration) => {
   const until = Date.now() + duration * 1000
-  const [result] = await Promise.all([autocannon({ url, connections: 50 - CHURN_WORKERS, duration, requests }), ...Array.from({ length: CHURN_WORKERS }, () => churnWorker(until))])
+  const [result] = await Promise.all([
+    autocannon({ url, connections: 50 - CHURN_WORKERS, duration, requests }),
+    ...Array.from({ length: CHURN_WORKERS }, () => churnWorker(until)),
+  ])
   return result
 }
 await run(Math.min(20, seconds / 6)) // warm-up
@@ -84,13 +135,22 @@ const timeline = []
 const started = Date.now()
 const sampler = setInterval(() => {
   samples.push(rss())
-  timeline.push({ second: Math.round((Date.now() - started) / 1000), rssMB: Math.round(samples.at(-1) / 2 ** 20), heap: heap() })
+  timeline.push({
+    second: Math.round((Date.now() - started) / 1000),
+    rssMB: Math.round(samples.at(-1) / 2 ** 20),
+    heap: heap(),
+  })
 }, 5000)
 const result = await run(seconds)
 clearInterval(sampler)
 const rssEnd = rss()
 const heapEnd = heap()
-const churned = Object.fromEntries(Object.entries(churn).map(([key, value]) => [key, Array.isArray(value) ? value.slice(churnAfterWarmup[key]) : value - churnAfterWarmup[key]]))
+const churned = Object.fromEntries(
+  Object.entries(churn).map(([key, value]) => [
+    key,
+    Array.isArray(value) ? value.slice(churnAfterWarmup[key]) : value - churnAfterWarmup[key],
+  ]),
+)
 const organisationsAtEnd = await organisations()
 server.kill('SIGTERM')
 const figures = {

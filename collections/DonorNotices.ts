@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { urlField } from '@/fields/url'
-import { validateDateOrder } from '@/fields/validators'
 import { alongsidePayload, requiredText, wholeNumber } from '@/fields/validate'
+import { validateDateOrder } from '@/fields/validators'
 
 export const DonorNotices: CollectionConfig<'donor-notices'> = {
   slug: 'donor-notices',
@@ -16,7 +16,12 @@ export const DonorNotices: CollectionConfig<'donor-notices'> = {
   },
   defaultPopulate: { statement: true, emblem: true, disclaimer: true, donor: true, link: true, fundingType: true },
   fields: [
-    { name: 'name', type: 'text', required: true, admin: { description: 'Internal name, e.g. “EU — Action for Freedom from Torture”.' } },
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      admin: { description: 'Internal name, e.g. “EU — Action for Freedom from Torture”.' },
+    },
     { name: 'donor', type: 'relationship', relationTo: 'organisations', required: true },
     {
       name: 'fundingType',
@@ -28,13 +33,27 @@ export const DonorNotices: CollectionConfig<'donor-notices'> = {
       ],
       required: true,
     },
-    { name: 'statement', type: 'text', localized: true, required: true, validate: requiredText, admin: { description: 'Wording the donor requires, word for word.' } },
-    { name: 'emblem', type: 'upload', relationTo: 'media', admin: { description: 'The donor’s flag or logo, as its visibility guidelines require.' } },
+    {
+      name: 'statement',
+      type: 'text',
+      localized: true,
+      required: true,
+      validate: requiredText,
+      admin: { description: 'Wording the donor requires, word for word.' },
+    },
+    {
+      name: 'emblem',
+      type: 'upload',
+      relationTo: 'media',
+      admin: { description: 'The donor’s flag or logo, as its visibility guidelines require.' },
+    },
     {
       name: 'disclaimer',
       type: 'textarea',
       localized: true,
-      admin: { description: 'e.g. “The contents are the sole responsibility of … and do not reflect the views of the donor.”' },
+      admin: {
+        description: 'e.g. “The contents are the sole responsibility of … and do not reflect the views of the donor.”',
+      },
     },
     { name: 'aboutDonor', type: 'richText', localized: true },
     urlField({ name: 'link', description: 'The donor’s page, e.g. its delegation in the country.' }),
@@ -43,8 +62,11 @@ export const DonorNotices: CollectionConfig<'donor-notices'> = {
       name: 'validTo',
       type: 'date',
       index: true,
-      validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: Partial<{ validFrom: unknown }> }) =>
-        validateDateOrder(siblingData?.validFrom, value, 'the “valid from” date')),
+      validate: alongsidePayload(
+        'date',
+        (value: unknown, { siblingData }: { siblingData: Partial<{ validFrom: unknown }> }) =>
+          validateDateOrder(siblingData?.validFrom, value, 'the “valid from” date'),
+      ),
     },
     {
       name: 'visibility',
@@ -56,13 +78,37 @@ export const DonorNotices: CollectionConfig<'donor-notices'> = {
       },
       fields: [
         { name: 'emblemRequired', type: 'checkbox', defaultValue: false, label: 'The emblem is required' },
-        { name: 'statementRequired', type: 'checkbox', defaultValue: false, label: 'The statement is required in every published language' },
-        { name: 'disclaimerRequired', type: 'checkbox', defaultValue: false, label: 'The disclaimer is required in every published language' },
+        {
+          name: 'statementRequired',
+          type: 'checkbox',
+          defaultValue: false,
+          label: 'The statement is required in every published language',
+        },
+        {
+          name: 'disclaimerRequired',
+          type: 'checkbox',
+          defaultValue: false,
+          label: 'The disclaimer is required in every published language',
+        },
         {
           type: 'row',
           fields: [
-            { name: 'minEmblemWidth', type: 'number', min: 1, label: 'Minimum emblem width (px)', admin: { step: 1 }, validate: wholeNumber },
-            { name: 'minEmblemHeight', type: 'number', min: 1, label: 'Minimum emblem height (px)', admin: { step: 1 }, validate: wholeNumber },
+            {
+              name: 'minEmblemWidth',
+              type: 'number',
+              min: 1,
+              label: 'Minimum emblem width (px)',
+              admin: { step: 1 },
+              validate: wholeNumber,
+            },
+            {
+              name: 'minEmblemHeight',
+              type: 'number',
+              min: 1,
+              label: 'Minimum emblem height (px)',
+              admin: { step: 1 },
+              validate: wholeNumber,
+            },
           ],
         },
         {

@@ -3,9 +3,9 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
 import { readMedia } from '@/access/readMedia'
-import { projectRoot } from '@/utilities/projectRoot'
 import { alongsidePayload } from '@/fields/validate'
 import { refuseUnacceptedFiles } from '@/hooks/refuseUnacceptedFiles'
+import { projectRoot } from '@/utilities/projectRoot'
 
 /** Uploads larger than this are refused with 413 before they reach the disk. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -50,7 +50,8 @@ export const Media: CollectionConfig<'media'> = {
       index: true,
       label: 'Public file',
       admin: {
-        description: 'Anyone with the link may read it. Without this, a file is public only while a published document uses it.',
+        description:
+          'Anyone with the link may read it. Without this, a file is public only while a published document uses it.',
         position: 'sidebar',
       },
     },

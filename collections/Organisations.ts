@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
+import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { countryField } from '@/fields/country'
 import { phoneField } from '@/fields/phone'
 import { localizedSlug } from '@/fields/slug'
 import { urlField } from '@/fields/url'
-import { jsonLdEndpoint } from '@/endpoints/jsonLd'
-import { organisationJsonLd } from '@/utilities/delivery/jsonld'
 import { requiredText } from '@/fields/validate'
+import { organisationJsonLd } from '@/utilities/delivery/jsonld'
 
 export const organisationTypes = [
   'ngo',
@@ -23,7 +23,13 @@ export const organisationTypes = [
 export const Organisations: CollectionConfig<'organisations'> = {
   slug: 'organisations',
   // The editorial policy (src/policy/editorial.ts) reads this: access, audit, translator rules, versions.
-  custom: { pressroom: { public: true, search: { title: 'name', summary: ['city'], text: ['acronym', 'city'] }, seo: { title: 'name', description: ['description'], image: 'logo' } } },
+  custom: {
+    pressroom: {
+      public: true,
+      search: { title: 'name', summary: ['city'], text: ['acronym', 'city'] },
+      seo: { title: 'name', description: ['description'], image: 'logo' },
+    },
+  },
   admin: {
     defaultColumns: ['name', 'acronym', 'organisationType', 'countries'],
     group: 'Directory',

@@ -8,7 +8,10 @@ export const DEFAULT_PREVIEW_DAYS = 7
 /** The shareable URL, derived from the link's id and expiry: nothing secret is stored. */
 const previewUrl: FieldHook = ({ data, req }) => {
   if (!data?.id || !data.expiresAt) return null
-  const token = createPreviewToken({ link: data.id, exp: Math.floor(Date.parse(data.expiresAt) / 1000) }, req.payload.secret)
+  const token = createPreviewToken(
+    { link: data.id, exp: Math.floor(Date.parse(data.expiresAt) / 1000) },
+    req.payload.secret,
+  )
   return `${req.payload.config.serverURL ?? ''}/api/press-releases/preview?token=${token}`
 }
 
@@ -22,13 +25,19 @@ export const PreviewLinks: CollectionConfig<'preview-links'> = {
   },
   admin: {
     defaultColumns: ['pressRelease', 'sharedWith', 'expiresAt', 'revoked'],
-    description: 'Links that let journalists read a release before its embargo lifts. Revoke a link, or delete it, to close it at once.',
+    description:
+      'Links that let journalists read a release before its embargo lifts. Revoke a link, or delete it, to close it at once.',
     group: 'Newsroom',
     useAsTitle: 'sharedWith',
   },
   fields: [
     { name: 'pressRelease', type: 'relationship', relationTo: 'press-releases', required: true, index: true },
-    { name: 'sharedWith', type: 'text', required: true, admin: { description: 'Who receives it, e.g. “Reuters Almaty desk”.' } },
+    {
+      name: 'sharedWith',
+      type: 'text',
+      required: true,
+      admin: { description: 'Who receives it, e.g. “Reuters Almaty desk”.' },
+    },
     {
       name: 'expiresAt',
       type: 'date',
@@ -41,7 +50,10 @@ export const PreviewLinks: CollectionConfig<'preview-links'> = {
       name: 'url',
       type: 'text',
       virtual: true,
-      admin: { readOnly: true, description: 'Send this address; it stops working when the link expires or is revoked.' },
+      admin: {
+        readOnly: true,
+        description: 'Send this address; it stops working when the link expires or is revoked.',
+      },
       hooks: { afterRead: [previewUrl] },
     },
   ],

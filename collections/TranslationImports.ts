@@ -23,7 +23,13 @@ export const TranslationImports: CollectionConfig<'translation-imports'> = {
   admin: { group: 'Admin', hidden: true },
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },
-    { name: 'status', type: 'select', required: true, defaultValue: 'queued', options: ['queued', 'running', 'done', 'failed'] },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'queued',
+      options: ['queued', 'running', 'done', 'failed'],
+    },
     { name: 'format', type: 'select', required: true, options: ['xliff', 'json'] },
     { name: 'force', type: 'checkbox', defaultValue: false },
     { name: 'dryRun', type: 'checkbox', defaultValue: false },

@@ -15,7 +15,12 @@ export const TranslationRecords: CollectionConfig<'translation-records'> = {
   fields: [
     { name: 'collection', type: 'text', required: true, index: true },
     { name: 'document', type: 'text', required: true, index: true },
-    { name: 'ledger', type: 'json', required: true, admin: { description: 'locale → field path → { source, target, at, by }' } },
+    {
+      name: 'ledger',
+      type: 'json',
+      required: true,
+      admin: { description: 'locale → field path → { source, target, at, by }' },
+    },
   ],
   indexes: [{ fields: ['collection', 'document'], unique: true }],
 }

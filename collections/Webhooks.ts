@@ -5,7 +5,11 @@ import { urlField } from '@/fields/url'
 import { webhookEvents } from '@/utilities/webhookEvent'
 import { checkWebhookUrl } from '@/utilities/webhookTarget/resolve'
 
-const url = urlField({ required: true, description: 'Where deliveries are POSTed: a public address; private, loopback and cloud metadata addresses are refused.' })
+const url = urlField({
+  required: true,
+  description:
+    'Where deliveries are POSTed: a public address; private, loopback and cloud metadata addresses are refused.',
+})
 
 /**
  * The shared URL rules, then the address rules (DNS included). An update that leaves the URL as
@@ -42,7 +46,14 @@ export const Webhooks: CollectionConfig<'webhooks'> = {
     },
     // The options are the public collections, filled in by the webhooks plugin from their declarations.
     { name: 'collections', type: 'select', hasMany: true, required: true, options: [] },
-    { name: 'events', type: 'select', hasMany: true, required: true, options: webhookEvents, defaultValue: ['publish', 'unpublish', 'delete'] },
+    {
+      name: 'events',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      options: webhookEvents,
+      defaultValue: ['publish', 'unpublish', 'delete'],
+    },
     { name: 'active', type: 'checkbox', defaultValue: true, index: true },
   ],
 }

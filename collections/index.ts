@@ -12,4 +12,18 @@ import { TranslationRecords } from './TranslationRecords'
 import { WebhookDeliveries, Webhooks } from './Webhooks'
 
 /** Pressroom's collections (the host brings its own `users`); pressroomPlugin adds them. */
-export const collections = [Events, Speakers, PressReleases, DonorNotices, Organisations, Projects, Media, PreviewLinks, ApiKeys, Webhooks, WebhookDeliveries, TranslationRecords, TranslationImports]
+export const collections = [
+  Events,
+  Speakers,
+  PressReleases,
+  DonorNotices,
+  Organisations,
+  Projects,
+  Media,
+  PreviewLinks,
+  ApiKeys,
+  Webhooks,
+  WebhookDeliveries,
+  TranslationRecords,
+  TranslationImports,
+]

@@ -30,8 +30,9 @@ const notes: Record<string, string> = {
     "Payload's own colours in the light theme: field descriptions (`.field-description`, elevation-400 on white), the localizer's “Locale:” label, the “Add …” buttons of arrays, the upload dropzone's “Or”, Lexical's placeholder and the sort headings of list tables. The description texts are Pressroom's, their colour is Payload's stylesheet. In the dark theme only the localizer's label fails (3.4:1). General report: [payloadcms/payload#1227](https://github.com/payloadcms/payload/issues/1227).",
   label:
     "Inputs whose `<label>` points elsewhere: react-select's inner input in every select and relationship field (Payload passes no `inputId`; react-select leaves that to the caller, see [JedWatson/react-select#4684](https://github.com/JedWatson/react-select/issues/4684)), the dashboard breadcrumb select ([payloadcms/payload#18140](https://github.com/payloadcms/payload/issues/18140)), the date picker's text input, the point field's longitude and latitude (their labels point at `field-<path>`, the inputs are `field-longitude-<path>`), and the list's select-all checkbox (`aria-label=\"\"`). Every one of these fields has a label in Pressroom's configuration.",
-  'label-content-name-mismatch': "The “Versions” tab: its `aria-label` (“Versions”) leaves out part of the text it shows. Payload's UI; no upstream issue found.",
-  list: "The document tabs' `<ul class=\"doc-tabs__tabs\">` holds `div` and `a` elements directly. Payload's UI; no upstream issue found.",
+  'label-content-name-mismatch':
+    "The “Versions” tab: its `aria-label` (“Versions”) leaves out part of the text it shows. Payload's UI; no upstream issue found.",
+  list: 'The document tabs\' `<ul class="doc-tabs__tabs">` holds `div` and `a` elements directly. Payload\'s UI; no upstream issue found.',
   'nested-interactive':
     "The pills of a has-many relationship (`.rs__multi-value`, `role=button`) contain their own remove button. Payload's UI; no upstream issue found.",
 }
@@ -79,15 +80,22 @@ function render(screens: ScreenViolations, axeVersion: string): string {
       lines.push('No violation.', '')
       continue
     }
-    lines.push('| Rule | Impact | Light | Dark | What axe says | An example |', '| --- | --- | ---: | ---: | --- | --- |')
+    lines.push(
+      '| Rule | Impact | Light | Dark | What axe says | An example |',
+      '| --- | --- | ---: | ---: | --- | --- |',
+    )
     for (const [id, violation] of [...rules].sort(([a], [b]) => a.localeCompare(b))) {
       const nodes = (theme: (typeof THEMES)[number]) => themes[theme].find((v) => v.id === id)?.nodes.length ?? 0
-      lines.push(`| \`${id}\` | ${violation.impact ?? ''} | ${nodes('light')} | ${nodes('dark')} | ${escapeCell(violation.help)} | \`${exampleOf(violation.nodes[0]?.html)}\` |`)
+      lines.push(
+        `| \`${id}\` | ${violation.impact ?? ''} | ${nodes('light')} | ${nodes('dark')} | ${escapeCell(violation.help)} | \`${exampleOf(violation.nodes[0]?.html)}\` |`,
+      )
     }
     lines.push('')
   }
   lines.push('## Where each comes from', '')
-  const failing = [...new Set(Object.values(screens).flatMap((themes) => THEMES.flatMap((theme) => themes[theme].map((v) => v.id))))].sort()
+  const failing = [
+    ...new Set(Object.values(screens).flatMap((themes) => THEMES.flatMap((theme) => themes[theme].map((v) => v.id)))),
+  ].sort()
   for (const id of failing) lines.push(`- \`${id}\`: ${notes[id] ?? 'not yet looked into.'}`)
   lines.push('')
   return lines.join('\n')
@@ -100,7 +108,9 @@ try {
   const page = await browser.newPage()
   const screens = await measurePayloadScreens(browser, page, server, ids)
   if (process.env.A11Y_JSON) fs.writeFileSync(process.env.A11Y_JSON, JSON.stringify(screens, null, 2))
-  const { version } = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', 'node_modules', 'axe-core', 'package.json'), 'utf8')) as { version: string }
+  const { version } = JSON.parse(
+    fs.readFileSync(path.resolve(import.meta.dirname, '..', 'node_modules', 'axe-core', 'package.json'), 'utf8'),
+  ) as { version: string }
   fs.writeFileSync(output, render(screens, version))
   console.log(`Wrote ${path.relative(process.cwd(), output)}`)
 } finally {

@@ -13,10 +13,14 @@ const { backupAll, backupName, mediaStoreFor } = await import('../src/utilities/
 const { projectRoot } = await import('../src/utilities/projectRoot')
 const payload = await getPayload({ config })
 try {
-  const target = path.resolve(process.argv[2] || path.join(projectRoot, 'data', 'backups', backupName().replace(/\.db$/, '')))
+  const target = path.resolve(
+    process.argv[2] || path.join(projectRoot, 'data', 'backups', backupName().replace(/\.db$/, '')),
+  )
   const store = await mediaStoreFor()
   const manifest = await backupAll(payload, target, store)
-  console.log(`Backup written to ${target}: ${manifest.database ? 'the database and ' : ''}${manifest.media.length} files from ${store.describe}.`)
+  console.log(
+    `Backup written to ${target}: ${manifest.database ? 'the database and ' : ''}${manifest.media.length} files from ${store.describe}.`,
+  )
   if (!manifest.database) console.log('The database is MongoDB: back it up with mongodump (docs/DEPLOYMENT.md).')
 } finally {
   await payload.destroy()

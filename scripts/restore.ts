@@ -17,13 +17,16 @@ const target = choice.kind === 'sqlite' ? sqliteFile(choice.url) : undefined
 try {
   if (fs.statSync(backup).isFile()) {
     // A database-only backup, as written before backups held the media.
-    if (!target) throw new Error('A .db backup is a SQLite database; for MongoDB use mongorestore (docs/DEPLOYMENT.md).')
+    if (!target)
+      throw new Error('A .db backup is a SQLite database; for MongoDB use mongorestore (docs/DEPLOYMENT.md).')
     restoreSqlite(backup, target)
     console.log(`Restored ${backup} to ${target}. Start the server again.`)
   } else {
     const store = await mediaStoreFor()
     const { files, database } = await restoreAll(backup, store, target)
-    console.log(`Restored ${files} files to ${store.describe}${database ? ` and the database to ${target}` : ''}. Start the server again.`)
+    console.log(
+      `Restored ${files} files to ${store.describe}${database ? ` and the database to ${target}` : ''}. Start the server again.`,
+    )
     if (!target) console.log('The database is MongoDB: restore it with mongorestore (docs/DEPLOYMENT.md).')
   }
 } catch (error) {

@@ -1,5 +1,5 @@
 // npm run translations -- status|export|import …: batches of translation work from a shell.
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
@@ -58,7 +58,16 @@ const fail = (message: string): never => {
   process.exit(1)
 }
 const bar = (label: string) =>
-  new cliProgress.SingleBar({ format: `${label} [{bar}] {value}/{total} {unit}`, hideCursor: true, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000 }, cliProgress.Presets.shades_classic)
+  new cliProgress.SingleBar(
+    {
+      format: `${label} [{bar}] {value}/{total} {unit}`,
+      hideCursor: true,
+      stream: process.stderr,
+      noTTYOutput: true,
+      notTTYSchedule: 1000,
+    },
+    cliProgress.Presets.shades_classic,
+  )
 
 try {
   const { docs: users } = await payload.find({
@@ -69,16 +78,19 @@ try {
     overrideAccess: true,
     depth: 0,
   })
-  const user = users[0] ?? fail(values.as ? `No user ${values.as}.` : 'No admin yet: create the first user, or pass --as.')
+  const user =
+    users[0] ?? fail(values.as ? `No user ${values.as}.` : 'No admin yet: create the first user, or pass --as.')
   const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
   const known = translatableSlugs(payload.config)
-  if (values.collection && !known.includes(values.collection)) fail(`"${values.collection}" has nothing to translate: use one of ${known.join(', ')}.`)
+  if (values.collection && !known.includes(values.collection))
+    fail(`"${values.collection}" has nothing to translate: use one of ${known.join(', ')}.`)
   const collections = values.collection ? [values.collection] : known
   const targets = localeCodes.filter((code) => code !== defaultLocale)
 
   if (command === 'status') {
     const locales = values.locale ? [values.locale] : targets
-    if (values.locale && !targets.includes(values.locale as never)) fail(`Unknown target locale "${values.locale}": use one of ${targets.join(', ')}.`)
+    if (values.locale && !targets.includes(values.locale as never))
+      fail(`Unknown target locale "${values.locale}": use one of ${targets.join(', ')}.`)
     const progress = bar('Reading')
     progress.start(collections.length, 0, { unit: 'collections' })
     const totals: Record<string, Record<string, number>> = {}
@@ -95,7 +107,8 @@ try {
     }
     progress.stop()
     console.log('| locale | documents | translated | stale | missing |\n| --- | --- | --- | --- | --- |')
-    for (const [locale, t] of Object.entries(totals)) console.log(`| ${locale} | ${t.documents} | ${t.translated} | ${t.stale} | ${t.missing} |`)
+    for (const [locale, t] of Object.entries(totals))
+      console.log(`| ${locale} | ${t.documents} | ${t.translated} | ${t.stale} | ${t.missing} |`)
   }
 
   if (command === 'export') {
@@ -124,10 +137,18 @@ try {
         const documents = exchange.documents.filter((document) => document.units.length)
         if (documents.length) {
           const base = path.join(values.out, `${collection}.${values.source}-${target}${page > 1 ? `.${page}` : ''}`)
-          if (values.format === 'json') writeFileSync(`${base}.json`, JSON.stringify(exchangeToJson({ ...exchange, documents }), null, 2))
+          if (values.format === 'json')
+            writeFileSync(`${base}.json`, JSON.stringify(exchangeToJson({ ...exchange, documents }), null, 2))
           else {
-            const file = exchangeFile({ ...exchange, documents }, values.format as 'xliff' | 'po', values.version as '2.0' | '1.2')
-            writeFileSync(`${base}${values.format === 'xliff' && values.version === '1.2' ? '.xliff12' : ''}.${file.extension}`, file.text)
+            const file = exchangeFile(
+              { ...exchange, documents },
+              values.format as 'xliff' | 'po',
+              values.version as '2.0' | '1.2',
+            )
+            writeFileSync(
+              `${base}${values.format === 'xliff' && values.version === '1.2' ? '.xliff12' : ''}.${file.extension}`,
+              file.text,
+            )
           }
         }
         if (!exchange.hasNextPage) break
@@ -147,21 +168,31 @@ try {
       try {
         parsed = await parseImportText(sniffFormat(text, file), text)
       } catch (error) {
-        if (error instanceof ExchangeFileError || error instanceof ImportLimitError) fail(`${file}: ${error.message} Nothing was written.`)
+        if (error instanceof ExchangeFileError || error instanceof ImportLimitError)
+          fail(`${file}: ${error.message} Nothing was written.`)
         throw error
       }
-      if (!mayTranslate(req.user, parsed.target) || parsed.target === defaultLocale) fail(`${file}: ${user.email} cannot import into "${parsed.target}".`)
+      if (!mayTranslate(req.user, parsed.target) || parsed.target === defaultLocale)
+        fail(`${file}: ${user.email} cannot import into "${parsed.target}".`)
       const progress = bar(path.basename(file))
       progress.start(parsed.documents.length, 0, { unit: 'documents' })
       for (const document of parsed.documents) {
-        const report = await importTranslations(req, { ...parsed, documents: [document] }, { force: values.force, dryRun: values['dry-run'] })
+        const report = await importTranslations(
+          req,
+          { ...parsed, documents: [document] },
+          { force: values.force, dryRun: values['dry-run'] },
+        )
         for (const [key, value] of Object.entries(report.summary)) summary[key as keyof typeof summary] += value
-        for (const unit of report.units) if (unit.result === 'stale' || unit.result === 'rejected') problems.push(`${unit.document} ${unit.unit}: ${unit.result} — ${unit.reason}`)
+        for (const unit of report.units)
+          if (unit.result === 'stale' || unit.result === 'rejected')
+            problems.push(`${unit.document} ${unit.unit}: ${unit.result} — ${unit.reason}`)
         progress.increment()
       }
       progress.stop()
     }
-    console.log(`${values['dry-run'] ? 'Dry run: ' : ''}${summary.applied} applied, ${summary.unchanged} unchanged, ${summary.stale} stale, ${summary.rejected} rejected.`)
+    console.log(
+      `${values['dry-run'] ? 'Dry run: ' : ''}${summary.applied} applied, ${summary.unchanged} unchanged, ${summary.stale} stale, ${summary.rejected} rejected.`,
+    )
     for (const problem of problems) console.log(`  ${problem}`)
   }
 } finally {

@@ -2,7 +2,11 @@ import { chooseDatabase, databaseAdapter, mongoOptions } from './db'
 
 describe('chooseDatabase', () => {
   it('defaults to an embedded SQLite file under data/, with schema push in development', () => {
-    expect(chooseDatabase({}, '/srv/pressroom')).toEqual({ kind: 'sqlite', url: 'file:/srv/pressroom/data/pressroom.db', push: true })
+    expect(chooseDatabase({}, '/srv/pressroom')).toEqual({
+      kind: 'sqlite',
+      url: 'file:/srv/pressroom/data/pressroom.db',
+      push: true,
+    })
   })
   it('keeps the production file apart from the development one, and never pushes in production', () => {
     expect(chooseDatabase({ NODE_ENV: 'production' }, '/srv/pressroom')).toEqual({
@@ -12,7 +16,10 @@ describe('chooseDatabase', () => {
     })
   })
   it('lets the worker push no schema, in development too', () => {
-    expect(chooseDatabase({ PRESSROOM_ROLE: 'worker' }, '/srv/pressroom')).toMatchObject({ kind: 'sqlite', push: false })
+    expect(chooseDatabase({ PRESSROOM_ROLE: 'worker' }, '/srv/pressroom')).toMatchObject({
+      kind: 'sqlite',
+      push: false,
+    })
   })
   it('uses a file: URI as given', () => {
     expect(chooseDatabase({ DATABASE_URI: 'file:/tmp/x.db' })).toMatchObject({ kind: 'sqlite', url: 'file:/tmp/x.db' })
@@ -25,7 +32,9 @@ describe('chooseDatabase', () => {
     expect(chooseDatabase({ DATABASE_URI: 'mongodb+srv://cluster.example.org/pressroom' }).kind).toBe('mongodb')
   })
   it('refuses other schemes instead of guessing', () => {
-    expect(() => chooseDatabase({ DATABASE_URI: 'postgres://localhost/pressroom' })).toThrow(/must start with file:, mongodb:\/\//)
+    expect(() => chooseDatabase({ DATABASE_URI: 'postgres://localhost/pressroom' })).toThrow(
+      /must start with file:, mongodb:\/\//,
+    )
   })
 })
 
@@ -37,7 +46,11 @@ describe('databaseAdapter', () => {
     expect(mongoOptions('mongodb://db/p')).toMatchObject({
       url: 'mongodb://db/p',
       ensureIndexes: true,
-      transactionOptions: { readConcern: { level: 'majority' }, writeConcern: { w: 'majority' }, readPreference: 'primary' },
+      transactionOptions: {
+        readConcern: { level: 'majority' },
+        writeConcern: { w: 'majority' },
+        readPreference: 'primary',
+      },
     })
   })
   it('builds the SQLite adapter otherwise', () => {

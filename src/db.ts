@@ -7,17 +7,15 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { isProduction } from './env'
 import { migrations } from './migrations'
+import { waitForOtherProcesses } from './utilities/busyTimeout'
 import { indexLocaleParents } from './utilities/localeIndexes'
+import { projectRoot } from './utilities/projectRoot'
 import { reusePreparedStatements } from './utilities/reuseStatements'
 import { serializeTransactions } from './utilities/serialTransactions'
-import { waitForOtherProcesses } from './utilities/busyTimeout'
-import { projectRoot } from './utilities/projectRoot'
 
 type Env = Record<string, string | undefined>
 
-export type DatabaseChoice =
-  | { kind: 'sqlite'; url: string; push: boolean }
-  | { kind: 'mongodb'; url: string }
+export type DatabaseChoice = { kind: 'sqlite'; url: string; push: boolean } | { kind: 'mongodb'; url: string }
 
 const MONGODB_SCHEME = /^mongodb(\+srv)?:\/\//
 

@@ -43,7 +43,9 @@ export function emailAdapter(env: Env = process.env): EmailAdapter | undefined {
   if (!/^smtps?:\/\//.test(url)) throw new ConfigurationError('SMTP_URL must start with smtp:// or smtps://.')
   // Without it Payload takes the link's host from the request, or leaves the link relative.
   if (isProduction(env) && !serverURL(env)) {
-    throw new ConfigurationError('SMTP_URL needs SERVER_URL in production: the links in password-reset mails point there.')
+    throw new ConfigurationError(
+      'SMTP_URL needs SERVER_URL in production: the links in password-reset mails point there.',
+    )
   }
   const { name, address } = parseFrom(env.EMAIL_FROM || `Pressroom <noreply@${serverHost(env)}>`)
   // nodemailer connects per message, not here: `next build` loads the config too.

@@ -41,6 +41,7 @@ describe('calendarPastDays', () => {
     expect(calendarPastDays({})).toBe(90)
     expect(calendarPastDays({ CALENDAR_PAST_DAYS: '0' })).toBe(0)
     expect(calendarPastDays({ CALENDAR_PAST_DAYS: '365' })).toBe(365)
-    for (const value of ['-1', '1.5', 'a month', '99999']) expect(() => calendarPastDays({ CALENDAR_PAST_DAYS: value })).toThrow(ConfigurationError)
+    for (const value of ['-1', '1.5', 'a month', '99999'])
+      expect(() => calendarPastDays({ CALENDAR_PAST_DAYS: value })).toThrow(ConfigurationError)
   })
 })

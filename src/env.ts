@@ -49,7 +49,8 @@ export function listenAddress(env: Env = process.env): { host: string; port: num
 export const serverURL = (env: Env = process.env): string | undefined => env.SERVER_URL || undefined
 
 /** The host part of stable ids (iCalendar UIDs, feed GUIDs): the CMS's own address. */
-export const serverHost = (env: Env = process.env): string => new URL(env.SERVER_URL || 'http://pressroom.local').hostname
+export const serverHost = (env: Env = process.env): string =>
+  new URL(env.SERVER_URL || 'http://pressroom.local').hostname
 
 export const MIN_METRICS_TOKEN_LENGTH = 16
 
@@ -58,7 +59,9 @@ export function metricsToken(env: Env = process.env): string | undefined {
   const token = env.METRICS_TOKEN?.trim()
   if (!token) return undefined
   if (token.length < MIN_METRICS_TOKEN_LENGTH) {
-    throw new ConfigurationError(`METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters, or unset to turn /metrics off.`)
+    throw new ConfigurationError(
+      `METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters, or unset to turn /metrics off.`,
+    )
   }
   return token
 }

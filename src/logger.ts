@@ -1,5 +1,5 @@
-import { defaultLoggerOptions } from 'payload'
 import type { Config } from 'payload'
+import { defaultLoggerOptions } from 'payload'
 import { stdSerializers } from 'pino'
 
 import { ConfigurationError, isProduction } from './env'
@@ -24,7 +24,8 @@ export const scrub = (text: string): string =>
  */
 export function logger(env: Env = process.env): NonNullable<Config['logger']> {
   const level = env.LOG_LEVEL?.trim().toLowerCase() || 'info'
-  if (!LEVELS.includes(level)) throw new ConfigurationError(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${env.LOG_LEVEL}".`)
+  if (!LEVELS.includes(level))
+    throw new ConfigurationError(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${env.LOG_LEVEL}".`)
   const options = {
     level,
     redact: {
@@ -47,7 +48,11 @@ export function logger(env: Env = process.env): NonNullable<Config['logger']> {
     serializers: {
       err: (error: Error) => {
         const serialized = stdSerializers.err(error)
-        return { ...serialized, message: scrub(String(serialized.message ?? '')), stack: scrub(String(serialized.stack ?? '')) }
+        return {
+          ...serialized,
+          message: scrub(String(serialized.message ?? '')),
+          stack: scrub(String(serialized.stack ?? '')),
+        }
       },
     },
     hooks: {

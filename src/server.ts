@@ -4,8 +4,8 @@ import { getPayload } from 'payload'
 import { emailWarning } from './email'
 import { calendarPastDays, ConfigurationError, isProduction, listenAddress, metricsToken, resolveSecret } from './env'
 import { trustProxy } from './http/trustProxy'
-import { createApp, handleShutdown } from './plugin/express'
 import { loadEnvironment } from './loadEnvironment'
+import { createApp, handleShutdown } from './plugin/express'
 import { seedOnFirstStart, seedsOnStart } from './seed'
 import { projectRoot } from './utilities/projectRoot'
 
@@ -35,16 +35,28 @@ async function main(): Promise<void> {
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
-  const app = createApp({ payload, handle: (req, res) => handle(req, res), production, trustProxy: trusted, metricsToken: scrapeToken })
+  const app = createApp({
+    payload,
+    handle: (req, res) => handle(req, res),
+    production,
+    trustProxy: trusted,
+    metricsToken: scrapeToken,
+  })
   const server = app.listen(port, host, () => {
     const address = server.address()
     const actualPort = typeof address === 'object' && address ? address.port : port
-    payload.logger.info(`Pressroom listening on http://${host}:${actualPort} (${production ? 'production' : 'development'})`)
+    payload.logger.info(
+      `Pressroom listening on http://${host}:${actualPort} (${production ? 'production' : 'development'})`,
+    )
   })
-  handleShutdown(server, async () => {
-    await nextApp.close?.()
-    await payload.destroy()
-  }, payload.logger)
+  handleShutdown(
+    server,
+    async () => {
+      await nextApp.close?.()
+      await payload.destroy()
+    },
+    payload.logger,
+  )
 }
 
 main().catch((error: unknown) => {

@@ -30,13 +30,24 @@ export function s3Settings(env: Env = process.env): S3Settings | undefined {
   const accessKeyId = env.S3_ACCESS_KEY_ID?.trim() || undefined
   const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim() || undefined
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
-    throw new ConfigurationError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither (the AWS SDK then finds credentials itself).')
+    throw new ConfigurationError(
+      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither (the AWS SDK then finds credentials itself).',
+    )
   }
   const endpoint = env.S3_ENDPOINT?.trim() || undefined
-  if (endpoint && !/^https?:\/\//.test(endpoint)) throw new ConfigurationError('S3_ENDPOINT must start with http:// or https://.')
+  if (endpoint && !/^https?:\/\//.test(endpoint))
+    throw new ConfigurationError('S3_ENDPOINT must start with http:// or https://.')
   const pathStyle = env.S3_FORCE_PATH_STYLE?.trim().toLowerCase()
-  if (pathStyle && !['true', 'false'].includes(pathStyle)) throw new ConfigurationError('S3_FORCE_PATH_STYLE must be true or false.')
-  return { bucket, endpoint, region: env.S3_REGION?.trim() || 'us-east-1', accessKeyId, secretAccessKey, forcePathStyle: pathStyle === 'true' }
+  if (pathStyle && !['true', 'false'].includes(pathStyle))
+    throw new ConfigurationError('S3_FORCE_PATH_STYLE must be true or false.')
+  return {
+    bucket,
+    endpoint,
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: pathStyle === 'true',
+  }
 }
 
 /**
@@ -59,7 +70,9 @@ export function mediaStorage(env: Env = process.env): Plugin {
           endpoint: settings.endpoint,
           region: settings.region,
           forcePathStyle: settings.forcePathStyle,
-          ...(settings.accessKeyId ? { credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey! } } : {}),
+          ...(settings.accessKeyId
+            ? { credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey! } }
+            : {}),
         }
       : {},
   })

@@ -28,10 +28,13 @@ async function main(): Promise<void> {
     // Payload stops its cron jobs, lets the run under way end, then closes the database.
     const cut = setTimeout(() => process.exit(1), 10_000)
     cut.unref()
-    void payload.destroy().then(() => process.exit(0), (error: unknown) => {
-      payload.logger.error({ err: error }, 'Closing the worker failed')
-      process.exit(1)
-    })
+    void payload.destroy().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        payload.logger.error({ err: error }, 'Closing the worker failed')
+        process.exit(1)
+      },
+    )
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))

@@ -9,8 +9,20 @@ export const peerNames = ['strapi', 'directus']
 export function peersTools(home, work) {
   // The peers run on the machine's node (their native modules, better-sqlite3 and sqlite3, are built
   // for it), not on the project's own Node 22 that `npm run` puts first in PATH (node_modules/.bin).
-  const env = { ...process.env, PATH: (process.env.PATH ?? '').split(':').filter((dir) => !dir.includes('node_modules')).join(':') }
-  const run = (script, ...args) => execFileSync('bash', [path.join(home, script), ...args], { cwd: home, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  const env = {
+    ...process.env,
+    PATH: (process.env.PATH ?? '')
+      .split(':')
+      .filter((dir) => !dir.includes('node_modules'))
+      .join(':'),
+  }
+  const run = (script, ...args) =>
+    execFileSync('bash', [path.join(home, script), ...args], {
+      cwd: home,
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
   const isSetUp = (name) => fs.existsSync(path.join(work, name, 'node_modules'))
   const urls = () => {
     const found = {}
@@ -42,13 +54,19 @@ export const peerApi = {
     listFrom: (list, instant) => `${list}&filters%5BstartDate%5D%5B%24gte%5D=${encodeURIComponent(instant)}`,
     async medianStart(base) {
       const total = (await get(`${base}/api/events?pagination%5BpageSize%5D=1`)).meta.pagination.total
-      return (await get(`${base}/api/events?sort=startDate:asc&pagination%5BpageSize%5D=1&pagination%5Bpage%5D=${Math.max(1, Math.floor(total / 2))}`)).data[0].startDate
+      return (
+        await get(
+          `${base}/api/events?sort=startDate:asc&pagination%5BpageSize%5D=1&pagination%5Bpage%5D=${Math.max(1, Math.floor(total / 2))}`,
+        )
+      ).data[0].startDate
     },
     // Strapi 5 addresses a document by its documentId, read from the list API (pages of 100, its maximum).
     async oneUrls(base) {
       const urls = []
       for (let page = 1; ; page += 1) {
-        const { data, meta } = await get(`${base}/api/events?fields%5B0%5D=documentId&sort=id:asc&pagination%5BpageSize%5D=100&pagination%5Bpage%5D=${page}`)
+        const { data, meta } = await get(
+          `${base}/api/events?fields%5B0%5D=documentId&sort=id:asc&pagination%5BpageSize%5D=100&pagination%5Bpage%5D=${page}`,
+        )
         urls.push(...data.map((d) => `/api/events/${d.documentId}`))
         if (page >= meta.pagination.pageCount) return urls
       }

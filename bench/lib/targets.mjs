@@ -4,42 +4,49 @@
 import { fork } from 'node:child_process'
 import path from 'node:path'
 
-import { log, sleep } from './cli.mjs'
-import { measure, median, once, summarise, check, varying } from './load.mjs'
 import { root } from '../server.mjs'
+import { log, sleep } from './cli.mjs'
+import { check, measure, median, once, summarise, varying } from './load.mjs'
 
 export const locales = ['en', 'ru', 'tg', 'kk', 'ky']
 
 const json = async (url, init) => {
   const response = await fetch(url, init)
-  if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: ${response.status} ${(await response.text()).slice(0, 300)}`)
+  if (!response.ok)
+    throw new Error(`${init?.method ?? 'GET'} ${url}: ${response.status} ${(await response.text()).slice(0, 300)}`)
   return response.json()
 }
 
 /** The median start date: "upcoming from" there leaves half the events in the answer. */
 export async function medianStart(url) {
   const { totalDocs } = await json(`${url}/api/events?limit=1&depth=0`)
-  return (await json(`${url}/api/events?sort=startDate&depth=0&limit=1&page=${Math.max(1, Math.floor(totalDocs / 2))}`)).docs[0].startDate
+  return (await json(`${url}/api/events?sort=startDate&depth=0&limit=1&page=${Math.max(1, Math.floor(totalDocs / 2))}`))
+    .docs[0].startDate
 }
 
 /** The list of 20 upcoming events from an instant `n` milliseconds after `from`: every request a new query. */
 export const upcomingList = (from, { depth, locale }) => {
   const base = Date.parse(from)
-  return (n) => `/api/events?sort=startDate&limit=20&depth=${depth}&locale=${locale}&where[startDate][greater_than_equal]=${new Date(base + n).toISOString()}`
+  return (n) =>
+    `/api/events?sort=startDate&limit=20&depth=${depth}&locale=${locale}&where[startDate][greater_than_equal]=${new Date(base + n).toISOString()}`
 }
 
 export async function eventIds(url) {
   const ids = []
   for (let page = 1; ; page += 1) {
-    const { docs, hasNextPage } = await json(`${url}/api/events?limit=100&depth=0&sort=createdAt&page=${page}&select[id]=true`)
+    const { docs, hasNextPage } = await json(
+      `${url}/api/events?limit=100&depth=0&sort=createdAt&page=${page}&select[id]=true`,
+    )
     ids.push(...docs.map((d) => d.id))
     if (!hasNextPage) return ids
   }
 }
 
 /** Every id in every locale, ids first: n → (id n mod N, locale ⌊n / N⌋ mod 5). */
-export const oneEventPaths = (ids, { depth = 0, fresh = false } = {}) => (n) =>
-  `/api/events/${ids[n % ids.length]}?depth=${depth}&locale=${locales[Math.floor(n / ids.length) % locales.length]}${fresh ? `&_=${n}` : ''}`
+export const oneEventPaths =
+  (ids, { depth = 0, fresh = false } = {}) =>
+  (n) =>
+    `/api/events/${ids[n % ids.length]}?depth=${depth}&locale=${locales[Math.floor(n / ids.length) % locales.length]}${fresh ? `&_=${n}` : ''}`
 
 /** A frontend's 600 public URLs over Pressroom's own dataset: events, lists, speakers, press releases, in the five locales. */
 export async function frontendUrls(url, ids) {
@@ -47,9 +54,11 @@ export async function frontendUrls(url, ids) {
   const urls = []
   for (const locale of locales) {
     for (const id of ids.slice(0, 60)) urls.push(`/api/events/${id}?depth=1&locale=${locale}`)
-    for (let page = 1; page <= 20; page += 1) urls.push(`/api/events?sort=startDate&limit=20&depth=1&locale=${locale}&page=${page}`)
+    for (let page = 1; page <= 20; page += 1)
+      urls.push(`/api/events?sort=startDate&limit=20&depth=1&locale=${locale}&page=${page}`)
     for (const id of speakers.slice(0, 20)) urls.push(`/api/speakers/${id}?depth=1&locale=${locale}`)
-    for (let page = 1; page <= 20; page += 1) urls.push(`/api/press-releases?sort=-releaseDate&limit=10&depth=1&locale=${locale}&page=${page}`)
+    for (let page = 1; page <= 20; page += 1)
+      urls.push(`/api/press-releases?sort=-releaseDate&limit=10&depth=1&locale=${locale}&page=${page}`)
   }
   return urls
 }
@@ -124,7 +133,13 @@ export async function autosaveRatio(o, server, editorToken, urls, eventId, conne
   if (failed) throw new Error(`autosave: ${failed} of ${saves.length} PATCHes were not 200`)
   const a = summarise(alone)
   const w = summarise(withEditor)
-  return { alone: a, withAutosave: w, ratio: round(w.requestsPerSecond / a.requestsPerSecond, 3), autosaves: saves.length, autosaveMedianMs: median(saves.map((s) => s.ms)) }
+  return {
+    alone: a,
+    withAutosave: w,
+    ratio: round(w.requestsPerSecond / a.requestsPerSecond, 3),
+    autosaves: saves.length,
+    autosaveMedianMs: median(saves.map((s) => s.ms)),
+  }
 }
 
 /**
@@ -136,14 +151,20 @@ export async function noisyNeighbour(o, server, missPath, cachedUrls, connection
   await touch(server.url, cachedUrls)
   const reader = () => ({ url: server.url, connections, requests: varying(cycling(cachedUrls)) })
   const misser = () => ({ url: server.url, connections, requests: varying(missPath) })
-  await Promise.all([once({ ...reader(), duration: Math.min(3, o.duration) }), once({ ...misser(), duration: Math.min(3, o.duration) })])
+  await Promise.all([
+    once({ ...reader(), duration: Math.min(3, o.duration) }),
+    once({ ...misser(), duration: Math.min(3, o.duration) }),
+  ])
   const alone = []
   const beside = []
   const missing = []
   for (let r = 0; r < o.runs; r += 1) {
     await touch(server.url, cachedUrls)
     alone.push(await once({ ...reader(), duration: o.duration }))
-    const [b, m] = await Promise.all([once({ ...reader(), duration: o.duration }), once({ ...misser(), duration: o.duration })])
+    const [b, m] = await Promise.all([
+      once({ ...reader(), duration: o.duration }),
+      once({ ...misser(), duration: o.duration }),
+    ])
     beside.push(b)
     missing.push(m)
   }
@@ -163,14 +184,21 @@ export async function speakerPropagation(o, server, editorToken, embeddedIn = 10
   const admin = { 'content-type': 'application/json', authorization: `JWT ${token}` }
   const first = (await json(`${url}/api/events?limit=1&depth=0&sort=createdAt`, { headers: admin })).docs[0]
   const speaker = first.speakers[0].speaker
-  const using = async () => (await json(`${url}/api/events?where[speakers.speaker][equals]=${speaker}&limit=100&depth=0&sort=createdAt`, { headers: admin })).docs
+  const using = async () =>
+    (
+      await json(`${url}/api/events?where[speakers.speaker][equals]=${speaker}&limit=100&depth=0&sort=createdAt`, {
+        headers: admin,
+      })
+    ).docs
   let events = await using()
   if (events.length < embeddedIn) {
     log(`  adding speaker ${speaker} to ${embeddedIn - events.length} more events (it is in ${events.length})`)
     const have = new Set(events.map((e) => e.id))
     const others = []
     for (let page = 1; others.length < embeddedIn - events.length; page += 1) {
-      const { docs } = await json(`${url}/api/events?limit=100&depth=0&sort=-createdAt&locale=en&page=${page}`, { headers: admin })
+      const { docs } = await json(`${url}/api/events?limit=100&depth=0&sort=-createdAt&locale=en&page=${page}`, {
+        headers: admin,
+      })
       others.push(...docs.filter((e) => !have.has(e.id) && !e.speakers.some((row) => row.speaker === speaker)))
     }
     others.length = embeddedIn - events.length
@@ -179,8 +207,15 @@ export async function speakerPropagation(o, server, editorToken, embeddedIn = 10
       Array.from({ length: 4 }, async () => {
         while (next < others.length) {
           const event = others[next++]
-          const speakers = [...event.speakers.map(({ id, speaker: s, role, topic }) => ({ id, speaker: s, role, topic })), { speaker, role: 'speaker', topic: 'Benchmark' }]
-          await json(`${url}/api/events/${event.id}?locale=en&depth=0`, { method: 'PATCH', headers: admin, body: JSON.stringify({ speakers, _status: 'published' }) })
+          const speakers = [
+            ...event.speakers.map(({ id, speaker: s, role, topic }) => ({ id, speaker: s, role, topic })),
+            { speaker, role: 'speaker', topic: 'Benchmark' },
+          ]
+          await json(`${url}/api/events/${event.id}?locale=en&depth=0`, {
+            method: 'PATCH',
+            headers: admin,
+            body: JSON.stringify({ speakers, _status: 'published' }),
+          })
         }
       }),
     )
@@ -192,7 +227,11 @@ export async function speakerPropagation(o, server, editorToken, embeddedIn = 10
     await touch(url, publicUrls)
     const position = `Benchmark position ${Date.now()}-${r}`
     const began = Date.now()
-    const response = await fetch(`${url}/api/speakers/${speaker}?locale=en&depth=0`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `JWT ${editorToken}` }, body: JSON.stringify({ position }) })
+    const response = await fetch(`${url}/api/speakers/${speaker}?locale=en&depth=0`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${editorToken}` },
+      body: JSON.stringify({ position }),
+    })
     await response.arrayBuffer()
     if (!response.ok) throw new Error(`speaker PATCH: ${response.status}`)
     const patchMs = Date.now() - began
@@ -214,13 +253,23 @@ export async function speakerPropagation(o, server, editorToken, embeddedIn = 10
     trials.push({ patchMs, visibleMs: pending.size ? null : Date.now() - began, stale: pending.size, polls })
   }
   const visible = trials.map((t) => t.visibleMs ?? Infinity)
-  return { speaker, events: publicUrls.length, patchMs: median(trials.map((t) => t.patchMs)), visibleMs: median(visible) === Infinity ? null : median(visible), trials }
+  return {
+    speaker,
+    events: publicUrls.length,
+    patchMs: median(trials.map((t) => t.patchMs)),
+    visibleMs: median(visible) === Infinity ? null : median(visible),
+    trials,
+  }
 }
 
 /** Target 8's reference: bare express sending `bodyFile` from memory, measured like the cached list. */
 export async function expressReference(o, bodyFile, connections = 50) {
   const port = 3990 + Math.floor(Math.random() * 9)
-  const child = fork(path.join(root, 'bench/references/express.mjs'), { env: { ...process.env, PORT: String(port), BODY_FILE: bodyFile }, stdio: 'ignore', execArgv: ['--no-warnings'] })
+  const child = fork(path.join(root, 'bench/references/express.mjs'), {
+    env: { ...process.env, PORT: String(port), BODY_FILE: bodyFile },
+    stdio: 'ignore',
+    execArgv: ['--no-warnings'],
+  })
   await new Promise((resolve, reject) => {
     child.once('message', resolve)
     child.once('exit', (code) => reject(new Error(`express.mjs exited with ${code}`)))

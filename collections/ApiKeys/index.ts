@@ -21,7 +21,8 @@ export const ApiKeys: CollectionConfig<'api-keys'> = {
   },
   admin: {
     defaultColumns: ['name', 'kind', 'keyPrefix', 'updatedAt'],
-    description: 'Keys that frontends use to read content. The key is shown once, when it is created. Preview keys also read drafts: keep them on servers, never in a browser.',
+    description:
+      'Keys that frontends use to read content. The key is shown once, when it is created. Preview keys also read drafts: keep them on servers, never in a browser.',
     group: 'Admin',
     useAsTitle: 'name',
   },
@@ -34,7 +35,12 @@ export const ApiKeys: CollectionConfig<'api-keys'> = {
     beforeChange: [issueKey],
   },
   fields: [
-    { name: 'name', type: 'text', required: true, admin: { description: 'Which frontend uses it, e.g. “Public website”.' } },
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      admin: { description: 'Which frontend uses it, e.g. “Public website”.' },
+    },
     {
       name: 'kind',
       type: 'select',
@@ -51,6 +57,13 @@ export const ApiKeys: CollectionConfig<'api-keys'> = {
       access: { create: () => false, update: () => false },
       admin: { readOnly: true, description: 'The first characters of the key, to tell keys apart.' },
     },
-    { name: 'keyHash', type: 'text', hidden: true, index: true, unique: true, access: { create: () => false, update: () => false } },
+    {
+      name: 'keyHash',
+      type: 'text',
+      hidden: true,
+      index: true,
+      unique: true,
+      access: { create: () => false, update: () => false },
+    },
   ],
 }

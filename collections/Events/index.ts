@@ -1,27 +1,36 @@
 import type { CollectionConfig } from 'payload'
 
+import { eventICalendar, upcomingEvents } from '@/endpoints/eventEndpoints'
+import { jsonLdEndpoint } from '@/endpoints/jsonLd'
+import { eventOccurrences } from '@/endpoints/occurrences'
 import { countryField } from '@/fields/country'
 import { localizedSlug } from '@/fields/slug'
 import { timezoneField } from '@/fields/timezone'
 import { urlField } from '@/fields/url'
+import { alongsidePayload, requiredText, wholeNumber } from '@/fields/validate'
 import { validateDateOrder } from '@/fields/validators'
 import { bumpSequence } from '@/hooks/bumpSequence'
+import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
+import { eventJsonLd } from '@/utilities/delivery/jsonld'
+import { previewUrl } from '@/utilities/delivery/previewUrl'
+
+import { eventTypes } from './eventTypes'
 import { applyRecurrence } from './hooks/applyRecurrence'
 import { followEventZone } from './hooks/followEventZone'
-import { inEventZone } from './zone'
-import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
-import { previewUrl } from '@/utilities/delivery/previewUrl'
-import { eventICalendar, upcomingEvents } from '@/endpoints/eventEndpoints'
-import { eventOccurrences } from '@/endpoints/occurrences'
-import { jsonLdEndpoint } from '@/endpoints/jsonLd'
-import { eventJsonLd } from '@/utilities/delivery/jsonld'
-import { alongsidePayload, requiredText, wholeNumber } from '@/fields/validate'
-import { eventTypes } from './eventTypes'
 import { recurrenceFields } from './recurrence'
+import { inEventZone } from './zone'
 
 export { eventTypes }
 export const eventStatuses = ['scheduled', 'postponed', 'rescheduled', 'cancelled', 'moved-online'] as const
-export const organisationRoles = ['organiser', 'co-organiser', 'partner', 'host', 'sponsor', 'co-sponsor', 'funder'] as const
+export const organisationRoles = [
+  'organiser',
+  'co-organiser',
+  'partner',
+  'host',
+  'sponsor',
+  'co-sponsor',
+  'funder',
+] as const
 export const speakerRoles = ['keynote', 'speaker', 'moderator', 'panellist', 'facilitator', 'discussant'] as const
 
 const options = (values: readonly string[]) => values.map((value) => ({ label: value, value }))
@@ -31,7 +40,14 @@ type WithStart = Partial<{ startDate: unknown; startTime: unknown }>
 export const Events: CollectionConfig<'events'> = {
   slug: 'events',
   // The editorial policy (src/policy/editorial.ts) reads this: access, audit, translator rules, versions.
-  custom: { pressroom: { public: true, drafts: { schedulePublish: true }, search: { title: 'title', summary: ['summary'], text: ['venue.name', 'venue.city'], date: 'startDate' }, seo: { title: 'title', description: ['summary', 'description'], image: 'heroImage' } } },
+  custom: {
+    pressroom: {
+      public: true,
+      drafts: { schedulePublish: true },
+      search: { title: 'title', summary: ['summary'], text: ['venue.name', 'venue.city'], date: 'startDate' },
+      seo: { title: 'title', description: ['summary', 'description'], image: 'heroImage' },
+    },
+  },
   admin: {
     defaultColumns: ['title', 'startDate', 'status', 'eventType', '_status'],
     group: 'Events',
@@ -41,7 +57,15 @@ export const Events: CollectionConfig<'events'> = {
     useAsTitle: 'title',
   },
   endpoints: [upcomingEvents, eventOccurrences, eventICalendar, jsonLdEndpoint('events', eventJsonLd, 2)],
-  defaultPopulate: { title: true, slug: true, startDate: true, endDate: true, timezone: true, status: true, venue: true },
+  defaultPopulate: {
+    title: true,
+    slug: true,
+    startDate: true,
+    endDate: true,
+    timezone: true,
+    status: true,
+    venue: true,
+  },
   fields: [
     localizedSlug(),
     // Unnamed tabs: they only arrange the edit view; field names, the schema and the API stay as they were.
@@ -57,7 +81,14 @@ export const Events: CollectionConfig<'events'> = {
             {
               type: 'row',
               fields: [
-                { name: 'eventType', type: 'select', defaultValue: 'conference', options: options(eventTypes), required: true, index: true },
+                {
+                  name: 'eventType',
+                  type: 'select',
+                  defaultValue: 'conference',
+                  options: options(eventTypes),
+                  required: true,
+                  index: true,
+                },
                 {
                   name: 'status',
                   type: 'select',
@@ -67,14 +98,22 @@ export const Events: CollectionConfig<'events'> = {
                   index: true,
                   admin: { description: 'Tell calendars when an event is postponed, cancelled or moved online.' },
                 },
-                { name: 'attendanceMode', type: 'select', defaultValue: 'offline', options: options(['offline', 'online', 'mixed']), required: true },
+                {
+                  name: 'attendanceMode',
+                  type: 'select',
+                  defaultValue: 'offline',
+                  options: options(['offline', 'online', 'mixed']),
+                  required: true,
+                },
               ],
             },
             {
               name: 'audience',
               type: 'textarea',
               localized: true,
-              admin: { description: 'Who attends, e.g. “Sixty NGO representatives from the Coalitions against Torture…”.' },
+              admin: {
+                description: 'Who attends, e.g. “Sixty NGO representatives from the Coalitions against Torture…”.',
+              },
             },
             { name: 'topics', type: 'text', hasMany: true, localized: true },
             {
@@ -108,7 +147,8 @@ export const Events: CollectionConfig<'events'> = {
                   index: true,
                   ...inEventZone(),
                   validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: WithStart }) =>
-                    value ? validateDateOrder(siblingData?.startDate, value) : 'This field is required.'),
+                    value ? validateDateOrder(siblingData?.startDate, value) : 'This field is required.',
+                  ),
                 },
                 // The API's zone of the event; editors set it with the picker beside the start.
                 timezoneField({ defaultValue: 'UTC', overrides: { admin: { hidden: true } } }),
@@ -138,7 +178,13 @@ export const Events: CollectionConfig<'events'> = {
               admin: { description: 'Organisers, partners and sponsors, each with their role.' },
               fields: [
                 { name: 'organisation', type: 'relationship', relationTo: 'organisations', required: true },
-                { name: 'role', type: 'select', defaultValue: 'organiser', options: options(organisationRoles), required: true },
+                {
+                  name: 'role',
+                  type: 'select',
+                  defaultValue: 'organiser',
+                  options: options(organisationRoles),
+                  required: true,
+                },
               ],
             },
             {
@@ -146,7 +192,13 @@ export const Events: CollectionConfig<'events'> = {
               type: 'array',
               fields: [
                 { name: 'speaker', type: 'relationship', relationTo: 'speakers', required: true },
-                { name: 'role', type: 'select', defaultValue: 'speaker', options: options(speakerRoles), required: true },
+                {
+                  name: 'role',
+                  type: 'select',
+                  defaultValue: 'speaker',
+                  options: options(speakerRoles),
+                  required: true,
+                },
                 { name: 'topic', type: 'text', localized: true },
               ],
             },
@@ -169,8 +221,11 @@ export const Events: CollectionConfig<'events'> = {
                       name: 'endTime',
                       type: 'date',
                       ...inEventZone(),
-                      validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: WithStart }) =>
-                        validateDateOrder(siblingData?.startTime, value, 'the session’s start')),
+                      validate: alongsidePayload(
+                        'date',
+                        (value: unknown, { siblingData }: { siblingData: WithStart }) =>
+                          validateDateOrder(siblingData?.startTime, value, 'the session’s start'),
+                      ),
                     },
                     { name: 'room', type: 'text', localized: true },
                   ],
@@ -206,7 +261,13 @@ export const Events: CollectionConfig<'events'> = {
       ],
     },
     { name: 'project', type: 'relationship', relationTo: 'projects', index: true, admin: { position: 'sidebar' } },
-    { name: 'donorNotices', type: 'relationship', relationTo: 'donor-notices', hasMany: true, admin: { position: 'sidebar' } },
+    {
+      name: 'donorNotices',
+      type: 'relationship',
+      relationTo: 'donor-notices',
+      hasMany: true,
+      admin: { position: 'sidebar' },
+    },
     {
       name: 'icalSequence',
       type: 'number',
@@ -230,5 +291,9 @@ export const Events: CollectionConfig<'events'> = {
   // for the page and for its count, however many events there are.
   // (_status, createdAt) serves Payload's default order: without it SQLite sorted every published
   // event, with its press-releases join evaluated per row, to return the first page (8 s at 100,000).
-  indexes: [{ fields: ['_status', 'startDate'] }, { fields: ['_status', 'endDate'] }, { fields: ['_status', 'createdAt'] }],
+  indexes: [
+    { fields: ['_status', 'startDate'] },
+    { fields: ['_status', 'endDate'] },
+    { fields: ['_status', 'createdAt'] },
+  ],
 }

@@ -4,7 +4,15 @@ import { frequencies, MAX_OCCURRENCES, weekdays } from '@/utilities/recurrence'
 
 import { inEventZone } from './zone'
 
-const dayLabels: Record<(typeof weekdays)[number], string> = { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' }
+const dayLabels: Record<(typeof weekdays)[number], string> = {
+  MO: 'Monday',
+  TU: 'Tuesday',
+  WE: 'Wednesday',
+  TH: 'Thursday',
+  FR: 'Friday',
+  SA: 'Saturday',
+  SU: 'Sunday',
+}
 
 /**
  * A recurring event: the form editors fill (the RRULE is derived from it by applyRecurrence, never
@@ -15,13 +23,28 @@ export const recurrenceFields: Field[] = [
   {
     name: 'recurrence',
     type: 'group',
-    admin: { description: 'For a series (a monthly training, a weekly legal-aid day): leave “Repeats” empty for a one-off event.' },
+    admin: {
+      description:
+        'For a series (a monthly training, a weekly legal-aid day): leave “Repeats” empty for a one-off event.',
+    },
     fields: [
       {
         type: 'row',
         fields: [
-          { name: 'frequency', label: 'Repeats', type: 'select', options: frequencies.map((value) => ({ label: value, value })) },
-          { name: 'interval', label: 'Every', type: 'number', defaultValue: 1, min: 1, admin: { step: 1, description: '1: every time; 2: every other week, month…' } },
+          {
+            name: 'frequency',
+            label: 'Repeats',
+            type: 'select',
+            options: frequencies.map((value) => ({ label: value, value })),
+          },
+          {
+            name: 'interval',
+            label: 'Every',
+            type: 'number',
+            defaultValue: 1,
+            min: 1,
+            admin: { step: 1, description: '1: every time; 2: every other week, month…' },
+          },
           {
             name: 'weekdays',
             label: 'On',
@@ -35,8 +58,21 @@ export const recurrenceFields: Field[] = [
       {
         type: 'row',
         fields: [
-          { name: 'until', label: 'Until', type: 'date', ...inEventZone(), admin: { ...inEventZone().admin, description: 'The last day the series may take place. Or give a count.' } },
-          { name: 'count', label: 'Occurrences', type: 'number', min: 1, max: MAX_OCCURRENCES, admin: { step: 1, description: 'How many times in all. Or give an end date.' } },
+          {
+            name: 'until',
+            label: 'Until',
+            type: 'date',
+            ...inEventZone(),
+            admin: { ...inEventZone().admin, description: 'The last day the series may take place. Or give a count.' },
+          },
+          {
+            name: 'count',
+            label: 'Occurrences',
+            type: 'number',
+            min: 1,
+            max: MAX_OCCURRENCES,
+            admin: { step: 1, description: 'How many times in all. Or give an end date.' },
+          },
         ],
       },
       {
@@ -60,7 +96,13 @@ export const recurrenceFields: Field[] = [
     type: 'array',
     admin: { description: 'One occurrence cancelled, moved or somewhere else.', initCollapsed: true },
     fields: [
-      { name: 'occurrenceStart', label: 'Occurrence', type: 'date', ...inEventZone(), admin: { ...inEventZone().admin, description: 'The occurrence as the series has it.' } },
+      {
+        name: 'occurrenceStart',
+        label: 'Occurrence',
+        type: 'date',
+        ...inEventZone(),
+        admin: { ...inEventZone().admin, description: 'The occurrence as the series has it.' },
+      },
       { name: 'cancelled', type: 'checkbox', defaultValue: false },
       {
         type: 'row',

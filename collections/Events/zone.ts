@@ -17,7 +17,15 @@ export const inEventZone = ({ picker = false } = {}): Pick<DateField, 'admin' | 
     // select would put an enum of 400 zones per date into GraphQL. The stored `timezone` carries the
     // validation (it also accepts aliases such as Europe/Kiev). No default: a new event's editor
     // chooses the zone; API clients send `timezone` instead.
-    override: ({ baseField }): Field => ({ name: baseField.name, type: 'text', virtual: 'timezone', admin: { hidden: true } }),
+    override: ({ baseField }): Field => ({
+      name: baseField.name,
+      type: 'text',
+      virtual: 'timezone',
+      admin: { hidden: true },
+    }),
   },
-  admin: { date: { pickerAppearance: 'dayAndTime' }, ...(picker ? {} : { components: { Field: componentPath('EventZoneDateField') } }) },
+  admin: {
+    date: { pickerAppearance: 'dayAndTime' },
+    ...(picker ? {} : { components: { Field: componentPath('EventZoneDateField') } }),
+  },
 })

@@ -1,21 +1,33 @@
 import type { CollectionConfig } from 'payload'
 
 import { publishedAndNotEmbargoed } from '@/access/publishedAndNotEmbargoed'
+import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { pressReleasePreview } from '@/endpoints/pressReleasePreview'
 import { phoneField } from '@/fields/phone'
 import { localizedSlug } from '@/fields/slug'
-import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
-import { previewUrl } from '@/utilities/delivery/previewUrl'
-import { jsonLdEndpoint } from '@/endpoints/jsonLd'
-import { pressReleaseJsonLd } from '@/utilities/delivery/jsonld'
 import { requiredText, requiredTextarea } from '@/fields/validate'
+import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
+import { pressReleaseJsonLd } from '@/utilities/delivery/jsonld'
+import { previewUrl } from '@/utilities/delivery/previewUrl'
 
 const dateAndTime = { date: { pickerAppearance: 'dayAndTime' as const } }
 
 export const PressReleases: CollectionConfig<'press-releases'> = {
   slug: 'press-releases',
   // The editorial policy (src/policy/editorial.ts) reads this: access, audit, translator rules, versions.
-  custom: { pressroom: { public: true, drafts: { schedulePublish: true }, search: { title: 'title', summary: ['summary', 'subtitle'], text: ['subtitle', 'dateline.places'], date: 'releaseDate' }, seo: { title: 'title', description: ['summary', 'body'], image: 'featuredImage', type: 'article' } } },
+  custom: {
+    pressroom: {
+      public: true,
+      drafts: { schedulePublish: true },
+      search: {
+        title: 'title',
+        summary: ['summary', 'subtitle'],
+        text: ['subtitle', 'dateline.places'],
+        date: 'releaseDate',
+      },
+      seo: { title: 'title', description: ['summary', 'body'], image: 'featuredImage', type: 'article' },
+    },
+  },
   access: { read: publishedAndNotEmbargoed },
   admin: {
     defaultColumns: ['title', 'releaseDate', 'embargoUntil', '_status'],
@@ -48,9 +60,17 @@ export const PressReleases: CollectionConfig<'press-releases'> = {
             {
               name: 'dateline',
               type: 'group',
-              admin: { description: 'The places and date that open the release: “Almaty, Bishkek, Brussels, 31 May 2016 –”.' },
+              admin: {
+                description: 'The places and date that open the release: “Almaty, Bishkek, Brussels, 31 May 2016 –”.',
+              },
               fields: [
-                { name: 'places', type: 'text', hasMany: true, localized: true, admin: { description: 'Cities, in the order printed.' } },
+                {
+                  name: 'places',
+                  type: 'text',
+                  hasMany: true,
+                  localized: true,
+                  admin: { description: 'Cities, in the order printed.' },
+                },
                 { name: 'date', type: 'date' },
               ],
             },
@@ -110,7 +130,13 @@ export const PressReleases: CollectionConfig<'press-releases'> = {
               admin: { description: 'Issuing and mentioned organisations.' },
             },
             { name: 'donorNotices', type: 'relationship', relationTo: 'donor-notices', hasMany: true },
-            { name: 'attachments', type: 'upload', relationTo: 'media', hasMany: true, admin: { description: 'e.g. the PDF of the release.' } },
+            {
+              name: 'attachments',
+              type: 'upload',
+              relationTo: 'media',
+              hasMany: true,
+              admin: { description: 'e.g. the PDF of the release.' },
+            },
             { name: 'featuredImage', type: 'upload', relationTo: 'media' },
           ],
         },

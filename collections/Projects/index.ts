@@ -2,17 +2,24 @@ import type { CollectionConfig } from 'payload'
 
 import { countryField } from '@/fields/country'
 import { localizedSlug } from '@/fields/slug'
+import { alongsidePayload, requiredText } from '@/fields/validate'
 import { validateDateOrder } from '@/fields/validators'
 import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
 import { previewUrl } from '@/utilities/delivery/previewUrl'
-import { alongsidePayload, requiredText } from '@/fields/validate'
 
 export const partnerRoles = ['lead', 'partner', 'co-sponsor', 'funder'] as const
 
 export const Projects: CollectionConfig<'projects'> = {
   slug: 'projects',
   // The editorial policy (src/policy/editorial.ts) reads this: access, audit, translator rules, versions.
-  custom: { pressroom: { public: true, drafts: { schedulePublish: true }, search: { title: 'title', summary: ['summary'], date: 'startDate' }, seo: { title: 'title', description: ['summary', 'description'] } } },
+  custom: {
+    pressroom: {
+      public: true,
+      drafts: { schedulePublish: true },
+      search: { title: 'title', summary: ['summary'], date: 'startDate' },
+      seo: { title: 'title', description: ['summary', 'description'] },
+    },
+  },
   admin: {
     defaultColumns: ['title', 'startDate', 'endDate', '_status'],
     group: 'Directory',
@@ -32,8 +39,11 @@ export const Projects: CollectionConfig<'projects'> = {
     {
       name: 'endDate',
       type: 'date',
-      validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: Partial<{ startDate: unknown }> }) =>
-        validateDateOrder(siblingData?.startDate, value)),
+      validate: alongsidePayload(
+        'date',
+        (value: unknown, { siblingData }: { siblingData: Partial<{ startDate: unknown }> }) =>
+          validateDateOrder(siblingData?.startDate, value),
+      ),
     },
     {
       name: 'partners',

@@ -2,21 +2,27 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaffField } from '@/access/isStaff'
 import { readSpeakers } from '@/access/speakerVisibility'
+import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { countryField } from '@/fields/country'
 import { localizedSlug } from '@/fields/slug'
 import { urlField } from '@/fields/url'
-import { jsonLdEndpoint } from '@/endpoints/jsonLd'
-import { personJsonLd } from '@/utilities/delivery/jsonld'
 import { requiredText } from '@/fields/validate'
+import { personJsonLd } from '@/utilities/delivery/jsonld'
 
 export const Speakers: CollectionConfig<'speakers'> = {
   slug: 'speakers',
   // The editorial policy (src/policy/editorial.ts) reads this: access, audit, translator rules, versions.
-  custom: { pressroom: { public: true, search: { title: 'name', summary: ['position'], text: ['honorific', 'position', 'expertise'] } } },
+  custom: {
+    pressroom: {
+      public: true,
+      search: { title: 'name', summary: ['position'], text: ['honorific', 'position', 'expertise'] },
+    },
+  },
   access: { read: readSpeakers },
   admin: {
     defaultColumns: ['name', 'position', 'organisation', 'visibility'],
-    description: 'Everyone who speaks at an event or is quoted. Internal or non-consenting people never appear in public output.',
+    description:
+      'Everyone who speaks at an event or is quoted. Internal or non-consenting people never appear in public output.',
     group: 'Events',
     listSearchableFields: ['name', 'position'],
     useAsTitle: 'name',
@@ -44,11 +50,20 @@ export const Speakers: CollectionConfig<'speakers'> = {
     countryField(),
     { name: 'bio', type: 'richText', localized: true },
     { name: 'photo', type: 'upload', relationTo: 'media' },
-    { name: 'expertise', type: 'text', hasMany: true, localized: true, admin: { description: 'Topics, one per entry.' } },
+    {
+      name: 'expertise',
+      type: 'text',
+      hasMany: true,
+      localized: true,
+      admin: { description: 'Topics, one per entry.' },
+    },
     {
       name: 'links',
       type: 'array',
-      fields: [{ name: 'label', type: 'text', localized: true, required: true, validate: requiredText }, urlField({ required: true })],
+      fields: [
+        { name: 'label', type: 'text', localized: true, required: true, validate: requiredText },
+        urlField({ required: true }),
+      ],
     },
     {
       name: 'email',

@@ -26,7 +26,10 @@ export const Users: CollectionConfig<'users'> = {
   },
   auth: {
     // HttpOnly always (Payload's default); Secure wherever the site is served over HTTPS in production.
-    cookies: { sameSite: 'Lax', secure: process.env.NODE_ENV === 'production' && !process.env.SERVER_URL?.startsWith('http://') },
+    cookies: {
+      sameSite: 'Lax',
+      secure: process.env.NODE_ENV === 'production' && !process.env.SERVER_URL?.startsWith('http://'),
+    },
     // Payload's own interval between two reset mails to one account reserves it with a write made
     // outside the request's open transaction, which SQLite (one writer) can only make after that
     // transaction ends: the request waited for itself. The rate limit per client address on
@@ -40,8 +43,6 @@ export const Users: CollectionConfig<'users'> = {
     afterOperation: [notifyPasswordChanged],
     beforeOperation: [refuseResetWithoutEmail, requireStrongPassword],
   },
-  fields: [
-    { name: 'name', type: 'text', required: true },
-  ],
+  fields: [{ name: 'name', type: 'text', required: true }],
   timestamps: true,
 }

@@ -6,7 +6,8 @@ export type Role = (typeof roles)[number]
 /** Who works in the admin panel and may see drafts. */
 export const staffRoles: Role[] = ['admin', 'editor', 'translator']
 
-type Principal = (Partial<User> & { collection?: string }) | (Partial<ApiKey> & { collection?: string }) | null | undefined
+type Principal =
+  (Partial<User> & { collection?: string }) | (Partial<ApiKey> & { collection?: string }) | null | undefined
 
 type RoleResolver = (user: Record<string, unknown>) => readonly string[] | null | undefined
 

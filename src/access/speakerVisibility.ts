@@ -11,5 +11,4 @@ export const publicSpeakerWhere: Where = {
  * People in human-rights work can be at risk: outside the staff, only speakers who are public
  * and have consented exist at all.
  */
-export const readSpeakers: Access = ({ req: { user } }) =>
-  checkRole(staffRoles, user) ? true : publicSpeakerWhere
+export const readSpeakers: Access = ({ req: { user } }) => (checkRole(staffRoles, user) ? true : publicSpeakerWhere)

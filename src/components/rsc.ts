@@ -1,4 +1,4 @@
 // The package's `pressroom/rsc`: the admin's server components.
-export { TranslationsNavLink } from './TranslationsView/NavLink'
 export { TranslationsView } from './TranslationsView'
+export { TranslationsNavLink } from './TranslationsView/NavLink'
 export { WhatNeedsMe } from './WhatNeedsMe'

@@ -1,14 +1,14 @@
 import type { Endpoint } from 'payload'
 
 import { serverHost } from '@/env'
+import { removePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
 import type { Event } from '@/payload-types'
 import { attachmentHeader, downloadName } from '@/utilities/delivery/attachment'
 import { buildCalendar } from '@/utilities/delivery/ical'
+import { badQuery, notFound } from '@/utilities/errors'
 import { publicSpeakerIds } from '@/utilities/publicSpeakers'
-import { removePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
 
 import { readRouteDocument, refuseBadQuery, requestedLocale } from './request'
-import { badQuery, notFound } from '@/utilities/errors'
 
 /** GET /api/events/upcoming?locale=&limit=: events not yet over, soonest first, as Payload lists them. */
 export const upcomingEvents: Endpoint = {
@@ -34,7 +34,9 @@ export const upcomingEvents: Endpoint = {
 }
 
 /** `sessions=true|false`, or a problem naming the parameter. */
-export function sessionsParam(params: URLSearchParams): { sessions: boolean } | { problem: { path: string; message: string } } {
+export function sessionsParam(
+  params: URLSearchParams,
+): { sessions: boolean } | { problem: { path: string; message: string } } {
   const values = params.getAll('sessions')
   if (!values.length) return { sessions: false }
   if (values.length === 1 && (values[0] === 'true' || values[0] === 'false')) return { sessions: values[0] === 'true' }
@@ -58,12 +60,21 @@ export const eventICalendar: Endpoint = {
     if (!read) return notFound()
     // A calendar file is forwarded and subscribed to: only public speakers, even in one a staff member downloads.
     const ids = asked.sessions ? await publicSpeakerIds(req) : new Set<string>()
-    const event = asked.sessions ? (removePrivateSpeakers(read as unknown as Record<string, unknown>, [{ array: 'programme', field: 'speakers', many: true }], (id) => ids.has(id)) as unknown as Event) : read
-    return new Response(buildCalendar([event], { name: event.title, locale, host: serverHost(), sessions: asked.sessions }), {
-      headers: {
-        'Content-Type': 'text/calendar; charset=utf-8',
-        'Content-Disposition': attachmentHeader(downloadName(event.slug, 'ics', `event-${event.id}`)),
+    const event = asked.sessions
+      ? (removePrivateSpeakers(
+          read as unknown as Record<string, unknown>,
+          [{ array: 'programme', field: 'speakers', many: true }],
+          (id) => ids.has(id),
+        ) as unknown as Event)
+      : read
+    return new Response(
+      buildCalendar([event], { name: event.title, locale, host: serverHost(), sessions: asked.sessions }),
+      {
+        headers: {
+          'Content-Type': 'text/calendar; charset=utf-8',
+          'Content-Disposition': attachmentHeader(downloadName(event.slug, 'ics', `event-${event.id}`)),
+        },
       },
-    })
+    )
   },
 }

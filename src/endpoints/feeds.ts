@@ -1,9 +1,18 @@
 import type { Endpoint } from 'payload'
 
-import { calendarFilters, type CalendarFilters, feedTypes, localesOf, localizedFeeds, type PublicFeed, publicFeed, sitemapFileOf } from '@/utilities/delivery/publicFeeds'
+import {
+  type CalendarFilters,
+  calendarFilters,
+  feedTypes,
+  localesOf,
+  localizedFeeds,
+  type PublicFeed,
+  publicFeed,
+  sitemapFileOf,
+} from '@/utilities/delivery/publicFeeds'
+import { badQuery, errorResponse, notFound } from '@/utilities/errors'
 
 import { refuseBadQuery } from './request'
-import { badQuery, errorResponse, notFound } from '@/utilities/errors'
 
 /**
  * The calendar, the press-release feeds and the sitemap as Payload endpoints
@@ -47,7 +56,10 @@ const sitemapFileEndpoint: Endpoint = {
     if (refused) return refused
     const file = sitemapFileOf(String(req.routeParams?.file ?? ''))
     const path = new URL(req.url ?? 'http://localhost/').pathname
-    const entry = file === undefined ? undefined : await publicFeed(req.payload, 'sitemap.xml', { locale: localesOf(req.payload).defaultLocale, path, file })
+    const entry =
+      file === undefined
+        ? undefined
+        : await publicFeed(req.payload, 'sitemap.xml', { locale: localesOf(req.payload).defaultLocale, path, file })
     if (!entry || entry.status !== 200) return notFound()
     const { maxAge, type } = feedTypes['sitemap.xml']
     const headers = { 'Cache-Control': `public, max-age=${maxAge}`, 'Content-Type': type, ETag: entry.etag }
@@ -56,4 +68,7 @@ const sitemapFileEndpoint: Endpoint = {
   },
 }
 
-export const feedEndpoints: Endpoint[] = [...(Object.keys(feedTypes) as PublicFeed[]).map(feedEndpoint), sitemapFileEndpoint]
+export const feedEndpoints: Endpoint[] = [
+  ...(Object.keys(feedTypes) as PublicFeed[]).map(feedEndpoint),
+  sitemapFileEndpoint,
+]

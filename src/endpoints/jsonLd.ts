@@ -1,9 +1,9 @@
 import type { CollectionSlug, Endpoint } from 'payload'
 
 import { jsonForHtml } from '@/utilities/delivery/jsonForHtml'
+import { notFound } from '@/utilities/errors'
 
 import { readRouteDocument, refuseBadQuery, requestedLocale } from './request'
-import { notFound } from '@/utilities/errors'
 
 type Build<T> = (doc: T, locale: string, serverUrl: string) => Record<string, unknown>
 

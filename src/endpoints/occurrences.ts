@@ -2,8 +2,8 @@ import { DateTime } from 'luxon'
 import type { Endpoint, Where } from 'payload'
 
 import type { QueryProblem } from '@/http/validateQuery'
-import { badQuery } from '@/utilities/errors'
 import type { Event } from '@/payload-types'
+import { badQuery } from '@/utilities/errors'
 import { expandOccurrences, type Occurrence, type Series } from '@/utilities/recurrence'
 
 import { refuseBadQuery, requestedLocale } from './request'
@@ -22,19 +22,31 @@ export function occurrenceRange(params: URLSearchParams): { range?: OccurrenceRa
   const read = (name: 'from' | 'to') => {
     const values = params.getAll(name)
     if (values.length !== 1 || !values[0]) {
-      problems.push({ path: name, message: `${name} is required, once, as an ISO 8601 date or date-time (e.g. 2030-06-01 or 2030-06-01T00:00:00Z).` })
+      problems.push({
+        path: name,
+        message: `${name} is required, once, as an ISO 8601 date or date-time (e.g. 2030-06-01 or 2030-06-01T00:00:00Z).`,
+      })
       return undefined
     }
     const at = DateTime.fromISO(values[0], { zone: 'utc' })
-    if (!at.isValid) problems.push({ path: name, message: `${name} must be an ISO 8601 date or date-time, got "${values[0].slice(0, 60)}".` })
+    if (!at.isValid)
+      problems.push({
+        path: name,
+        message: `${name} must be an ISO 8601 date or date-time, got "${values[0].slice(0, 60)}".`,
+      })
     return at.isValid ? at : undefined
   }
   const from = read('from')
   const to = read('to')
-  if (params.get('locale') === 'all') problems.push({ path: 'locale', message: 'Occurrences are listed in one locale: leave locale=all out.' })
+  if (params.get('locale') === 'all')
+    problems.push({ path: 'locale', message: 'Occurrences are listed in one locale: leave locale=all out.' })
   if (from && to) {
     if (to <= from) problems.push({ path: 'to', message: 'to must be after from.' })
-    else if (to.diff(from, 'days').days > MAX_RANGE_DAYS) problems.push({ path: 'to', message: `A range is at most ${MAX_RANGE_DAYS} days: ask for the next one with another request.` })
+    else if (to.diff(from, 'days').days > MAX_RANGE_DAYS)
+      problems.push({
+        path: 'to',
+        message: `A range is at most ${MAX_RANGE_DAYS} days: ask for the next one with another request.`,
+      })
   }
   if (problems.length || !from || !to) return { problems }
   return { range: { from: from.toISO()!, to: to.toISO()! }, problems }

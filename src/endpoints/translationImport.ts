@@ -3,15 +3,16 @@ import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'pay
 import { checkRole, staffRoles } from '@/access/checkRole'
 import { absentIfRefused, notYourLocale } from '@/endpoints/request'
 import { defaultLocale } from '@/i18n/localization'
+import { errorResponse, type Problem, validationErrorBody } from '@/utilities/errors'
 import { mayTranslate } from '@/utilities/translations/access'
 import { importTranslations } from '@/utilities/translations/importTranslations'
 import { ImportLimitError, type ImportLimits, importLimits } from '@/utilities/translations/limits'
 import { poToExchange } from '@/utilities/translations/po'
 import { type ImportFormat, localeProblems, parseImportText, sniffFormat } from '@/utilities/translations/readImport'
 import { ExchangeFileError } from '@/utilities/translations/xliff'
-import { errorResponse, type Problem, validationErrorBody } from '@/utilities/errors'
 
-const refuse = (status: number, problems: Problem[]) => Response.json(validationErrorBody(problems), { status, headers: { 'Cache-Control': 'no-store' } })
+const refuse = (status: number, problems: Problem[]) =>
+  Response.json(validationErrorBody(problems), { status, headers: { 'Cache-Control': 'no-store' } })
 const forbidden = (message: string) => errorResponse(403, message)
 
 const XML_TYPES = ['application/xml', 'text/xml', 'application/xliff+xml', 'application/x-xliff+xml']
@@ -27,10 +28,15 @@ const checked = (text: string, limits: ImportLimits): string => {
 }
 
 /** The file's text and format. The express middleware has already cut bodies at the byte limit; this holds without it. */
-async function readImportBody(req: PayloadRequest, limits: ImportLimits): Promise<{ format: ImportFormat; text: string }> {
+async function readImportBody(
+  req: PayloadRequest,
+  limits: ImportLimits,
+): Promise<{ format: ImportFormat; text: string }> {
   const type = (req.headers.get('content-type') ?? '').split(';')[0].trim()
-  if (type === 'application/json') return { format: 'json', text: checked(await (req as unknown as Request).text(), limits) }
-  if (XML_TYPES.includes(type)) return { format: 'xliff', text: checked(await (req as unknown as Request).text(), limits) }
+  if (type === 'application/json')
+    return { format: 'json', text: checked(await (req as unknown as Request).text(), limits) }
+  if (XML_TYPES.includes(type))
+    return { format: 'xliff', text: checked(await (req as unknown as Request).text(), limits) }
   if (PO_TYPES.includes(type)) return { format: 'po', text: checked(await (req as unknown as Request).text(), limits) }
   if (type.startsWith('multipart/')) {
     await addDataAndFileToRequest(req)
@@ -65,7 +71,12 @@ export const translationImportEndpoint: Endpoint = {
     } catch (error) {
       if (error instanceof ImportLimitError) return refuse(error.status, [{ path: error.path, message: error.message }])
       if (!(error instanceof ExchangeFileError)) throw error
-      return refuse(400, [{ path: error.where.unit ?? error.where.file ?? (error.where.line ? `line ${error.where.line}` : 'file'), message: error.message }])
+      return refuse(400, [
+        {
+          path: error.where.unit ?? error.where.file ?? (error.where.line ? `line ${error.where.line}` : 'file'),
+          message: error.message,
+        },
+      ])
     }
     const problems = localeProblems(file)
     if (problems.length) return refuse(400, problems)
@@ -74,17 +85,37 @@ export const translationImportEndpoint: Endpoint = {
     const options = { force: flag('force'), dryRun: flag('dryRun') }
     if (file.documents.length > limits.queueAbove) {
       // The queue keeps XLIFF and JSON; a PO file is kept as the JSON exchange it reads as (the same units).
-      const kept = body.format === 'po' ? { format: 'json' as const, text: JSON.stringify(await poToExchange(body.text, defaultLocale, limits)) } : { format: body.format, text: body.text }
+      const kept =
+        body.format === 'po'
+          ? { format: 'json' as const, text: JSON.stringify(await poToExchange(body.text, defaultLocale, limits)) }
+          : { format: body.format, text: body.text }
       const record = await req.payload.create({
         collection: 'translation-imports',
-        data: { user: req.user?.id as number, status: 'queued', format: kept.format, ...options, documents: file.documents.length, file: { text: kept.text } },
+        data: {
+          user: req.user?.id as number,
+          status: 'queued',
+          format: kept.format,
+          ...options,
+          documents: file.documents.length,
+          file: { text: kept.text },
+        },
         depth: 0,
         overrideAccess: true,
       })
-      await req.payload.jobs.queue({ task: 'importTranslations', input: { import: String(record.id) }, queue: 'default' })
+      await req.payload.jobs.queue({
+        task: 'importTranslations',
+        input: { import: String(record.id) },
+        queue: 'default',
+      })
       const url = statusUrl(record.id)
       return Response.json(
-        { id: record.id, status: 'queued', documents: file.documents.length, statusUrl: url, message: `${file.documents.length} documents: the import runs on the jobs queue; ask ${url} for its progress and report.` },
+        {
+          id: record.id,
+          status: 'queued',
+          documents: file.documents.length,
+          statusUrl: url,
+          message: `${file.documents.length} documents: the import runs on the jobs queue; ask ${url} for its progress and report.`,
+        },
         { status: 202, headers: { 'Cache-Control': 'no-store', Location: url } },
       )
     }
@@ -101,7 +132,16 @@ export const translationImportStatusEndpoint: Endpoint = {
     if (!req.user) return errorResponse(401, 'Log in to follow an import.')
     const id = String(req.routeParams?.id ?? '')
     const record = /^[A-Za-z0-9]{1,24}$/.test(id)
-      ? await absentIfRefused(req.payload.findByID({ collection: 'translation-imports', id, depth: 0, overrideAccess: false, req, select: { file: false } }))
+      ? await absentIfRefused(
+          req.payload.findByID({
+            collection: 'translation-imports',
+            id,
+            depth: 0,
+            overrideAccess: false,
+            req,
+            select: { file: false },
+          }),
+        )
       : undefined
     if (!record) return errorResponse(404, `No import ${id} that you started.`)
     return Response.json(

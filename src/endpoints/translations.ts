@@ -2,16 +2,22 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { checkRole, staffRoles } from '@/access/checkRole'
 import { defaultLocale, isLocaleCode, localeCodes } from '@/i18n/localization'
+import { errorResponse, type Problem, validationErrorBody } from '@/utilities/errors'
 import { mayTranslate } from '@/utilities/translations/access'
 import { exchangeToJson, exportExchange } from '@/utilities/translations/exchange'
+import {
+  exchangeFile,
+  type ExchangeFormat,
+  exportFormats,
+  type XliffVersion,
+  xliffVersions,
+} from '@/utilities/translations/files'
 import { translationStatus } from '@/utilities/translations/report'
 import { type FieldState, fieldStates } from '@/utilities/translations/status'
 import { translatableSlugs } from '@/utilities/translations/units'
-import { type ExchangeFormat, exchangeFile, exportFormats, type XliffVersion, xliffVersions } from '@/utilities/translations/files'
 
-import { translationImportEndpoint, translationImportStatusEndpoint } from './translationImport'
-import { errorResponse, type Problem, validationErrorBody } from '@/utilities/errors'
 import { notYourLocale } from './request'
+import { translationImportEndpoint, translationImportStatusEndpoint } from './translationImport'
 
 const badRequest = (problems: Problem[]) => Response.json(validationErrorBody(problems), { status: 400 })
 const forbidden = (message: string) => errorResponse(403, message)
@@ -20,7 +26,13 @@ const unauthorized = () => errorResponse(401, 'Log in, or send an API key, to se
 // Asked each time: the host's locales are known once pressroomPlugin has read its config.
 const targetLocales = () => localeCodes.filter((code) => code !== defaultLocale)
 
-const list = (value: string | null): string[] | undefined => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : undefined)
+const list = (value: string | null): string[] | undefined =>
+  value
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : undefined
 
 function collectionParam(req: PayloadRequest, problems: Problem[], required: boolean): string[] {
   const value = req.searchParams.get('collection')
@@ -29,7 +41,11 @@ function collectionParam(req: PayloadRequest, problems: Problem[], required: boo
     if (required) problems.push({ path: 'collection', message: `collection is required: one of ${known.join(', ')}.` })
     return known
   }
-  if (!known.includes(value)) problems.push({ path: 'collection', message: `"${value}" is not a collection with translatable fields: use one of ${known.join(', ')}.` })
+  if (!known.includes(value))
+    problems.push({
+      path: 'collection',
+      message: `"${value}" is not a collection with translatable fields: use one of ${known.join(', ')}.`,
+    })
   return [value]
 }
 
@@ -39,7 +55,8 @@ function localeParam(req: PayloadRequest, name: string, problems: Problem[], fal
     problems.push({ path: name, message: `${name} is required: one of ${targetLocales().join(', ')}.` })
     return undefined
   }
-  if (!isLocaleCode(value)) problems.push({ path: name, message: `Unknown locale "${value}": use one of ${localeCodes.join(', ')}.` })
+  if (!isLocaleCode(value))
+    problems.push({ path: name, message: `Unknown locale "${value}": use one of ${localeCodes.join(', ')}.` })
   return value
 }
 
@@ -52,10 +69,19 @@ export const translationStatusEndpoint: Endpoint = {
     const problems: Problem[] = []
     const collections = collectionParam(req, problems, false)
     const locale = req.searchParams.get('locale')
-    if (locale === defaultLocale) problems.push({ path: 'locale', message: `"${defaultLocale}" is the source language; ask for one of ${targetLocales().join(', ')}.` })
-    else if (locale && !isLocaleCode(locale)) problems.push({ path: 'locale', message: `Unknown locale "${locale}": use one of ${targetLocales().join(', ')}.` })
+    if (locale === defaultLocale)
+      problems.push({
+        path: 'locale',
+        message: `"${defaultLocale}" is the source language; ask for one of ${targetLocales().join(', ')}.`,
+      })
+    else if (locale && !isLocaleCode(locale))
+      problems.push({
+        path: 'locale',
+        message: `Unknown locale "${locale}": use one of ${targetLocales().join(', ')}.`,
+      })
     const status = req.searchParams.get('status')
-    if (status && !fieldStates.includes(status as FieldState)) problems.push({ path: 'status', message: `status must be one of ${fieldStates.join(', ')}.` })
+    if (status && !fieldStates.includes(status as FieldState))
+      problems.push({ path: 'status', message: `status must be one of ${fieldStates.join(', ')}.` })
     if (problems.length) return badRequest(problems)
     const limit = Number(req.searchParams.get('limit') ?? 100)
     const page = Number(req.searchParams.get('page') ?? 1)
@@ -80,12 +106,16 @@ export const translationExportEndpoint: Endpoint = {
     const [collection] = collectionParam(req, problems, true)
     const source = localeParam(req, 'source', problems, defaultLocale)
     const target = localeParam(req, 'target', problems)
-    if (source && target && source === target) problems.push({ path: 'target', message: 'target must differ from source.' })
+    if (source && target && source === target)
+      problems.push({ path: 'target', message: 'target must differ from source.' })
     const format = req.searchParams.get('format') ?? 'xliff'
-    if (!exportFormats.includes(format)) problems.push({ path: 'format', message: `format must be one of ${exportFormats.join(', ')}.` })
+    if (!exportFormats.includes(format))
+      problems.push({ path: 'format', message: `format must be one of ${exportFormats.join(', ')}.` })
     const version = req.searchParams.get('version') ?? '2.0'
-    if (!xliffVersions.includes(version)) problems.push({ path: 'version', message: `version (of XLIFF) must be ${xliffVersions.join(' or ')}.` })
-    else if (version !== '2.0' && format !== 'xliff') problems.push({ path: 'version', message: 'version is for format=xliff only.' })
+    if (!xliffVersions.includes(version))
+      problems.push({ path: 'version', message: `version (of XLIFF) must be ${xliffVersions.join(' or ')}.` })
+    else if (version !== '2.0' && format !== 'xliff')
+      problems.push({ path: 'version', message: 'version is for format=xliff only.' })
     const status = list(req.searchParams.get('status'))
     const wrong = status?.filter((value) => !fieldStates.includes(value as FieldState))
     if (wrong?.length) problems.push({ path: 'status', message: `status must list some of ${fieldStates.join(', ')}.` })
@@ -93,21 +123,48 @@ export const translationExportEndpoint: Endpoint = {
     if (!checkRole(staffRoles, req.user)) return forbidden('Exports are for translators, editors and admins.')
     if (!mayTranslate(req.user, target as string)) return notYourLocale(req, target as string)
     const page = Number(req.searchParams.get('page') ?? 1)
-    const exchange = await exportExchange(req, { collection, ids: list(req.searchParams.get('ids')), source: source as string, target: target as string, status: status as FieldState[], page })
+    const exchange = await exportExchange(req, {
+      collection,
+      ids: list(req.searchParams.get('ids')),
+      source: source as string,
+      target: target as string,
+      status: status as FieldState[],
+      page,
+    })
     const name = `${collection}.${source}-${target}${page > 1 ? `.${page}` : ''}`
     // 500 documents a file; the headers tell a client to ask for the next page.
     const paging = { 'X-Total-Docs': String(exchange.totalDocs), 'X-Has-Next-Page': String(exchange.hasNextPage) }
     if (format === 'json') {
-      return Response.json(exchangeToJson(exchange), { headers: { ...paging, 'Cache-Control': 'no-store', 'Content-Disposition': `attachment; filename="${name}.json"` } })
+      return Response.json(exchangeToJson(exchange), {
+        headers: {
+          ...paging,
+          'Cache-Control': 'no-store',
+          'Content-Disposition': `attachment; filename="${name}.json"`,
+        },
+      })
     }
     if (!exchange.documents.some((document) => document.units.length)) {
       return errorResponse(404, 'Nothing to translate: no document matches, or none has source text.')
     }
-    const file = exchangeFile({ ...exchange, documents: exchange.documents.filter((document) => document.units.length) }, format as ExchangeFormat, version as XliffVersion)
+    const file = exchangeFile(
+      { ...exchange, documents: exchange.documents.filter((document) => document.units.length) },
+      format as ExchangeFormat,
+      version as XliffVersion,
+    )
     return new Response(file.text, {
-      headers: { ...paging, 'Cache-Control': 'no-store', 'Content-Type': file.type, 'Content-Disposition': `attachment; filename="${name}${version === '1.2' ? '.xliff12' : ''}.${file.extension}"` },
+      headers: {
+        ...paging,
+        'Cache-Control': 'no-store',
+        'Content-Type': file.type,
+        'Content-Disposition': `attachment; filename="${name}${version === '1.2' ? '.xliff12' : ''}.${file.extension}"`,
+      },
     })
   },
 }
 
-export const translationEndpoints = [translationStatusEndpoint, translationExportEndpoint, translationImportEndpoint, translationImportStatusEndpoint]
+export const translationEndpoints = [
+  translationStatusEndpoint,
+  translationExportEndpoint,
+  translationImportEndpoint,
+  translationImportStatusEndpoint,
+]

@@ -3,12 +3,12 @@ import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 import { checkRole, staffRoles } from '@/access/checkRole'
 import { isLocaleCode, localeCodes } from '@/i18n/localization'
 import { attachmentHeader, downloadName } from '@/utilities/delivery/attachment'
+import { badQuery, errorResponse, notFound } from '@/utilities/errors'
 import { checkItem, idOf, idsOf, titleLocales } from '@/utilities/visibility/facts'
 import { blockingGaps } from '@/utilities/visibility/gaps'
 import { reportToCsv, visibilityReport } from '@/utilities/visibility/report'
 
 import { refuseBadQuery } from './request'
-import { badQuery, errorResponse, notFound } from '@/utilities/errors'
 
 const unauthorized = (what: string) => errorResponse(401, `Log in as staff to see ${what}.`)
 const forbidden = (message: string) => errorResponse(403, message)
@@ -32,18 +32,45 @@ export const visibilityCheckEndpoint = (collection: CollectionSlug): Endpoint =>
     const refused = refuseBadQuery(req)
     if (refused) return refused
     const locale = req.searchParams.get('locale')
-    if (locale === 'all') return badQuery([{ path: 'locale', message: `locale must be one language: one of ${localeCodes.join(', ')}.` }])
+    if (locale === 'all')
+      return badQuery([{ path: 'locale', message: `locale must be one language: one of ${localeCodes.join(', ')}.` }])
     const read = (draft: boolean) =>
-      req.payload.findByID({ collection, id: req.routeParams?.id as string, select: { title: true, project: true, donorNotices: true, _status: true } as never, locale: 'all', depth: 0, draft, disableErrors: true, overrideAccess: false, req })
+      req.payload.findByID({
+        collection,
+        id: req.routeParams?.id as string,
+        select: { title: true, project: true, donorNotices: true, _status: true } as never,
+        locale: 'all',
+        depth: 0,
+        draft,
+        disableErrors: true,
+        overrideAccess: false,
+        req,
+      })
     const latest = (await read(true)) as Record<string, unknown> | null
     if (!latest) return notFound()
     const published = (await read(false)) as Record<string, unknown> | null
     const locales = new Set(published?._status === 'published' ? titleLocales(published.title) : [])
     if (locale && isLocaleCode(locale)) locales.add(locale)
     else titleLocales(latest.title).forEach((code) => locales.add(code))
-    const { gaps, projectNotices, itemNotices } = await checkItem(req, { project: idOf(latest.project), noticeIds: idsOf(latest.donorNotices), locales: [...locales] })
-    const notices = new Map([...projectNotices, ...itemNotices].map((notice) => [String(notice.id), { id: notice.id, name: notice.name }]))
-    return Response.json({ collection, id: latest.id, locales: [...locales], blocking: blockingGaps(gaps).length > 0, notices: [...notices.values()], gaps }, { headers: privately })
+    const { gaps, projectNotices, itemNotices } = await checkItem(req, {
+      project: idOf(latest.project),
+      noticeIds: idsOf(latest.donorNotices),
+      locales: [...locales],
+    })
+    const notices = new Map(
+      [...projectNotices, ...itemNotices].map((notice) => [String(notice.id), { id: notice.id, name: notice.name }]),
+    )
+    return Response.json(
+      {
+        collection,
+        id: latest.id,
+        locales: [...locales],
+        blocking: blockingGaps(gaps).length > 0,
+        notices: [...notices.values()],
+        gaps,
+      },
+      { headers: privately },
+    )
   },
 })
 
@@ -55,11 +82,13 @@ export const visibilityReportEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!req.user) return unauthorized('visibility reports')
-    if (!isPerson(req) || !checkRole(['admin', 'editor'], req.user)) return forbidden('Visibility reports are for editors and admins.')
+    if (!isPerson(req) || !checkRole(['admin', 'editor'], req.user))
+      return forbidden('Visibility reports are for editors and admins.')
     const refused = refuseBadQuery(req)
     if (refused) return refused
     const format = req.searchParams.get('format') ?? 'json'
-    if (!(formats as readonly string[]).includes(format)) return badQuery([{ path: 'format', message: `format must be json or csv, got "${format.slice(0, 40)}".` }])
+    if (!(formats as readonly string[]).includes(format))
+      return badQuery([{ path: 'format', message: `format must be json or csv, got "${format.slice(0, 40)}".` }])
     const report = await visibilityReport(req, req.routeParams?.id as string)
     if (!report) return notFound()
     if (format === 'json') return Response.json(report, { headers: privately })
@@ -67,7 +96,13 @@ export const visibilityReportEndpoint: Endpoint = {
       headers: {
         ...privately,
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': attachmentHeader(downloadName(report.project.slug && `${report.project.slug}-visibility`, 'csv', `project-${report.project.id}-visibility`)),
+        'Content-Disposition': attachmentHeader(
+          downloadName(
+            report.project.slug && `${report.project.slug}-visibility`,
+            'csv',
+            `project-${report.project.id}-visibility`,
+          ),
+        ),
       },
     })
   },

@@ -16,4 +16,7 @@ const authorField = (name: 'createdBy' | 'updatedBy', label: string): Field => (
 })
 
 /** Who created a document and who changed it last, kept in every version. */
-export const auditFields = (): Field[] => [authorField('createdBy', 'Created by'), authorField('updatedBy', 'Last changed by')]
+export const auditFields = (): Field[] => [
+  authorField('createdBy', 'Created by'),
+  authorField('updatedBy', 'Last changed by'),
+]

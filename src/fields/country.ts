@@ -14,7 +14,13 @@ type Options = {
 }
 
 /** ISO 3166-1 alpha-2 country code(s), stored as codes and shown with their names. */
-export const countryField = ({ name = 'country', hasMany = false, required = false, description, overrides }: Options = {}) =>
+export const countryField = ({
+  name = 'country',
+  hasMany = false,
+  required = false,
+  description,
+  overrides,
+}: Options = {}) =>
   ({
     name,
     type: 'select',

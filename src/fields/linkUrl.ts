@@ -18,7 +18,8 @@ const allowedList = (schemes: string[]) => schemes.map((scheme) => scheme.replac
 /** A link in rich text: http, https, mailto, tel, or relative to the page (`/path`, `#part`, `?q`). */
 export function validateLinkUrl(value: string): Result {
   // Controls anywhere mean a frontend and a browser may read the address differently.
-  if (CONTROL.test(value)) return `The link "${printable(value)}" contains control characters (a tab, line break or other invisible character); remove them.`
+  if (CONTROL.test(value))
+    return `The link "${printable(value)}" contains control characters (a tab, line break or other invisible character); remove them.`
   let url: URL
   try {
     url = new URL(value, BASE)
@@ -33,7 +34,8 @@ export function validateLinkUrl(value: string): Result {
 
 /** A plain web-address field: absolute http or https only, with nothing a browser would strip. */
 export function webUrlProblem(value: string): string | undefined {
-  if (CONTROL.test(value)) return `"${printable(value)}" contains control characters (a tab, line break or other invisible character); remove them.`
+  if (CONTROL.test(value))
+    return `"${printable(value)}" contains control characters (a tab, line break or other invisible character); remove them.`
   if (value !== value.trim()) return `"${printable(value)}" starts or ends with a space; remove it.`
   try {
     const { protocol } = new URL(value)
@@ -45,7 +47,10 @@ export function webUrlProblem(value: string): string | undefined {
 
 // Messages quote the address; show controls as code points rather than as themselves.
 const printable = (value: string) =>
-  (value.length > 200 ? `${value.slice(0, 200)}…` : value).replace(/[\p{Cc}]/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  (value.length > 200 ? `${value.slice(0, 200)}…` : value).replace(
+    /[\p{Cc}]/gu,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
 
 /** Every link of a rich-text value, the first bad one reported. */
 export function validateRichTextLinks(state: unknown): Result {

@@ -8,6 +8,10 @@ export const refuseOnSave =
   (check: (value: unknown) => true | string): FieldHook =>
   ({ value, path, req, collection }) => {
     const verdict = check(value)
-    if (verdict !== true) throw new ValidationError({ collection: collection?.slug, errors: [{ path: path.join('.'), message: verdict }] }, req.t)
+    if (verdict !== true)
+      throw new ValidationError(
+        { collection: collection?.slug, errors: [{ path: path.join('.'), message: verdict }] },
+        req.t,
+      )
     return value
   }

@@ -1,6 +1,6 @@
 import slugify from '@sindresorhus/slugify'
-import { requiredInDefaultLocale } from './validators'
 import { type CheckboxField, type FieldHook, slugField, type TextField } from 'payload'
+
 import { refuseOnSave } from './refuseOnSave'
 import { requiredText } from './validate'
 
@@ -11,10 +11,32 @@ type Options = {
 
 /** Letters of Kazakh, Kyrgyz and Tajik Cyrillic that the transliterator's Russian table lacks. */
 const centralAsianLetters: [string, string][] = [
-  ['Ә', 'A'], ['ә', 'a'], ['Ғ', 'Gh'], ['ғ', 'gh'], ['Қ', 'Q'], ['қ', 'q'], ['Ң', 'Ng'], ['ң', 'ng'],
-  ['Ө', 'O'], ['ө', 'o'], ['Ұ', 'U'], ['ұ', 'u'], ['Ү', 'U'], ['ү', 'u'], ['Һ', 'H'], ['һ', 'h'],
-  ['І', 'I'], ['і', 'i'], ['Ӣ', 'I'], ['ӣ', 'i'], ['Ӯ', 'U'], ['ӯ', 'u'], ['Ҳ', 'H'], ['ҳ', 'h'],
-  ['Ҷ', 'J'], ['ҷ', 'j'],
+  ['Ә', 'A'],
+  ['ә', 'a'],
+  ['Ғ', 'Gh'],
+  ['ғ', 'gh'],
+  ['Қ', 'Q'],
+  ['қ', 'q'],
+  ['Ң', 'Ng'],
+  ['ң', 'ng'],
+  ['Ө', 'O'],
+  ['ө', 'o'],
+  ['Ұ', 'U'],
+  ['ұ', 'u'],
+  ['Ү', 'U'],
+  ['ү', 'u'],
+  ['Һ', 'H'],
+  ['һ', 'h'],
+  ['І', 'I'],
+  ['і', 'i'],
+  ['Ӣ', 'I'],
+  ['ӣ', 'i'],
+  ['Ӯ', 'U'],
+  ['ӯ', 'u'],
+  ['Ҳ', 'H'],
+  ['ҳ', 'h'],
+  ['Ҷ', 'J'],
+  ['ҷ', 'j'],
 ]
 
 export const toSlug = (value: string): string => slugify(value, { customReplacements: centralAsianLetters })
@@ -36,7 +58,15 @@ export const localizedSlug = ({ useAsSlug = 'title' }: Options = {}) =>
         ...row,
         fields: [
           checkbox,
-          { ...slug, hooks: { ...slug.hooks, beforeValidate: [fillMissingSlug(useAsSlug), refuseOnSave(validateSlugCharacters)] }, validate: requiredText, custom: { ...slug.custom, translatable: false } },
+          {
+            ...slug,
+            hooks: {
+              ...slug.hooks,
+              beforeValidate: [fillMissingSlug(useAsSlug), refuseOnSave(validateSlugCharacters)],
+            },
+            validate: requiredText,
+            custom: { ...slug.custom, translatable: false },
+          },
         ],
       }
     },

@@ -20,7 +20,10 @@ export const timezoneField = ({ name = 'timezone', required = true, defaultValue
     index: true,
     validate: alongsidePayload('text', (value: unknown) => validateTimeZone(value, required)),
     ...overrides,
-    admin: { description: 'IANA time zone of the venue, e.g. Asia/Dushanbe. Online events: the organiser’s zone.', ...overrides?.admin },
+    admin: {
+      description: 'IANA time zone of the venue, e.g. Asia/Dushanbe. Online events: the organiser’s zone.',
+      ...overrides?.admin,
+    },
   }) as TextField
 
 /**

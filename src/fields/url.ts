@@ -16,7 +16,9 @@ type Options = {
 }
 
 // Drafts skip `validate`; a javascript: address in a draft would still reach a preview.
-const refuseUnsafe = refuseOnSave((value) => (typeof value === 'string' && value ? (webUrlProblem(value) ?? true) : true))
+const refuseUnsafe = refuseOnSave((value) =>
+  typeof value === 'string' && value ? (webUrlProblem(value) ?? true) : true,
+)
 
 /** A web address (http or https), validated on the server for every API, drafts included for the scheme. */
 export const urlField = ({ name = 'url', label, description, required = false, localized, overrides }: Options = {}) =>

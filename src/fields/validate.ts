@@ -15,7 +15,10 @@ export const alongsidePayload =
   async (value: unknown, options: any): Promise<true | string> => {
     const own = check(value, options)
     if (own !== true) return own
-    return (validations[type] as (value: unknown, options: any) => true | string | Promise<true | string>)(value, { ...options, required: false })
+    return (validations[type] as (value: unknown, options: any) => true | string | Promise<true | string>)(value, {
+      ...options,
+      required: false,
+    })
   }
 
 /** Localized text required in English only, within Payload's length limits. */
@@ -24,5 +27,7 @@ export const requiredTextarea = alongsidePayload('textarea', requiredInDefaultLo
 
 /** A count of people or things: Payload turns "sixty" into NaN and would store nothing without a word. */
 export const wholeNumber = alongsidePayload('number', (value) =>
-  value === undefined || value === null || (typeof value === 'number' && Number.isInteger(value) && value >= 0) ? true : 'Write a whole number, such as 60.',
+  value === undefined || value === null || (typeof value === 'number' && Number.isInteger(value) && value >= 0)
+    ? true
+    : 'Write a whole number, such as 60.',
 )

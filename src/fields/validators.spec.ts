@@ -61,7 +61,9 @@ describe('validateCountry', () => {
     expect(validateCountry(['KZ', 'KG', 'TJ'])).toBe(true)
   })
   it('names every unknown code', () => {
-    expect(validateCountry(['TJ', 'XX', 'tj'])).toBe('"XX", "tj" are not ISO 3166-1 alpha-2 country codes (e.g. TJ, KZ, KG).')
+    expect(validateCountry(['TJ', 'XX', 'tj'])).toBe(
+      '"XX", "tj" are not ISO 3166-1 alpha-2 country codes (e.g. TJ, KZ, KG).',
+    )
     expect(validateCountry('TJK')).toMatch(/"TJK" is not an ISO 3166-1 alpha-2 country code/)
   })
 })
@@ -72,7 +74,9 @@ describe('validateDateOrder', () => {
     expect(validateDateOrder('2016-05-31T04:00:00Z', '2016-05-31T04:00:00Z')).toBe(true)
   })
   it('rejects an end before the start, and dates that are not dates', () => {
-    expect(validateDateOrder('2016-06-02T00:00:00Z', '2016-05-31T00:00:00Z')).toBe('The end must not be before the start date.')
+    expect(validateDateOrder('2016-06-02T00:00:00Z', '2016-05-31T00:00:00Z')).toBe(
+      'The end must not be before the start date.',
+    )
     expect(validateDateOrder('2016-06-02T00:00:00Z', 'soon')).toMatch(/not a valid date/)
   })
 })

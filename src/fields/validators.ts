@@ -1,4 +1,5 @@
 import { isValidPhoneNumber } from 'libphonenumber-js'
+
 import { defaultLocale } from '@/i18n/localization'
 
 import { isCountryCode } from './countries'
@@ -98,7 +99,15 @@ export const requiredInDefaultLocale = (value: unknown, { req }: { req: { locale
 export const validateEditorState = (value: unknown): true | string => {
   if (value === undefined || value === null) return true
   const root = (value as { root?: { type?: unknown; children?: unknown } } | null)?.root
-  if (typeof value === 'object' && !Array.isArray(value) && root && typeof root === 'object' && root.type === 'root' && Array.isArray(root.children)) return true
+  if (
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    root &&
+    typeof root === 'object' &&
+    root.type === 'root' &&
+    Array.isArray(root.children)
+  )
+    return true
   return typeof value === 'string'
     ? 'Rich text must be an editor state ({ "root": { "type": "root", "children": [...] } }), not a plain string.'
     : 'Rich text must be an editor state: { "root": { "type": "root", "children": [...] } }.'

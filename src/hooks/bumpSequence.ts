@@ -1,7 +1,11 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 /** The iCalendar SEQUENCE after a write: it grows with each published change, so calendars take the update. */
-export function nextSequence(previous: number | null | undefined, operation: 'create' | 'update', status?: string): number {
+export function nextSequence(
+  previous: number | null | undefined,
+  operation: 'create' | 'update',
+  status?: string,
+): number {
   const current = previous ?? 0
   if (operation === 'create') return 0
   return status === 'draft' ? current : current + 1

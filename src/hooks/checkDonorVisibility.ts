@@ -1,4 +1,10 @@
-import { type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type CollectionSlug, type PayloadRequest, ValidationError } from 'payload'
+import {
+  type CollectionBeforeChangeHook,
+  type CollectionBeforeOperationHook,
+  type CollectionSlug,
+  type PayloadRequest,
+  ValidationError,
+} from 'payload'
 
 import { checkItem, type Id, idOf, idsOf, titleLocales } from '@/utilities/visibility/facts'
 import { blockingGaps } from '@/utilities/visibility/gaps'
@@ -14,7 +20,9 @@ const scopeKey = (slug: string) => `pressroom.publishScope.${slug}`
 export const recordPublishScope =
   <S extends CollectionSlug>(): CollectionBeforeOperationHook<S> =>
   ({ args, collection, operation, req }) => {
-    if (operation === 'create' || operation === 'update') req.context[scopeKey(collection.slug)] = (args as { publishSpecificLocale?: string }).publishSpecificLocale ?? 'all'
+    if (operation === 'create' || operation === 'update')
+      req.context[scopeKey(collection.slug)] =
+        (args as { publishSpecificLocale?: string }).publishSpecificLocale ?? 'all'
     return args
   }
 
@@ -23,16 +31,34 @@ export const recordPublishScope =
  * a title in, and those this publish adds (the request's locale, or every locale the latest
  * version has a title in when all locales are published).
  */
-export async function localesAfterPublish(req: PayloadRequest, slug: CollectionSlug, id: Id | undefined, data: Doc, scope: string): Promise<string[]> {
+export async function localesAfterPublish(
+  req: PayloadRequest,
+  slug: CollectionSlug,
+  id: Id | undefined,
+  data: Doc,
+  scope: string,
+): Promise<string[]> {
   const locales = new Set<string>()
   const title = data.title
   if (title && typeof title === 'object') titleLocales(title).forEach((locale) => locales.add(locale))
   else if (typeof title === 'string' && title.trim() && req.locale && req.locale !== 'all') locales.add(req.locale)
   if (id !== undefined) {
-    const read = (draft: boolean) => req.payload.findByID({ collection: slug, id, select: { title: true, _status: true } as never, locale: 'all', depth: 0, draft, disableErrors: true, overrideAccess: false, req })
+    const read = (draft: boolean) =>
+      req.payload.findByID({
+        collection: slug,
+        id,
+        select: { title: true, _status: true } as never,
+        locale: 'all',
+        depth: 0,
+        draft,
+        disableErrors: true,
+        overrideAccess: false,
+        req,
+      })
     const published = (await read(false)) as Doc | null
     if (published?._status === 'published') titleLocales(published.title).forEach((locale) => locales.add(locale))
-    if (scope === 'all') titleLocales(((await read(true)) as Doc | null)?.title).forEach((locale) => locales.add(locale))
+    if (scope === 'all')
+      titleLocales(((await read(true)) as Doc | null)?.title).forEach((locale) => locales.add(locale))
     else if (typeof title !== 'string' && !(title && typeof title === 'object')) locales.add(scope)
   }
   return [...locales]
@@ -44,7 +70,13 @@ export async function localesAfterPublish(req: PayloadRequest, slug: CollectionS
  * and the edit view's warning (and `GET /api/{collection}/{id}/visibility`) names the gaps.
  * Drafts and autosaves are never refused.
  */
-export const checkDonorVisibility: CollectionBeforeChangeHook = async ({ collection, data, operation, originalDoc, req }) => {
+export const checkDonorVisibility: CollectionBeforeChangeHook = async ({
+  collection,
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
   if (data?._status !== 'published' || (operation !== 'create' && operation !== 'update')) return data
   const from = (field: string) => (field in data ? data[field] : (originalDoc as Doc | undefined)?.[field])
   // An item of no project with no notice of its own has no donor to satisfy: nothing to read.
@@ -55,15 +87,31 @@ export const checkDonorVisibility: CollectionBeforeChangeHook = async ({ collect
   const { locale, fallbackLocale } = req
   let gaps
   try {
-    const locales = await localesAfterPublish(req, collection.slug as CollectionSlug, (originalDoc as Doc | undefined)?.id, data as Doc, scope)
-    gaps = (await checkItem(req, { project: idOf(from('project')), noticeIds: idsOf(from('donorNotices')), locales })).gaps
+    const locales = await localesAfterPublish(
+      req,
+      collection.slug as CollectionSlug,
+      (originalDoc as Doc | undefined)?.id,
+      data as Doc,
+      scope,
+    )
+    gaps = (await checkItem(req, { project: idOf(from('project')), noticeIds: idsOf(from('donorNotices')), locales }))
+      .gaps
   } finally {
     req.locale = locale
     req.fallbackLocale = fallbackLocale
   }
   const blocking = blockingGaps(gaps)
   if (blocking.length) {
-    throw new ValidationError({ collection: collection.slug, errors: blocking.map((gap) => ({ path: 'donorNotices', message: `${gap.message} The donor’s rules are enforced: fix this before publishing.` })) }, req.t)
+    throw new ValidationError(
+      {
+        collection: collection.slug,
+        errors: blocking.map((gap) => ({
+          path: 'donorNotices',
+          message: `${gap.message} The donor’s rules are enforced: fix this before publishing.`,
+        })),
+      },
+      req.t,
+    )
   }
   return data
 }

@@ -1,4 +1,10 @@
-import { APIError, type CollectionBeforeOperationHook, type CollectionSlug, type PayloadRequest, type Where } from 'payload'
+import {
+  APIError,
+  type CollectionBeforeOperationHook,
+  type CollectionSlug,
+  type PayloadRequest,
+  type Where,
+} from 'payload'
 
 import { seesAllSpeakers } from '@/utilities/publicSpeakers'
 import { type Condition, conditionsOf, idsOf, mapConditions, reachOf, sortPaths } from '@/utilities/queryPaths'
@@ -71,7 +77,8 @@ export const guardPublicQueries: CollectionBeforeOperationHook = async ({ args, 
   for (const path of sortPaths(query.sort)) {
     const reach = reachOf(fields, path)
     // An order by a related id ranks hidden ids among the visible ones.
-    if (reach.hop || reach.rowOf || reach.relation || reach.join) throw refuse('sort', `sort=${path} is not available: sort by this collection's own fields.`)
+    if (reach.hop || reach.rowOf || reach.relation || reach.join)
+      throw refuse('sort', `sort=${path} is not available: sort by this collection's own fields.`)
   }
   if (query.field) {
     const reach = reachOf(fields, query.field)
@@ -86,17 +93,30 @@ export const guardPublicQueries: CollectionBeforeOperationHook = async ({ args, 
     const reach = reachOf(fields, condition.path)
     const speakerCell = reach.relation && !reach.hop && reach.relation.path.startsWith(`${reach.rowOf}.`)
     if (reach.rowOf && !speakerCell) {
-      throw refuse(`where.${condition.path}`, `where[${condition.path}] is not available: filter ${reach.rowOf} by the speaker's id only.`)
+      throw refuse(
+        `where.${condition.path}`,
+        `where[${condition.path}] is not available: filter ${reach.rowOf} by the speaker's id only.`,
+      )
     }
     // A join lists documents of another collection: filtered here, it would count those the reader cannot read.
-    if (reach.join) throw refuse(`where.${condition.path}`, `where[${condition.path}] is not available: filter the other collection by its relationship instead.`)
+    if (reach.join)
+      throw refuse(
+        `where.${condition.path}`,
+        `where[${condition.path}] is not available: filter the other collection by its relationship instead.`,
+      )
     if (!reach.relation || reach.hop) continue
     if (!ID_OPERATORS.includes(condition.operator)) {
       // Ranges and patterns over ids would place a hidden id between visible ones.
-      throw refuse(`where.${condition.path}`, `where[${condition.path}][${condition.operator}] is not available: compare a relationship with equals, not_equals, in, not_in, contains, all or exists.`)
+      throw refuse(
+        `where.${condition.path}`,
+        `where[${condition.path}][${condition.operator}] is not available: compare a relationship with equals, not_equals, in, not_in, contains, all or exists.`,
+      )
     }
     if (condition.operator === 'exists' && [reach.relation.relationTo].flat().includes('speakers')) {
-      throw refuse(`where.${condition.path}`, `where[${condition.path}][exists] is not available: filter by a speaker's id.`)
+      throw refuse(
+        `where.${condition.path}`,
+        `where[${condition.path}][exists] is not available: filter by a speaker's id.`,
+      )
     }
     relational = true
   }
@@ -104,7 +124,8 @@ export const guardPublicQueries: CollectionBeforeOperationHook = async ({ args, 
 
   const where = await mapConditions(query.where, (condition) => {
     const { relation, hop } = reachOf(fields, condition.path)
-    if (!relation || hop || typeof relation.relationTo !== 'string') return { [condition.path]: { [condition.operator]: condition.value } }
+    if (!relation || hop || typeof relation.relationTo !== 'string')
+      return { [condition.path]: { [condition.operator]: condition.value } }
     return overReadable(req, condition, relation.relationTo)
   })
   return { ...args, where }

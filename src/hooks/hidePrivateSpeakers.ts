@@ -32,7 +32,9 @@ export function removePrivateSpeakers<T extends Doc>(
     const { field } = reference
     result[reference.array] =
       'many' in reference && reference.many
-        ? rows.map((row: Doc) => (Array.isArray(row?.[field]) ? { ...row, [field]: (row[field] as unknown[]).filter(visible) } : row))
+        ? rows.map((row: Doc) =>
+            Array.isArray(row?.[field]) ? { ...row, [field]: (row[field] as unknown[]).filter(visible) } : row,
+          )
         : rows.filter((row: Doc) => visible(row?.[field]))
   }
   return result as T

@@ -10,9 +10,15 @@ describe('localeToPublish', () => {
   it('leaves drafts, explicit choices, locale=all and the Local API alone', () => {
     expect(localeToPublish({ data: { _status: 'draft' }, req: rest('en') })).toBeUndefined()
     expect(localeToPublish({ data: {}, req: rest('en') })).toBeUndefined()
-    expect(localeToPublish({ data: { _status: 'published' }, publishAllLocales: true, req: rest('en') })).toBeUndefined()
-    expect(localeToPublish({ data: { _status: 'published' }, publishSpecificLocale: 'kk', req: rest('en') })).toBeUndefined()
+    expect(
+      localeToPublish({ data: { _status: 'published' }, publishAllLocales: true, req: rest('en') }),
+    ).toBeUndefined()
+    expect(
+      localeToPublish({ data: { _status: 'published' }, publishSpecificLocale: 'kk', req: rest('en') }),
+    ).toBeUndefined()
     expect(localeToPublish({ data: { _status: 'published' }, req: rest('all') })).toBeUndefined()
-    expect(localeToPublish({ data: { _status: 'published' }, req: { locale: 'en', payloadAPI: 'local' } })).toBeUndefined()
+    expect(
+      localeToPublish({ data: { _status: 'published' }, req: { locale: 'en', payloadAPI: 'local' } }),
+    ).toBeUndefined()
   })
 })

@@ -27,7 +27,17 @@ export function accessLog(payload: Payload, metrics?: Metrics): RequestHandler {
       const header = res.getHeader('x-cache')
       const cache = header === 'hit' || header === 'miss' ? header : undefined
       const status = res.writableFinished ? res.statusCode : 499
-      payload.logger.info({ method: req.method, route, status, durationMs: Math.round(seconds * 1e4) / 10, requestId, ...(cache ? { cache } : {}) }, 'request')
+      payload.logger.info(
+        {
+          method: req.method,
+          route,
+          status,
+          durationMs: Math.round(seconds * 1e4) / 10,
+          requestId,
+          ...(cache ? { cache } : {}),
+        },
+        'request',
+      )
       metrics?.observeRequest({ method: req.method, route, status, seconds, cache })
     })
     next()

@@ -2,8 +2,9 @@ import type { IncomingMessage } from 'node:http'
 
 import type { Request, RequestHandler, Response } from 'express'
 
-import { nestingScanner, tooDeepMessage } from './jsonNesting'
 import { errorBody } from '@/utilities/errors'
+
+import { nestingScanner, tooDeepMessage } from './jsonNesting'
 
 /** The largest JSON or form body accepted; uploads (multipart) have the media collection's own limit. */
 export const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 1024 * 1024)

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
+
 import { errorBody } from '@/utilities/errors'
 
 type Refusal = { status: 400 | 415; message: string }
@@ -11,7 +12,12 @@ type Refusal = { status: 400 | 415; message: string }
  * `application/json` (spelled exactly so) and multipart bodies, and with any other body, or none,
  * a create or update reaches the database with no data at all (a 500).
  */
-export function bodyRefusal(method: string, apiPath: string, headers: IncomingHttpHeaders, collections: Record<string, unknown>): Refusal | undefined {
+export function bodyRefusal(
+  method: string,
+  apiPath: string,
+  headers: IncomingHttpHeaders,
+  collections: Record<string, unknown>,
+): Refusal | undefined {
   if (!['POST', 'PATCH', 'PUT'].includes(method)) return undefined
   const [, slug = '', ...rest] = apiPath.replace(/\/+$/, '').split('/')
   if (!(slug in collections)) return undefined
@@ -20,10 +26,18 @@ export function bodyRefusal(method: string, apiPath: string, headers: IncomingHt
   const body = Number(headers['content-length'] ?? 0) > 0 || headers['transfer-encoding'] !== undefined
   if (body) {
     if (base === 'application/json' || base.includes('multipart/')) return undefined
-    return { status: 415, message: `The body must be JSON sent as Content-Type: application/json (or multipart/form-data for uploads), not "${type.slice(0, 60) || 'no content type'}".` }
+    return {
+      status: 415,
+      message: `The body must be JSON sent as Content-Type: application/json (or multipart/form-data for uploads), not "${type.slice(0, 60) || 'no content type'}".`,
+    }
   }
   const write = (method === 'POST' && rest.length === 0) || (method === 'PATCH' && rest.length <= 1)
-  return write ? { status: 400, message: 'The request has no body: send the document as JSON, with Content-Type: application/json.' } : undefined
+  return write
+    ? {
+        status: 400,
+        message: 'The request has no body: send the document as JSON, with Content-Type: application/json.',
+      }
+    : undefined
 }
 
 /** Answers an unreadable body to a collection route before Payload does with a 500. */

@@ -21,6 +21,7 @@ describe('canonicalUrl', () => {
   })
 
   it('is idempotent', () => {
-    for (const input of ['/a/%2e/b/%2E%2E/c//d/%7e', '/x/%41%2F%42']) expect(canonicalUrl(canonicalUrl(input))).toBe(canonicalUrl(input))
+    for (const input of ['/a/%2e/b/%2E%2E/c//d/%7e', '/x/%41%2F%42'])
+      expect(canonicalUrl(canonicalUrl(input))).toBe(canonicalUrl(input))
   })
 })

@@ -1,6 +1,11 @@
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express'
 import type { Payload } from 'payload'
 
+import { metricsToken } from '@/env'
+import { storedCollections } from '@/plugins/readModel/render'
+import { publicSlugs } from '@/policy/editorial'
+import { errorBody } from '@/utilities/errors'
+
 import { accessLog } from './accessLog'
 import { limitBody } from './bodyLimit'
 import { requireReadableBody } from './bodyType'
@@ -8,20 +13,15 @@ import { canonicalizeUrl } from './canonicalUrl'
 import { feedsRouter } from './feeds'
 import { graphqlRoute } from './graphqlRoute'
 import { limitImportBody } from './importBodyLimit'
-import { createMetrics, metricsRoute } from './metrics'
 import { methodOverrideAsGet } from './methodOverride'
-import { metricsToken } from '@/env'
-import { publicSlugs } from '@/policy/editorial'
-import { storedCollections } from '@/plugins/readModel/render'
-
+import { createMetrics, metricsRoute } from './metrics'
 import { publicReads } from './publicReads'
-import { DatabaseRateLimitStore } from './rateLimitStore'
 import { authRateLimit, importRateLimit, importRoute, rateLimitedRoutes } from './rateLimits'
+import { DatabaseRateLimitStore } from './rateLimitStore'
 import { checkReadiness } from './readiness'
 import { securityHeaders } from './securityHeaders'
 import { trustProxy } from './trustProxy'
 import { validateQuery } from './validateQuery'
-import { errorBody } from '@/utilities/errors'
 
 export type CreateAppOptions = {
   payload: Payload
@@ -35,7 +35,13 @@ export type CreateAppOptions = {
 }
 
 /** Builds the HTTP application without listening, so tests and the server share it. */
-export function createApp({ payload, handle, production = process.env.NODE_ENV === 'production', trustProxy: trusted = trustProxy(), metricsToken: scrapeToken = metricsToken() }: CreateAppOptions): Express {
+export function createApp({
+  payload,
+  handle,
+  production = process.env.NODE_ENV === 'production',
+  trustProxy: trusted = trustProxy(),
+  metricsToken: scrapeToken = metricsToken(),
+}: CreateAppOptions): Express {
   const app = express()
   app.disable('x-powered-by')
   // req.ip, the key of every rate limit and cost budget, and req.protocol come from these peers' headers.

@@ -1,10 +1,19 @@
 import { type Request, type Response, Router } from 'express'
 import type { Payload } from 'payload'
 
-import { calendarFilters, type CalendarFilters, feedTypes, localesOf, localizedFeeds, type PublicFeed, publicFeed, sitemapFileOf } from '@/utilities/delivery/publicFeeds'
+import {
+  type CalendarFilters,
+  calendarFilters,
+  feedTypes,
+  localesOf,
+  localizedFeeds,
+  type PublicFeed,
+  publicFeed,
+  sitemapFileOf,
+} from '@/utilities/delivery/publicFeeds'
+import { errorBody, queryErrorBody } from '@/utilities/errors'
 
 import { checkQuery } from './validateQuery'
-import { errorBody, queryErrorBody } from '@/utilities/errors'
 
 /** The locale asked for, or an answered 400; feeds have no `all`. */
 function feedLocale(payload: Payload, req: Request, res: Response): string | undefined {
@@ -12,7 +21,11 @@ function feedLocale(payload: Payload, req: Request, res: Response): string | und
   const { codes, defaultLocale } = localesOf(payload)
   const locale = typeof req.query.locale === 'string' ? req.query.locale : defaultLocale
   if (problems.length || locale === 'all') {
-    res.status(400).json(errorBody(problems[0]?.message ?? `Feeds are in one locale: use one of ${codes.join(', ')}.`, { data: problems }))
+    res.status(400).json(
+      errorBody(problems[0]?.message ?? `Feeds are in one locale: use one of ${codes.join(', ')}.`, {
+        data: problems,
+      }),
+    )
     return undefined
   }
   return locale
@@ -44,7 +57,10 @@ export function feedsRouter(payload: Payload): Router {
     const problems = checkQuery(req.originalUrl)
     if (problems.length) return void res.status(400).json(errorBody(problems[0].message, { data: problems }))
     const file = sitemapFileOf(req.params.file)
-    const entry = file === undefined ? undefined : await publicFeed(payload, 'sitemap.xml', { locale: localesOf(payload).defaultLocale, path: req.path, file })
+    const entry =
+      file === undefined
+        ? undefined
+        : await publicFeed(payload, 'sitemap.xml', { locale: localesOf(payload).defaultLocale, path: req.path, file })
     if (!entry || entry.status !== 200) return void res.status(404).json(errorBody('Not Found'))
     const { maxAge, type } = feedTypes['sitemap.xml']
     res.type(type).set('Cache-Control', `public, max-age=${maxAge}`).set('ETag', entry.etag)

@@ -10,7 +10,7 @@ import { etagOf } from '@/utilities/publicCache'
 
 import { analyzeDocument, type Problem } from './graphql/analyze'
 import { CostBudget } from './graphql/budget'
-import { type GraphqlBudget, type GraphqlLimits, graphqlBudget, graphqlLimits } from './graphql/limits'
+import { type GraphqlBudget, graphqlBudget, type GraphqlLimits, graphqlLimits } from './graphql/limits'
 import { replay } from './graphql/replay'
 import { cacheKeyOf, type GraphqlParams, isRefusal, paramsFromBody, paramsFromSearch } from './graphql/request'
 import { schemaOf } from './graphql/schema'
@@ -54,7 +54,9 @@ type Options = {
 type ErrorBody = { message: string; path?: string[] }
 
 const refuse = (res: Response, status: number, errors: ErrorBody[]) =>
-  void res.status(status).json({ errors: errors.map((error) => ({ ...error, extensions: { name: 'QueryError', statusCode: status } })) })
+  void res
+    .status(status)
+    .json({ errors: errors.map((error) => ({ ...error, extensions: { name: 'QueryError', statusCode: status } })) })
 
 /** The parsed document, or why it cannot be read: a syntax error, too many tokens, nesting too deep even to parse. */
 function parseDocument(query: string, limits: GraphqlLimits): DocumentNode | ErrorBody {
@@ -62,7 +64,11 @@ function parseDocument(query: string, limits: GraphqlLimits): DocumentNode | Err
     return parse(query, { maxTokens: limits.maxTokens, noLocation: true })
   } catch (error) {
     if (error instanceof RangeError) return { message: 'The query is nested too deeply to read.' }
-    return { message: (error as Error).message.replace(/\.$/, '') + (/tokens/.test((error as Error).message) ? `; at most ${limits.maxTokens}.` : '.') }
+    return {
+      message:
+        (error as Error).message.replace(/\.$/, '') +
+        (/tokens/.test((error as Error).message) ? `; at most ${limits.maxTokens}.` : '.'),
+    }
   }
 }
 
@@ -82,7 +88,10 @@ const problemsBody = (problems: Problem[]): ErrorBody[] => problems.map(({ messa
  *   answers with errors or cookies, and logged-in readers are never kept;
  * - a batch (a JSON array) is a 400 and any other media type a 415, as Payload's handler would answer.
  */
-export const graphqlRoute = (payload: Payload, { authLimit, handle: nextHandle, limits = graphqlLimits(), budget = graphqlBudget() }: Options): RequestHandler => {
+export const graphqlRoute = (
+  payload: Payload,
+  { authLimit, handle: nextHandle, limits = graphqlLimits(), budget = graphqlBudget() }: Options,
+): RequestHandler => {
   const handle = GRAPHQL_POST(Promise.resolve(payload.config))
   const spending = new CostBudget(budget.budget, budget.windowMs)
 
@@ -124,7 +133,12 @@ export const graphqlRoute = (payload: Payload, { authLimit, handle: nextHandle, 
     const analysis = analyzeDocument(document, schemaOf(payload.config), limits, params.variables)
     if (analysis.problems.length) return refuse(res, 400, problemsBody(analysis.problems))
     if (analysis.guarded > 1) {
-      return refuse(res, 400, [{ message: 'Send one login, forgot-password, reset-password or unlock mutation per request (aliases and fragments count).' }])
+      return refuse(res, 400, [
+        {
+          message:
+            'Send one login, forgot-password, reset-password or unlock mutation per request (aliases and fragments count).',
+        },
+      ])
     }
     if (analysis.guarded === 1 && !(await passes(authLimit, req, res))) return
 
@@ -135,7 +149,14 @@ export const graphqlRoute = (payload: Payload, { authLimit, handle: nextHandle, 
     await run(req, res, { body, document, params, search, ...analysis })
   }
 
-  type Checked = { body: Buffer; document: DocumentNode; params: GraphqlParams; search: string; readOnly: boolean; cost: number }
+  type Checked = {
+    body: Buffer
+    document: DocumentNode
+    params: GraphqlParams
+    search: string
+    readOnly: boolean
+    cost: number
+  }
 
   async function run(req: Request, res: Response, { body, document, params, search, readOnly, cost }: Checked) {
     const keep = readOnly && (await isAnonymous(payload, req))
@@ -153,7 +174,8 @@ export const graphqlRoute = (payload: Payload, { authLimit, handle: nextHandle, 
     const response = await handle(toWebRequest(req, body))
     const answer = Buffer.from(await response.arrayBuffer())
     const entry = { status: response.status, headers: keptHeaders(response), body: answer, etag: etagOf(answer) }
-    if (keep && response.status === 200 && !response.headers.has('set-cookie') && !hasErrors(answer)) cache.set(key, entry, generation)
+    if (keep && response.status === 200 && !response.headers.has('set-cookie') && !hasErrors(answer))
+      cache.set(key, entry, generation)
     if (!keep) {
       writeHeaders(res, entry.headers)
       return void res.status(entry.status).end(answer)

@@ -29,7 +29,11 @@ export const describedId: Record<IdKind, string> = {
 const versionFields = new WeakMap<object, FlattenedField[]>()
 
 /** The fields a route queries: a collection's own, or those of its versions (`parent`, `version.title`, `latest`…). */
-export function fieldsOf(payload: Payload, collection: string, { versions = false } = {}): FlattenedField[] | undefined {
+export function fieldsOf(
+  payload: Payload,
+  collection: string,
+  { versions = false } = {},
+): FlattenedField[] | undefined {
   const config = payload.collections[collection as 'events']?.config
   if (!config) return undefined
   if (!versions) return config.flattenedFields

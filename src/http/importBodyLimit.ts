@@ -1,9 +1,9 @@
 import type { RequestHandler } from 'express'
 
+import { errorBody } from '@/utilities/errors'
 import { importLimits } from '@/utilities/translations/limits'
 
 import { countBody } from './bodyLimit'
-import { errorBody } from '@/utilities/errors'
 
 /**
  * The translation import's own byte limit (TRANSLATION_IMPORT_MAX_BYTES), for every content type:
@@ -19,7 +19,12 @@ export function limitImportBody(limit = importLimits().bytes): RequestHandler {
       if (res.headersSent) return
       if (close) res.set('Connection', 'close')
       const message = `A translation import is at most ${limit} bytes (TRANSLATION_IMPORT_MAX_BYTES); split the file.`
-      res.status(413).json(errorBody(message, { name: 'ValidationError', data: { errors: [{ path: 'file', message: `larger than ${limit} bytes` }] } }))
+      res.status(413).json(
+        errorBody(message, {
+          name: 'ValidationError',
+          data: { errors: [{ path: 'file', message: `larger than ${limit} bytes` }] },
+        }),
+      )
     }
     const length = Number(req.headers['content-length'] ?? 0)
     if (length > limit && length <= drained) {

@@ -32,7 +32,8 @@ export function nestingScanner(max = MAX_JSON_NESTING): (chunk: Uint8Array | str
   }
 }
 
-export const tooDeepMessage = (what: string) => `${what} is nested too deeply: objects and arrays may nest at most ${MAX_JSON_NESTING} levels.`
+export const tooDeepMessage = (what: string) =>
+  `${what} is nested too deeply: objects and arrays may nest at most ${MAX_JSON_NESTING} levels.`
 
 /** Why a JSON text given as a parameter cannot be used, or undefined when it can. */
 export function jsonNestingProblem(text: string, name: string): string | undefined {

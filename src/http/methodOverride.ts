@@ -1,7 +1,8 @@
 import express, { type Request, type RequestHandler } from 'express'
 
-import { MAX_BODY_BYTES } from './bodyLimit'
 import { errorBody } from '@/utilities/errors'
+
+import { MAX_BODY_BYTES } from './bodyLimit'
 
 const FORM = 'application/x-www-form-urlencoded'
 const OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
@@ -10,7 +11,8 @@ const OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-overr
 export const overridesToGet = (req: Pick<Request, 'method' | 'headers'>): boolean =>
   req.method === 'POST' && OVERRIDE_HEADERS.some((name) => String(req.headers[name] ?? '').trim() === 'GET')
 
-const hasBody = (req: Request) => Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined
+const hasBody = (req: Request) =>
+  Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined
 
 /** The URL Payload builds from the form body (handleEndpoints: `${url}?${body}`), without a fragment, as URL parsing drops it. */
 export const overriddenUrl = (url: string, form: string): string => `${url}?${form}`.split('#')[0]
@@ -29,14 +31,19 @@ export const methodOverrideAsGet: RequestHandler = (req, res, next) => {
   const asGet = (url: string) => {
     req.method = 'GET'
     req.url = req.originalUrl = url
-    for (const name of ['content-type', 'content-length', 'transfer-encoding', ...OVERRIDE_HEADERS]) delete req.headers[name]
+    for (const name of ['content-type', 'content-length', 'transfer-encoding', ...OVERRIDE_HEADERS])
+      delete req.headers[name]
     next()
   }
   if (type !== FORM) {
     if (!hasBody(req)) return asGet(req.originalUrl)
     return void res
       .status(415)
-      .json(errorBody(`With X-Payload-HTTP-Method-Override: GET the query is sent as an ${FORM} body, not as "${type.slice(0, 60) || 'no content type'}".`))
+      .json(
+        errorBody(
+          `With X-Payload-HTTP-Method-Override: GET the query is sent as an ${FORM} body, not as "${type.slice(0, 60) || 'no content type'}".`,
+        ),
+      )
   }
   readForm(req, res, (error?: unknown) => {
     if (error) return next(error)

@@ -3,6 +3,7 @@ import crypto from 'node:crypto'
 import type { RequestHandler } from 'express'
 import type { Payload, Where } from 'payload'
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
+
 import { errorBody } from '@/utilities/errors'
 
 /** Distinct route labels kept; beyond them requests count under "(other)", so no client can grow the series. */
@@ -10,7 +11,13 @@ const MAX_ROUTES = 200
 
 export type Metrics = {
   registry: Registry
-  observeRequest: (sample: { method: string; route: string; status: number; seconds: number; cache?: 'hit' | 'miss' }) => void
+  observeRequest: (sample: {
+    method: string
+    route: string
+    status: number
+    seconds: number
+    cache?: 'hit' | 'miss'
+  }) => void
 }
 
 /** Jobs due and not done: one scheduled for later (a publish date, a render's backstop) is not yet work waiting. */
@@ -50,7 +57,9 @@ export function createMetrics(payload: Payload): Metrics {
     help: 'Hits over all public cache lookups since the process started (0 before the first).',
     registers: [registry],
     async collect() {
-      const counts = Object.fromEntries((await cacheAnswers.get()).values.map((value) => [value.labels.result, value.value]))
+      const counts = Object.fromEntries(
+        (await cacheAnswers.get()).values.map((value) => [value.labels.result, value.value]),
+      )
       const all = (counts.hit ?? 0) + (counts.miss ?? 0)
       this.set(all === 0 ? 0 : (counts.hit ?? 0) / all)
     },
@@ -69,14 +78,31 @@ export function createMetrics(payload: Payload): Metrics {
         }
       },
     })
-  fromDatabase('pressroom_jobs_queued', 'Jobs due and waiting or running (scheduled publishing once due, webhooks, imports, renders).', async () =>
-    (await payload.count({ collection: 'payload-jobs', where: pendingJobs(new Date()), overrideAccess: true })).totalDocs,
+  fromDatabase(
+    'pressroom_jobs_queued',
+    'Jobs due and waiting or running (scheduled publishing once due, webhooks, imports, renders).',
+    async () =>
+      (await payload.count({ collection: 'payload-jobs', where: pendingJobs(new Date()), overrideAccess: true }))
+        .totalDocs,
   )
-  fromDatabase('pressroom_jobs_failed', 'Jobs that failed for good, after their retries.', async () =>
-    (await payload.count({ collection: 'payload-jobs', where: { hasError: { equals: true } }, overrideAccess: true })).totalDocs,
+  fromDatabase(
+    'pressroom_jobs_failed',
+    'Jobs that failed for good, after their retries.',
+    async () =>
+      (await payload.count({ collection: 'payload-jobs', where: { hasError: { equals: true } }, overrideAccess: true }))
+        .totalDocs,
   )
-  fromDatabase('pressroom_webhook_deliveries_failed', 'Webhook deliveries whose last attempt failed (retrying or given up).', async () =>
-    (await payload.count({ collection: 'webhook-deliveries', where: { status: { equals: 'failed' } }, overrideAccess: true })).totalDocs,
+  fromDatabase(
+    'pressroom_webhook_deliveries_failed',
+    'Webhook deliveries whose last attempt failed (retrying or given up).',
+    async () =>
+      (
+        await payload.count({
+          collection: 'webhook-deliveries',
+          where: { status: { equals: 'failed' } },
+          overrideAccess: true,
+        })
+      ).totalDocs,
   )
 
   const routes = new Set<string>()
@@ -99,7 +125,10 @@ export function metricsRoute(metrics: Metrics, token: string): RequestHandler {
     res.set('Cache-Control', 'no-store')
     // Hashes of equal length, so the comparison takes the same time whatever was sent.
     if (!crypto.timingSafeEqual(crypto.createHash('sha256').update(given).digest(), expected)) {
-      res.set('WWW-Authenticate', 'Bearer realm="metrics"').status(401).json(errorBody('GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>".'))
+      res
+        .set('WWW-Authenticate', 'Bearer realm="metrics"')
+        .status(401)
+        .json(errorBody('GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>".'))
       return
     }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics())

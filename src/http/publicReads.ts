@@ -1,9 +1,8 @@
 import type { Request, RequestHandler, Response } from 'express'
 import { handleEndpoints, type Payload } from 'payload'
 
-import { nextEmbargoLift } from '@/utilities/embargo'
-
 import { syncedPublicCache } from '@/plugins/readModel/generation'
+import { nextEmbargoLift } from '@/utilities/embargo'
 import { type CachedResponse, etagOf } from '@/utilities/publicCache'
 
 import { asksForNextRoute, audienceOf, webHeaders } from './principal'
@@ -26,7 +25,12 @@ export function writeHeaders(res: Response, headers: [string, string][]): void {
 }
 
 /** Sends a response made for anonymous readers, from the cache (`hit`) or just made, with its ETag. */
-export function sendEntry(req: Request, res: Response, { status, headers, body, etag }: CachedResponse, hit: boolean): void {
+export function sendEntry(
+  req: Request,
+  res: Response,
+  { status, headers, body, etag }: CachedResponse,
+  hit: boolean,
+): void {
   writeHeaders(res, headers)
   res.setHeader('ETag', etag)
   if (!res.getHeader('Cache-Control')) res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate')
@@ -38,7 +42,9 @@ export function sendEntry(req: Request, res: Response, { status, headers, body, 
 
 /** Response headers worth keeping: the body is sent whole, by express. */
 export const keptHeaders = (response: globalThis.Response): [string, string][] =>
-  [...response.headers.entries()].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name))
+  [...response.headers.entries()].filter(
+    ([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name),
+  )
 
 export { nextEmbargoLift } from '@/utilities/embargo'
 
@@ -47,36 +53,38 @@ export { nextEmbargoLift } from '@/utilities/embargo'
  * Next.js layer, with an ETag, 304 for If-None-Match, and an in-process cache of published
  * responses that writes purge. Authenticated requests and GraphQL go on to Next.js.
  */
-export const publicReads = (payload: Payload, storedCollections: string[] = []): RequestHandler => async (req, res, next) => {
-  if ((req.method !== 'GET' && req.method !== 'HEAD') || asksForNextRoute(req)) return next()
-  if (req.path.startsWith('/graphql') || req.path.startsWith('/users')) return next()
-  const audience = await audienceOf(payload, req)
-  if (!audience) {
-    // Answers for someone signed in are theirs alone: no shared cache downstream may keep them.
-    res.setHeader('Cache-Control', 'private, no-store')
-    return next()
-  }
-  const cache = await syncedPublicCache(payload)
-  // CORS headers depend on the Origin: one entry per origin, and caches downstream told so. A
-  // frontend key reads what the public reads, but some endpoints answer keys only: its own entries.
-  const key = `${audience} ${req.headers.origin ?? ''} ${req.originalUrl}`
-  res.setHeader('Vary', audience === 'anonymous' ? 'Origin' : 'Origin, Authorization')
-  const send = (entry: CachedResponse, hit: boolean) => sendEntry(req, res, entry, hit)
-  const cached = cache.get(key)
-  if (cached) return send(cached, true)
+export const publicReads =
+  (payload: Payload, storedCollections: string[] = []): RequestHandler =>
+  async (req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || asksForNextRoute(req)) return next()
+    if (req.path.startsWith('/graphql') || req.path.startsWith('/users')) return next()
+    const audience = await audienceOf(payload, req)
+    if (!audience) {
+      // Answers for someone signed in are theirs alone: no shared cache downstream may keep them.
+      res.setHeader('Cache-Control', 'private, no-store')
+      return next()
+    }
+    const cache = await syncedPublicCache(payload)
+    // CORS headers depend on the Origin: one entry per origin, and caches downstream told so. A
+    // frontend key reads what the public reads, but some endpoints answer keys only: its own entries.
+    const key = `${audience} ${req.headers.origin ?? ''} ${req.originalUrl}`
+    res.setHeader('Vary', audience === 'anonymous' ? 'Origin' : 'Origin, Authorization')
+    const send = (entry: CachedResponse, hit: boolean) => sendEntry(req, res, entry, hit)
+    const cached = cache.get(key)
+    if (cached) return send(cached, true)
 
-  const generation = cache.currentGeneration
-  if (!cache.expiryKnown) cache.setExpiry(await nextEmbargoLift(payload))
-  const stored = await readFromStore(payload, req, storedCollections, cache.lastChangeSeen)
-  if (stored) {
-    if (cache.seenBefore(key)) cache.set(key, stored, generation)
-    return send(stored, false)
+    const generation = cache.currentGeneration
+    if (!cache.expiryKnown) cache.setExpiry(await nextEmbargoLift(payload))
+    const stored = await readFromStore(payload, req, storedCollections, cache.lastChangeSeen)
+    if (stored) {
+      if (cache.seenBefore(key)) cache.set(key, stored, generation)
+      return send(stored, false)
+    }
+    const response = await handleEndpoints({ config: payload.config, request: toWebRequest(req) })
+    const body = Buffer.from(await response.arrayBuffer())
+    const headers = keptHeaders(response)
+    const entry = { status: response.status, headers, body, etag: etagOf(body) }
+    // An endpoint that says how it may be cached (preview links: never; time-based lists) is not kept here.
+    if (response.status === 200 && !response.headers.has('cache-control')) cache.set(key, entry, generation)
+    send(entry, false)
   }
-  const response = await handleEndpoints({ config: payload.config, request: toWebRequest(req) })
-  const body = Buffer.from(await response.arrayBuffer())
-  const headers = keptHeaders(response)
-  const entry = { status: response.status, headers, body, etag: etagOf(body) }
-  // An endpoint that says how it may be cached (preview links: never; time-based lists) is not kept here.
-  if (response.status === 200 && !response.headers.has('cache-control')) cache.set(key, entry, generation)
-  send(entry, false)
-}

@@ -3,20 +3,26 @@ import { type QueryProblem, whereProblems } from './whereShape'
 
 type Query = Record<string, unknown>
 
-export const isWhole = (value: string, min: number, max: number) => /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max
+export const isWhole = (value: string, min: number, max: number) =>
+  /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max
 
 /** The fields of a `sort`, as Payload reads it: a comma-separated string or a list of them. */
 export const sortFields = (sort: unknown): string[] | undefined => {
   const parts = Array.isArray(sort) ? sort : [sort]
   if (!parts.every((part) => typeof part === 'string')) return undefined
-  return (parts as string[]).flatMap((part) => part.split(',')).map((name) => name.trim()).filter(Boolean)
+  return (parts as string[])
+    .flatMap((part) => part.split(','))
+    .map((name) => name.trim())
+    .filter(Boolean)
 }
 
 export function sortProblems(sort: unknown, path = 'sort'): QueryProblem[] {
   if (sort === undefined) return []
   const fields = sortFields(sort)
-  if (!fields) return [{ path, message: `${path} must be a comma-separated list of field names, e.g. sort=-startDate,title.` }]
-  if (fields.length > MAX_SORT_FIELDS) return [{ path, message: `${path} lists ${fields.length} fields; at most ${MAX_SORT_FIELDS} are allowed.` }]
+  if (!fields)
+    return [{ path, message: `${path} must be a comma-separated list of field names, e.g. sort=-startDate,title.` }]
+  if (fields.length > MAX_SORT_FIELDS)
+    return [{ path, message: `${path} lists ${fields.length} fields; at most ${MAX_SORT_FIELDS} are allowed.` }]
   return []
 }
 
@@ -37,7 +43,11 @@ export function shapeProblems(query: Query): QueryProblem[] {
       continue
     }
     const entries = entriesIn(value, new Set(name === 'joins' ? ['where'] : []))
-    if (entries > MAX_SHAPE_ENTRIES) problems.push({ path: name, message: `${name} has ${entries} entries; at most ${MAX_SHAPE_ENTRIES} are allowed.` })
+    if (entries > MAX_SHAPE_ENTRIES)
+      problems.push({
+        path: name,
+        message: `${name} has ${entries} entries; at most ${MAX_SHAPE_ENTRIES} are allowed.`,
+      })
   }
   const joins = query.joins && typeof query.joins === 'object' ? Object.entries(query.joins as Query) : []
   for (const [join, spec] of joins) {

@@ -28,7 +28,9 @@ export class DatabaseRateLimitStore implements Store {
   }
 
   private key = (key: string) => `${this.prefix}:${key}`
-  private inWindow = (key: string, now: number): Where => ({ and: [{ key: { equals: this.key(key) } }, { at: { greater_than: now - this.windowMs } }] })
+  private inWindow = (key: string, now: number): Where => ({
+    and: [{ key: { equals: this.key(key) } }, { at: { greater_than: now - this.windowMs } }],
+  })
 
   async increment(key: string): Promise<{ totalHits: number; resetTime: Date }> {
     const { db } = this.payload
@@ -36,7 +38,14 @@ export class DatabaseRateLimitStore implements Store {
     await db.create({ collection: RATE_LIMIT_HITS, data: { key: this.key(key), at: now }, req })
     const [{ totalDocs }, oldest] = await Promise.all([
       db.count({ collection: RATE_LIMIT_HITS, where: this.inWindow(key, now), req }),
-      db.find<Hit>({ collection: RATE_LIMIT_HITS, where: this.inWindow(key, now), sort: 'at', limit: 1, pagination: false, req }),
+      db.find<Hit>({
+        collection: RATE_LIMIT_HITS,
+        where: this.inWindow(key, now),
+        sort: 'at',
+        limit: 1,
+        pagination: false,
+        req,
+      }),
     ])
     await this.prune(now)
     return { totalHits: totalDocs, resetTime: new Date((oldest.docs[0]?.at ?? now) + this.windowMs) }
@@ -44,13 +53,25 @@ export class DatabaseRateLimitStore implements Store {
 
   async get(key: string): Promise<{ totalHits: number; resetTime: Date | undefined }> {
     const now = Date.now()
-    const { totalDocs } = await this.payload.db.count({ collection: RATE_LIMIT_HITS, where: this.inWindow(key, now), req })
+    const { totalDocs } = await this.payload.db.count({
+      collection: RATE_LIMIT_HITS,
+      where: this.inWindow(key, now),
+      req,
+    })
     return { totalHits: totalDocs, resetTime: undefined }
   }
 
   async decrement(key: string): Promise<void> {
-    const { docs } = await this.payload.db.find<Hit>({ collection: RATE_LIMIT_HITS, where: this.inWindow(key, Date.now()), sort: '-at', limit: 1, pagination: false, req })
-    if (docs[0]) await this.payload.db.deleteOne({ collection: RATE_LIMIT_HITS, where: { id: { equals: docs[0].id } }, req })
+    const { docs } = await this.payload.db.find<Hit>({
+      collection: RATE_LIMIT_HITS,
+      where: this.inWindow(key, Date.now()),
+      sort: '-at',
+      limit: 1,
+      pagination: false,
+      req,
+    })
+    if (docs[0])
+      await this.payload.db.deleteOne({ collection: RATE_LIMIT_HITS, where: { id: { equals: docs[0].id } }, req })
   }
 
   async resetKey(key: string): Promise<void> {
@@ -61,6 +82,10 @@ export class DatabaseRateLimitStore implements Store {
   private async prune(now: number): Promise<void> {
     if (now - this.prunedAt < this.windowMs) return
     this.prunedAt = now
-    await this.payload.db.deleteMany({ collection: RATE_LIMIT_HITS, where: { and: [{ key: { like: `${this.prefix}:` } }, { at: { less_than_equal: now - this.windowMs } }] }, req })
+    await this.payload.db.deleteMany({
+      collection: RATE_LIMIT_HITS,
+      where: { and: [{ key: { like: `${this.prefix}:` } }, { at: { less_than_equal: now - this.windowMs } }] },
+      req,
+    })
   }
 }

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express'
 import { rateLimit, type Store } from 'express-rate-limit'
+
 import { errorBody } from '@/utilities/errors'
 
 type Env = Record<string, string | undefined>
@@ -18,10 +19,20 @@ export function authRateLimit(env: Env = process.env, store?: Store): RequestHan
  * TRANSLATION_IMPORT_RATE_LIMIT (default 30) per RATE_LIMIT_WINDOW_MS.
  */
 export function importRateLimit(env: Env = process.env, store?: Store): RequestHandler {
-  return limiter(env, Number(env.TRANSLATION_IMPORT_RATE_LIMIT ?? 30), 'Too many translation imports from this address. Wait a few minutes and try again.', store)
+  return limiter(
+    env,
+    Number(env.TRANSLATION_IMPORT_RATE_LIMIT ?? 30),
+    'Too many translation imports from this address. Wait a few minutes and try again.',
+    store,
+  )
 }
 
-function limiter(env: Env, limit: number, message = 'Too many attempts from this address. Wait a few minutes and try again.', store?: Store): RequestHandler {
+function limiter(
+  env: Env,
+  limit: number,
+  message = 'Too many attempts from this address. Wait a few minutes and try again.',
+  store?: Store,
+): RequestHandler {
   return rateLimit({
     ...(store ? { store } : {}),
     windowMs: Number(env.RATE_LIMIT_WINDOW_MS ?? 15 * 60_000),
@@ -33,6 +44,11 @@ function limiter(env: Env, limit: number, message = 'Too many attempts from this
 }
 
 /** The routes the limit guards. */
-export const rateLimitedRoutes = ['/api/users/login', '/api/users/forgot-password', '/api/users/reset-password', '/api/users/first-register']
+export const rateLimitedRoutes = [
+  '/api/users/login',
+  '/api/users/forgot-password',
+  '/api/users/reset-password',
+  '/api/users/first-register',
+]
 
 export const importRoute = '/api/translations/import'

@@ -16,7 +16,13 @@ const endpoints = [
   endpoint('delete', '/:id'),
 ]
 const payloadOn = (defaultIDType: 'number' | 'text', name: string, customIDType?: 'text') =>
-  ({ db: { defaultIDType, name }, collections: { events: { customIDType, config: { endpoints } }, users: { config: { endpoints, auth: { verify: true } } } } }) as unknown as Payload
+  ({
+    db: { defaultIDType, name },
+    collections: {
+      events: { customIDType, config: { endpoints } },
+      users: { config: { endpoints, auth: { verify: true } } },
+    },
+  }) as unknown as Payload
 
 describe('matchPath', () => {
   it('matches Payload endpoint paths, optional last parameter included', () => {
@@ -49,10 +55,14 @@ describe('routeIdProblems', () => {
     ['GET', '/events/versions/x', 'x'],
     ['GET', '/events/99999999999999999999', '99999999999999999999'],
   ])('refuses %s %s, naming the id', (method, path, id) => {
-    expect(routeIdProblems(sqlite, method, path)).toEqual([{ path: 'id', message: `The id in the path must be a document id (a whole number), got "${id}".` }])
+    expect(routeIdProblems(sqlite, method, path)).toEqual([
+      { path: 'id', message: `The id in the path must be a document id (a whole number), got "${id}".` },
+    ])
   })
   it('refuses e-mail verification where the collection verifies none (Payload fails on the missing token column)', () => {
-    expect(routeIdProblems(sqlite, 'POST', '/events/verify/abc')).toEqual([{ path: 'id', message: 'events do not verify e-mail addresses: there is no verification token to check.' }])
+    expect(routeIdProblems(sqlite, 'POST', '/events/verify/abc')).toEqual([
+      { path: 'id', message: 'events do not verify e-mail addresses: there is no verification token to check.' },
+    ])
   })
   it('refuses a path that is not valid percent-encoding', () => {
     expect(routeIdProblems(sqlite, 'GET', '/events/%E0%A4%A')[0].message).toMatch(/not valid percent-encoding/)
@@ -60,7 +70,9 @@ describe('routeIdProblems', () => {
   it('checks ObjectIds on MongoDB, and leaves text ids of collections that declare them', () => {
     const mongo = payloadOn('text', 'mongoose')
     expect(routeIdProblems(mongo, 'GET', '/events/65a1b2c3d4e5f60718293a4b')).toEqual([])
-    expect(routeIdProblems(mongo, 'GET', '/events/12')[0].message).toBe('The id in the path must be a document id (24 hexadecimal characters), got "12".')
+    expect(routeIdProblems(mongo, 'GET', '/events/12')[0].message).toBe(
+      'The id in the path must be a document id (24 hexadecimal characters), got "12".',
+    )
     expect(routeIdProblems(payloadOn('number', 'sqlite', 'text'), 'GET', '/events/some-slug')).toEqual([])
   })
 })

@@ -47,7 +47,9 @@ export function routeIdProblems(payload: Payload, method: string, apiPath: strin
     if (!params) continue
     if (endpoint.path === '/verify/:id' && !(collection.config.auth as { verify?: unknown } | undefined)?.verify) {
       // Payload looks for a token column that such a collection does not have: a 500.
-      return [{ path: 'id', message: `${slug} do not verify e-mail addresses: there is no verification token to check.` }]
+      return [
+        { path: 'id', message: `${slug} do not verify e-mail addresses: there is no verification token to check.` },
+      ]
     }
     if (params.id === undefined || NOT_DOCUMENT_IDS.has(endpoint.path)) return []
     const kind = idKindOf(payload, slug, { versions: endpoint.path.startsWith('/versions') })
@@ -57,7 +59,9 @@ export function routeIdProblems(payload: Payload, method: string, apiPath: strin
     } catch {
       return [{ path: 'id', message: `The id in the path is not valid percent-encoding: "${params.id.slice(0, 60)}".` }]
     }
-    return isValidId(kind, id) ? [] : [{ path: 'id', message: `The id in the path must be ${describedId[kind]}, got "${id.slice(0, 60)}".` }]
+    return isValidId(kind, id)
+      ? []
+      : [{ path: 'id', message: `The id in the path must be ${describedId[kind]}, got "${id.slice(0, 60)}".` }]
   }
   return []
 }

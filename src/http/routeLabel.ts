@@ -11,7 +11,8 @@ const MAX_SEGMENTS = 4
 export function routeLabel(url: string): string {
   const path = url.split('?')[0].split('#')[0]
   const segments = path.split('/').filter(Boolean)
-  if (segments[0] === 'admin' || segments[0] === '_next') return segments.length > 1 ? `/${segments[0]}/*` : `/${segments[0]}`
+  if (segments[0] === 'admin' || segments[0] === '_next')
+    return segments.length > 1 ? `/${segments[0]}/*` : `/${segments[0]}`
   const labelled = segments.slice(0, MAX_SEGMENTS).map((segment) => (WORD.test(segment) ? segment : ':id'))
   return `/${labelled.join('/')}${segments.length > MAX_SEGMENTS ? '/…' : ''}`
 }

@@ -3,7 +3,7 @@ import { type CollectionSlug, headersWithCors, type Payload } from 'payload'
 
 import { defaultLocale } from '@/i18n/localization'
 import { answerFromStore, storeQueryOf } from '@/plugins/readModel'
-import { etagOf, type CachedResponse } from '@/utilities/publicCache'
+import { type CachedResponse, etagOf } from '@/utilities/publicCache'
 
 import { webHeaders } from './principal'
 import { queryOf } from './validateQuery'
@@ -11,13 +11,19 @@ import { queryOf } from './validateQuery'
 /** Collections whose published documents can be hidden from the public one by one: never filtered on from the store. */
 const HIDDEN = ['speakers']
 
-const isId = (payload: Payload, value: string) => (payload.db.defaultIDType === 'number' ? /^\d{1,15}$/.test(value) : /^[0-9a-f]{24}$/.test(value))
+const isId = (payload: Payload, value: string) =>
+  payload.db.defaultIDType === 'number' ? /^\d{1,15}$/.test(value) : /^[0-9a-f]{24}$/.test(value)
 
 /**
  * A public REST read (`/api/{collection}` or `/api/{collection}/{id}`) answered from the read
  * model when it can answer it exactly, else undefined. `path` is relative to `/api`.
  */
-export async function readFromStore(payload: Payload, req: Request, stored: string[], change?: number): Promise<CachedResponse | undefined> {
+export async function readFromStore(
+  payload: Payload,
+  req: Request,
+  stored: string[],
+  change?: number,
+): Promise<CachedResponse | undefined> {
   const [, collection, id, ...rest] = req.path.split('/')
   if (rest.length || !stored.includes(collection) || (id !== undefined && !isId(payload, id))) return undefined
   const fields = payload.collections[collection as CollectionSlug]?.config.flattenedFields
@@ -28,6 +34,9 @@ export async function readFromStore(payload: Payload, req: Request, stored: stri
   const answer = await answerFromStore(payload, plan.query, plan.relations, embargoed, change)
   if (answer === undefined) return undefined
   const { body } = answer
-  const headers = headersWithCors({ headers: new Headers({ 'content-type': 'application/json', 'x-pressroom-source': 'store' }), req: { payload, headers: webHeaders(req) } as never })
+  const headers = headersWithCors({
+    headers: new Headers({ 'content-type': 'application/json', 'x-pressroom-source': 'store' }),
+    req: { payload, headers: webHeaders(req) } as never,
+  })
   return { status: 200, headers: [...headers.entries()], body, etag: answer.etag ?? etagOf(body), deps: answer.deps }
 }

@@ -13,7 +13,12 @@ describe('trustProxy', () => {
   })
 
   it('reads addresses, subnets and range names', () => {
-    expect(trustProxy({ TRUST_PROXY: '10.0.0.0/8, fd00::/8,192.0.2.1 ,uniquelocal' })).toEqual(['10.0.0.0/8', 'fd00::/8', '192.0.2.1', 'uniquelocal'])
+    expect(trustProxy({ TRUST_PROXY: '10.0.0.0/8, fd00::/8,192.0.2.1 ,uniquelocal' })).toEqual([
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.0.2.1',
+      'uniquelocal',
+    ])
   })
 
   it.each(['true', '*', '10.0.0.0/33', '10.0.0', 'proxy.internal', '-1', ','])('refuses %p', (value) => {

@@ -27,7 +27,10 @@ const isAddressOrSubnet = (entry: string): boolean => {
 export function trustProxy(env: Env = process.env): number | string[] {
   const value = env.TRUST_PROXY?.trim() || 'loopback'
   if (/^\d+$/.test(value)) return Number(value)
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean)
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
   const wrong = entries.filter((entry) => !isAddressOrSubnet(entry))
   if (wrong.length > 0 || entries.length === 0) {
     throw new ConfigurationError(

@@ -4,6 +4,7 @@ import * as qs from 'qs-esm'
 
 import { localeCodes } from '@/i18n/localization'
 import { RICH_TEXT_FORMATS } from '@/plugins/richTextHtml'
+import { queryErrorBody } from '@/utilities/errors'
 
 import { jsonNestingProblem } from './jsonNesting'
 import { MAX_DEPTH, MAX_LIMIT } from './limits'
@@ -11,7 +12,6 @@ import { isWhole, shapeProblems, sortFields, sortProblems } from './queryShape'
 import { routeIdProblems } from './routeIds'
 import { type QueryProblem, whereProblems } from './whereShape'
 import { type QueryRoute, sortFieldProblems, whereValueProblems } from './whereValues'
-import { queryErrorBody } from '@/utilities/errors'
 
 export { MAX_DEPTH, MAX_LIMIT } from './limits'
 export type { QueryProblem } from './whereShape'
@@ -37,11 +37,17 @@ export function queryProblems(query: Query): QueryProblem[] {
   }
   const locale = single('locale')
   if (locale !== undefined && locale !== 'all' && !(localeCodes as string[]).includes(locale)) {
-    problems.push({ path: 'locale', message: `Unknown locale "${locale}": use one of ${localeCodes.join(', ')}, or all.` })
+    problems.push({
+      path: 'locale',
+      message: `Unknown locale "${locale}": use one of ${localeCodes.join(', ')}, or all.`,
+    })
   }
   const fallback = single('fallback-locale')
   if (fallback !== undefined && !['none', 'null', 'false', ...localeCodes].includes(fallback)) {
-    problems.push({ path: 'fallback-locale', message: `Unknown fallback locale "${fallback}": use one of ${localeCodes.join(', ')}, or none.` })
+    problems.push({
+      path: 'fallback-locale',
+      message: `Unknown fallback locale "${fallback}": use one of ${localeCodes.join(', ')}, or none.`,
+    })
   }
   const depth = single('depth')
   if (depth !== undefined && !isWhole(depth, 0, MAX_DEPTH)) {
@@ -49,7 +55,10 @@ export function queryProblems(query: Query): QueryProblem[] {
   }
   const limit = single('limit')
   if (limit !== undefined && !isWhole(limit, 1, MAX_LIMIT)) {
-    problems.push({ path: 'limit', message: `limit must be a whole number from 1 to ${MAX_LIMIT}, got "${limit}"; use page to read further.` })
+    problems.push({
+      path: 'limit',
+      message: `limit must be a whole number from 1 to ${MAX_LIMIT}, got "${limit}"; use page to read further.`,
+    })
   }
   problems.push(...whereProblems(query.where))
   const page = single('page')
@@ -58,12 +67,16 @@ export function queryProblems(query: Query): QueryProblem[] {
   }
   const richText = single('richText')
   if (richText !== undefined && !(RICH_TEXT_FORMATS as readonly string[]).includes(richText)) {
-    problems.push({ path: 'richText', message: `richText must be ${RICH_TEXT_FORMATS.join(' or ')}, got "${richText}".` })
+    problems.push({
+      path: 'richText',
+      message: `richText must be ${RICH_TEXT_FORMATS.join(' or ')}, got "${richText}".`,
+    })
   }
   problems.push(...sortProblems(query.sort), ...shapeProblems(query))
   // Payload parses a `data` parameter as JSON itself, and a syntax error there is a 500.
   if (query.data !== undefined) {
-    const problem = typeof query.data === 'string' ? jsonNestingProblem(query.data, 'data') : `data must be given once, as JSON.`
+    const problem =
+      typeof query.data === 'string' ? jsonNestingProblem(query.data, 'data') : `data must be given once, as JSON.`
     if (problem) problems.push({ path: 'data', message: problem })
   }
   return problems
@@ -74,7 +87,9 @@ export const parseQuery = (url: string): Query => {
   // As URL parsing does: what follows a '#' is no part of the query.
   const href = url.split('#')[0]
   const search = href.includes('?') ? href.slice(href.indexOf('?')) : ''
-  return search ? (qs.parse(search, { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true }) as Query) : {}
+  return search
+    ? (qs.parse(search, { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true }) as Query)
+    : {}
 }
 
 const parsed = new WeakMap<Request, Query>()
@@ -97,7 +112,11 @@ export const queryRouteOf = (apiPath: string): QueryRoute => {
  * Payload endpoints and the feeds. `url` is the request's URL or path with its query string;
  * with a `route` the where values and sort fields are checked against that collection's fields.
  */
-export function checkQuery(url: string, context?: { payload: Payload; route: QueryRoute }, query: Query = parseQuery(url)): QueryProblem[] {
+export function checkQuery(
+  url: string,
+  context?: { payload: Payload; route: QueryRoute },
+  query: Query = parseQuery(url),
+): QueryProblem[] {
   const problems = queryProblems(query)
   if (!context) return problems
   const { payload, route } = context
@@ -107,13 +126,15 @@ export function checkQuery(url: string, context?: { payload: Payload; route: Que
   return problems
 }
 
-
 /** Answers 400, in Payload's error shape, before a request with impossible parameters reaches Payload. */
 export const validateQuery =
   (payload: Payload): RequestHandler =>
   (req, res, next) => {
     const route = queryRouteOf(req.path)
-    const problems = [...routeIdProblems(payload, req.method, req.path), ...checkQuery(req.originalUrl, { payload, route }, queryOf(req))]
+    const problems = [
+      ...routeIdProblems(payload, req.method, req.path),
+      ...checkQuery(req.originalUrl, { payload, route }, queryOf(req)),
+    ]
     if (!problems.length) return next()
     res.status(400).json(queryErrorBody(problems))
   }

@@ -1,14 +1,23 @@
 import { validOperatorSet } from 'payload/shared'
 
-import { MAX_LIKE_LENGTH, MAX_LIKE_WORDS, MAX_LIST_VALUES, MAX_WHERE_CONDITIONS, MAX_WHERE_NESTING } from './limits'
 import type { Problem } from '@/utilities/errors'
+
+import { MAX_LIKE_LENGTH, MAX_LIKE_WORDS, MAX_LIST_VALUES, MAX_WHERE_CONDITIONS, MAX_WHERE_NESTING } from './limits'
 
 /** A refused query's problem: the parameter path and what to send instead. */
 export type QueryProblem = Problem
 
 const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
 const TEXT_OPERATORS = new Set(['like', 'not_like', 'contains'])
-const SCALAR_OPERATORS = new Set(['equals', 'not_equals', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'exists'])
+const SCALAR_OPERATORS = new Set([
+  'equals',
+  'not_equals',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+  'exists',
+])
 const NEAR = /^-?\d+(\.\d+)?,\s*-?\d+(\.\d+)?(,\s*\d+(\.\d+)?){0,2}$/
 
 const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object'
@@ -20,19 +29,25 @@ export const listSize = (value: unknown): number =>
 /** Problems with one operator's value that no field type can make right. */
 function operandProblem(operator: string, value: unknown, at: string): string | undefined {
   if (operator === 'near') {
-    return typeof value === 'string' && NEAR.test(value) ? undefined : `${at} must be "longitude,latitude" with optional maximum and minimum distances in metres.`
+    return typeof value === 'string' && NEAR.test(value)
+      ? undefined
+      : `${at} must be "longitude,latitude" with optional maximum and minimum distances in metres.`
   }
   if (operator === 'within' || operator === 'intersects') {
     const geometry = value as { type?: unknown; coordinates?: unknown } | undefined
-    return isObject(geometry) && typeof geometry.type === 'string' && Array.isArray(geometry.coordinates) ? undefined : `${at} must be a GeoJSON geometry with a type and coordinates.`
+    return isObject(geometry) && typeof geometry.type === 'string' && Array.isArray(geometry.coordinates)
+      ? undefined
+      : `${at} must be a GeoJSON geometry with a type and coordinates.`
   }
-  if (SCALAR_OPERATORS.has(operator) && isObject(value)) return `${at} must be a single value${operator === 'exists' ? ', true or false' : '; use "in" for a list'}.`
+  if (SCALAR_OPERATORS.has(operator) && isObject(value))
+    return `${at} must be a single value${operator === 'exists' ? ', true or false' : '; use "in" for a list'}.`
   if (LIST_OPERATORS.has(operator) && listSize(value) > MAX_LIST_VALUES) {
     return `${at} lists ${listSize(value)} values; at most ${MAX_LIST_VALUES} are allowed in one list.`
   }
   if (TEXT_OPERATORS.has(operator)) {
     if (typeof value !== 'string') return `${at} must be a single text.`
-    if (value.length > MAX_LIKE_LENGTH) return `${at} is ${value.length} characters long; at most ${MAX_LIKE_LENGTH} are allowed.`
+    if (value.length > MAX_LIKE_LENGTH)
+      return `${at} is ${value.length} characters long; at most ${MAX_LIKE_LENGTH} are allowed.`
     const words = value.trim().split(/\s+/).length
     if (words > MAX_LIKE_WORDS) return `${at} has ${words} words; at most ${MAX_LIKE_WORDS} are allowed.`
   }
@@ -51,7 +66,10 @@ function walkCondition(condition: unknown, path: string, walk: Walk): void {
       continue
     }
     if (++walk.conditions === MAX_WHERE_CONDITIONS + 1) {
-      walk.problems.push({ path: at, message: `where has more than ${MAX_WHERE_CONDITIONS} conditions; split the query.` })
+      walk.problems.push({
+        path: at,
+        message: `where has more than ${MAX_WHERE_CONDITIONS} conditions; split the query.`,
+      })
     }
     const message = operandProblem(operator, value, at)
     if (message) walk.problems.push({ path: at, message })
@@ -70,7 +88,10 @@ function walkWhere(where: unknown, path: string, nesting: number, walk: Walk): v
       continue
     }
     if (nesting >= MAX_WHERE_NESTING) {
-      walk.problems.push({ path: at, message: `${at}: "and" and "or" may nest at most ${MAX_WHERE_NESTING} levels deep.` })
+      walk.problems.push({
+        path: at,
+        message: `${at}: "and" and "or" may nest at most ${MAX_WHERE_NESTING} levels deep.`,
+      })
       continue
     }
     if (!isObject(value)) {

@@ -25,7 +25,11 @@ export const isLocaleCode = (value: unknown): value is LocaleCode =>
 
 /** Takes the host's locales and default locale (the source of every translation) as Pressroom's. */
 export function useHostLocalization(config: LocalizationConfig): void {
-  const host = config.locales.map((locale) => (typeof locale === 'string' ? { code: locale, label: locale } : { code: locale.code, label: String(typeof locale.label === 'string' ? locale.label : locale.code) }))
+  const host = config.locales.map((locale) =>
+    typeof locale === 'string'
+      ? { code: locale, label: locale }
+      : { code: locale.code, label: String(typeof locale.label === 'string' ? locale.label : locale.code) },
+  )
   locales.splice(0, locales.length, ...(host as typeof locales))
   localeCodes.splice(0, localeCodes.length, ...(host.map((locale) => locale.code) as LocaleCode[]))
   defaultLocale = config.defaultLocale as LocaleCode

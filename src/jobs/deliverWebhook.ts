@@ -14,11 +14,23 @@ const TIMEOUT_MS = 10_000
 export const deliverWebhook: TaskConfig<'deliverWebhook'> = {
   slug: 'deliverWebhook',
   inputSchema: [{ name: 'delivery', type: 'text', required: true }],
-  retries: { attempts: DELIVERY_ATTEMPTS - 1, backoff: { type: 'exponential', delay: Number(process.env.WEBHOOK_BACKOFF_MS ?? 1000) } },
+  retries: {
+    attempts: DELIVERY_ATTEMPTS - 1,
+    backoff: { type: 'exponential', delay: Number(process.env.WEBHOOK_BACKOFF_MS ?? 1000) },
+  },
   handler: async ({ input, req }) => {
     const { payload } = req
-    const delivery = await payload.findByID({ collection: 'webhook-deliveries', id: input.delivery, depth: 1, overrideAccess: true, req })
-    const webhook = typeof delivery.webhook === 'object' ? delivery.webhook : await payload.findByID({ collection: 'webhooks', id: delivery.webhook, overrideAccess: true, req })
+    const delivery = await payload.findByID({
+      collection: 'webhook-deliveries',
+      id: input.delivery,
+      depth: 1,
+      overrideAccess: true,
+      req,
+    })
+    const webhook =
+      typeof delivery.webhook === 'object'
+        ? delivery.webhook
+        : await payload.findByID({ collection: 'webhooks', id: delivery.webhook, overrideAccess: true, req })
     const body = JSON.stringify(delivery.body)
     const timestamp = Math.floor(Date.now() / 1000)
     const attempts = (delivery.attempts ?? 0) + 1

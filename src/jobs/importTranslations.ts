@@ -14,14 +14,24 @@ const PROGRESS_EVERY = 5
  */
 export async function runQueuedImport(payload: Payload, id: number | string): Promise<void> {
   const record = await payload.findByID({ collection: 'translation-imports', id, depth: 0, overrideAccess: true })
-  const save = (data: Record<string, unknown>) => payload.update({ collection: 'translation-imports', id, data, depth: 0, overrideAccess: true })
+  const save = (data: Record<string, unknown>) =>
+    payload.update({ collection: 'translation-imports', id, data, depth: 0, overrideAccess: true })
   try {
     const userId = typeof record.user === 'object' ? record.user.id : record.user
-    const user = await payload.findByID({ collection: 'users', id: userId, depth: 0, overrideAccess: true, disableErrors: true })
+    const user = await payload.findByID({
+      collection: 'users',
+      id: userId,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+    })
     if (!user) throw new Error('The person who started this import no longer has an account.')
     const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
     await save({ status: 'running' })
-    const file = await parseImportText(record.format as ImportFormat, (record.file as { text?: string } | null)?.text ?? '')
+    const file = await parseImportText(
+      record.format as ImportFormat,
+      (record.file as { text?: string } | null)?.text ?? '',
+    )
     if (!mayTranslate(req.user, file.target)) throw new Error(`You no longer translate into "${file.target}".`)
     const report = await importTranslations(req, file, {
       force: Boolean(record.force),

@@ -4,13 +4,15 @@ import { checkRole } from '@/access/checkRole'
 
 // Over HTTP (`/api/payload-jobs/run`) Payload lets any signed-in principal run, queue or cancel
 // jobs, API keys included; the server's own runner does not ask.
-export const adminOnly = ({ req }: { req: { user?: unknown } }) => checkRole(['admin'], req.user as Parameters<typeof checkRole>[1])
+export const adminOnly = ({ req }: { req: { user?: unknown } }) =>
+  checkRole(['admin'], req.user as Parameters<typeof checkRole>[1])
 
 /**
  * Whether this process runs the jobs queue: the server by default, a worker (`npm run worker`)
  * always; app instances beside a worker set JOBS_AUTORUN=false and only queue jobs.
  */
-export const runsJobsHere = (env: Record<string, string | undefined> = process.env): boolean => env.JOBS_AUTORUN !== 'false'
+export const runsJobsHere = (env: Record<string, string | undefined> = process.env): boolean =>
+  env.JOBS_AUTORUN !== 'false'
 
 /**
  * Scheduled publishing and unpublishing are jobs with a `waitUntil`; Payload always queues them on

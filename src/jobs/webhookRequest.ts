@@ -16,7 +16,10 @@ export type WebhookAnswer = { status: number; location?: string }
  * configure, and each hop would need the same checks; a receiver that moved is fixed by editing
  * the hook's URL.
  */
-export async function postWebhook(rawUrl: string, init: { body: string; headers: Record<string, string>; signal: AbortSignal }): Promise<WebhookAnswer> {
+export async function postWebhook(
+  rawUrl: string,
+  init: { body: string; headers: Record<string, string>; signal: AbortSignal },
+): Promise<WebhookAnswer> {
   const allowance = privateAllowance()
   const target = parseWebhookTarget(rawUrl, allowance)
   if (typeof target === 'string') throw new WebhookTargetRefused(target + allowanceNote())
@@ -30,7 +33,8 @@ export async function postWebhook(rawUrl: string, init: { body: string; headers:
     // undici reports a failed connection as "fetch failed"; the reason is its cause.
     const cause = (error as { cause?: unknown }).cause
     if (cause instanceof WebhookTargetRefused) throw cause
-    if (cause instanceof Error && error instanceof Error) throw new Error(`${error.message}: ${cause.message}`, { cause })
+    if (cause instanceof Error && error instanceof Error)
+      throw new Error(`${error.message}: ${cause.message}`, { cause })
     throw error
   } finally {
     agent.destroy().catch(() => undefined)

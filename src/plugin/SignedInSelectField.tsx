@@ -1,7 +1,6 @@
 'use client'
-import type { SelectFieldClientProps } from 'payload'
-
 import { SelectField, useAuth } from '@payloadcms/ui'
+import type { SelectFieldClientProps } from 'payload'
 import React from 'react'
 
 /**

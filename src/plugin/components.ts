@@ -1,7 +1,14 @@
 /** Set to true by scripts/build-plugin.mjs in the package's build; undefined when Pressroom runs from its source. */
 declare const PRESSROOM_PACKAGE: boolean | undefined
 
-type Component = 'EventZoneDateField' | 'SignedInSelectField' | 'TranslationPanel' | 'TranslationsNavLink' | 'TranslationsView' | 'VisibilityWarning' | 'WhatNeedsMe'
+type Component =
+  | 'EventZoneDateField'
+  | 'SignedInSelectField'
+  | 'TranslationPanel'
+  | 'TranslationsNavLink'
+  | 'TranslationsView'
+  | 'VisibilityWarning'
+  | 'WhatNeedsMe'
 
 const source: Record<Component, string> = {
   EventZoneDateField: '/collections/Events/components/EventZoneDateField#EventZoneDateField',

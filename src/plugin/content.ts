@@ -10,4 +10,11 @@ import { Speakers } from '../../collections/Speakers'
  * (declaring `custom.pressroom`) and a line here: the editorial policy, the options' types and the
  * read model follow from the declaration.
  */
-export const content = { events: Events, speakers: Speakers, 'press-releases': PressReleases, 'donor-notices': DonorNotices, organisations: Organisations, projects: Projects }
+export const content = {
+  events: Events,
+  speakers: Speakers,
+  'press-releases': PressReleases,
+  'donor-notices': DonorNotices,
+  organisations: Organisations,
+  projects: Projects,
+}

@@ -1,23 +1,15 @@
 import type { AdminViewConfig, CollectionConfig, Config, Endpoint, Field, Plugin, TaskConfig } from 'payload'
 
-import { Media } from '../../collections/Media'
-import { content } from './content'
-import { ApiKeys } from '../../collections/ApiKeys'
-import { PreviewLinks } from '../../collections/PreviewLinks'
-import { RateLimitHits } from '../../collections/RateLimitHits'
-import { TranslationImports } from '../../collections/TranslationImports'
-import { TranslationRecords } from '../../collections/TranslationRecords'
-import { WebhookDeliveries, Webhooks } from '../../collections/Webhooks'
 import { useRoleResolver } from '@/access/checkRole'
 import { readMedia } from '@/access/readMedia'
 import { feedEndpoints } from '@/endpoints/feeds'
-import { timeZoneOptions } from '@/fields/timezone'
 import { openApiEndpoint } from '@/endpoints/openapi'
 import { translationEndpoints } from '@/endpoints/translations'
+import { timeZoneOptions } from '@/fields/timezone'
 import { useHostLocalization } from '@/i18n/localization'
+import { adminOnly } from '@/jobs'
 import { deliverWebhook } from '@/jobs/deliverWebhook'
 import { importTranslationsTask } from '@/jobs/importTranslations'
-import { adminOnly } from '@/jobs'
 import { accessPolicyPlugin, hardenPayloadCollections } from '@/plugins/accessPolicy'
 import { donorVisibilityPlugin } from '@/plugins/donorVisibility'
 import { publicCachePlugin } from '@/plugins/publicCache'
@@ -35,17 +27,27 @@ import { editorialPolicyPlugin, forPublicCollections } from '@/policy/editorial'
 import { useTranslatorLocales } from '@/policy/translators'
 import { useFrontend } from '@/utilities/delivery/frontendUrl'
 
+import { ApiKeys } from '../../collections/ApiKeys'
+import { Media } from '../../collections/Media'
+import { PreviewLinks } from '../../collections/PreviewLinks'
+import { RateLimitHits } from '../../collections/RateLimitHits'
+import { TranslationImports } from '../../collections/TranslationImports'
+import { TranslationRecords } from '../../collections/TranslationRecords'
+import { WebhookDeliveries, Webhooks } from '../../collections/Webhooks'
 import { componentPath } from './components'
+import { content } from './content'
 import type { PressroomCollectionOverrides, PressroomPluginOptions } from './types'
 import { withPressroomUserFields, withUserDefaults } from './users'
 
-export type * from './types'
 export { hardenPayloadCollections } from '../plugins/accessPolicy'
-export { editorialPolicyPlugin, publicSlugs, type EditorialDeclaration } from '../policy/editorial'
-
+export { type EditorialDeclaration, editorialPolicyPlugin, publicSlugs } from '../policy/editorial'
+export type * from './types'
 
 /** One of Pressroom's collections with the host's overrides applied. */
-function overridden(collection: CollectionConfig, overrides: PressroomCollectionOverrides | boolean | undefined): CollectionConfig {
+function overridden(
+  collection: CollectionConfig,
+  overrides: PressroomCollectionOverrides | boolean | undefined,
+): CollectionConfig {
   if (!overrides || overrides === true) return collection
   const { admin, fields, group, labels } = overrides
   return {
@@ -70,10 +72,19 @@ function hostMedia(collection: CollectionConfig): CollectionConfig {
 }
 
 /** The dashboard panel, and the translations view with its link when translations are on. */
-const componentsOf = ({ adminViews, translations }: { adminViews: boolean; translations: boolean }): { afterNavLinks: string[]; beforeDashboard: string[]; views: Record<string, AdminViewConfig> } => ({
+const componentsOf = ({
+  adminViews,
+  translations,
+}: {
+  adminViews: boolean
+  translations: boolean
+}): { afterNavLinks: string[]; beforeDashboard: string[]; views: Record<string, AdminViewConfig> } => ({
   afterNavLinks: adminViews && translations ? [componentPath('TranslationsNavLink')] : [],
   beforeDashboard: adminViews ? [componentPath('WhatNeedsMe')] : [],
-  views: adminViews && translations ? { translations: { Component: componentPath('TranslationsView'), path: '/translations' } } : {},
+  views:
+    adminViews && translations
+      ? { translations: { Component: componentPath('TranslationsView'), path: '/translations' } }
+      : {},
 })
 
 /** Press releases without preview links: the endpoint that opens one goes too. */
@@ -92,44 +103,70 @@ const withoutPreviewEndpoint = (collection: CollectionConfig): CollectionConfig 
 export const pressroomPlugin =
   (options: PressroomPluginOptions = {}): Plugin =>
   (incoming: Config): Config => {
-    const features = { translations: true, webhooks: true, apiKeys: true, previewLinks: true, feeds: true, openApi: true, adminViews: true, ...options.features }
+    const features = {
+      translations: true,
+      webhooks: true,
+      apiKeys: true,
+      previewLinks: true,
+      feeds: true,
+      openApi: true,
+      adminViews: true,
+      ...options.features,
+    }
     if (options.access?.roles) useRoleResolver(options.access.roles)
     if (options.access?.translatorLocales) useTranslatorLocales(options.access.translatorLocales)
     if (options.frontend) useFrontend(options.frontend)
     // Translations, translator locales and per-locale publishing all start from the host's locales.
-    if (!incoming.localization) throw new Error('Pressroom needs `localization` in the Payload config: its default locale is the source of every translation.')
+    if (!incoming.localization)
+      throw new Error(
+        'Pressroom needs `localization` in the Payload config: its default locale is the source of every translation.',
+      )
     useHostLocalization(incoming.localization)
 
     const hostCollections = incoming.collections ?? []
     if (!hostCollections.some((collection) => collection.slug === 'users' && collection.auth)) {
-      throw new Error('Pressroom needs an auth collection with the slug "users" for the people who work in the admin panel.')
+      throw new Error(
+        'Pressroom needs an auth collection with the slug "users" for the people who work in the admin panel.',
+      )
     }
     const addFields = options.users?.addFields !== false
-    const localeCodes = incoming.localization.locales.map((locale) => (typeof locale === 'string' ? locale : locale.code))
+    const localeCodes = incoming.localization.locales.map((locale) =>
+      typeof locale === 'string' ? locale : locale.code,
+    )
     const host = hostCollections.map((collection) => {
-      if (collection.slug === 'users') return withUserDefaults(addFields ? withPressroomUserFields(collection, localeCodes) : collection)
+      if (collection.slug === 'users')
+        return withUserDefaults(addFields ? withPressroomUserFields(collection, localeCodes) : collection)
       if (collection.slug === 'media' && options.media?.host) return hostMedia(collection)
       return collection
     })
     if (options.media?.host && !host.some((collection) => collection.slug === 'media' && collection.upload)) {
-      throw new Error('Pressroom was told to use the host’s media collection, but there is no upload collection with the slug "media".')
+      throw new Error(
+        'Pressroom was told to use the host’s media collection, but there is no upload collection with the slug "media".',
+      )
     }
 
     const enabled = Object.entries(content)
       .filter(([slug]) => options.collections?.[slug as keyof typeof content] !== false)
-      .map(([slug, collection]) => overridden(collection as CollectionConfig, options.collections?.[slug as keyof typeof content]))
+      .map(([slug, collection]) =>
+        overridden(collection as CollectionConfig, options.collections?.[slug as keyof typeof content]),
+      )
       .map((collection) => (features.previewLinks ? collection : withoutPreviewEndpoint(collection)))
     const media = options.media?.host ? [] : [overridden(Media as CollectionConfig, options.media)]
     const previewLinks = features.previewLinks ? [PreviewLinks as CollectionConfig] : []
     const admin = [
       ...(features.apiKeys ? [ApiKeys as CollectionConfig] : []),
       ...(features.webhooks ? [Webhooks as CollectionConfig, WebhookDeliveries as CollectionConfig] : []),
-      ...(features.translations ? [TranslationRecords as CollectionConfig, TranslationImports as CollectionConfig] : []),
+      ...(features.translations
+        ? [TranslationRecords as CollectionConfig, TranslationImports as CollectionConfig]
+        : []),
       // The login and import rate limits' counters, shared by every instance (src/http/rateLimitStore.ts).
       RateLimitHits,
     ]
 
-    const tasks: TaskConfig[] = [...(features.webhooks ? [deliverWebhook] : []), ...(features.translations ? [importTranslationsTask] : [])] as TaskConfig[]
+    const tasks: TaskConfig[] = [
+      ...(features.webhooks ? [deliverWebhook] : []),
+      ...(features.translations ? [importTranslationsTask] : []),
+    ] as TaskConfig[]
     const endpoints: Endpoint[] = [
       ...(features.openApi ? [openApiEndpoint] : []),
       ...(features.translations ? translationEndpoints : []),

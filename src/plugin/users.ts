@@ -14,7 +14,10 @@ export const rolesField = (): Field => ({
   type: 'select',
   hasMany: true,
   access: { create: isAdminField, update: isAdminField },
-  admin: { components: { Field: componentPath('SignedInSelectField') }, description: 'Admins manage users; editors publish; translators work on their locales only.' },
+  admin: {
+    components: { Field: componentPath('SignedInSelectField') },
+    description: 'Admins manage users; editors publish; translators work on their locales only.',
+  },
   defaultValue: ['editor'],
   options: roles.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
   required: true,
@@ -31,12 +34,16 @@ export const translatorLocalesField = (localeCodes: string[]): Field => ({
   access: { create: isAdminField, read: isAdminOrSelfField, update: isAdminField },
   // Hidden where nobody is signed in (the create-first-user form). Optional already, so the condition
   // costs the generated types nothing; `roles` is required, hence its component instead.
-  admin: { condition: (_data, _siblingData, { user }) => Boolean(user), description: 'The languages this person translates into.' },
+  admin: {
+    condition: (_data, _siblingData, { user }) => Boolean(user),
+    description: 'The languages this person translates into.',
+  },
   options: [...localeCodes],
   saveToJWT: true,
 })
 
-const hasField = (collection: CollectionConfig, name: string) => collection.fields.some((field) => 'name' in field && field.name === name)
+const hasField = (collection: CollectionConfig, name: string) =>
+  collection.fields.some((field) => 'name' in field && field.name === name)
 
 /** The host's people with Pressroom's roles and translator locales, the first account an admin. */
 export function withPressroomUserFields(collection: CollectionConfig, localeCodes: string[]): CollectionConfig {
@@ -60,5 +67,10 @@ export function withPressroomUserFields(collection: CollectionConfig, localeCode
 export const withUserDefaults = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
   access: { create: isAdmin, delete: isAdmin, read: isStaff, update: isAdminOrSelf, ...collection.access },
-  fields: hasField(collection, 'email') ? collection.fields : [...collection.fields, { name: 'email', type: 'email', access: { read: isAdminOrSelfField }, admin: { components: { Field: false } } }],
+  fields: hasField(collection, 'email')
+    ? collection.fields
+    : [
+        ...collection.fields,
+        { name: 'email', type: 'email', access: { read: isAdminOrSelfField }, admin: { components: { Field: false } } },
+      ],
 })

@@ -19,7 +19,8 @@ export const accessPolicyPlugin: Plugin = (config: Config): Config => ({
   ...config,
   collections: (config.collections ?? []).map((collection): CollectionConfig => {
     const undecided = decidedOperations.filter((operation) => !collection.access?.[operation])
-    if (undecided.length) throw new Error(`Collection "${collection.slug}" must decide access for: ${undecided.join(', ')}.`)
+    if (undecided.length)
+      throw new Error(`Collection "${collection.slug}" must decide access for: ${undecided.join(', ')}.`)
     return {
       ...collection,
       access: {
@@ -45,8 +46,20 @@ const forPeopleOnly =
 /** Access for the collections Payload adds itself, which exist only after sanitization. */
 const internal: Record<string, CollectionConfig['access']> = {
   // Who is editing what: staff need it in the admin panel; nobody else learns which drafts exist.
-  'payload-locked-documents': { create: isStaffUser, read: isStaffUser, update: isStaffUser, delete: isStaffUser, readVersions: nobody },
-  'payload-preferences': { create: ownPreferences, read: ownPreferences, update: ownPreferences, delete: ownPreferences, readVersions: nobody },
+  'payload-locked-documents': {
+    create: isStaffUser,
+    read: isStaffUser,
+    update: isStaffUser,
+    delete: isStaffUser,
+    readVersions: nobody,
+  },
+  'payload-preferences': {
+    create: ownPreferences,
+    read: ownPreferences,
+    update: ownPreferences,
+    delete: ownPreferences,
+    readVersions: nobody,
+  },
   'payload-jobs': { create: nobody, read: nobody, update: nobody, delete: nobody, readVersions: nobody },
   // Payload's key-value store (its own caches): server-side only.
   'payload-kv': { create: nobody, read: nobody, update: nobody, delete: nobody, readVersions: nobody },
@@ -66,11 +79,15 @@ export function hardenPayloadCollections(config: SanitizedConfig): SanitizedConf
   hardened.add(config)
   for (const collection of config.collections) {
     const access = internal[collection.slug]
-    if (!access && collection.slug.startsWith('payload-')) throw new Error(`Payload added "${collection.slug}": decide its access in src/plugins/accessPolicy.ts.`)
+    if (!access && collection.slug.startsWith('payload-'))
+      throw new Error(`Payload added "${collection.slug}": decide its access in src/plugins/accessPolicy.ts.`)
     if (access) Object.assign(collection.access, access)
     // Payload's own preference endpoints (`/:key`) write through the adapter, past any access rule.
     if (collection.slug === 'payload-preferences' && Array.isArray(collection.endpoints)) {
-      collection.endpoints = collection.endpoints.map((endpoint) => ({ ...endpoint, handler: forPeopleOnly(endpoint.handler) }))
+      collection.endpoints = collection.endpoints.map((endpoint) => ({
+        ...endpoint,
+        handler: forPeopleOnly(endpoint.handler),
+      }))
     }
   }
   return config

@@ -1,4 +1,11 @@
-import { type CollectionConfig, type CollectionSlug, type Config, type Field, flattenTopLevelFields, type Plugin } from 'payload'
+import {
+  type CollectionConfig,
+  type CollectionSlug,
+  type Config,
+  type Field,
+  flattenTopLevelFields,
+  type Plugin,
+} from 'payload'
 
 import { visibilityCheckEndpoint, visibilityReportEndpoint } from '@/endpoints/visibility'
 import { checkDonorVisibility, recordPublishScope } from '@/hooks/checkDonorVisibility'
@@ -12,7 +19,9 @@ const warning: Field = {
 }
 
 const relatesTo = (collection: CollectionConfig, name: string, target: string) =>
-  flattenTopLevelFields(collection.fields).some((field) => 'name' in field && field.name === name && field.type === 'relationship' && field.relationTo === target)
+  flattenTopLevelFields(collection.fields).some(
+    (field) => 'name' in field && field.name === name && field.type === 'relationship' && field.relationTo === target,
+  )
 
 /** An item that can belong to a funded project: it names a project and carries donor notices. */
 export const isProjectItem = (collection: CollectionConfig): boolean =>
@@ -20,7 +29,10 @@ export const isProjectItem = (collection: CollectionConfig): boolean =>
 
 const withCheck = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
-  endpoints: [...(Array.isArray(collection.endpoints) ? collection.endpoints : []), visibilityCheckEndpoint(collection.slug as CollectionSlug)],
+  endpoints: [
+    ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
+    visibilityCheckEndpoint(collection.slug as CollectionSlug),
+  ],
   fields: [...collection.fields, warning],
   hooks: {
     ...collection.hooks,

@@ -1,5 +1,6 @@
-import { collections } from '../../collections'
 import { publicSlugs } from '@/policy/editorial'
+
+import { collections } from '../../collections'
 
 /**
  * The collections the public can read, as their configs declare (`custom.pressroom.public`).

@@ -9,7 +9,13 @@ export const publicQueriesPlugin =
     ...config,
     collections: (config.collections ?? []).map((collection) =>
       collections.includes(collection.slug)
-        ? { ...collection, hooks: { ...collection.hooks, beforeOperation: [guardPublicQueries, ...(collection.hooks?.beforeOperation ?? [])] } }
+        ? {
+            ...collection,
+            hooks: {
+              ...collection.hooks,
+              beforeOperation: [guardPublicQueries, ...(collection.hooks?.beforeOperation ?? [])],
+            },
+          }
         : collection,
     ),
   })

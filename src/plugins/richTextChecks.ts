@@ -13,7 +13,12 @@ const checkEditorState = refuseOnSave((value) => {
 })
 
 const withCheck = (field: Field): Field =>
-  field.type === 'richText' ? { ...field, hooks: { ...field.hooks, beforeValidate: [...(field.hooks?.beforeValidate ?? []), checkEditorState] } } : field
+  field.type === 'richText'
+    ? {
+        ...field,
+        hooks: { ...field.hooks, beforeValidate: [...(field.hooks?.beforeValidate ?? []), checkEditorState] },
+      }
+    : field
 
 /**
  * Refuses rich text that is not an editor state, or links to a scheme other than http, https,
@@ -21,5 +26,8 @@ const withCheck = (field: Field): Field =>
  */
 export const richTextChecksPlugin: Plugin = (config: Config): Config => ({
   ...config,
-  collections: (config.collections ?? []).map((collection) => ({ ...collection, fields: mapLeafFields(collection.fields, withCheck) })),
+  collections: (config.collections ?? []).map((collection) => ({
+    ...collection,
+    fields: mapLeafFields(collection.fields, withCheck),
+  })),
 })

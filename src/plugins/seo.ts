@@ -1,12 +1,27 @@
+import type {
+  CollectionAfterReadHook,
+  CollectionBeforeChangeHook,
+  CollectionConfig,
+  Config,
+  Field,
+  Plugin,
+} from 'payload'
 import { seoPlugin } from 'payload-plugin-seo'
-import type { CollectionAfterReadHook, CollectionBeforeChangeHook, CollectionConfig, Config, Field, Plugin } from 'payload'
 
 import { defaultLocale } from '@/i18n/localization'
 import { editorialDeclaration } from '@/policy/editorial'
 import { frontendUrl } from '@/utilities/delivery/frontendUrl'
-import { filledMeta, generatedDescription, generatedImage, generatedTitle, openGraphOf, type SeoSources } from '@/utilities/seo'
+import {
+  filledMeta,
+  generatedDescription,
+  generatedImage,
+  generatedTitle,
+  openGraphOf,
+  type SeoSources,
+} from '@/utilities/seo'
 
-const sourcesOf = (collection: Pick<CollectionConfig, 'custom'> | undefined): SeoSources | undefined => (collection ? editorialDeclaration(collection)?.seo : undefined)
+const sourcesOf = (collection: Pick<CollectionConfig, 'custom'> | undefined): SeoSources | undefined =>
+  collection ? editorialDeclaration(collection)?.seo : undefined
 
 type Doc = Record<string, unknown>
 
@@ -21,7 +36,11 @@ export const fillMeta =
     if (!data || req.locale === 'all') return data
     const original = (originalDoc ?? {}) as Doc
     // A PATCH may carry only some fields: the sources it leaves out are as stored.
-    const merged = { ...original, ...data, meta: { ...(original.meta as Doc | undefined), ...(data.meta as Doc | undefined) } }
+    const merged = {
+      ...original,
+      ...data,
+      meta: { ...(original.meta as Doc | undefined), ...(data.meta as Doc | undefined) },
+    }
     const meta = filledMeta(merged, sources)
     return meta ? { ...data, meta } : data
   }
@@ -37,10 +56,20 @@ const addOpenGraph =
     // GraphQL populates relationships in its resolvers, after this hook: the image is read here,
     // as the requester (a file they may not read stays out). REST at depth ≥ 1 has it populated.
     if (req.payloadAPI === 'GraphQL' && meta?.image && typeof meta.image !== 'object') {
-      const image = await req.payload.findByID({ collection: 'media', id: meta.image as number, depth: 0, disableErrors: true, overrideAccess: false, req })
+      const image = await req.payload.findByID({
+        collection: 'media',
+        id: meta.image as number,
+        depth: 0,
+        disableErrors: true,
+        overrideAccess: false,
+        req,
+      })
       if (image) read = { ...read, meta: { ...meta, image } }
     }
-    return { ...doc, openGraph: openGraphOf(slug, read, req.locale, sources, req.payload.config.serverURL || 'http://localhost') }
+    return {
+      ...doc,
+      openGraph: openGraphOf(slug, read, req.locale, sources, req.payload.config.serverURL || 'http://localhost'),
+    }
   }
 
 const openGraphField: Field = {
@@ -68,7 +97,13 @@ const openGraphField: Field = {
               type: 'object',
               additionalProperties: false,
               required: ['url', 'width', 'height', 'alt', 'type'],
-              properties: { url: { type: 'string' }, width: { type: ['number', 'null'] }, height: { type: ['number', 'null'] }, alt: { type: ['string', 'null'] }, type: { type: ['string', 'null'] } },
+              properties: {
+                url: { type: 'string' },
+                width: { type: ['number', 'null'] },
+                height: { type: ['number', 'null'] },
+                alt: { type: ['string', 'null'] },
+                type: { type: ['string', 'null'] },
+              },
             },
           ],
         },
@@ -84,10 +119,15 @@ const openGraphField: Field = {
  */
 const INSTALLED_AS = 'payload-plugin-seo'
 const underInstalledName = (field: Field): Field => {
-  const component = field.admin?.components && 'Field' in field.admin.components ? field.admin.components.Field : undefined
-  if (!component || typeof component !== 'object' || !('path' in component) || typeof component.path !== 'string') return field
+  const component =
+    field.admin?.components && 'Field' in field.admin.components ? field.admin.components.Field : undefined
+  if (!component || typeof component !== 'object' || !('path' in component) || typeof component.path !== 'string')
+    return field
   const path = component.path.replace(/^@payloadcms\/plugin-seo\//, `${INSTALLED_AS}/`)
-  return { ...field, admin: { ...field.admin, components: { ...field.admin!.components, Field: { ...component, path } } } } as Field
+  return {
+    ...field,
+    admin: { ...field.admin, components: { ...field.admin!.components, Field: { ...component, path } } },
+  } as Field
 }
 
 /**
@@ -95,7 +135,9 @@ const underInstalledName = (field: Field): Field => {
  * "auto-generate" buttons): not a unit of its own in XLIFF exports and the translations ledger.
  */
 const notTranslated = (field: Field): Field =>
-  'name' in field && (field.type === 'text' || field.type === 'textarea') ? ({ ...field, custom: { ...field.custom, translatable: false } } as Field) : field
+  'name' in field && (field.type === 'text' || field.type === 'textarea')
+    ? ({ ...field, custom: { ...field.custom, translatable: false } } as Field)
+    : field
 
 type GenerateArgs = { collectionConfig?: Pick<CollectionConfig, 'custom' | 'slug'>; doc: Doc }
 
@@ -106,7 +148,9 @@ type GenerateArgs = { collectionConfig?: Pick<CollectionConfig, 'custom' | 'slug
  * so the meta fields get the translator locks and the translations ledger like any other.
  */
 export const seoFieldsPlugin: Plugin = (config: Config): Config => {
-  const collections = (config.collections ?? []).filter((collection) => sourcesOf(collection)).map((collection) => collection.slug)
+  const collections = (config.collections ?? [])
+    .filter((collection) => sourcesOf(collection))
+    .map((collection) => collection.slug)
   if (!collections.length) return config
   const withSeo = seoPlugin({
     collections: collections as never,
@@ -114,8 +158,10 @@ export const seoFieldsPlugin: Plugin = (config: Config): Config => {
     tabbedUI: false,
     fields: ({ defaultFields }) => defaultFields.map(underInstalledName).map(notTranslated),
     generateTitle: ({ collectionConfig, doc }: GenerateArgs) => generatedTitle(doc, sourcesOf(collectionConfig)!),
-    generateDescription: ({ collectionConfig, doc }: GenerateArgs) => generatedDescription(doc, sourcesOf(collectionConfig)!),
-    generateImage: ({ collectionConfig, doc }: GenerateArgs) => (generatedImage(doc, sourcesOf(collectionConfig)!) ?? '') as string,
+    generateDescription: ({ collectionConfig, doc }: GenerateArgs) =>
+      generatedDescription(doc, sourcesOf(collectionConfig)!),
+    generateImage: ({ collectionConfig, doc }: GenerateArgs) =>
+      (generatedImage(doc, sourcesOf(collectionConfig)!) ?? '') as string,
     // The search-result preview shows the page's address on the frontend.
     generateURL: ({ collectionConfig, doc, locale }: GenerateArgs & { locale?: string }) =>
       (collectionConfig && frontendUrl(collectionConfig.slug, doc as { slug?: string }, locale ?? defaultLocale)) || '',

@@ -1,7 +1,7 @@
 import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 
-import { componentPath } from '@/plugin/components'
 import { forgetTranslations, recordTranslations } from '@/hooks/recordTranslations'
+import { componentPath } from '@/plugin/components'
 import { hasTranslatableFields } from '@/utilities/translations/units'
 
 /** On each edit view: the fields missing or stale in the locale being edited. */
@@ -25,6 +25,8 @@ const withTranslations = (collection: CollectionConfig): CollectionConfig => ({
 export const translationsPlugin: Plugin = (config: Config): Config => ({
   ...config,
   collections: (config.collections ?? []).map((collection) =>
-    collection.slug !== 'translation-records' && hasTranslatableFields(collection.fields) ? withTranslations(collection) : collection,
+    collection.slug !== 'translation-records' && hasTranslatableFields(collection.fields)
+      ? withTranslations(collection)
+      : collection,
   ),
 })

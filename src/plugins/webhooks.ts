@@ -1,6 +1,14 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook, CollectionConfig, Config, PayloadRequest, Plugin } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionBeforeOperationHook,
+  CollectionConfig,
+  Config,
+  PayloadRequest,
+  Plugin,
+} from 'payload'
 
-import { type WebhookEventName, webhookEvent } from '@/utilities/webhookEvent'
+import { webhookEvent, type WebhookEventName } from '@/utilities/webhookEvent'
 
 const DRAFT_SAVE = 'webhooksDraftSave'
 
@@ -11,11 +19,18 @@ const noteDraftSave: CollectionBeforeOperationHook = ({ args, operation }) => {
 }
 
 /** Logs one delivery per matching webhook and queues it; runs inside the write's transaction. */
-async function queueDeliveries(req: PayloadRequest, collection: string, event: WebhookEventName, doc: { id: number | string; updatedAt?: string }) {
+async function queueDeliveries(
+  req: PayloadRequest,
+  collection: string,
+  event: WebhookEventName,
+  doc: { id: number | string; updatedAt?: string },
+) {
   if (req.context.seed) return
   const { docs: hooks } = await req.payload.find({
     collection: 'webhooks',
-    where: { and: [{ active: { equals: true } }, { collections: { contains: collection } }, { events: { contains: event } }] },
+    where: {
+      and: [{ active: { equals: true } }, { collections: { contains: collection } }, { events: { contains: event } }],
+    },
     depth: 0,
     limit: 100,
     overrideAccess: true,
@@ -23,7 +38,13 @@ async function queueDeliveries(req: PayloadRequest, collection: string, event: W
   })
   for (const hook of hooks) {
     // Ids and times only: the receiver reads the document through the public API, with its own access.
-    const body = { event, collection, id: doc.id, updatedAt: doc.updatedAt ?? new Date().toISOString(), locale: req.locale ?? null }
+    const body = {
+      event,
+      collection,
+      id: doc.id,
+      updatedAt: doc.updatedAt ?? new Date().toISOString(),
+      locale: req.locale ?? null,
+    }
     const delivery = await req.payload.create({
       collection: 'webhook-deliveries',
       data: { webhook: hook.id, event, collection, documentId: String(doc.id), body, status: 'pending', attempts: 0 },
@@ -56,7 +77,9 @@ const onDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => 
 /** A webhook subscribes to the collections listed here: the public ones, whose changes a frontend shows. */
 const withCollectionOptions = (collection: CollectionConfig, collections: string[]): CollectionConfig => ({
   ...collection,
-  fields: collection.fields.map((field) => (field.type === 'select' && field.name === 'collections' ? { ...field, options: collections } : field)),
+  fields: collection.fields.map((field) =>
+    field.type === 'select' && field.name === 'collections' ? { ...field, options: collections } : field,
+  ),
 })
 
 /** Signed webhooks for the collections listed: publish, unpublish, update and delete, through the jobs queue. */
@@ -67,7 +90,9 @@ export const webhooksPlugin =
     collections: (config.collections ?? []).map((collection) => {
       if (collection.slug === 'webhooks') return withCollectionOptions(collection, collections)
       if (!collections.includes(collection.slug)) return collection
-      const versioned = Boolean(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts)
+      const versioned = Boolean(
+        collection.versions && typeof collection.versions === 'object' && collection.versions.drafts,
+      )
       return {
         ...collection,
         hooks: {

@@ -50,11 +50,16 @@ export const editorialDeclaration = (collection: Pick<CollectionConfig, 'custom'
 
 /** The slugs of the collections that declare themselves public, in the order of the config. */
 export const publicSlugs = (collections: readonly Pick<CollectionConfig, 'custom' | 'slug'>[] | undefined): string[] =>
-  (collections ?? []).filter((collection) => editorialDeclaration(collection)?.public).map((collection) => collection.slug)
+  (collections ?? [])
+    .filter((collection) => editorialDeclaration(collection)?.public)
+    .map((collection) => collection.slug)
 
 /** Autosave every two seconds, fifty versions kept per document. */
 const versionsFor = (drafts: NonNullable<EditorialDeclaration['drafts']>): CollectionConfig['versions'] => ({
-  drafts: { autosave: { interval: 2000 }, ...(typeof drafts === 'object' && drafts.schedulePublish ? { schedulePublish: true } : {}) },
+  drafts: {
+    autosave: { interval: 2000 },
+    ...(typeof drafts === 'object' && drafts.schedulePublish ? { schedulePublish: true } : {}),
+  },
   maxPerDoc: 50,
 })
 
@@ -71,7 +76,11 @@ export function applyEditorialPolicy(collection: CollectionConfig): CollectionCo
     hooks: {
       ...collection.hooks,
       // The translator rules judge a write before anything else about it, publishing included.
-      beforeOperation: [enforceTranslatorRules(), ...(drafts ? [publishOneLocale()] : []), ...(collection.hooks?.beforeOperation ?? [])],
+      beforeOperation: [
+        enforceTranslatorRules(),
+        ...(drafts ? [publishOneLocale()] : []),
+        ...(collection.hooks?.beforeOperation ?? []),
+      ],
       beforeChange: [recordAuthor, ...(collection.hooks?.beforeChange ?? [])],
     },
     ...(declaration.drafts ? { versions: versionsFor(declaration.drafts) } : {}),

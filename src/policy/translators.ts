@@ -1,4 +1,12 @@
-import { APIError, type Access, type CollectionBeforeOperationHook, type CollectionSlug, type Field, type FieldAccess, type PayloadRequest } from 'payload'
+import {
+  type Access,
+  APIError,
+  type CollectionBeforeOperationHook,
+  type CollectionSlug,
+  type Field,
+  type FieldAccess,
+  type PayloadRequest,
+} from 'payload'
 
 import { checkRole } from '@/access/checkRole'
 import { nonLocalizedChanges } from '@/utilities/nonLocalizedChanges'
@@ -73,11 +81,19 @@ const notTranslator: FieldAccess = ({ req: { user } }) => !isTranslator(user)
 export function lockForTranslators(fields: Field[]): Field[] {
   return fields.map((field): Field => {
     if (field.type === 'tabs') {
-      return { ...field, tabs: field.tabs.map((tab) => ('localized' in tab && tab.localized ? tab : { ...tab, fields: lockForTranslators(tab.fields) })) }
+      return {
+        ...field,
+        tabs: field.tabs.map((tab) =>
+          'localized' in tab && tab.localized ? tab : { ...tab, fields: lockForTranslators(tab.fields) },
+        ),
+      }
     }
     if ('localized' in field && field.localized) return field
     if (field.type === 'join' || field.type === 'ui') return field
-    if ('fields' in field && (field.type === 'row' || field.type === 'collapsible' || field.type === 'group' || field.type === 'array')) {
+    if (
+      'fields' in field &&
+      (field.type === 'row' || field.type === 'collapsible' || field.type === 'group' || field.type === 'array')
+    ) {
       return { ...field, fields: lockForTranslators(field.fields) } as Field
     }
     if (!('name' in field)) return field
@@ -105,7 +121,9 @@ export const enforceTranslatorRules =
     const translator = user as Translator
     const { data, id } = args as { data?: Record<string, unknown>; id?: number | string }
     if (!translatesInto(translator, req.locale)) {
-      throw forbidden(`You translate into ${translatorLocales(user).join(', ') || 'no locale yet'}; this change is to "${req.locale}".`)
+      throw forbidden(
+        `You translate into ${translatorLocales(user).join(', ') || 'no locale yet'}; this change is to "${req.locale}".`,
+      )
     }
     if (req.file) throw forbidden('Translators cannot replace files; ask an editor.')
     if (!data) return args
@@ -130,6 +148,7 @@ export const enforceTranslatorRules =
     // The status is the workflow's, judged above: saving a draft of a published document is allowed.
     const { _status: _ignored, ...fields } = data
     const changed = nonLocalizedChanges(collection.fields, fields, original as unknown as Record<string, unknown>)
-    if (changed.length) throw forbidden(`Translators cannot change fields that are the same in every language: ${changed.join(', ')}.`)
+    if (changed.length)
+      throw forbidden(`Translators cannot change fields that are the same in every language: ${changed.join(', ')}.`)
     return args
   }

@@ -22,7 +22,14 @@ type OrganisationSeed = {
 }
 
 export const organisations: OrganisationSeed[] = [
-  { key: 'eu', name: 'European Union', nameRu: 'Европейский союз', acronym: 'EU', organisationType: 'donor', website: 'https://european-union.europa.eu' },
+  {
+    key: 'eu',
+    name: 'European Union',
+    nameRu: 'Европейский союз',
+    acronym: 'EU',
+    organisationType: 'donor',
+    website: 'https://european-union.europa.eu',
+  },
   {
     key: 'eu-delegation',
     name: 'Delegation of the European Union to the Republic of Tajikistan',
@@ -33,12 +40,58 @@ export const organisations: OrganisationSeed[] = [
     website: 'http://eeas.europa.eu/delegations/tajikistan/index_en.htm',
     parent: 'eu',
   },
-  { key: 'osce-office', name: 'OSCE Office in Tajikistan', nameRu: 'Офис ОБСЕ в Таджикистане', acronym: 'OSCE', organisationType: 'intergovernmental', countries: ['TJ'], city: 'Dushanbe' },
-  { key: 'cat-tj', name: 'NGO Coalition against Torture in Tajikistan', nameRu: 'Коалиция НПО против пыток в Таджикистане', organisationType: 'coalition', countries: ['TJ'], city: 'Dushanbe' },
-  { key: 'cat-kz', name: 'Coalition against Torture in Kazakhstan', nameRu: 'Коалиция против пыток в Казахстане', organisationType: 'coalition', countries: ['KZ'] },
-  { key: 'cat-kg', name: 'Coalition against Torture in Kyrgyzstan', nameRu: 'Коалиция против пыток в Кыргызстане', organisationType: 'coalition', countries: ['KG'], city: 'Bishkek' },
-  { key: 'hfhr', name: 'Helsinki Foundation for Human Rights', nameRu: 'Хельсинкский фонд по правам человека', acronym: 'HFHR', organisationType: 'ngo', countries: ['PL'], city: 'Warsaw', website: 'https://www.hfhr.pl' },
-  { key: 'iphr', name: 'International Partnership for Human Rights', nameRu: 'Международное партнерство за права человека', acronym: 'IPHR', organisationType: 'ngo', countries: ['BE'], city: 'Brussels', website: 'https://www.iphronline.org' },
+  {
+    key: 'osce-office',
+    name: 'OSCE Office in Tajikistan',
+    nameRu: 'Офис ОБСЕ в Таджикистане',
+    acronym: 'OSCE',
+    organisationType: 'intergovernmental',
+    countries: ['TJ'],
+    city: 'Dushanbe',
+  },
+  {
+    key: 'cat-tj',
+    name: 'NGO Coalition against Torture in Tajikistan',
+    nameRu: 'Коалиция НПО против пыток в Таджикистане',
+    organisationType: 'coalition',
+    countries: ['TJ'],
+    city: 'Dushanbe',
+  },
+  {
+    key: 'cat-kz',
+    name: 'Coalition against Torture in Kazakhstan',
+    nameRu: 'Коалиция против пыток в Казахстане',
+    organisationType: 'coalition',
+    countries: ['KZ'],
+  },
+  {
+    key: 'cat-kg',
+    name: 'Coalition against Torture in Kyrgyzstan',
+    nameRu: 'Коалиция против пыток в Кыргызстане',
+    organisationType: 'coalition',
+    countries: ['KG'],
+    city: 'Bishkek',
+  },
+  {
+    key: 'hfhr',
+    name: 'Helsinki Foundation for Human Rights',
+    nameRu: 'Хельсинкский фонд по правам человека',
+    acronym: 'HFHR',
+    organisationType: 'ngo',
+    countries: ['PL'],
+    city: 'Warsaw',
+    website: 'https://www.hfhr.pl',
+  },
+  {
+    key: 'iphr',
+    name: 'International Partnership for Human Rights',
+    nameRu: 'Международное партнерство за права человека',
+    acronym: 'IPHR',
+    organisationType: 'ngo',
+    countries: ['BE'],
+    city: 'Brussels',
+    website: 'https://www.iphronline.org',
+  },
   {
     key: 'kibhr',
     name: 'Kazakhstan International Bureau for Human Rights and Rule of Law',
@@ -49,7 +102,14 @@ export const organisations: OrganisationSeed[] = [
     city: 'Almaty',
   },
   { key: 'nota-bene', name: 'Nota Bene', organisationType: 'ngo', countries: ['TJ'], city: 'Dushanbe' },
-  { key: 'osf', name: 'Open Society Foundations', nameRu: 'Фонды «Открытое общество»', acronym: 'OSF', organisationType: 'foundation', website: 'https://www.opensocietyfoundations.org' },
+  {
+    key: 'osf',
+    name: 'Open Society Foundations',
+    nameRu: 'Фонды «Открытое общество»',
+    acronym: 'OSF',
+    organisationType: 'foundation',
+    website: 'https://www.opensocietyfoundations.org',
+  },
 ]
 
 type SpeakerSeed = {
@@ -64,9 +124,28 @@ type SpeakerSeed = {
 }
 
 export const speakers: SpeakerSeed[] = [
-  { key: 'solnson', name: 'Margus Solnson', nameRu: 'Маргус Солнсон', position: 'EU Chargé d’affaires a.i. in Tajikistan', organisation: 'eu-delegation' },
-  { key: 'mueller', name: 'Markus Mueller', nameRu: 'Маркус Мюллер', honorific: 'Ambassador', position: 'Head of the OSCE Office in Tajikistan', organisation: 'osce-office' },
-  { key: 'mullodzhanov', name: 'Parviz Mullodzhanov', nameRu: 'Парвиз Муллоджанов', position: 'Political analyst', country: 'TJ' },
+  {
+    key: 'solnson',
+    name: 'Margus Solnson',
+    nameRu: 'Маргус Солнсон',
+    position: 'EU Chargé d’affaires a.i. in Tajikistan',
+    organisation: 'eu-delegation',
+  },
+  {
+    key: 'mueller',
+    name: 'Markus Mueller',
+    nameRu: 'Маркус Мюллер',
+    honorific: 'Ambassador',
+    position: 'Head of the OSCE Office in Tajikistan',
+    organisation: 'osce-office',
+  },
+  {
+    key: 'mullodzhanov',
+    name: 'Parviz Mullodzhanov',
+    nameRu: 'Парвиз Муллоджанов',
+    position: 'Political analyst',
+    country: 'TJ',
+  },
   { key: 'volochay', name: 'Elena Volochay', nameRu: 'Елена Волочай', position: 'Psychologist', country: 'UA' },
   {
     key: 'kerymov',
@@ -143,7 +222,8 @@ export const event = {
     {
       speaker: 'mullodzhanov',
       role: 'speaker',
-      topic: 'The political, economical and social processes which influence the development of civil society in Central Asia',
+      topic:
+        'The political, economical and social processes which influence the development of civil society in Central Asia',
     },
     { speaker: 'volochay', role: 'facilitator', topic: 'Compensation processes for victims of torture' },
   ] as const,
@@ -153,7 +233,8 @@ export const event = {
     { title: 'Compensation processes for victims of torture', speakers: ['volochay'] },
     { title: 'Achievements in the fight against torture in Central Asia', speakers: [] },
     {
-      title: 'Overcoming the remaining challenges: independent investigation mechanisms, legal assistance and strategic litigation',
+      title:
+        'Overcoming the remaining challenges: independent investigation mechanisms, legal assistance and strategic litigation',
       speakers: [],
     },
   ],
@@ -186,5 +267,16 @@ export const pressRelease = {
     phone: '+48504080257',
     email: 'L.Kerymov@hfhrpol.waw.pl',
   },
-  organisations: ['hfhr', 'iphr', 'kibhr', 'nota-bene', 'cat-tj', 'cat-kz', 'cat-kg', 'osf', 'eu-delegation', 'osce-office'],
+  organisations: [
+    'hfhr',
+    'iphr',
+    'kibhr',
+    'nota-bene',
+    'cat-tj',
+    'cat-kz',
+    'cat-kg',
+    'osf',
+    'eu-delegation',
+    'osce-office',
+  ],
 }

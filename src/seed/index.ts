@@ -24,7 +24,16 @@ export async function seed(payload: Payload, req?: Partial<PayloadRequest>): Pro
     data: RequiredDataFromCollectionSlug<S>,
     russian?: Record<string, unknown>,
   ): Promise<Id> {
-    const found = await payload.find({ collection, where, limit: 1, depth: 0, draft: true, overrideAccess: true, req, context })
+    const found = await payload.find({
+      collection,
+      where,
+      limit: 1,
+      depth: 0,
+      draft: true,
+      overrideAccess: true,
+      req,
+      context,
+    })
     if (found.docs[0]) {
       counts.existing += 1
       return found.docs[0].id
@@ -32,7 +41,16 @@ export async function seed(payload: Payload, req?: Partial<PayloadRequest>): Pro
     const doc = await payload.create({ collection, data, locale: 'en', depth: 0, overrideAccess: true, req, context })
     if (russian) {
       // Only localized fields; the generic overloads of update cannot narrow S.
-      await payload.update({ collection, id: doc.id, data: russian as never, locale: 'ru', depth: 0, overrideAccess: true, req, context })
+      await payload.update({
+        collection,
+        id: doc.id,
+        data: russian as never,
+        locale: 'ru',
+        depth: 0,
+        overrideAccess: true,
+        req,
+        context,
+      })
     }
     counts.created += 1
     return doc.id
@@ -46,7 +64,11 @@ export async function seed(payload: Payload, req?: Partial<PayloadRequest>): Pro
     const id = await ensure(
       'organisations',
       bySlug(organisation.name),
-      { ...organisation, slug: toSlug(organisation.name), parent: parent ? organisations.get(parent) : undefined } as RequiredDataFromCollectionSlug<'organisations'>,
+      {
+        ...organisation,
+        slug: toSlug(organisation.name),
+        parent: parent ? organisations.get(parent) : undefined,
+      } as RequiredDataFromCollectionSlug<'organisations'>,
       nameRu ? { name: nameRu } : undefined,
     )
     organisations.set(key, id)
@@ -139,14 +161,21 @@ export async function seed(payload: Payload, req?: Partial<PayloadRequest>): Pro
       releaseDate: release.date,
       summary: release.summary,
       body: paragraphs(...release.body),
-      quotes: [{ text: release.quote.text, attribution: release.quote.attribution, speaker: speaker(release.quote.speaker) }],
+      quotes: [
+        { text: release.quote.text, attribution: release.quote.attribution, speaker: speaker(release.quote.speaker) },
+      ],
       contacts: [{ ...release.contact, organisation: org(release.contact.organisation) }],
       events: [eventId as number],
       project: projectId as number,
       organisations: release.organisations.map(org),
       donorNotices: [donorNotice as number],
     },
-    { title: release.titleRu, subtitle: release.subtitleRu, summary: release.summaryRu, dateline: { places: release.placesRu } },
+    {
+      title: release.titleRu,
+      subtitle: release.subtitleRu,
+      summary: release.summaryRu,
+      dateline: { places: release.placesRu },
+    },
   )
 
   return counts

@@ -16,11 +16,18 @@ export const backupName = (now = new Date()) => `pressroom-${now.toISOString().r
  * An online backup of the SQLite database: `VACUUM INTO` writes a consistent copy while the
  * server keeps serving (WAL readers are not blocked). Goes through the adapter's own `execute`.
  */
-export async function backupSqlite(payload: Payload, target = path.join(projectRoot, 'data', 'backups', backupName())): Promise<string> {
-  if (payload.db.name !== 'sqlite') throw new Error('Online backups are for SQLite; for MongoDB use mongodump (see the README).')
+export async function backupSqlite(
+  payload: Payload,
+  target = path.join(projectRoot, 'data', 'backups', backupName()),
+): Promise<string> {
+  if (payload.db.name !== 'sqlite')
+    throw new Error('Online backups are for SQLite; for MongoDB use mongodump (see the README).')
   fs.mkdirSync(path.dirname(target), { recursive: true })
   if (fs.existsSync(target)) throw new Error(`${target} exists already.`)
-  const db = payload.db as unknown as { execute: (args: { drizzle: unknown; raw: string }) => Promise<unknown>; drizzle: unknown }
+  const db = payload.db as unknown as {
+    execute: (args: { drizzle: unknown; raw: string }) => Promise<unknown>
+    drizzle: unknown
+  }
   await db.execute({ drizzle: db.drizzle, raw: `VACUUM INTO '${target.replaceAll("'", "''")}'` })
   return target
 }
@@ -49,12 +56,14 @@ export type MediaStore = {
   write: (key: string, bytes: Buffer, mimeType?: string) => Promise<void>
 }
 
-export const mediaDir = (env: Record<string, string | undefined> = process.env): string => env.MEDIA_DIR || path.join(projectRoot, 'media')
+export const mediaDir = (env: Record<string, string | undefined> = process.env): string =>
+  env.MEDIA_DIR || path.join(projectRoot, 'media')
 
 /** A key as stored (a filename, or prefix/filename) resolved inside `root`; anything that climbs out is refused. */
 function inside(root: string, key: string): string {
   const resolved = path.resolve(root, key)
-  if (!key || path.isAbsolute(key) || !resolved.startsWith(path.resolve(root) + path.sep)) throw new Error(`Refusing the file name "${key}": it leaves ${root}.`)
+  if (!key || path.isAbsolute(key) || !resolved.startsWith(path.resolve(root) + path.sep))
+    throw new Error(`Refusing the file name "${key}": it leaves ${root}.`)
   return resolved
 }
 
@@ -81,7 +90,9 @@ export async function mediaStoreFor(env: Record<string, string | undefined> = pr
     endpoint: settings.endpoint,
     region: settings.region,
     forcePathStyle: settings.forcePathStyle,
-    ...(settings.accessKeyId ? { credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey! } } : {}),
+    ...(settings.accessKeyId
+      ? { credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey! } }
+      : {}),
   })
   return {
     describe: `s3://${settings.bucket}`,
@@ -96,11 +107,21 @@ export async function mediaStoreFor(env: Record<string, string | undefined> = pr
 }
 
 export type ManifestFile = { key: string; bytes: number; sha256: string; mimeType?: string }
-export type Manifest = { format: 'pressroom-backup/1'; createdAt: string; database: string | null; media: ManifestFile[] }
+export type Manifest = {
+  format: 'pressroom-backup/1'
+  createdAt: string
+  database: string | null
+  media: ManifestFile[]
+}
 
 const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex')
 
-type StoredMedia = { filename?: string | null; mimeType?: string | null; prefix?: string | null; sizes?: Record<string, { filename?: string | null; mimeType?: string | null } | undefined> | null }
+type StoredMedia = {
+  filename?: string | null
+  mimeType?: string | null
+  prefix?: string | null
+  sizes?: Record<string, { filename?: string | null; mimeType?: string | null } | undefined> | null
+}
 
 /** Every file the media collection points to, the image sizes included: `prefix/filename` keys. */
 export async function mediaFiles(payload: Payload): Promise<{ key: string; mimeType?: string }[]> {
@@ -117,7 +138,8 @@ export async function mediaFiles(payload: Payload): Promise<{ key: string; mimeT
   for (const doc of docs as StoredMedia[]) {
     const join = (name: string) => (doc.prefix ? path.posix.join(doc.prefix, name) : name)
     if (doc.filename) files.set(join(doc.filename), doc.mimeType ?? undefined)
-    for (const size of Object.values(doc.sizes ?? {})) if (size?.filename) files.set(join(size.filename), size.mimeType ?? undefined)
+    for (const size of Object.values(doc.sizes ?? {}))
+      if (size?.filename) files.set(join(size.filename), size.mimeType ?? undefined)
   }
   return [...files].map(([key, mimeType]) => ({ key, mimeType }))
 }
@@ -131,11 +153,14 @@ export async function mediaFiles(payload: Payload): Promise<{ key: string; mimeT
 export async function backupAll(payload: Payload, target: string, store: MediaStore): Promise<Manifest> {
   if (fs.existsSync(target) && fs.readdirSync(target).length) throw new Error(`${target} exists and is not empty.`)
   fs.mkdirSync(path.join(target, 'media'), { recursive: true })
-  const database = payload.db.name === 'sqlite' ? path.basename(await backupSqlite(payload, path.join(target, 'database.db'))) : null
+  const database =
+    payload.db.name === 'sqlite' ? path.basename(await backupSqlite(payload, path.join(target, 'database.db'))) : null
   const media: ManifestFile[] = []
   for (const { key, mimeType } of await mediaFiles(payload)) {
     const bytes = await store.read(key).catch((error: unknown) => {
-      throw new Error(`The file ${key} is named by the database but cannot be read from ${store.describe}: ${(error as Error).message}`)
+      throw new Error(
+        `The file ${key} is named by the database but cannot be read from ${store.describe}: ${(error as Error).message}`,
+      )
     })
     await diskStore(path.join(target, 'media')).write(key, bytes)
     media.push({ key, bytes: bytes.length, sha256: sha256(bytes), ...(mimeType ? { mimeType } : {}) })
@@ -149,7 +174,8 @@ export function readManifest(backup: string): Manifest {
   const file = path.join(backup, 'manifest.json')
   if (!fs.existsSync(file)) throw new Error(`${backup} is not a Pressroom backup folder (no manifest.json).`)
   const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest
-  if (manifest.format !== 'pressroom-backup/1') throw new Error(`${file} is of an unknown format "${String(manifest.format)}".`)
+  if (manifest.format !== 'pressroom-backup/1')
+    throw new Error(`${file} is of an unknown format "${String(manifest.format)}".`)
   return manifest
 }
 
@@ -157,14 +183,20 @@ export function readManifest(backup: string): Manifest {
  * Puts a backup folder back: the SQLite database (when `databaseFile` is given) and every file
  * into `store`, each checked against the manifest's SHA-256 before it is written.
  */
-export async function restoreAll(backup: string, store: MediaStore, databaseFile: string | undefined): Promise<{ files: number; database: boolean }> {
+export async function restoreAll(
+  backup: string,
+  store: MediaStore,
+  databaseFile: string | undefined,
+): Promise<{ files: number; database: boolean }> {
   const manifest = readManifest(backup)
   const source = path.join(backup, 'media')
   for (const file of manifest.media) {
     const bytes = fs.readFileSync(inside(source, file.key))
-    if (bytes.length !== file.bytes || sha256(bytes) !== file.sha256) throw new Error(`${file.key} in ${backup} does not match its manifest: the backup is damaged.`)
+    if (bytes.length !== file.bytes || sha256(bytes) !== file.sha256)
+      throw new Error(`${file.key} in ${backup} does not match its manifest: the backup is damaged.`)
   }
-  for (const file of manifest.media) await store.write(file.key, fs.readFileSync(inside(source, file.key)), file.mimeType)
+  for (const file of manifest.media)
+    await store.write(file.key, fs.readFileSync(inside(source, file.key)), file.mimeType)
   if (manifest.database && databaseFile) restoreSqlite(path.join(backup, manifest.database), databaseFile)
   return { files: manifest.media.length, database: Boolean(manifest.database && databaseFile) }
 }

@@ -13,7 +13,9 @@ type Connection = InstanceType<typeof Database> & { [SET]?: boolean }
  * waited for here, and its holder runs on.
  */
 export function waitForOtherProcesses(ms = 5000): void {
-  const prototype = Database.prototype as unknown as Record<symbol, boolean> & { prepare: (this: Connection, sql: string, ...rest: unknown[]) => unknown }
+  const prototype = Database.prototype as unknown as Record<symbol, boolean> & {
+    prepare: (this: Connection, sql: string, ...rest: unknown[]) => unknown
+  }
   if (prototype[PATCHED]) return
   prototype[PATCHED] = true
   const prepare = prototype.prepare

@@ -13,17 +13,24 @@ export const errorBody = (message: string, { name, data }: ErrorDetails = {}) =>
 })
 
 /** An error answer from a Payload endpoint (a Web `Response`). */
-export const errorResponse = (status: number, message: string, details?: ErrorDetails, headers?: HeadersInit): Response =>
-  Response.json(errorBody(message, details), { status, headers })
+export const errorResponse = (
+  status: number,
+  message: string,
+  details?: ErrorDetails,
+  headers?: HeadersInit,
+): Response => Response.json(errorBody(message, details), { status, headers })
 
 const joined = (problems: readonly Problem[]) => problems.map((problem) => problem.message).join(' ')
 
 /** A refused query (Payload's QueryError): the problems as `data`. */
-export const queryErrorBody = (problems: readonly Problem[]) => errorBody(joined(problems), { name: 'QueryError', data: problems })
+export const queryErrorBody = (problems: readonly Problem[]) =>
+  errorBody(joined(problems), { name: 'QueryError', data: problems })
 
 /** Refused input (Payload's ValidationError): the problems as `data.errors`, as Payload's field errors are. */
-export const validationErrorBody = (problems: readonly Problem[]) => errorBody(joined(problems), { name: 'ValidationError', data: { errors: problems } })
+export const validationErrorBody = (problems: readonly Problem[]) =>
+  errorBody(joined(problems), { name: 'ValidationError', data: { errors: problems } })
 
-export const badQuery = (problems: readonly Problem[]): Response => Response.json(queryErrorBody(problems), { status: 400 })
+export const badQuery = (problems: readonly Problem[]): Response =>
+  Response.json(queryErrorBody(problems), { status: 400 })
 
 export const notFound = (): Response => errorResponse(404, 'Not Found')

@@ -24,7 +24,9 @@ export function paragraphs(...texts: string[]): RichText {
         direction: 'ltr',
         textFormat: 0,
         textStyle: '',
-        children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 } satisfies TextNode],
+        children: [
+          { type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 } satisfies TextNode,
+        ],
       })),
     },
   }

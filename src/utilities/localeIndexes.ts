@@ -12,7 +12,9 @@ export const indexLocaleParents: SQLiteSchemaHook = ({ schema, extendTable }) =>
     if (!name.endsWith('_locales') || !('_parentID' in table)) continue
     extendTable({
       table,
-      extraConfig: (t) => ({ [`${name}_parent_id_idx`]: index(`${name}_parent_id_idx`).on((t as unknown as Record<string, never>)._parentID) }),
+      extraConfig: (t) => ({
+        [`${name}_parent_id_idx`]: index(`${name}_parent_id_idx`).on((t as unknown as Record<string, never>)._parentID),
+      }),
     })
   }
   return schema

@@ -6,8 +6,10 @@ import type { Field } from 'payload'
  */
 export function mapLeafFields(fields: Field[], change: (field: Field) => Field): Field[] {
   return fields.map((field): Field => {
-    if (field.type === 'tabs') return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: mapLeafFields(tab.fields, change) })) }
-    if ('fields' in field && Array.isArray(field.fields)) return { ...field, fields: mapLeafFields(field.fields, change) } as Field
+    if (field.type === 'tabs')
+      return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: mapLeafFields(tab.fields, change) })) }
+    if ('fields' in field && Array.isArray(field.fields))
+      return { ...field, fields: mapLeafFields(field.fields, change) } as Field
     return change(field)
   })
 }

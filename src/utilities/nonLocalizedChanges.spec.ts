@@ -6,7 +6,14 @@ const fields: Field[] = [
   { name: 'title', type: 'text', localized: true },
   { name: 'startDate', type: 'date' },
   { type: 'row', fields: [{ name: 'status', type: 'select', options: ['scheduled', 'cancelled'] }] },
-  { name: 'venue', type: 'group', fields: [{ name: 'city', type: 'text', localized: true }, { name: 'country', type: 'text' }] },
+  {
+    name: 'venue',
+    type: 'group',
+    fields: [
+      { name: 'city', type: 'text', localized: true },
+      { name: 'country', type: 'text' },
+    ],
+  },
   {
     name: 'programme',
     type: 'array',
@@ -31,11 +38,20 @@ const original = {
 
 describe('nonLocalizedChanges', () => {
   it('allows any change to localized fields, inside groups and array rows too', () => {
-    const data = { title: 'Форум', venue: { city: 'Душанбе', country: 'TJ' }, programme: [{ id: 'a', title: 'Открытие', speakers: [1, 2] }] }
+    const data = {
+      title: 'Форум',
+      venue: { city: 'Душанбе', country: 'TJ' },
+      programme: [{ id: 'a', title: 'Открытие', speakers: [1, 2] }],
+    }
     expect(nonLocalizedChanges(fields, data, original)).toEqual([])
   })
   it('treats the same value in another form as unchanged, as the admin panel resubmits it', () => {
-    const data = { ...original, startDate: '2016-05-31T04:00:00Z', project: { id: 7, title: 'Populated' }, programme: [{ id: 'a', speakers: [{ id: 1 }, { id: 2 }] }] }
+    const data = {
+      ...original,
+      startDate: '2016-05-31T04:00:00Z',
+      project: { id: 7, title: 'Populated' },
+      programme: [{ id: 'a', speakers: [{ id: 1 }, { id: 2 }] }],
+    }
     expect(nonLocalizedChanges(fields, data, original)).toEqual([])
   })
   it('names every non-localized field that would change', () => {
@@ -43,8 +59,12 @@ describe('nonLocalizedChanges', () => {
     expect(nonLocalizedChanges(fields, data, original)).toEqual(['startDate', 'status', 'venue.country', 'project'])
   })
   it('reports changed relationships inside rows and added or removed rows', () => {
-    expect(nonLocalizedChanges(fields, { programme: [{ id: 'a', speakers: [1] }] }, original)).toEqual(['programme.0.speakers'])
-    expect(nonLocalizedChanges(fields, { programme: [...original.programme, { title: 'New' }] }, original)).toEqual(['programme'])
+    expect(nonLocalizedChanges(fields, { programme: [{ id: 'a', speakers: [1] }] }, original)).toEqual([
+      'programme.0.speakers',
+    ])
+    expect(nonLocalizedChanges(fields, { programme: [...original.programme, { title: 'New' }] }, original)).toEqual([
+      'programme',
+    ])
     expect(nonLocalizedChanges(fields, { programme: [] }, original)).toEqual(['programme'])
   })
   it('counts clearing a value as a change, and empty forms as equal', () => {
@@ -53,6 +73,8 @@ describe('nonLocalizedChanges', () => {
   })
 
   it('ignores a virtual field sent back from a read: it is never stored', () => {
-    expect(nonLocalizedChanges(fields, { ...original, openGraph: { title: 'Forum' } }, { ...original, openGraph: null })).toEqual([])
+    expect(
+      nonLocalizedChanges(fields, { ...original, openGraph: { title: 'Forum' } }, { ...original, openGraph: null }),
+    ).toEqual([])
   })
 })

@@ -10,7 +10,8 @@ function normalise(value: unknown): unknown {
   if (Array.isArray(value)) return value.length ? value.map(normalise) : null
   if (typeof value === 'object') {
     const record = value as Data
-    if ('relationTo' in record && 'value' in record) return `${String(record.relationTo)}:${String(normalise(record.value))}`
+    if ('relationTo' in record && 'value' in record)
+      return `${String(record.relationTo)}:${String(normalise(record.value))}`
     if ('id' in record) return String(record.id)
     return Object.fromEntries(Object.entries(record).map(([key, inner]) => [key, normalise(inner)]))
   }
@@ -23,7 +24,8 @@ function normalise(value: unknown): unknown {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(normalise(a)) === JSON.stringify(normalise(b))
 
-const asData = (value: unknown): Data => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : {})
+const asData = (value: unknown): Data =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : {}
 
 /**
  * The paths of the non-localized fields that `data` would change in `original`: what a translator
@@ -38,7 +40,14 @@ export function nonLocalizedChanges(fields: Field[], data: Data, original: Data,
       for (const tab of field.tabs) {
         if ('name' in tab && tab.name) {
           if (tab.localized || !(tab.name in data)) continue
-          changes.push(...nonLocalizedChanges(tab.fields, asData(data[tab.name]), asData(original[tab.name]), `${prefix}${tab.name}.`))
+          changes.push(
+            ...nonLocalizedChanges(
+              tab.fields,
+              asData(data[tab.name]),
+              asData(original[tab.name]),
+              `${prefix}${tab.name}.`,
+            ),
+          )
         } else {
           changes.push(...nonLocalizedChanges(tab.fields, data, original, prefix))
         }
@@ -51,7 +60,14 @@ export function nonLocalizedChanges(fields: Field[], data: Data, original: Data,
     }
     const { name } = field
     // Virtual fields (openGraph) are computed on read and never stored: a copy of a read sends them back.
-    if (field.type === 'join' || field.type === 'ui' || ('virtual' in field && field.virtual) || !(name in data) || ('localized' in field && field.localized)) continue
+    if (
+      field.type === 'join' ||
+      field.type === 'ui' ||
+      ('virtual' in field && field.virtual) ||
+      !(name in data) ||
+      ('localized' in field && field.localized)
+    )
+      continue
     const path = `${prefix}${name}`
     if (field.type === 'group') {
       changes.push(...nonLocalizedChanges(field.fields, asData(data[name]), asData(original[name]), `${path}.`))
@@ -64,7 +80,9 @@ export function nonLocalizedChanges(fields: Field[], data: Data, original: Data,
         continue
       }
       rows.forEach((row, index) => {
-        changes.push(...nonLocalizedChanges(field.fields, asData(row), asData(originalRows[index]), `${path}.${index}.`))
+        changes.push(
+          ...nonLocalizedChanges(field.fields, asData(row), asData(originalRows[index]), `${path}.${index}.`),
+        )
       })
     } else if (!same(data[name], original[name])) {
       changes.push(path)

@@ -2,7 +2,8 @@ import crypto from 'node:crypto'
 
 export type PreviewClaims = { link: number | string; exp: number }
 
-const sign = (body: string, secret: string) => crypto.createHmac('sha256', secret).update(`preview:${body}`).digest('base64url')
+const sign = (body: string, secret: string) =>
+  crypto.createHmac('sha256', secret).update(`preview:${body}`).digest('base64url')
 
 /** A token naming a preview link and its expiry (seconds since the epoch), signed with the server's secret. */
 export function createPreviewToken(claims: PreviewClaims, secret: string): string {
@@ -10,7 +11,8 @@ export function createPreviewToken(claims: PreviewClaims, secret: string): strin
   return `${body}.${sign(body, secret)}`
 }
 
-export type PreviewCheck = { ok: true; claims: PreviewClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' }
+export type PreviewCheck =
+  { ok: true; claims: PreviewClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' }
 
 /** Checks the signature and expiry; revocation is the preview link's own state. */
 export function verifyPreviewToken(token: unknown, secret: string, now: Date = new Date()): PreviewCheck {
@@ -18,7 +20,8 @@ export function verifyPreviewToken(token: unknown, secret: string, now: Date = n
   const [body, signature] = token.split('.')
   const expected = Buffer.from(sign(body, secret))
   const given = Buffer.from(signature)
-  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return { ok: false, reason: 'signature' }
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected))
+    return { ok: false, reason: 'signature' }
   let claims: PreviewClaims
   try {
     claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'))

@@ -1,6 +1,11 @@
 import { dependsOn, PublicCache } from './publicCache'
 
-const response = (body: string) => ({ status: 200, headers: [] as [string, string][], body: Buffer.from(body), etag: `"${body}"` })
+const response = (body: string) => ({
+  status: 200,
+  headers: [] as [string, string][],
+  body: Buffer.from(body),
+  etag: `"${body}"`,
+})
 
 describe('PublicCache', () => {
   it('removes, on a change, only the entries made from the changed document or listing its collection', async () => {
@@ -17,7 +22,12 @@ describe('PublicCache', () => {
       return ['organisations:2']
     })
     expect(asked).toEqual([[10, 12]])
-    expect(['speaker 5', 'speaker 6', 'events list', 'feed'].map((key) => Boolean(cache.get(key)))).toEqual([false, true, true, false])
+    expect(['speaker 5', 'speaker 6', 'events list', 'feed'].map((key) => Boolean(cache.get(key)))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ])
     await cache.catchUp(13, async () => ['events:40'])
     expect(['speaker 6', 'events list'].map((key) => Boolean(cache.get(key)))).toEqual([true, false])
     // Already seen: nothing asked, nothing removed.
@@ -99,7 +109,11 @@ describe('PublicCache', () => {
     cache.set('b', big('b'), 0)
     cache.get('a')
     cache.set('c', big('c'), 0)
-    expect([cache.get('a'), cache.get('b'), cache.get('c')].map((hit) => hit?.body.toString()[0])).toEqual(['a', undefined, 'c'])
+    expect([cache.get('a'), cache.get('b'), cache.get('c')].map((hit) => hit?.body.toString()[0])).toEqual([
+      'a',
+      undefined,
+      'c',
+    ])
     expect(cache.byteSize).toBeLessThanOrEqual(2 * (1000 + 1 + 256))
   })
   it('never holds more bytes than its limit, whatever is stored, and keeps no oversize answer', () => {

@@ -8,7 +8,14 @@ export const etagOf = (body: Buffer): string => `"${crypto.createHash('sha1').up
  * `deps`: the documents (`collection:id`) and collections (`collection:*`) the answer was made from;
  * a change to any of them removes it. Without them, any public change does (`*`).
  */
-export type CachedResponse = { status: number; headers: [string, string][]; body: Buffer; etag: string; expires?: number; deps?: string[] }
+export type CachedResponse = {
+  status: number
+  headers: [string, string][]
+  body: Buffer
+  etag: string
+  expires?: number
+  deps?: string[]
+}
 
 /** Whether a change to `changed` (`collection:id`) may alter an answer made from `deps`. */
 export const dependsOn = (deps: string[] | undefined, changed: string): boolean => {
@@ -54,7 +61,11 @@ export class PublicCache {
   private readonly maxSeen: number
   expiryKnown = false
 
-  constructor({ maxBytes = DEFAULT_CACHE_BYTES, maxEntryBytes = Math.max(1, Math.floor(maxBytes / 16)), maxSeen = 20_000 }: CacheLimits & { maxSeen?: number } = {}) {
+  constructor({
+    maxBytes = DEFAULT_CACHE_BYTES,
+    maxEntryBytes = Math.max(1, Math.floor(maxBytes / 16)),
+    maxSeen = 20_000,
+  }: CacheLimits & { maxSeen?: number } = {}) {
     this.maxBytes = maxBytes
     this.maxEntryBytes = maxEntryBytes
     this.maxSeen = maxSeen
@@ -160,7 +171,10 @@ export class PublicCache {
    * (then everything goes). Requests arriving meanwhile wait for it: none may answer from an
    * entry that a committed change has made wrong.
    */
-  async catchUp(last: number, changesSince: (after: number, upTo: number) => Promise<string[] | undefined>): Promise<void> {
+  async catchUp(
+    last: number,
+    changesSince: (after: number, upTo: number) => Promise<string[] | undefined>,
+  ): Promise<void> {
     while (this.catchingUp) await this.catchingUp
     if (this.seenChange === undefined) this.seenChange = last
     if (last <= this.seenChange) return
@@ -177,7 +191,8 @@ export class PublicCache {
 
   /** Removes the entries made from any of these documents; what was being made meanwhile is not kept. */
   forget(changed: string[]): void {
-    for (const [key, entry] of this.entries) if (changed.some((change) => dependsOn(entry.deps, change))) this.remove(key)
+    for (const [key, entry] of this.entries)
+      if (changed.some((change) => dependsOn(entry.deps, change))) this.remove(key)
     this.memos.clear()
     this.generation += 1
     // A write may have set an embargo that lifts sooner than the one known: ask again.

@@ -37,18 +37,27 @@ function richTextFiles(node: unknown, found: Set<string>): void {
 }
 
 /** The ids of files a document read with `locale: 'all'` refers to, in any locale. */
-export function filesOf(fields: FlattenedField[], doc: Record<string, unknown> | undefined, found = new Set<string>()): Set<string> {
+export function filesOf(
+  fields: FlattenedField[],
+  doc: Record<string, unknown> | undefined,
+  found = new Set<string>(),
+): Set<string> {
   if (!doc) return found
   for (const field of fields) {
     if (!('name' in field)) continue
     const stored = doc[field.name]
-    const values = field.localized && stored && typeof stored === 'object' && !Array.isArray(stored) && !pointsAtMedia(field) ? Object.values(stored) : [stored]
+    const values =
+      field.localized && stored && typeof stored === 'object' && !Array.isArray(stored) && !pointsAtMedia(field)
+        ? Object.values(stored)
+        : [stored]
     for (const value of values) {
       if (value === undefined || value === null) continue
       if (pointsAtMedia(field)) [value].flat().forEach((item) => relationId(item) && found.add(relationId(item)!))
       else if (field.type === 'richText' || field.type === 'blocks') richTextFiles(value, found)
-      else if (field.type === 'array' && Array.isArray(value)) value.forEach((row) => filesOf(field.flattenedFields, row as Record<string, unknown>, found))
-      else if ((field.type === 'group' || field.type === 'tab') && typeof value === 'object') filesOf(field.flattenedFields, value as Record<string, unknown>, found)
+      else if (field.type === 'array' && Array.isArray(value))
+        value.forEach((row) => filesOf(field.flattenedFields, row as Record<string, unknown>, found))
+      else if ((field.type === 'group' || field.type === 'tab') && typeof value === 'object')
+        filesOf(field.flattenedFields, value as Record<string, unknown>, found)
     }
   }
   return found

@@ -7,8 +7,7 @@ import { syncedPublicCache } from '@/plugins/readModel/generation'
 const CONTEXT_KEY = 'publicSpeakerIds'
 
 /** Staff see every speaker; everyone else only the public, consenting ones. */
-export const seesAllSpeakers = (req: PayloadRequest): boolean =>
-  checkRole(staffRoles, req.user)
+export const seesAllSpeakers = (req: PayloadRequest): boolean => checkRole(staffRoles, req.user)
 
 /**
  * The ids of every speaker who may appear in public output: read once per generation of public
@@ -21,9 +20,20 @@ export function publicSpeakerIds(req: PayloadRequest): Promise<Set<string>> {
   // Inside a write's transaction the committed generation says nothing of what it changed: read afresh.
   const read = () =>
     req.payload
-      .find({ collection: 'speakers', depth: 0, limit: 0, overrideAccess: true, pagination: false, req, select: { visibility: true }, where: publicSpeakerWhere })
+      .find({
+        collection: 'speakers',
+        depth: 0,
+        limit: 0,
+        overrideAccess: true,
+        pagination: false,
+        req,
+        select: { visibility: true },
+        where: publicSpeakerWhere,
+      })
       .then(({ docs }) => new Set(docs.map((doc) => String(doc.id))))
-  const pending = req.transactionID ? read() : syncedPublicCache(req.payload).then((cache) => cache.memo('public speakers', read))
+  const pending = req.transactionID
+    ? read()
+    : syncedPublicCache(req.payload).then((cache) => cache.memo('public speakers', read))
   req.context[CONTEXT_KEY] = pending
   return pending
 }

@@ -17,7 +17,10 @@ const isRelation = (field: FlattenedField): field is Extract<FlattenedField, { t
 
 /** An array each of whose rows names one speaker: the rows that hidePrivateSpeakers drops. */
 const holdsSpeakerRows = (field: FlattenedField): boolean =>
-  field.type === 'array' && field.flattenedFields.some((child) => isRelation(child) && !child.hasMany && [child.relationTo].flat().includes('speakers'))
+  field.type === 'array' &&
+  field.flattenedFields.some(
+    (child) => isRelation(child) && !child.hasMany && [child.relationTo].flat().includes('speakers'),
+  )
 
 export function reachOf(fields: FlattenedField[], path: string): PathReach {
   // GraphQL spells `speakers.speaker` as `speakers__speaker`; Payload reads both.
@@ -52,13 +55,17 @@ export type Condition = { path: string; operator: string; value: unknown }
  * Rebuilds a where query with each condition replaced by what `change` returns for it (a
  * condition, or a whole where), keeping its and/or structure.
  */
-export async function mapConditions(where: Where, change: (condition: Condition) => Promise<Where> | Where): Promise<Where> {
+export async function mapConditions(
+  where: Where,
+  change: (condition: Condition) => Promise<Where> | Where,
+): Promise<Where> {
   const parts: Where[] = []
   for (const [key, value] of Object.entries(where)) {
     if ((key === 'and' || key === 'or') && Array.isArray(value)) {
       parts.push({ [key]: await Promise.all((value as Where[]).map((inner) => mapConditions(inner, change))) })
     } else if (value && typeof value === 'object') {
-      for (const [operator, operand] of Object.entries(value as Record<string, unknown>)) parts.push(await change({ path: key, operator, value: operand }))
+      for (const [operator, operand] of Object.entries(value as Record<string, unknown>))
+        parts.push(await change({ path: key, operator, value: operand }))
     } else {
       parts.push({ [key]: value } as Where)
     }
@@ -72,7 +79,11 @@ export function conditionsOf(where: Where | undefined): Condition[] {
   return Object.entries(where).flatMap(([key, value]): Condition[] => {
     if ((key === 'and' || key === 'or') && Array.isArray(value)) return (value as Where[]).flatMap(conditionsOf)
     if (!value || typeof value !== 'object') return []
-    return Object.entries(value as Record<string, unknown>).map(([operator, operand]) => ({ path: key, operator, value: operand }))
+    return Object.entries(value as Record<string, unknown>).map(([operator, operand]) => ({
+      path: key,
+      operator,
+      value: operand,
+    }))
   })
 }
 
@@ -88,4 +99,6 @@ export const sortPaths = (sort: unknown): string[] =>
 export const idsOf = (value: unknown): string[] =>
   (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value])
     .filter((id) => id !== null && id !== undefined && id !== '')
-    .map((id) => (typeof id === 'object' && id && 'value' in id ? String((id as { value: unknown }).value) : String(id)))
+    .map((id) =>
+      typeof id === 'object' && id && 'value' in id ? String((id as { value: unknown }).value) : String(id),
+    )

@@ -2,7 +2,8 @@ import { DateTime, type Duration } from 'luxon'
 import * as rruleModule from 'rrule'
 
 // rrule ships CommonJS to Node (its namespace is under `default`) and ES modules to bundlers.
-const { RRule } = ((rruleModule as unknown as { default?: typeof rruleModule }).default ?? rruleModule) as typeof rruleModule
+const { RRule } = ((rruleModule as unknown as { default?: typeof rruleModule }).default ??
+  rruleModule) as typeof rruleModule
 type Options = ConstructorParameters<typeof RRule>[0]
 
 export const frequencies = ['daily', 'weekly', 'monthly', 'yearly'] as const
@@ -54,12 +55,18 @@ export type Occurrence = {
   changed: boolean
 }
 
-const freqOf: Record<Frequency, number> = { daily: RRule.DAILY, weekly: RRule.WEEKLY, monthly: RRule.MONTHLY, yearly: RRule.YEARLY }
+const freqOf: Record<Frequency, number> = {
+  daily: RRule.DAILY,
+  weekly: RRule.WEEKLY,
+  monthly: RRule.MONTHLY,
+  yearly: RRule.YEARLY,
+}
 const dayOf: Record<Weekday, number> = { MO: 0, TU: 1, WE: 2, TH: 3, FR: 4, SA: 5, SU: 6 }
 
 const zoneOf = (series: Pick<Series, 'timezone'>) => series.timezone || 'UTC'
 // Hooks may see a date as a Date as well as an ISO string.
-const instant = (at: string | Date) => (at instanceof Date ? DateTime.fromJSDate(at, { zone: 'utc' }) : DateTime.fromISO(at, { zone: 'utc' }))
+const instant = (at: string | Date) =>
+  at instanceof Date ? DateTime.fromJSDate(at, { zone: 'utc' }) : DateTime.fromISO(at, { zone: 'utc' })
 
 /**
  * rrule works on "floating" dates: a Date whose UTC fields are the wall-clock time. Expanding in
@@ -72,7 +79,14 @@ const toFloating = (iso: string, zone: string): Date => {
 }
 const fromFloating = (date: Date, zone: string): DateTime =>
   DateTime.fromObject(
-    { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: date.getUTCHours(), minute: date.getUTCMinutes(), second: date.getUTCSeconds() },
+    {
+      year: date.getUTCFullYear(),
+      month: date.getUTCMonth() + 1,
+      day: date.getUTCDate(),
+      hour: date.getUTCHours(),
+      minute: date.getUTCMinutes(),
+      second: date.getUTCSeconds(),
+    },
     { zone },
   ).toUTC()
 
@@ -108,7 +122,10 @@ export function buildRRule(series: Series): string | null {
 }
 
 /** The series' own starts (before exclusions and changes), up to `max` of them, from `after` if given. */
-function seriesStarts(series: Series, { before, after, max }: { before?: string; after?: string; max: number }): DateTime[] {
+function seriesStarts(
+  series: Series,
+  { before, after, max }: { before?: string; after?: string; max: number },
+): DateTime[] {
   const zone = zoneOf(series)
   const options = optionsOf(series, { floating: true })
   if (!options) return [instant(series.startDate)]
@@ -137,24 +154,40 @@ export function recurrenceProblems(series: Series): Problem[] {
   const zone = zoneOf(series)
   if (!form.frequency) {
     if (form.count != null || form.until || form.weekdays?.length) {
-      problems.push({ path: 'recurrence.frequency', message: 'Choose how often the event repeats, or clear the other recurrence fields.' })
+      problems.push({
+        path: 'recurrence.frequency',
+        message: 'Choose how often the event repeats, or clear the other recurrence fields.',
+      })
     }
-    if (series.excludedDates?.length) problems.push({ path: 'excludedDates', message: 'Only a recurring event has dates to exclude.' })
-    if (series.occurrenceChanges?.length) problems.push({ path: 'occurrenceChanges', message: 'Only a recurring event has occurrences to change.' })
+    if (series.excludedDates?.length)
+      problems.push({ path: 'excludedDates', message: 'Only a recurring event has dates to exclude.' })
+    if (series.occurrenceChanges?.length)
+      problems.push({ path: 'occurrenceChanges', message: 'Only a recurring event has occurrences to change.' })
     return problems
   }
-  if (!frequencies.includes(form.frequency)) problems.push({ path: 'recurrence.frequency', message: `Unknown frequency: use one of ${frequencies.join(', ')}.` })
+  if (!frequencies.includes(form.frequency))
+    problems.push({ path: 'recurrence.frequency', message: `Unknown frequency: use one of ${frequencies.join(', ')}.` })
   if (form.interval != null && (!Number.isInteger(form.interval) || form.interval < 1 || form.interval > 1000)) {
-    problems.push({ path: 'recurrence.interval', message: 'The interval is a whole number from 1 (every time) to 1000.' })
+    problems.push({
+      path: 'recurrence.interval',
+      message: 'The interval is a whole number from 1 (every time) to 1000.',
+    })
   }
   for (const day of form.weekdays ?? []) {
-    if (!weekdays.includes(day)) problems.push({ path: 'recurrence.weekdays', message: `Unknown weekday "${day}": use ${weekdays.join(', ')}.` })
+    if (!weekdays.includes(day))
+      problems.push({ path: 'recurrence.weekdays', message: `Unknown weekday "${day}": use ${weekdays.join(', ')}.` })
   }
   if (form.count != null && form.until) {
-    problems.push({ path: 'recurrence.count', message: 'Give either a number of occurrences or an end date, not both.' })
+    problems.push({
+      path: 'recurrence.count',
+      message: 'Give either a number of occurrences or an end date, not both.',
+    })
   }
   if (form.count != null && (!Number.isInteger(form.count) || form.count < 1 || form.count > MAX_OCCURRENCES)) {
-    problems.push({ path: 'recurrence.count', message: `The number of occurrences is a whole number from 1 to ${MAX_OCCURRENCES}.` })
+    problems.push({
+      path: 'recurrence.count',
+      message: `The number of occurrences is a whole number from 1 to ${MAX_OCCURRENCES}.`,
+    })
   }
   if (form.until && series.startDate && instant(form.until) < instant(series.startDate)) {
     problems.push({ path: 'recurrence.until', message: 'The series must end after its first occurrence starts.' })
@@ -163,23 +196,42 @@ export function recurrenceProblems(series: Series): Problem[] {
   if (problems.length || !series.startDate || !instant(series.startDate).isValid) return problems
 
   if (form.until && seriesStarts(series, { max: MAX_OCCURRENCES + 1 }).length > MAX_OCCURRENCES) {
-    problems.push({ path: 'recurrence.until', message: `The series would have more than ${MAX_OCCURRENCES} occurrences: end it sooner or repeat less often.` })
+    problems.push({
+      path: 'recurrence.until',
+      message: `The series would have more than ${MAX_OCCURRENCES} occurrences: end it sooner or repeat less often.`,
+    })
     return problems
   }
   // Exclusions and changes must name a day the series has: anything else would silently do nothing.
   const named = [
     ...(series.excludedDates ?? []).map((row, index) => ({ at: row.date, path: `excludedDates.${index}.date` })),
-    ...(series.occurrenceChanges ?? []).map((row, index) => ({ at: row.occurrenceStart, path: `occurrenceChanges.${index}.occurrenceStart` })),
+    ...(series.occurrenceChanges ?? []).map((row, index) => ({
+      at: row.occurrenceStart,
+      path: `occurrenceChanges.${index}.occurrenceStart`,
+    })),
   ]
-  const last = named.reduce<string | undefined>((latest, { at }) => (at && (!latest || at > latest) ? at : latest), undefined)
-  const days = last ? new Set(seriesStarts(series, { before: last, max: MAX_OCCURRENCES * 10 }).map((start) => localDay(start.toISO()!, zone))) : new Set<string>()
+  const last = named.reduce<string | undefined>(
+    (latest, { at }) => (at && (!latest || at > latest) ? at : latest),
+    undefined,
+  )
+  const days = last
+    ? new Set(
+        seriesStarts(series, { before: last, max: MAX_OCCURRENCES * 10 }).map((start) =>
+          localDay(start.toISO()!, zone),
+        ),
+      )
+    : new Set<string>()
   for (const { at, path } of named) {
     if (!at) problems.push({ path, message: 'Choose the date of the occurrence.' })
-    else if (!days.has(localDay(at, zone))) problems.push({ path, message: `The series has no occurrence on ${localDay(at, zone)}.` })
+    else if (!days.has(localDay(at, zone)))
+      problems.push({ path, message: `The series has no occurrence on ${localDay(at, zone)}.` })
   }
   ;(series.occurrenceChanges ?? []).forEach((change, index) => {
     if (change.start && change.end && instant(change.end) <= instant(change.start)) {
-      problems.push({ path: `occurrenceChanges.${index}.end`, message: 'The moved occurrence must end after it starts.' })
+      problems.push({
+        path: `occurrenceChanges.${index}.end`,
+        message: 'The moved occurrence must end after it starts.',
+      })
     }
   })
   return problems
@@ -201,25 +253,36 @@ function occurrenceOf(start: DateTime, change: OccurrenceChange | undefined, dur
 
 const durationOf = (series: Series) => instant(series.endDate).diff(instant(series.startDate))
 const changesByDay = (series: Series, zone: string) =>
-  new Map((series.occurrenceChanges ?? []).flatMap((row) => (row.occurrenceStart ? [[localDay(row.occurrenceStart, zone), row] as const] : [])))
+  new Map(
+    (series.occurrenceChanges ?? []).flatMap((row) =>
+      row.occurrenceStart ? [[localDay(row.occurrenceStart, zone), row] as const] : [],
+    ),
+  )
 
 /**
  * The occurrences of an event that overlap [from, to), sorted by start: one for an event that does
  * not recur; exclusions left out; each change applied (cancelled ones kept, marked, so calendars
  * can say so). At most `max`.
  */
-export function expandOccurrences(series: Series, { from, to, max = MAX_OCCURRENCES }: { from: string; to: string; max?: number }): Occurrence[] {
+export function expandOccurrences(
+  series: Series,
+  { from, to, max = MAX_OCCURRENCES }: { from: string; to: string; max?: number },
+): Occurrence[] {
   const zone = zoneOf(series)
   const duration = durationOf(series)
   const excluded = new Set((series.excludedDates ?? []).flatMap((row) => (row.date ? [localDay(row.date, zone)] : [])))
   const changes = changesByDay(series, zone)
   // A moved occurrence may land in the range from outside it: widen the scan by the largest move each way.
-  const shifts = [...changes.values()].flatMap((row) => (row.start && row.occurrenceStart ? [instant(row.start).diff(instant(row.occurrenceStart)).as('milliseconds')] : []))
+  const shifts = [...changes.values()].flatMap((row) =>
+    row.start && row.occurrenceStart ? [instant(row.start).diff(instant(row.occurrenceStart)).as('milliseconds')] : [],
+  )
   const later = Math.max(0, ...shifts)
   const earlier = Math.max(0, ...shifts.map((shift) => -shift))
   const scanFrom = instant(from).minus(duration).minus({ milliseconds: later })
   const scanTo = instant(to).plus({ milliseconds: earlier })
-  const starts = isRecurring(series) ? seriesStarts(series, { after: scanFrom.toISO()!, before: scanTo.toISO()!, max: MAX_OCCURRENCES * 2 }) : [instant(series.startDate)]
+  const starts = isRecurring(series)
+    ? seriesStarts(series, { after: scanFrom.toISO()!, before: scanTo.toISO()!, max: MAX_OCCURRENCES * 2 })
+    : [instant(series.startDate)]
   const occurrences: Occurrence[] = []
   for (const start of starts) {
     const originalStart = start.toISO()!
@@ -238,7 +301,10 @@ export function excludedStarts(series: Series): string[] {
   if (!isRecurring(series) || !series.excludedDates?.length) return []
   const zone = zoneOf(series)
   const days = new Set(series.excludedDates.flatMap((row) => (row.date ? [localDay(row.date, zone)] : [])))
-  const last = series.excludedDates.reduce((latest, row) => (row.date && row.date > latest ? row.date : latest), series.startDate)
+  const last = series.excludedDates.reduce(
+    (latest, row) => (row.date && row.date > latest ? row.date : latest),
+    series.startDate,
+  )
   return seriesStarts(series, { before: last, max: MAX_OCCURRENCES * 10 })
     .map((start) => start.toUTC().toISO()!)
     .filter((start) => days.has(localDay(start, zone)))
@@ -252,7 +318,10 @@ export function changedOccurrences(series: Series): Occurrence[] {
   if (!isRecurring(series) || !series.occurrenceChanges?.length) return []
   const zone = zoneOf(series)
   const changes = changesByDay(series, zone)
-  const last = series.occurrenceChanges.reduce((latest, row) => (row.occurrenceStart && row.occurrenceStart > latest ? row.occurrenceStart : latest), series.startDate)
+  const last = series.occurrenceChanges.reduce(
+    (latest, row) => (row.occurrenceStart && row.occurrenceStart > latest ? row.occurrenceStart : latest),
+    series.startDate,
+  )
   return seriesStarts(series, { before: last, max: MAX_OCCURRENCES * 10 })
     .flatMap((start) => {
       const change = changes.get(localDay(start.toISO()!, zone))

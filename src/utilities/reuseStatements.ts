@@ -19,7 +19,9 @@ type WithCache = Connection & { [CACHE]?: Map<string, Prepared> }
  * before each use and reads every row synchronously.
  */
 export function reusePreparedStatements(limit = 200): void {
-  const prototype = Database.prototype as unknown as Record<symbol, boolean> & { prepare: (this: WithCache, sql: string) => Prepared }
+  const prototype = Database.prototype as unknown as Record<symbol, boolean> & {
+    prepare: (this: WithCache, sql: string) => Prepared
+  }
   if (prototype[PATCHED]) return
   prototype[PATCHED] = true
   const prepare = prototype.prepare

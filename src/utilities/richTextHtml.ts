@@ -14,7 +14,14 @@ type Options = {
   ownOrigins?: string[]
 }
 
-type LinkNode = { fields?: { url?: string | null; newTab?: boolean | null; linkType?: string; doc?: { relationTo?: string; value?: unknown } | null } }
+type LinkNode = {
+  fields?: {
+    url?: string | null
+    newTab?: boolean | null
+    linkType?: string
+    doc?: { relationTo?: string; value?: unknown } | null
+  }
+}
 
 const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel']
 
@@ -27,7 +34,8 @@ export function safeHref(node: LinkNode, locale: string): string | undefined {
   const fields = node.fields ?? {}
   if (fields.linkType === 'internal') {
     const target = fields.doc
-    const doc = target?.value && typeof target.value === 'object' ? (target.value as { slug?: string | null }) : undefined
+    const doc =
+      target?.value && typeof target.value === 'object' ? (target.value as { slug?: string | null }) : undefined
     // Unpopulated (too deep, or not readable by the requester): no page to point at.
     return target?.relationTo && doc ? frontendUrl(target.relationTo, doc, locale) : undefined
   }
@@ -44,7 +52,8 @@ const isExternal = (href: string, own: string[]) => {
   }
 }
 
-const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
+const escape = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
 
 /**
  * Link policy: external links (another origin than the frontend's) get `rel="noopener noreferrer"`;
@@ -63,7 +72,8 @@ const linkConverters = (locale: string, own: string[]): HTMLConverters => {
 }
 
 const sanitizeOptions = (serverUrl: string | undefined): sanitizeHtml.IOptions => {
-  const absolute = (url: string | undefined) => (url && serverUrl && url.startsWith('/') && !url.startsWith('//') ? new URL(url, serverUrl).toString() : url)
+  const absolute = (url: string | undefined) =>
+    url && serverUrl && url.startsWith('/') && !url.startsWith('//') ? new URL(url, serverUrl).toString() : url
   return {
     allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'picture', 'source', 'h1', 'h2'],
     allowedAttributes: {
@@ -75,7 +85,10 @@ const sanitizeOptions = (serverUrl: string | undefined): sanitizeHtml.IOptions =
       li: ['value'],
       span: ['style'],
     },
-    allowedClasses: { ol: ['list-number', 'list-bullet', 'list-check'], ul: ['list-number', 'list-bullet', 'list-check'] },
+    allowedClasses: {
+      ol: ['list-number', 'list-bullet', 'list-check'],
+      ul: ['list-number', 'list-bullet', 'list-check'],
+    },
     allowedStyles: { span: { 'text-decoration': [/^(underline|line-through);?$/] } },
     allowedSchemes: LINK_SCHEMES,
     allowedSchemesByTag: { img: ['http', 'https'], source: ['http', 'https'] },

@@ -1,5 +1,5 @@
-import { plainText } from './lexical'
 import { frontendUrl } from './delivery/frontendUrl'
+import { plainText } from './lexical'
 
 /**
  * Where a collection's SEO defaults come from, declared in its config as `custom.pressroom.seo`:
@@ -33,7 +33,8 @@ export function fitLength(text: string, max: number): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '')}…`
 }
 
-const textOf = (value: unknown): string => (typeof value === 'string' ? value : value && typeof value === 'object' ? plainText(value) : '')
+const textOf = (value: unknown): string =>
+  typeof value === 'string' ? value : value && typeof value === 'object' ? plainText(value) : ''
 
 const idOf = (value: unknown): number | string | undefined => {
   if (typeof value === 'number' || (typeof value === 'string' && value)) return value
@@ -42,7 +43,8 @@ const idOf = (value: unknown): number | string | undefined => {
 }
 
 /** The meta title a document gets when the editor leaves it empty: its title, fitted to the hint. */
-export const generatedTitle = (doc: Doc | undefined, sources: SeoSources): string => fitLength(textOf(doc?.[sources.title]), TITLE_MAX)
+export const generatedTitle = (doc: Doc | undefined, sources: SeoSources): string =>
+  fitLength(textOf(doc?.[sources.title]), TITLE_MAX)
 
 /** The meta description when left empty: the first non-empty source (summary, else the text of the body), fitted. */
 export function generatedDescription(doc: Doc | undefined, sources: SeoSources): string {
@@ -54,7 +56,8 @@ export function generatedDescription(doc: Doc | undefined, sources: SeoSources):
 }
 
 /** The share image when left empty: the document's own image (hero, featured, logo), as an id. */
-export const generatedImage = (doc: Doc | undefined, sources: SeoSources): number | string | undefined => (sources.image ? idOf(doc?.[sources.image]) : undefined)
+export const generatedImage = (doc: Doc | undefined, sources: SeoSources): number | string | undefined =>
+  sources.image ? idOf(doc?.[sources.image]) : undefined
 
 export type Meta = { title?: string | null; description?: string | null; image?: unknown }
 
@@ -72,7 +75,17 @@ export function filledMeta(doc: Doc, sources: SeoSources): Meta | undefined {
   return changed ? filled : undefined
 }
 
-type MediaDoc = { url?: string | null; alt?: string | null; mimeType?: string | null; width?: number | null; height?: number | null; sizes?: Record<string, { url?: string | null; width?: number | null; height?: number | null; mimeType?: string | null } | undefined> }
+type MediaDoc = {
+  url?: string | null
+  alt?: string | null
+  mimeType?: string | null
+  width?: number | null
+  height?: number | null
+  sizes?: Record<
+    string,
+    { url?: string | null; width?: number | null; height?: number | null; mimeType?: string | null } | undefined
+  >
+}
 
 export type OpenGraph = {
   title: string
@@ -90,16 +103,36 @@ const absolute = (url: string, serverUrl: string) => new URL(url, serverUrl).toS
  * the frontend page, and the 1200×630 social rendition of the image when the image is populated
  * (depth ≥ 1); an image known only by id is left out rather than guessed.
  */
-export function openGraphOf(collection: string, doc: Doc, locale: string, sources: SeoSources, serverUrl: string): OpenGraph {
+export function openGraphOf(
+  collection: string,
+  doc: Doc,
+  locale: string,
+  sources: SeoSources,
+  serverUrl: string,
+): OpenGraph {
   const meta = (doc.meta && typeof doc.meta === 'object' ? doc.meta : {}) as Meta
   const title = meta.title?.trim() || generatedTitle(doc, sources)
   const description = meta.description?.trim() || generatedDescription(doc, sources) || null
-  const candidate = [meta.image, sources.image ? doc[sources.image] : undefined].find((value) => value && typeof value === 'object') as MediaDoc | undefined
+  const candidate = [meta.image, sources.image ? doc[sources.image] : undefined].find(
+    (value) => value && typeof value === 'object',
+  ) as MediaDoc | undefined
   const social = candidate?.sizes?.[SOCIAL_SIZE]
   const image = candidate?.url
     ? social?.url
-      ? { url: absolute(social.url, serverUrl), width: social.width ?? null, height: social.height ?? null, alt: candidate.alt ?? null, type: social.mimeType ?? candidate.mimeType ?? null }
-      : { url: absolute(candidate.url, serverUrl), width: candidate.width ?? null, height: candidate.height ?? null, alt: candidate.alt ?? null, type: candidate.mimeType ?? null }
+      ? {
+          url: absolute(social.url, serverUrl),
+          width: social.width ?? null,
+          height: social.height ?? null,
+          alt: candidate.alt ?? null,
+          type: social.mimeType ?? candidate.mimeType ?? null,
+        }
+      : {
+          url: absolute(candidate.url, serverUrl),
+          width: candidate.width ?? null,
+          height: candidate.height ?? null,
+          alt: candidate.alt ?? null,
+          type: candidate.mimeType ?? null,
+        }
     : null
   return {
     title,

@@ -6,11 +6,12 @@ describe('WriteLock', () => {
   it('lets one holder in at a time, in arrival order', async () => {
     const lock = new WriteLock()
     const order: string[] = []
-    const hold = (name: string) => lock.run(async () => {
-      order.push(`${name} in`)
-      await tick()
-      order.push(`${name} out`)
-    })
+    const hold = (name: string) =>
+      lock.run(async () => {
+        order.push(`${name} in`)
+        await tick()
+        order.push(`${name} out`)
+      })
     await Promise.all([hold('a'), hold('b'), hold('c')])
     expect(order).toEqual(['a in', 'a out', 'b in', 'b out', 'c in', 'c out'])
   })

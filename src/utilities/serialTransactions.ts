@@ -41,7 +41,15 @@ export class WriteLock {
     this.tail = previous.then(() => turn)
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Waited ${this.waitMs / 1000} s for the database's write lock: a write inside a transaction was made without its req.`)), this.waitMs)
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `Waited ${this.waitMs / 1000} s for the database's write lock: a write inside a transaction was made without its req.`,
+            ),
+          ),
+        this.waitMs,
+      )
       timer.unref()
     })
     return Promise.race([previous, timeout]).then(
@@ -118,7 +126,8 @@ export function serializeTransactions<A extends Adapter>(adapter: A): A {
         // Payload's jobs queue begins a transaction for each updateJobs ({ transactionID } is the
         // whole req) and commits it after, with nothing to end it when the update throws: the
         // lock would never be given back, and no write of this process would run again.
-        if (name === 'updateJobs' && args?.req && Object.keys(args.req).length === 1) await adapter.rollbackTransaction((await args.req.transactionID) as string)
+        if (name === 'updateJobs' && args?.req && Object.keys(args.req).length === 1)
+          await adapter.rollbackTransaction((await args.req.transactionID) as string)
         throw error
       }
     }

@@ -7,7 +7,10 @@ import { nobody } from '@/access/nobody'
  * the search's words, rate-limit counts): no principal reaches it over REST or GraphQL, and the
  * admin does not list it. `access` may open reading to a rule of its own.
  */
-export const serverOnlyCollection = ({ access, ...config }: Pick<CollectionConfig, 'slug' | 'fields' | 'indexes' | 'access'>): CollectionConfig => ({
+export const serverOnlyCollection = ({
+  access,
+  ...config
+}: Pick<CollectionConfig, 'slug' | 'fields' | 'indexes' | 'access'>): CollectionConfig => ({
   access: { create: nobody, read: nobody, update: nobody, delete: nobody, ...access },
   admin: { hidden: true },
   graphQL: false,

@@ -3,11 +3,14 @@ import type { Payload, PayloadRequest } from 'payload'
 import { writeLockOf } from './serialTransactions'
 
 type Value = string | number | null
-export type SqlClient = { execute: (statement: { sql: string; args: Value[] }) => Promise<{ rows: Record<string, unknown>[] }> }
+export type SqlClient = {
+  execute: (statement: { sql: string; args: Value[] }) => Promise<{ rows: Record<string, unknown>[] }>
+}
 
 /** The libsql transaction behind one of the adapter's sessions (drizzle's transaction keeps it as `session.tx`). */
 export function transactionClientOf(payload: Payload, id: number | string): SqlClient | undefined {
-  const sessions = (payload.db as unknown as { sessions?: Record<string, { db?: { session?: { tx?: SqlClient } } }> }).sessions
+  const sessions = (payload.db as unknown as { sessions?: Record<string, { db?: { session?: { tx?: SqlClient } } }> })
+    .sessions
   const tx = sessions?.[id]?.db?.session?.tx
   return tx && typeof tx.execute === 'function' ? tx : undefined
 }

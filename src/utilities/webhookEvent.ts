@@ -11,7 +11,13 @@ type Change = {
 }
 
 /** What a write means to the outside world, or undefined when nothing public changed. */
-export function webhookEvent({ operation, versioned, draftSave, status, previousStatus }: Change): WebhookEventName | undefined {
+export function webhookEvent({
+  operation,
+  versioned,
+  draftSave,
+  status,
+  previousStatus,
+}: Change): WebhookEventName | undefined {
   if (operation === 'delete') return 'delete'
   if (!versioned) return 'update'
   if (draftSave) return undefined

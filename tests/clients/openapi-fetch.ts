@@ -10,13 +10,17 @@ export const pressroom = (cms: string) => createClient<paths>({ baseUrl: cms })
 // turns a tuple such as `venue.coordinates` into a plain array, so `components['schemas']['events']`
 // is not quite the type of `data`.
 export async function readEvent(cms: string, id: number, locale: Locale) {
-  const { data, error, response } = await pressroom(cms).GET('/api/events/{id}', { params: { path: { id }, query: { locale, depth: 1 } } })
+  const { data, error, response } = await pressroom(cms).GET('/api/events/{id}', {
+    params: { path: { id }, query: { locale, depth: 1 } },
+  })
   if (error) throw new Error(`getEvent ${id}: ${response.status} ${error.errors[0]?.message}`)
   return data
 }
 
 export async function latestPressRelease(cms: string, locale: Locale) {
-  const { data, error, response } = await pressroom(cms).GET('/api/press-releases', { params: { query: { locale, sort: '-releaseDate', limit: 1 } } })
+  const { data, error, response } = await pressroom(cms).GET('/api/press-releases', {
+    params: { query: { locale, sort: '-releaseDate', limit: 1 } },
+  })
   if (error) throw new Error(`listPressReleases: ${response.status} ${error.errors[0]?.message}`)
   return data.docs[0]
 }

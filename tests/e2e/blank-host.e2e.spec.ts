@@ -72,7 +72,8 @@ describe('smoke: the blank-template host in the admin panel, on Next.js only', (
     await page.waitForURL(new RegExp(`${url}/admin/?$`), { timeout: 240_000 })
     // Pressroom's dashboard panel and collections, and the host's own pages.
     await page.getByRole('region', { name: 'What needs you' }).waitFor({ timeout: 120_000 })
-    for (const label of ['Events', 'Press Releases', 'Pages']) await page.getByText(label, { exact: true }).first().waitFor()
+    for (const label of ['Events', 'Press Releases', 'Pages'])
+      await page.getByText(label, { exact: true }).first().waitFor()
     await snap(page, 'blank-host', 'dashboard')
     const me = await (await page.request.get(`${url}/api/users/me`)).json()
     expect(me.user.roles).toEqual(['admin'])

@@ -56,7 +56,10 @@ describe('journeys 2 and 3: an editor publishes an event, then its Russian title
     const published = await anonymous.get(`/api/events/${id}?depth=1`)
     expect(published.status).toBe(200)
     expect(published.body).toMatchObject({ title: 'Legal aid forum', timezone: 'Asia/Almaty', _status: 'published' })
-    expect(published.body.speakers.map((row: { speaker: { name: string } }) => row.speaker.name)).toEqual(['Elena Volochay', 'Markus Mueller'])
+    expect(published.body.speakers.map((row: { speaker: { name: string } }) => row.speaker.name)).toEqual([
+      'Elena Volochay',
+      'Markus Mueller',
+    ])
     expect(published.body.programme[0].title).toBe('Opening session')
   })
 
@@ -68,7 +71,10 @@ describe('journeys 2 and 3: an editor publishes an event, then its Russian title
     await page.fill('#field-title', 'Форум по правовой помощи')
     await snap(page, JOURNEY, 'russian-title')
     await page.click('#action-save')
-    await until(async () => (await anonymous.get(`/api/events/${id}?locale=ru`)).body.title === 'Форум по правовой помощи', 'the Russian title in the public API')
+    await until(
+      async () => (await anonymous.get(`/api/events/${id}?locale=ru`)).body.title === 'Форум по правовой помощи',
+      'the Russian title in the public API',
+    )
     await snap(page, JOURNEY, 'russian-published')
     expect((await anonymous.get(`/api/events/${id}?locale=en`)).body.title).toBe('Legal aid forum')
     expect(errors).toEqual([])

@@ -51,7 +51,11 @@ describe('an editor in Brussels enters a conference in Dushanbe in Dushanbe time
     await until(async () => (await anonymous.get(`/api/events/${id}`)).status === 200, 'the event in the public API')
 
     const { body } = await anonymous.get(`/api/events/${id}?depth=0`)
-    expect(body).toMatchObject({ timezone: 'Asia/Dushanbe', startDate: '2030-06-01T04:00:00.000Z', endDate: '2030-06-01T12:00:00.000Z' })
+    expect(body).toMatchObject({
+      timezone: 'Asia/Dushanbe',
+      startDate: '2030-06-01T04:00:00.000Z',
+      endDate: '2030-06-01T12:00:00.000Z',
+    })
     expect(body.programme[0].startTime).toBe('2030-06-01T04:30:00.000Z')
     expect(body.registration.deadline).toBe('2030-05-20T13:00:00.000Z')
   })
@@ -71,14 +75,23 @@ describe('an editor in Brussels enters a conference in Dushanbe in Dushanbe time
     await openTab(page, 'Programme')
     await expect(page.locator('#field-programme__0__startTime input').first().inputValue()).resolves.toMatch(/9:30 AM/)
     await page.goto(`${server.url}/admin/collections/events?search=Dushanbe`, { waitUntil: 'networkidle' })
-    await expect(page.locator('tr', { hasText: 'Regional conference in Dushanbe' }).first().textContent()).resolves.toMatch(/9:00 AM/)
+    await expect(
+      page.locator('tr', { hasText: 'Regional conference in Dushanbe' }).first().textContent(),
+    ).resolves.toMatch(/9:00 AM/)
     expect(errors).toEqual([])
   })
 
   it('arranges the event and press release edit views in tabs, with the sidebar beside them', async () => {
     const tabs = () => page.locator('.tabs-field__tab-button').allTextContents()
     await page.goto(`${server.url}/admin/collections/events/${id}`, { waitUntil: 'networkidle' })
-    expect(await tabs()).toEqual(['Content', 'When and where', 'People', 'Programme', 'Registration', 'Links and media'])
+    expect(await tabs()).toEqual([
+      'Content',
+      'When and where',
+      'People',
+      'Programme',
+      'Registration',
+      'Links and media',
+    ])
     for (const label of await tabs()) {
       await openTab(page, label)
       await snap(page, JOURNEY, `event-tab-${label.toLowerCase().replaceAll(' ', '-')}`)

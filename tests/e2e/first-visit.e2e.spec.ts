@@ -22,7 +22,12 @@ describe('journey 1: the first visit', () => {
     const errors = watchErrors(page)
     const outside: string[] = []
     page.on('request', (request) => {
-      if (!request.url().startsWith(server.url) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) outside.push(request.url())
+      if (
+        !request.url().startsWith(server.url) &&
+        !request.url().startsWith('data:') &&
+        !request.url().startsWith('blob:')
+      )
+        outside.push(request.url())
     })
     await page.goto(`${server.url}/admin`)
     await page.waitForURL(/\/admin\/create-first-user/)
@@ -43,7 +48,9 @@ describe('journey 1: the first visit', () => {
     expect(await panel.locator('li[data-locale=ru]').textContent()).toContain('Русский: 2/2')
     expect(await panel.locator('li[data-locale=kk]').textContent()).toContain('Қазақша: 0/2')
     await snap(page, 'first-visit', 'dashboard')
-    const me = await page.evaluate(async () => (await (await fetch('/api/users/me')).json()) as { user: { roles: string[]; name: string } })
+    const me = await page.evaluate(
+      async () => (await (await fetch('/api/users/me')).json()) as { user: { roles: string[]; name: string } },
+    )
     expect(me.user).toMatchObject({ roles: ['admin'], name: 'Nigora Admin' })
     // Once signed in, an admin sets them.
     await page.goto(`${server.url}/admin/collections/users/create`, { waitUntil: 'networkidle' })

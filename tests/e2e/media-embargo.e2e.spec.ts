@@ -26,7 +26,9 @@ describe('journeys 5 and 6: media uploads and an embargoed release', () => {
   })
 
   it('uploads an image with its alt text', async () => {
-    const png = await sharp({ create: { width: 1400, height: 900, channels: 3, background: '#1b4965' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 1400, height: 900, channels: 3, background: '#1b4965' } })
+      .png()
+      .toBuffer()
     await page.goto(`${server.url}/admin/collections/media/create`, { waitUntil: 'networkidle' })
     await page.setInputFiles('input[type=file]', { name: 'conference-hall.png', mimeType: 'image/png', buffer: png })
     await page.fill('#field-alt', 'Participants in the conference hall in Dushanbe')
@@ -42,10 +44,17 @@ describe('journeys 5 and 6: media uploads and an embargoed release', () => {
 
   it('refuses an SVG with a message that says what is accepted', async () => {
     await page.goto(`${server.url}/admin/collections/media/create`, { waitUntil: 'networkidle' })
-    await page.setInputFiles('input[type=file]', { name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') })
+    await page.setInputFiles('input[type=file]', {
+      name: 'logo.svg',
+      mimeType: 'image/svg+xml',
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    })
     await page.fill('#field-alt', 'Logo')
     await page.click('#action-save')
-    await page.getByText('SVG files (they can carry scripts) are not accepted', { exact: false }).first().waitFor({ timeout: 15_000 })
+    await page
+      .getByText('SVG files (they can carry scripts) are not accepted', { exact: false })
+      .first()
+      .waitFor({ timeout: 15_000 })
     await snap(page, 'media', 'svg-refused')
     expect((await editor.get('/api/media/count')).body.totalDocs).toBe(1)
   })
@@ -55,7 +64,21 @@ describe('journeys 5 and 6: media uploads and an embargoed release', () => {
     await page.fill('#field-title', 'Findings under embargo')
     await openTab(page, 'Dateline and embargo')
     // Minutes are the picker's precision: five minutes ahead stays ahead whatever the seconds.
-    for (const [field, value] of [['releaseDate', '06/01/2030'], ['embargoUntil', new Date(Date.now() + 5 * 60_000).toLocaleString('en-US', { month: '2-digit', day: '2-digit', year: 'numeric', hour: 'numeric', minute: '2-digit' }).replace(',', '')]]) {
+    for (const [field, value] of [
+      ['releaseDate', '06/01/2030'],
+      [
+        'embargoUntil',
+        new Date(Date.now() + 5 * 60_000)
+          .toLocaleString('en-US', {
+            month: '2-digit',
+            day: '2-digit',
+            year: 'numeric',
+            hour: 'numeric',
+            minute: '2-digit',
+          })
+          .replace(',', ''),
+      ],
+    ]) {
       const input = page.locator(`#field-${field} input`).first()
       await input.fill(value)
       await input.press('Enter')
@@ -65,17 +88,29 @@ describe('journeys 5 and 6: media uploads and an embargoed release', () => {
     await page.waitForURL(/\/admin\/collections\/press-releases\/\d+/, { timeout: 20_000 })
     const id = Number(page.url().match(/press-releases\/(\d+)/)![1])
     await page.click('#action-save')
-    await until(async () => (await editor.get(`/api/press-releases/${id}?depth=0`)).body._status === 'published', 'the publish')
+    await until(
+      async () => (await editor.get(`/api/press-releases/${id}?depth=0`)).body._status === 'published',
+      'the publish',
+    )
     const saved = (await editor.get(`/api/press-releases/${id}?depth=0`)).body
     expect(Date.parse(saved.embargoUntil)).toBeGreaterThan(Date.now())
     // Published, yet absent from every public read: by id, in the list, through Payload's own route too.
     expect((await anonymous.get(`/api/press-releases/${id}`)).status).toBe(404)
     expect((await anonymous.get('/api/press-releases?depth=0')).body.totalDocs).toBe(0)
-    expect((await fetch(`${server.url}/api/press-releases/${id}`, { headers: { 'x-pressroom-path': 'next' } })).status).toBe(404)
+    expect(
+      (await fetch(`${server.url}/api/press-releases/${id}`, { headers: { 'x-pressroom-path': 'next' } })).status,
+    ).toBe(404)
     await snap(page, 'embargo', 'published-under-embargo')
     // The editor brings the embargo forward to a moment two seconds away; then it is public.
-    await editor.patch(`/api/press-releases/${id}`, { embargoUntil: new Date(Date.now() + 2000).toISOString(), _status: 'published' })
+    await editor.patch(`/api/press-releases/${id}`, {
+      embargoUntil: new Date(Date.now() + 2000).toISOString(),
+      _status: 'published',
+    })
     expect((await anonymous.get(`/api/press-releases/${id}`)).status).toBe(404)
-    await until(async () => (await anonymous.get(`/api/press-releases/${id}`)).status === 200, 'the embargo to lift', 10_000)
+    await until(
+      async () => (await anonymous.get(`/api/press-releases/${id}`)).status === 200,
+      'the embargo to lift',
+      10_000,
+    )
   })
 })

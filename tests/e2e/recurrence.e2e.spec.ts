@@ -46,9 +46,19 @@ describe('an editor makes a training recur through the form', () => {
 
     const { body } = await anonymous.get(`/api/events/${id}?depth=0`)
     expect(body.timezone).toBe('Asia/Almaty')
-    expect(body.recurrence).toMatchObject({ frequency: 'weekly', interval: 2, weekdays: ['MO', 'WE'], count: 6, rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;COUNT=6' })
+    expect(body.recurrence).toMatchObject({
+      frequency: 'weekly',
+      interval: 2,
+      weekdays: ['MO', 'WE'],
+      count: 6,
+      rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;COUNT=6',
+    })
     const occurrences = await anonymous.get('/api/events/occurrences?from=2031-01-01&to=2031-03-01&depth=0')
-    expect(occurrences.body.docs.filter((row: { event: { id: number } }) => row.event.id === id).map((row: { start: string }) => row.start)).toEqual([
+    expect(
+      occurrences.body.docs
+        .filter((row: { event: { id: number } }) => row.event.id === id)
+        .map((row: { start: string }) => row.start),
+    ).toEqual([
       '2031-01-06T05:00:00.000Z',
       '2031-01-08T05:00:00.000Z',
       '2031-01-20T05:00:00.000Z',

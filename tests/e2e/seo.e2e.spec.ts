@@ -33,19 +33,41 @@ describe('an editor renames an event and lets the SEO fields fill themselves in'
     expect(event.meta.title).toBeTruthy()
     await page.goto(`${server.url}/admin/collections/events/${event.id}`, { waitUntil: 'networkidle' })
     await page.fill('#field-title', 'Legal aid forum for the Coalitions against Torture in Central Asia, Almaty')
-    await page.fill('#field-summary', 'Lawyers and monitors from five countries compare how victims of torture get legal aid.')
+    await page.fill(
+      '#field-summary',
+      'Lawyers and monitors from five countries compare how victims of torture get legal aid.',
+    )
     const generate = page.getByRole('button', { name: 'Auto-generate' })
     await generate.nth(0).click()
-    await until(async () => (await page.inputValue('#field-meta__title')) === 'Legal aid forum for the Coalitions against Torture in…', 'the generated meta title')
+    await until(
+      async () =>
+        (await page.inputValue('#field-meta__title')) === 'Legal aid forum for the Coalitions against Torture in…',
+      'the generated meta title',
+    )
     await generate.nth(1).click()
-    await until(async () => (await page.inputValue('#field-meta__description')) === 'Lawyers and monitors from five countries compare how victims of torture get legal aid.', 'the generated meta description')
+    await until(
+      async () =>
+        (await page.inputValue('#field-meta__description')) ===
+        'Lawyers and monitors from five countries compare how victims of torture get legal aid.',
+      'the generated meta description',
+    )
     // The plugin's length hint for a 54-character title (50–60 is the target).
-    await page.getByText(/54\/50-60 chars/).first().waitFor()
+    await page
+      .getByText(/54\/50-60 chars/)
+      .first()
+      .waitFor()
     await snap(page, JOURNEY, 'generated')
     await page.click('#action-save')
-    await until(async () => (await anonymous.get(`/api/events/${event.id}?depth=0`)).body.meta?.title === 'Legal aid forum for the Coalitions against Torture in…', 'the meta in the public API')
+    await until(
+      async () =>
+        (await anonymous.get(`/api/events/${event.id}?depth=0`)).body.meta?.title ===
+        'Legal aid forum for the Coalitions against Torture in…',
+      'the meta in the public API',
+    )
     const { body } = await anonymous.get(`/api/events/${event.id}?depth=0`)
-    expect(body.meta.description).toBe('Lawyers and monitors from five countries compare how victims of torture get legal aid.')
+    expect(body.meta.description).toBe(
+      'Lawyers and monitors from five countries compare how victims of torture get legal aid.',
+    )
     expect(body.openGraph).toMatchObject({ title: body.meta.title, description: body.meta.description })
     expect(errors).toEqual([])
   })

@@ -1,7 +1,7 @@
 import type { Result } from 'axe-core'
 import type { BrowserContext, Page } from 'playwright-core'
 
-import { countByRule, expectTheme, runAxe, settle, THEMES, type Theme, useTheme } from './axe'
+import { countByRule, expectTheme, runAxe, settle, type Theme, THEMES, useTheme } from './axe'
 import { loginAs } from './browser'
 import { PASSWORD, type RestClient, staffClients } from './rest'
 import type { RunningServer } from './server'
@@ -13,12 +13,17 @@ export type ScreenViolations = Record<string, Record<Theme, Result[]>>
  * The same documents for the report and its test: the seed's events and releases, and two
  * organisations with a Russian translation, one gone stale, so every status appears.
  */
-export async function prepareA11yData(server: RunningServer): Promise<{ admin: RestClient; event: number; release: number; stale: number }> {
+export async function prepareA11yData(
+  server: RunningServer,
+): Promise<{ admin: RestClient; event: number; release: number; stale: number }> {
   const { admin, editor, translator } = await staffClients(server, ['ru'])
-  const create = async (name: string) => (await editor.post('/api/organisations?locale=en', { name, city: 'Dushanbe', organisationType: 'ngo' })).body.doc.id as number
+  const create = async (name: string) =>
+    (await editor.post('/api/organisations?locale=en', { name, city: 'Dushanbe', organisationType: 'ngo' })).body.doc
+      .id as number
   const translated = await create('Human Rights Centre')
   const stale = await create('Bureau on Human Rights')
-  for (const id of [translated, stale]) await translator.patch(`/api/organisations/${id}?locale=ru`, { name: `Правозащитный центр ${id}`, city: 'Душанбе' })
+  for (const id of [translated, stale])
+    await translator.patch(`/api/organisations/${id}?locale=ru`, { name: `Правозащитный центр ${id}`, city: 'Душанбе' })
   await editor.patch(`/api/organisations/${stale}?locale=en`, { city: 'Khujand' })
   const event = (await admin.get('/api/events?limit=1&sort=id&draft=true')).body.docs[0].id as number
   const release = (await admin.get('/api/press-releases?limit=1&sort=id&draft=true')).body.docs[0].id as number
@@ -42,7 +47,12 @@ async function measure(context: BrowserContext, page: Page, url: string, theme: 
 }
 
 /** Login first (logged out, whatever the context held), then each of Payload's screens, in both themes. */
-export async function measurePayloadScreens(context: BrowserContext, page: Page, server: RunningServer, ids: { event: number; release: number }): Promise<ScreenViolations> {
+export async function measurePayloadScreens(
+  context: BrowserContext,
+  page: Page,
+  server: RunningServer,
+  ids: { event: number; release: number },
+): Promise<ScreenViolations> {
   const result: ScreenViolations = {}
   await context.clearCookies()
   result.login = {} as Record<Theme, Result[]>
@@ -56,4 +66,9 @@ export async function measurePayloadScreens(context: BrowserContext, page: Page,
 }
 
 export const countsOf = (screens: ScreenViolations): ScreenCounts =>
-  Object.fromEntries(Object.entries(screens).map(([screen, themes]) => [screen, Object.fromEntries(THEMES.map((theme) => [theme, countByRule(themes[theme])]))])) as ScreenCounts
+  Object.fromEntries(
+    Object.entries(screens).map(([screen, themes]) => [
+      screen,
+      Object.fromEntries(THEMES.map((theme) => [theme, countByRule(themes[theme])])),
+    ]),
+  ) as ScreenCounts

@@ -46,8 +46,12 @@ export async function runAxe(page: Page, include?: string): Promise<Result[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeSource })
   const results = await page.evaluate(
     async ({ include, tags }) => {
-      const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResults> } }).axe
-      return axe.run(include ? { include: [include] } : document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+      const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResults> } })
+        .axe
+      return axe.run(include ? { include: [include] } : document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      })
     },
     { include, tags: WCAG_TAGS },
   )
@@ -56,8 +60,17 @@ export async function runAxe(page: Page, include?: string): Promise<Result[]> {
 
 /** One line per rule and node, readable in a failed expectation. */
 export const describeViolations = (violations: Result[]): string[] =>
-  violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(1).join(' ').trim()}`))
+  violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) =>
+        `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(1).join(' ').trim()}`,
+    ),
+  )
 
 /** Nodes per rule, the shape the report and its ceiling use. */
 export const countByRule = (violations: Result[]): Record<string, number> =>
-  Object.fromEntries(violations.map((violation) => [violation.id, violation.nodes.length]).sort(([a], [b]) => String(a).localeCompare(String(b))))
+  Object.fromEntries(
+    violations
+      .map((violation) => [violation.id, violation.nodes.length])
+      .sort(([a], [b]) => String(a).localeCompare(String(b))),
+  )

@@ -15,14 +15,23 @@ const artifacts = path.resolve(import.meta.dirname, '..', 'artifacts')
  *   editor somewhere else than the event.
  */
 export async function launchBrowser({ timeZone }: { timeZone?: string } = {}): Promise<BrowserContext> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does.`)
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does.`)
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-chromium-'))
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
     ...(timeZone ? { timezoneId: timeZone, env: { ...process.env, TZ: timeZone } } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 }
 
@@ -44,7 +53,11 @@ export function watchErrors(page: Page): string[] {
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(String(error)))
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) errors.push(message.text())
+    if (
+      message.type() === 'error' &&
+      !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
+    )
+      errors.push(message.text())
   })
   return errors
 }
@@ -77,5 +90,8 @@ export async function typeDate(page: Page, field: string, value: string): Promis
 
 /** Opens a tab of the edit view by its label; a tab's fields are only on the page while it is open. */
 export async function openTab(page: Page, label: string): Promise<void> {
-  await page.locator('.tabs-field__tab-button', { hasText: new RegExp(`^${label}`) }).first().click()
+  await page
+    .locator('.tabs-field__tab-button', { hasText: new RegExp(`^${label}`) })
+    .first()
+    .click()
 }

@@ -19,16 +19,56 @@ export const hostileStrings: string[] = [
 ]
 
 const hostileParts = [
-  '\r\n', '\r', '\n', '\t', '\u0000', '\u0001', '\u001b', '\u007f', '\u0085', ']]>', '<![CDATA[', '</script>', '<!--', '-->', '<', '>', '&', '"', "'",
-  ';', ',', '\\', ':', 'END:VEVENT', 'BEGIN:VEVENT', '\u2028', '\u2029', '😀', 'Ж', 'ҷ', ' ', 'filename*=UTF-8\'\'evil.html',
+  '\r\n',
+  '\r',
+  '\n',
+  '\t',
+  '\u0000',
+  '\u0001',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  ']]>',
+  '<![CDATA[',
+  '</script>',
+  '<!--',
+  '-->',
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  ';',
+  ',',
+  '\\',
+  ':',
+  'END:VEVENT',
+  'BEGIN:VEVENT',
+  '\u2028',
+  '\u2029',
+  '😀',
+  'Ж',
+  'ҷ',
+  ' ',
+  "filename*=UTF-8''evil.html",
 ]
 
 /** Strings built from the pieces above and arbitrary Unicode, for property tests. */
 export const hostileString = (maxLength = 12): fc.Arbitrary<string> =>
   fc
-    .array(fc.oneof(fc.constantFrom(...hostileParts), fc.string({ unit: 'grapheme', maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 3 })), { minLength: 1, maxLength })
+    .array(
+      fc.oneof(
+        fc.constantFrom(...hostileParts),
+        fc.string({ unit: 'grapheme', maxLength: 4 }),
+        fc.string({ unit: 'binary', maxLength: 3 }),
+      ),
+      { minLength: 1, maxLength },
+    )
     .map((parts) => parts.join(''))
 
 /** The five entities escapeHtml writes, decoded: what a feed reader shows. */
 export const decodeHtml = (value: string): string =>
-  value.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!)
+  value.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!,
+  )

@@ -23,7 +23,15 @@ export type CollectionRules = {
 }
 
 const unique = () => Math.random().toString(36).slice(2, 8)
-const event = () => ({ title: `Event ${unique()}`, startDate: '2026-06-01T05:00:00.000Z', endDate: '2026-06-01T12:00:00.000Z', timezone: 'UTC', eventType: 'seminar', status: 'scheduled', attendanceMode: 'online' })
+const event = () => ({
+  title: `Event ${unique()}`,
+  startDate: '2026-06-01T05:00:00.000Z',
+  endDate: '2026-06-01T12:00:00.000Z',
+  timezone: 'UTC',
+  eventType: 'seminar',
+  status: 'scheduled',
+  attendanceMode: 'online',
+})
 
 /** Expected answers, cell by cell: an actor not listed is refused. */
 export const rules = ({ organisationId, pressReleaseId }: Fixtures): Record<string, CollectionRules> => ({
@@ -31,25 +39,58 @@ export const rules = ({ organisationId, pressReleaseId }: Fixtures): Record<stri
     sample: event,
     updateField: 'title',
     versioned: true,
-    allowed: { create: writers, read: everyone, readDrafts: [...staff, 'preview-key'], update: staff, publish: writers, delete: writers },
+    allowed: {
+      create: writers,
+      read: everyone,
+      readDrafts: [...staff, 'preview-key'],
+      update: staff,
+      publish: writers,
+      delete: writers,
+    },
   },
   'press-releases': {
     sample: () => ({ title: `Release ${unique()}`, releaseDate: '2026-05-31T00:00:00.000Z' }),
     updateField: 'title',
     versioned: true,
-    allowed: { create: writers, read: everyone, readDrafts: [...staff, 'preview-key'], update: staff, publish: writers, delete: writers },
+    allowed: {
+      create: writers,
+      read: everyone,
+      readDrafts: [...staff, 'preview-key'],
+      update: staff,
+      publish: writers,
+      delete: writers,
+    },
   },
   projects: {
     sample: () => ({ title: `Project ${unique()}` }),
     updateField: 'title',
     versioned: true,
-    allowed: { create: writers, read: everyone, readDrafts: [...staff, 'preview-key'], update: staff, publish: writers, delete: writers },
+    allowed: {
+      create: writers,
+      read: everyone,
+      readDrafts: [...staff, 'preview-key'],
+      update: staff,
+      publish: writers,
+      delete: writers,
+    },
   },
   'donor-notices': {
-    sample: () => ({ name: `Notice ${unique()}`, donor: organisationId, statement: 'Funded by the European Union', fundingType: 'funded' }),
+    sample: () => ({
+      name: `Notice ${unique()}`,
+      donor: organisationId,
+      statement: 'Funded by the European Union',
+      fundingType: 'funded',
+    }),
     updateField: 'statement',
     versioned: true,
-    allowed: { create: writers, read: everyone, readDrafts: [...staff, 'preview-key'], update: staff, publish: writers, delete: writers },
+    allowed: {
+      create: writers,
+      read: everyone,
+      readDrafts: [...staff, 'preview-key'],
+      update: staff,
+      publish: writers,
+      delete: writers,
+    },
   },
   organisations: {
     sample: () => ({ name: `Organisation ${unique()}`, organisationType: 'ngo' }),
@@ -84,7 +125,12 @@ export const rules = ({ organisationId, pressReleaseId }: Fixtures): Record<stri
     allowed: { create: ['admin'], read: ['admin'], update: ['admin'], delete: ['admin'] },
   },
   users: {
-    sample: () => ({ name: `User ${unique()}`, email: `${unique()}@pressroom.test`, password: 'correct horse battery staple', roles: ['editor'] }),
+    sample: () => ({
+      name: `User ${unique()}`,
+      email: `${unique()}@pressroom.test`,
+      password: 'correct horse battery staple',
+      roles: ['editor'],
+    }),
     updateField: 'name',
     versioned: false,
     // Reading, changing or deleting another person's account; one's own is tested apart. Staff read
@@ -101,7 +147,9 @@ export const cellsOf = (rule: CollectionRules): Operation[] =>
   operations.filter((operation) => (operation === 'publish' || operation === 'readDrafts' ? rule.versioned : true))
 
 export const tinyPng = (): Promise<Buffer> =>
-  sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } }).png().toBuffer()
+  sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } })
+    .png()
+    .toBuffer()
 
 export type Outcome = { allowed: boolean; doc?: Record<string, any> }
 export type ReadOptions = { draft?: boolean; locale?: string }
@@ -111,7 +159,13 @@ export type WriteOptions = { locale?: string; draft?: boolean }
 export interface Executor {
   create(collection: string, data: Record<string, unknown>, actor: Actor, upload?: boolean): Promise<Outcome>
   read(collection: string, id: number | string, actor: Actor, options?: ReadOptions): Promise<Outcome>
-  update(collection: string, id: number | string, data: Record<string, unknown>, actor: Actor, options?: WriteOptions): Promise<Outcome>
+  update(
+    collection: string,
+    id: number | string,
+    data: Record<string, unknown>,
+    actor: Actor,
+    options?: WriteOptions,
+  ): Promise<Outcome>
   delete(collection: string, id: number | string, actor: Actor): Promise<Outcome>
 }
 
@@ -122,7 +176,13 @@ export const isRefusal = (status: number): boolean => status === 401 || status =
  * Runs one cell: prepares what it needs as admin, performs the operation as the actor, and says
  * whether the operation went through (checking that an allowed write really wrote).
  */
-export async function runCell(run: Executor, rule: CollectionRules, collection: string, operation: Operation, actor: Actor): Promise<boolean> {
+export async function runCell(
+  run: Executor,
+  rule: CollectionRules,
+  collection: string,
+  operation: Operation,
+  actor: Actor,
+): Promise<boolean> {
   const prepare = async (status?: 'draft' | 'published') => {
     const data = { ...rule.sample(), ...(status ? { _status: status } : {}) }
     const created = await run.create(collection, data, 'admin', rule.upload)

@@ -53,7 +53,11 @@ export async function stopPayload(payload: Payload | undefined): Promise<void> {
 export type Role = 'admin' | 'editor' | 'translator'
 
 /** A real user of the role, created the way an admin would, returned as the Local API expects it. */
-export async function createUser(payload: Payload, role: Role, extra: Partial<User> = {}): Promise<User & { collection: 'users' }> {
+export async function createUser(
+  payload: Payload,
+  role: Role,
+  extra: Partial<User> = {},
+): Promise<User & { collection: 'users' }> {
   const email = `${role}-${crypto.randomBytes(3).toString('hex')}@pressroom.test`
   const user = await payload.create({
     collection: 'users',

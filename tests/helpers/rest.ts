@@ -6,8 +6,16 @@ export type Reply = { status: number; body: any; headers: Headers }
 
 /** A JSON client for one server, anonymous or with the given Authorization header. */
 export function restClient(server: RunningServer, authorization?: string) {
-  const send = async (method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string> } = {}): Promise<Reply> => {
-    const response = await fetch(`${server.url}${path}`, { method, body: init.body, headers: { ...init.headers, ...(authorization ? { authorization } : {}) } })
+  const send = async (
+    method: string,
+    path: string,
+    init: { body?: BodyInit; headers?: Record<string, string> } = {},
+  ): Promise<Reply> => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      body: init.body,
+      headers: { ...init.headers, ...(authorization ? { authorization } : {}) },
+    })
     const text = await response.text()
     let parsed: unknown = text
     try {
@@ -18,7 +26,11 @@ export function restClient(server: RunningServer, authorization?: string) {
     return { status: response.status, body: parsed, headers: response.headers }
   }
   const request = (method: string, path: string, body?: unknown): Promise<Reply> =>
-    send(method, path, body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
+    send(
+      method,
+      path,
+      body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
+    )
   return {
     /** Any body: a form, XML, bytes. */
     send,
@@ -35,7 +47,11 @@ export type RestClient = ReturnType<typeof restClient>
 /** Registers the first user (the admin) and the other roles, and returns a logged-in client for each. */
 export async function staffClients(server: RunningServer, translatorLocales: string[] = ['ru']) {
   const anonymous = restClient(server)
-  const first = await anonymous.post('/api/users/first-register', { email: 'admin@pressroom.test', password: PASSWORD, name: 'Admin' })
+  const first = await anonymous.post('/api/users/first-register', {
+    email: 'admin@pressroom.test',
+    password: PASSWORD,
+    name: 'Admin',
+  })
   if (first.status !== 200) throw new Error(`first-register: ${first.status} ${JSON.stringify(first.body)}`)
   const login = async (email: string) => {
     const reply = await anonymous.post('/api/users/login', { email, password: PASSWORD })
@@ -43,7 +59,23 @@ export async function staffClients(server: RunningServer, translatorLocales: str
     return restClient(server, `JWT ${reply.body.token}`)
   }
   const admin = await login('admin@pressroom.test')
-  await admin.post('/api/users', { email: 'editor@pressroom.test', password: PASSWORD, name: 'Editor', roles: ['editor'] })
-  await admin.post('/api/users', { email: 'translator@pressroom.test', password: PASSWORD, name: 'Translator', roles: ['translator'], locales: translatorLocales })
-  return { anonymous, admin, editor: await login('editor@pressroom.test'), translator: await login('translator@pressroom.test') }
+  await admin.post('/api/users', {
+    email: 'editor@pressroom.test',
+    password: PASSWORD,
+    name: 'Editor',
+    roles: ['editor'],
+  })
+  await admin.post('/api/users', {
+    email: 'translator@pressroom.test',
+    password: PASSWORD,
+    name: 'Translator',
+    roles: ['translator'],
+    locales: translatorLocales,
+  })
+  return {
+    anonymous,
+    admin,
+    editor: await login('editor@pressroom.test'),
+    translator: await login('translator@pressroom.test'),
+  }
 }

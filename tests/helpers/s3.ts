@@ -24,7 +24,13 @@ export type TestBucket = {
 export async function startBucket(bucket = 'pressroom-media'): Promise<TestBucket> {
   const port = await freePort()
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-s3-'))
-  const server = new S3rver({ address: '127.0.0.1', port, directory, silent: true, configureBuckets: [{ name: bucket, configs: [] }] })
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port,
+    directory,
+    silent: true,
+    configureBuckets: [{ name: bucket, configs: [] }],
+  })
   await server.run()
   // s3rver's fixed credentials: requests signed with others are refused.
   const env = {
@@ -43,12 +49,18 @@ export async function startBucket(bucket = 'pressroom-media'): Promise<TestBucke
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   })
-  const keys = async () => ((await client.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? []).map((object) => object.Key!).sort()
+  const keys = async () =>
+    ((await client.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? [])
+      .map((object) => object.Key!)
+      .sort()
   return {
     env,
     client,
     keys,
-    read: async (key) => Buffer.from(await (await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToByteArray()),
+    read: async (key) =>
+      Buffer.from(
+        await (await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToByteArray(),
+      ),
     clear: async () => {
       for (const key of await keys()) await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }))
     },

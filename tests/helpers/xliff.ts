@@ -10,7 +10,10 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'pressroom-xliff-'))
 export function validateXliff(xml: string, name: string): string {
   const file = path.join(scratch, name)
   writeFileSync(file, xml)
-  return execFileSync('xmllint', ['--noout', '--schema', schema, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).toString()
+  return execFileSync('xmllint', ['--noout', '--schema', schema, file], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).toString()
 }
 
 /** What a CAT tool does: a target after every source (here the source with a prefix), in every unit or only one. */
@@ -20,7 +23,10 @@ export const fillTargets = (xml: string, prefix = '[ru] ', only?: string) =>
       ? unit
       : unit
           .replace(/<target xml:space="preserve">[\s\S]*?<\/target>\n?\s*/g, '')
-          .replace(/<source xml:space="preserve">([\s\S]*?)<\/source>/g, (source, content: string) => `${source}<target xml:space="preserve">${prefix}${content}</target>`),
+          .replace(
+            /<source xml:space="preserve">([\s\S]*?)<\/source>/g,
+            (source, content: string) => `${source}<target xml:space="preserve">${prefix}${content}</target>`,
+          ),
   )
 
 const schema12 = path.resolve('tests/fixtures/xliff-1.2/xliff-core-1.2-strict.xsd')
@@ -29,5 +35,8 @@ const schema12 = path.resolve('tests/fixtures/xliff-1.2/xliff-core-1.2-strict.xs
 export function validateXliff12(xml: string, name: string): string {
   const file = path.join(scratch, name)
   writeFileSync(file, xml)
-  return execFileSync('xmllint', ['--noout', '--schema', schema12, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).toString()
+  return execFileSync('xmllint', ['--noout', '--schema', schema12, file], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).toString()
 }

@@ -22,7 +22,19 @@ export type Host = {
 type Role = 'admin' | 'editor' | 'translator'
 type Person = Record<string, unknown> & { id: number | string; collection: 'users' }
 
-const pressroomCollections = ['events', 'speakers', 'press-releases', 'donor-notices', 'organisations', 'projects', 'media', 'preview-links', 'api-keys', 'webhooks', 'translation-records']
+const pressroomCollections = [
+  'events',
+  'speakers',
+  'press-releases',
+  'donor-notices',
+  'organisations',
+  'projects',
+  'media',
+  'preview-links',
+  'api-keys',
+  'webhooks',
+  'translation-records',
+]
 
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: unknown }).id : value)
 
@@ -37,7 +49,13 @@ export function describeCoreSuite(name: string, host: Host): void {
     const person = async (role: Role, extra: Record<string, unknown> = {}): Promise<Person> => {
       const user = await payload.create({
         collection: 'users',
-        data: { email: `${role}-${crypto.randomBytes(3).toString('hex')}@host.test`, password: 'correct horse battery staple', roles: [role], name: role, ...extra } as never,
+        data: {
+          email: `${role}-${crypto.randomBytes(3).toString('hex')}@host.test`,
+          password: 'correct horse battery staple',
+          roles: [role],
+          name: role,
+          ...extra,
+        } as never,
         overrideAccess: true,
       })
       return { ...(user as unknown as Person), collection: 'users' }
@@ -45,7 +63,9 @@ export function describeCoreSuite(name: string, host: Host): void {
 
     /** Calls one of the config's root endpoints as Payload's REST handler would. */
     const callEndpoint = async (path: string, query: string, user?: Person): Promise<Response> => {
-      const endpoint = payload.config.endpoints.find((candidate: Endpoint) => candidate.path === path && candidate.method === 'get')
+      const endpoint = payload.config.endpoints.find(
+        (candidate: Endpoint) => candidate.path === path && candidate.method === 'get',
+      )
       if (!endpoint) throw new Error(`No endpoint ${path}`)
       const req = await createLocalReq({ urlSuffix: `/api${path}${query}`, user: user as never }, payload)
       return endpoint.handler(req as PayloadRequest)
@@ -61,66 +81,154 @@ export function describeCoreSuite(name: string, host: Host): void {
     afterAll(() => host.stop(payload))
 
     it('has Pressroom’s collections beside the host’s own, and roles on the host’s users', () => {
-      for (const slug of [...pressroomCollections, ...host.hostCollections]) expect(payload.collections).toHaveProperty([slug])
-      const userFields = payload.collections.users.config.fields.map((field) => ('name' in field ? field.name : undefined))
+      for (const slug of [...pressroomCollections, ...host.hostCollections])
+        expect(payload.collections).toHaveProperty([slug])
+      const userFields = payload.collections.users.config.fields.map((field) =>
+        'name' in field ? field.name : undefined,
+      )
       expect(userFields).toEqual(expect.arrayContaining(['roles', 'locales']))
       expect(people.admin.roles).toEqual(['admin'])
       // Translator locales are the host's.
-      const locales = payload.collections.users.config.fields.find((field) => 'name' in field && field.name === 'locales') as { options: unknown[] }
-      expect(locales.options.map((option) => (typeof option === 'string' ? option : (option as { value: string }).value))).toEqual(
-        expect.arrayContaining([host.source, host.target]),
-      )
+      const locales = payload.collections.users.config.fields.find(
+        (field) => 'name' in field && field.name === 'locales',
+      ) as { options: unknown[] }
+      expect(
+        locales.options.map((option) => (typeof option === 'string' ? option : (option as { value: string }).value)),
+      ).toEqual(expect.arrayContaining([host.source, host.target]))
     })
 
     it('decides access by role: the public reads published content only, editors write, translators translate', async () => {
-      const event = { title: 'Regional conference', startDate: '2030-05-01T09:00:00.000Z', endDate: '2030-05-02T17:00:00.000Z' }
-      await expect(payload.create({ collection: 'events', data: event as never, overrideAccess: false })).rejects.toMatchObject({ status: 403 })
-      await expect(payload.create({ collection: 'events', data: event as never, overrideAccess: false, user: people.translator as never })).rejects.toMatchObject({ status: 403 })
-      const draft = await payload.create({ collection: 'events', data: event as never, locale: source, overrideAccess: false, user: people.editor as never })
+      const event = {
+        title: 'Regional conference',
+        startDate: '2030-05-01T09:00:00.000Z',
+        endDate: '2030-05-02T17:00:00.000Z',
+      }
+      await expect(
+        payload.create({ collection: 'events', data: event as never, overrideAccess: false }),
+      ).rejects.toMatchObject({ status: 403 })
+      await expect(
+        payload.create({
+          collection: 'events',
+          data: event as never,
+          overrideAccess: false,
+          user: people.translator as never,
+        }),
+      ).rejects.toMatchObject({ status: 403 })
+      const draft = await payload.create({
+        collection: 'events',
+        data: event as never,
+        locale: source,
+        overrideAccess: false,
+        user: people.editor as never,
+      })
       expect(draft._status).toBe('draft')
       expect(idOf(draft.createdBy)).toBe(people.editor.id)
 
       const publicCount = async () => (await payload.count({ collection: 'events', overrideAccess: false })).totalDocs
       expect(await publicCount()).toBe(0)
-      await payload.update({ collection: 'events', id: draft.id, data: { _status: 'published' } as never, locale: source, overrideAccess: false, user: people.editor as never })
+      await payload.update({
+        collection: 'events',
+        id: draft.id,
+        data: { _status: 'published' } as never,
+        locale: source,
+        overrideAccess: false,
+        user: people.editor as never,
+      })
       expect(await publicCount()).toBe(1)
 
       // A translator saves a draft of their own locale, and nothing else.
-      await payload.update({ collection: 'events', id: draft.id, data: { title: 'Conférence régionale traduite' } as never, locale: target, overrideAccess: false, user: people.translator as never })
+      await payload.update({
+        collection: 'events',
+        id: draft.id,
+        data: { title: 'Conférence régionale traduite' } as never,
+        locale: target,
+        overrideAccess: false,
+        user: people.translator as never,
+      })
       await expect(
-        payload.update({ collection: 'events', id: draft.id, data: { title: 'Changed source' } as never, locale: source, overrideAccess: false, user: people.translator as never }),
+        payload.update({
+          collection: 'events',
+          id: draft.id,
+          data: { title: 'Changed source' } as never,
+          locale: source,
+          overrideAccess: false,
+          user: people.translator as never,
+        }),
       ).rejects.toMatchObject({ status: 403 })
       await expect(
-        payload.update({ collection: 'events', id: draft.id, data: { expectedParticipants: 9 } as never, locale: target, overrideAccess: false, user: people.translator as never }),
+        payload.update({
+          collection: 'events',
+          id: draft.id,
+          data: { expectedParticipants: 9 } as never,
+          locale: target,
+          overrideAccess: false,
+          user: people.translator as never,
+        }),
       ).rejects.toMatchObject({ status: 403 })
       await expect(
-        payload.update({ collection: 'events', id: draft.id, data: { _status: 'published' } as never, locale: target, overrideAccess: false, user: people.translator as never }),
+        payload.update({
+          collection: 'events',
+          id: draft.id,
+          data: { _status: 'published' } as never,
+          locale: target,
+          overrideAccess: false,
+          user: people.translator as never,
+        }),
       ).rejects.toMatchObject({ status: 403 })
       // The translator's text is a draft: the public still reads the source title in their locale.
-      const asPublic = await payload.findByID({ collection: 'events', id: draft.id, locale: target, overrideAccess: false })
+      const asPublic = await payload.findByID({
+        collection: 'events',
+        id: draft.id,
+        locale: target,
+        overrideAccess: false,
+      })
       expect(asPublic.title).not.toBe('Conférence régionale traduite')
 
       // A translator cannot make themselves an admin; they read the staff's names (for "last changed
       // by"), never another account's e-mail address.
       await expect(
-        payload.update({ collection: 'users', id: people.translator.id, data: { roles: ['admin'] } as never, overrideAccess: false, user: people.translator as never }),
+        payload.update({
+          collection: 'users',
+          id: people.translator.id,
+          data: { roles: ['admin'] } as never,
+          overrideAccess: false,
+          user: people.translator as never,
+        }),
       ).resolves.toMatchObject({ roles: ['translator'] })
-      const { docs: accounts } = await payload.find({ collection: 'users', overrideAccess: false, user: people.translator as never, limit: 100 })
+      const { docs: accounts } = await payload.find({
+        collection: 'users',
+        overrideAccess: false,
+        user: people.translator as never,
+        limit: 100,
+      })
       expect(accounts.length).toBeGreaterThan(1)
-      for (const account of accounts as { id: unknown; email?: string | null }[]) if (account.id !== people.translator.id) expect(account.email ?? undefined).toBeUndefined()
+      for (const account of accounts as { id: unknown; email?: string | null }[])
+        if (account.id !== people.translator.id) expect(account.email ?? undefined).toBeUndefined()
       // Nobody outside the staff reads version history.
-      await expect(payload.findVersions({ collection: 'events', overrideAccess: false })).rejects.toMatchObject({ status: 403 })
+      await expect(payload.findVersions({ collection: 'events', overrideAccess: false })).rejects.toMatchObject({
+        status: 403,
+      })
     })
 
     it('keeps internal and non-consenting speakers out of every public read', async () => {
       const create = (data: Record<string, unknown>) =>
-        payload.create({ collection: 'speakers', data: data as never, locale: source, overrideAccess: false, user: people.editor as never })
+        payload.create({
+          collection: 'speakers',
+          data: data as never,
+          locale: source,
+          overrideAccess: false,
+          user: people.editor as never,
+        })
       const open = await create({ name: 'Public Speaker', visibility: 'public', consent: { given: true } })
       const internal = await create({ name: 'Internal Person', visibility: 'internal', consent: { given: true } })
       const noConsent = await create({ name: 'No Consent', visibility: 'public', consent: { given: false } })
-      const names = (await payload.find({ collection: 'speakers', overrideAccess: false, depth: 0 })).docs.map((doc) => doc.name)
+      const names = (await payload.find({ collection: 'speakers', overrideAccess: false, depth: 0 })).docs.map(
+        (doc) => doc.name,
+      )
       expect(names).toEqual(['Public Speaker'])
-      await expect(payload.findByID({ collection: 'speakers', id: internal.id, overrideAccess: false })).rejects.toMatchObject({ status: 404 })
+      await expect(
+        payload.findByID({ collection: 'speakers', id: internal.id, overrideAccess: false }),
+      ).rejects.toMatchObject({ status: 404 })
 
       const event = await payload.create({
         collection: 'events',
@@ -151,10 +259,21 @@ export function describeCoreSuite(name: string, host: Host): void {
         })
       const embargoed = await release('Findings under embargo', new Date(Date.now() + 3_600_000).toISOString())
       await release('Findings released')
-      const publicTitles = (await payload.find({ collection: 'press-releases', overrideAccess: false, locale: source })).docs.map((doc) => doc.title)
+      const publicTitles = (
+        await payload.find({ collection: 'press-releases', overrideAccess: false, locale: source })
+      ).docs.map((doc) => doc.title)
       expect(publicTitles).toEqual(['Findings released'])
-      await expect(payload.findByID({ collection: 'press-releases', id: embargoed.id, overrideAccess: false })).rejects.toMatchObject({ status: 404 })
-      const staffTitles = (await payload.find({ collection: 'press-releases', overrideAccess: false, user: people.editor as never, locale: source })).docs.map((doc) => doc.title)
+      await expect(
+        payload.findByID({ collection: 'press-releases', id: embargoed.id, overrideAccess: false }),
+      ).rejects.toMatchObject({ status: 404 })
+      const staffTitles = (
+        await payload.find({
+          collection: 'press-releases',
+          overrideAccess: false,
+          user: people.editor as never,
+          locale: source,
+        })
+      ).docs.map((doc) => doc.title)
       expect(staffTitles).toEqual(expect.arrayContaining(['Findings under embargo', 'Findings released']))
 
       // The feed is a Payload endpoint, so a host without the express server has it too.
@@ -179,16 +298,37 @@ export function describeCoreSuite(name: string, host: Host): void {
         user: people.editor as never,
       })
       const status = async () => {
-        const reply = await callEndpoint('/translations/status', `?collection=organisations&id=${created.id}&locale=${host.target}`, people.editor)
+        const reply = await callEndpoint(
+          '/translations/status',
+          `?collection=organisations&id=${created.id}&locale=${host.target}`,
+          people.editor,
+        )
         expect(reply.status).toBe(200)
-        const body = (await reply.json()) as { source: string; documents: { locales: Record<string, { status: string }> }[] }
+        const body = (await reply.json()) as {
+          source: string
+          documents: { locales: Record<string, { status: string }> }[]
+        }
         expect(body.source).toBe(host.source)
         return body.documents[0]?.locales[host.target]?.status
       }
       expect(await status()).toBe('missing')
-      await payload.update({ collection: 'organisations', id: created.id, data: { name: 'Fondation Helsinki (traduction)' } as never, locale: target, overrideAccess: false, user: people.translator as never })
+      await payload.update({
+        collection: 'organisations',
+        id: created.id,
+        data: { name: 'Fondation Helsinki (traduction)' } as never,
+        locale: target,
+        overrideAccess: false,
+        user: people.translator as never,
+      })
       expect(await status()).toBe('translated')
-      await payload.update({ collection: 'organisations', id: created.id, data: { name: 'Helsinki Foundation for Human Rights' } as never, locale: source, overrideAccess: false, user: people.editor as never })
+      await payload.update({
+        collection: 'organisations',
+        id: created.id,
+        data: { name: 'Helsinki Foundation for Human Rights' } as never,
+        locale: source,
+        overrideAccess: false,
+        user: people.editor as never,
+      })
       expect(await status()).toBe('stale')
       // The source locale is not a translation target.
       expect((await callEndpoint('/translations/status', `?locale=${host.source}`, people.editor)).status).toBe(400)

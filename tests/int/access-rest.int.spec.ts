@@ -1,10 +1,24 @@
-import { type Actor, actors, cellsOf, type Executor, isAllowed, isRefusal, rules, runCell, tinyPng } from '../helpers/matrix'
+import {
+  type Actor,
+  actors,
+  cellsOf,
+  type Executor,
+  isAllowed,
+  isRefusal,
+  rules,
+  runCell,
+  tinyPng,
+} from '../helpers/matrix'
 import { type RunningServer, startServer } from '../helpers/server'
 
 const password = 'correct horse battery staple'
 
 /** HTTP against the compiled server, with a real login or API key for every actor. */
-function restExecutor(server: RunningServer, headers: Partial<Record<Actor, Record<string, string>>>, png: Buffer): Executor {
+function restExecutor(
+  server: RunningServer,
+  headers: Partial<Record<Actor, Record<string, string>>>,
+  png: Buffer,
+): Executor {
   const call = async (actor: Actor, method: string, path: string, body?: unknown, upload = false) => {
     const init: RequestInit = { method, headers: { ...headers[actor] } }
     if (upload) {
@@ -28,8 +42,10 @@ function restExecutor(server: RunningServer, headers: Partial<Record<Actor, Reco
   }
   return {
     create: (collection, data, actor, upload) => call(actor, 'POST', `/${collection}${query({})}`, data, upload),
-    read: (collection, id, actor, { draft, locale } = {}) => call(actor, 'GET', `/${collection}/${id}${query({ draft, locale })}`),
-    update: (collection, id, data, actor, { locale, draft } = {}) => call(actor, 'PATCH', `/${collection}/${id}${query({ locale, draft })}`, data),
+    read: (collection, id, actor, { draft, locale } = {}) =>
+      call(actor, 'GET', `/${collection}/${id}${query({ draft, locale })}`),
+    update: (collection, id, data, actor, { locale, draft } = {}) =>
+      call(actor, 'PATCH', `/${collection}/${id}${query({ locale, draft })}`, data),
     delete: (collection, id, actor) => call(actor, 'DELETE', `/${collection}/${id}`),
   }
 }
@@ -54,7 +70,11 @@ describe('access matrix over REST, with real logins and API keys', () => {
     await post('/users/first-register', { email: 'admin@pressroom.test', password, name: 'Admin' })
     const adminToken = await login('admin@pressroom.test')
     await post('/users', { email: 'editor@pressroom.test', password, name: 'Editor', roles: ['editor'] }, adminToken)
-    await post('/users', { email: 'translator@pressroom.test', password, name: 'Translator', roles: ['translator'], locales: ['ru'] }, adminToken)
+    await post(
+      '/users',
+      { email: 'translator@pressroom.test', password, name: 'Translator', roles: ['translator'], locales: ['ru'] },
+      adminToken,
+    )
     const key = async (kind: string) => {
       const { doc } = await post('/api-keys', { name: kind, kind }, adminToken)
       return { authorization: `api-keys API-Key ${doc.key}` }
@@ -69,16 +89,23 @@ describe('access matrix over REST, with real logins and API keys', () => {
     }
     run = restExecutor(server, headers, await tinyPng())
     const organisationId = (await post('/organisations', { name: 'EU', organisationType: 'donor' }, adminToken)).doc.id
-    const pressReleaseId = (await post('/press-releases', { title: 'Fixture', releaseDate: '2026-05-31T00:00:00.000Z' }, adminToken)).doc.id
+    const pressReleaseId = (
+      await post('/press-releases', { title: 'Fixture', releaseDate: '2026-05-31T00:00:00.000Z' }, adminToken)
+    ).doc.id
     table = rules({ organisationId, pressReleaseId })
   })
   afterAll(() => server?.stop('SIGKILL'))
 
   const cells = Object.entries(rules({ organisationId: 0, pressReleaseId: 0 })).flatMap(([collection, rule]) =>
-    cellsOf(rule).flatMap((operation) => actors.map((actor) => ({ collection, operation, actor, expected: isAllowed(rule, operation, actor) }))),
+    cellsOf(rule).flatMap((operation) =>
+      actors.map((actor) => ({ collection, operation, actor, expected: isAllowed(rule, operation, actor) })),
+    ),
   )
 
-  it.each(cells)('$collection · $operation · $actor → allowed: $expected', async ({ collection, operation, actor, expected }) => {
-    expect(await runCell(run, table[collection], collection, operation, actor)).toBe(expected)
-  })
+  it.each(cells)(
+    '$collection · $operation · $actor → allowed: $expected',
+    async ({ collection, operation, actor, expected }) => {
+      expect(await runCell(run, table[collection], collection, operation, actor)).toBe(expected)
+    },
+  )
 })

@@ -54,7 +54,13 @@ describe('the content model', () => {
     it('events, with speakers, programme and venue', async () => {
       const speaker = await payload.create({
         collection: 'speakers',
-        data: { name: 'Elena Volochay', position: 'Psychologist', country: 'UA', visibility: 'public', consent: { given: true } },
+        data: {
+          name: 'Elena Volochay',
+          position: 'Psychologist',
+          country: 'UA',
+          visibility: 'public',
+          consent: { given: true },
+        },
         user: editor,
         ...as,
       })
@@ -63,7 +69,14 @@ describe('the content model', () => {
         data: event({
           venue: { city: 'Almaty', country: 'KZ', coordinates: [76.9, 43.25] },
           speakers: [{ speaker: speaker.id, role: 'facilitator', topic: 'Compensation' }],
-          programme: [{ title: 'Opening', speakers: [speaker.id], startTime: '2026-06-01T05:00:00.000Z', endTime: '2026-06-01T06:00:00.000Z' }],
+          programme: [
+            {
+              title: 'Opening',
+              speakers: [speaker.id],
+              startTime: '2026-06-01T05:00:00.000Z',
+              endTime: '2026-06-01T06:00:00.000Z',
+            },
+          ],
           organisations: [{ organisation: organisationId, role: 'organiser' }],
           description: paragraphs('A day on legal aid.'),
           _status: 'published',
@@ -84,13 +97,25 @@ describe('the content model', () => {
     it('press releases, donor notices and projects, with their relationships and joins', async () => {
       const notice = await payload.create({
         collection: 'donor-notices',
-        data: { name: 'EU notice', donor: organisationId, fundingType: 'funded', statement: 'This project is funded by the European Union', _status: 'published' },
+        data: {
+          name: 'EU notice',
+          donor: organisationId,
+          fundingType: 'funded',
+          statement: 'This project is funded by the European Union',
+          _status: 'published',
+        },
         user: editor,
         ...as,
       })
       const project = await payload.create({
         collection: 'projects',
-        data: { title: 'A project', countries: ['KZ', 'TJ'], partners: [{ organisation: organisationId, role: 'lead' }], donorNotices: [notice.id], _status: 'published' },
+        data: {
+          title: 'A project',
+          countries: ['KZ', 'TJ'],
+          partners: [{ organisation: organisationId, role: 'lead' }],
+          donorNotices: [notice.id],
+          _status: 'published',
+        },
         user: editor,
         ...as,
       })
@@ -100,7 +125,9 @@ describe('the content model', () => {
           title: 'A release',
           releaseDate: '2026-05-31T00:00:00.000Z',
           dateline: { places: ['Almaty', 'Warsaw'], date: '2026-05-31T00:00:00.000Z' },
-          contacts: [{ name: 'Press Officer', phone: '+48504080257', email: 'press@example.org', organisation: organisationId }],
+          contacts: [
+            { name: 'Press Officer', phone: '+48504080257', email: 'press@example.org', organisation: organisationId },
+          ],
           project: project.id,
           donorNotices: [notice.id],
           _status: 'published',
@@ -108,10 +135,22 @@ describe('the content model', () => {
         user: editor,
         ...as,
       })
-      const read = await payload.findByID({ collection: 'press-releases', id: release.id, depth: 1, user: editor, ...as })
+      const read = await payload.findByID({
+        collection: 'press-releases',
+        id: release.id,
+        depth: 1,
+        user: editor,
+        ...as,
+      })
       expect(read.dateline?.places).toEqual(['Almaty', 'Warsaw'])
       expect(read.donorNotices?.[0]).toMatchObject({ statement: 'This project is funded by the European Union' })
-      const withJoins = await payload.findByID({ collection: 'projects', id: project.id, depth: 0, user: editor, ...as })
+      const withJoins = await payload.findByID({
+        collection: 'projects',
+        id: project.id,
+        depth: 0,
+        user: editor,
+        ...as,
+      })
       expect(withJoins.pressReleases?.docs).toContain(release.id)
     })
   })
@@ -122,7 +161,12 @@ describe('the content model', () => {
       const errors = await rejection(
         payload.create({
           collection: 'events',
-          data: event({ endDate: '2026-05-30T00:00:00.000Z', timezone: 'Central Asia', onlineUrl: 'zoom meeting', venue: { country: 'XK1' } }),
+          data: event({
+            endDate: '2026-05-30T00:00:00.000Z',
+            timezone: 'Central Asia',
+            onlineUrl: 'zoom meeting',
+            venue: { country: 'XK1' },
+          }),
           user: editor,
           ...as,
         }),
@@ -140,7 +184,11 @@ describe('the content model', () => {
       const errors = await rejection(
         payload.create({
           collection: 'events',
-          data: event({ programme: [{ title: 'Backwards', startTime: '2026-06-01T10:00:00.000Z', endTime: '2026-06-01T09:00:00.000Z' }] }),
+          data: event({
+            programme: [
+              { title: 'Backwards', startTime: '2026-06-01T10:00:00.000Z', endTime: '2026-06-01T09:00:00.000Z' },
+            ],
+          }),
           user: editor,
           ...as,
         }),
@@ -152,7 +200,11 @@ describe('the content model', () => {
       const errors = await rejection(
         payload.create({
           collection: 'press-releases',
-          data: { title: 'Bad contact', releaseDate: '2026-05-31T00:00:00.000Z', contacts: [{ name: 'X', phone: '12', email: 'not-an-email' }] },
+          data: {
+            title: 'Bad contact',
+            releaseDate: '2026-05-31T00:00:00.000Z',
+            contacts: [{ name: 'X', phone: '12', email: 'not-an-email' }],
+          },
           user: editor,
           ...as,
         }),
@@ -166,7 +218,14 @@ describe('the content model', () => {
         await rejection(
           payload.create({
             collection: 'donor-notices',
-            data: { name: 'n', donor: organisationId, fundingType: 'co-funded', statement: 's', validFrom: '2026-01-01T00:00:00.000Z', validTo: '2025-01-01T00:00:00.000Z' },
+            data: {
+              name: 'n',
+              donor: organisationId,
+              fundingType: 'co-funded',
+              statement: 's',
+              validFrom: '2026-01-01T00:00:00.000Z',
+              validTo: '2025-01-01T00:00:00.000Z',
+            },
             user: editor,
             ...as,
           }),
@@ -174,7 +233,12 @@ describe('the content model', () => {
       ).toEqual({ validTo: 'The end must not be before the “valid from” date.' })
       expect(
         await rejection(
-          payload.create({ collection: 'speakers', data: { name: 'n', visibility: 'public', links: [{ label: 'Site', url: 'javascript:alert(1)' }] }, user: editor, ...as }),
+          payload.create({
+            collection: 'speakers',
+            data: { name: 'n', visibility: 'public', links: [{ label: 'Site', url: 'javascript:alert(1)' }] },
+            user: editor,
+            ...as,
+          }),
         ),
       ).toEqual({ 'links.0.url': expect.stringContaining('must start with https://') })
     })
@@ -192,7 +256,9 @@ describe('the content model', () => {
     })
 
     it('requires the English title but lets a translation leave it to fall back', async () => {
-      expect(await rejection(payload.create({ collection: 'events', data: event({ title: '' }), user: editor, ...as }))).toMatchObject({
+      expect(
+        await rejection(payload.create({ collection: 'events', data: event({ title: '' }), user: editor, ...as })),
+      ).toMatchObject({
         title: 'This field is required.',
       })
     })
@@ -201,27 +267,66 @@ describe('the content model', () => {
   describe('localized slugs', () => {
     it('are unique within a locale', async () => {
       await payload.create({ collection: 'events', data: event({ title: 'Legal aid forum' }), user: editor, ...as })
-      const errors = await rejection(payload.create({ collection: 'events', data: event({ title: 'Legal aid forum' }), user: editor, ...as }))
+      const errors = await rejection(
+        payload.create({ collection: 'events', data: event({ title: 'Legal aid forum' }), user: editor, ...as }),
+      )
       expect(Object.keys(errors)).toEqual(['slug'])
     })
 
     it('may repeat across locales, and are generated from the translated title', async () => {
       const first = await payload.create({ collection: 'events', data: event({ title: 'Forum' }), user: editor, ...as })
-      const second = await payload.create({ collection: 'events', data: event({ title: 'Другой форум' }), user: editor, ...as })
-      const ru = await payload.update({ collection: 'events', id: second.id, locale: 'ru', data: { title: 'Forum' }, user: editor, ...as })
+      const second = await payload.create({
+        collection: 'events',
+        data: event({ title: 'Другой форум' }),
+        user: editor,
+        ...as,
+      })
+      const ru = await payload.update({
+        collection: 'events',
+        id: second.id,
+        locale: 'ru',
+        data: { title: 'Forum' },
+        user: editor,
+        ...as,
+      })
       expect(ru.slug).toBe('forum')
       expect(first.slug).toBe('forum')
-      const found = await payload.find({ collection: 'events', locale: 'ru', where: { slug: { equals: 'forum' } }, user: editor, ...as })
+      const found = await payload.find({
+        collection: 'events',
+        locale: 'ru',
+        where: { slug: { equals: 'forum' } },
+        user: editor,
+        ...as,
+      })
       expect(found.docs.map((doc) => doc.id)).toEqual([second.id])
     })
   })
 
   it('falls back to English for fields a locale has not translated', async () => {
-    const created = await payload.create({ collection: 'events', data: event({ summary: 'English summary' }), user: editor, ...as })
-    await payload.update({ collection: 'events', id: created.id, locale: 'kk', data: { title: 'Қазақша атауы' }, user: editor, ...as })
+    const created = await payload.create({
+      collection: 'events',
+      data: event({ summary: 'English summary' }),
+      user: editor,
+      ...as,
+    })
+    await payload.update({
+      collection: 'events',
+      id: created.id,
+      locale: 'kk',
+      data: { title: 'Қазақша атауы' },
+      user: editor,
+      ...as,
+    })
     const kk = await payload.findByID({ collection: 'events', id: created.id, locale: 'kk', user: editor, ...as })
     expect(kk).toMatchObject({ title: 'Қазақша атауы', summary: 'English summary', slug: 'qazaqsha-atauy' })
-    const noFallback = await payload.findByID({ collection: 'events', id: created.id, locale: 'kk', fallbackLocale: false, user: editor, ...as })
+    const noFallback = await payload.findByID({
+      collection: 'events',
+      id: created.id,
+      locale: 'kk',
+      fallbackLocale: false,
+      user: editor,
+      ...as,
+    })
     expect(noFallback.summary ?? null).toBeNull()
   })
 
@@ -233,7 +338,12 @@ describe('the content model', () => {
 
     beforeAll(async () => {
       const make = (name: string, visibility: 'public' | 'internal', given: boolean) =>
-        payload.create({ collection: 'speakers', data: { name, visibility, consent: { given }, email: `${given}@x.org` }, user: editor, ...as })
+        payload.create({
+          collection: 'speakers',
+          data: { name, visibility, consent: { given }, email: `${given}@x.org` },
+          user: editor,
+          ...as,
+        })
       publicId = (await make('Public Speaker', 'public', true)).id
       internalId = (await make('Internal Witness', 'internal', true)).id
       unconsentedId = (await make('Unconsented Lawyer', 'public', false)).id
@@ -255,7 +365,10 @@ describe('the content model', () => {
           title: 'Quotes',
           releaseDate: '2026-05-31T00:00:00.000Z',
           _status: 'published',
-          quotes: [{ text: 'Public words', speaker: publicId }, { text: 'Words of a person at risk', speaker: internalId }],
+          quotes: [
+            { text: 'Public words', speaker: publicId },
+            { text: 'Words of a person at risk', speaker: internalId },
+          ],
         },
         user: editor,
         ...as,
@@ -274,14 +387,20 @@ describe('the content model', () => {
     it('are absent from an event’s speakers and programme, at every depth', async () => {
       for (const depth of [0, 1, 2]) {
         const read = await payload.findByID({ collection: 'events', id: eventId, depth, ...as })
-        const ids = (values: unknown[] | null | undefined) => (values ?? []).map((v) => (typeof v === 'object' && v ? (v as { id: number }).id : v))
+        const ids = (values: unknown[] | null | undefined) =>
+          (values ?? []).map((v) => (typeof v === 'object' && v ? (v as { id: number }).id : v))
         expect(ids(read.speakers?.map((row) => row.speaker))).toEqual([publicId])
         expect(ids(read.programme?.[0].speakers)).toEqual([publicId])
       }
     })
 
     it('are absent from quotes, and their e-mail is never public', async () => {
-      const { docs } = await payload.find({ collection: 'press-releases', where: { title: { equals: 'Quotes' } }, depth: 1, ...as })
+      const { docs } = await payload.find({
+        collection: 'press-releases',
+        where: { title: { equals: 'Quotes' } },
+        depth: 1,
+        ...as,
+      })
       expect(docs[0].quotes?.map((quote) => quote.text)).toEqual(['Public words'])
       const speaker = await payload.findByID({ collection: 'speakers', id: publicId, ...as })
       expect(speaker.email).toBeUndefined()
@@ -291,7 +410,9 @@ describe('the content model', () => {
     it('stay visible to the editors who manage them', async () => {
       const read = await payload.findByID({ collection: 'events', id: eventId, depth: 0, user: editor, ...as })
       expect(read.speakers).toHaveLength(3)
-      expect((await payload.findByID({ collection: 'speakers', id: internalId, user: editor, ...as })).email).toBe('true@x.org')
+      expect((await payload.findByID({ collection: 'speakers', id: internalId, user: editor, ...as })).email).toBe(
+        'true@x.org',
+      )
     })
   })
 })

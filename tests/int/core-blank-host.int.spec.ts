@@ -25,7 +25,9 @@ describe('the blank-template host’s own choices', () => {
     expect(bySlug.projects.fields.map((field) => ('name' in field ? field.name : undefined))).toContain('budget')
     expect(bySlug['donor-notices'].labels).toMatchObject({ singular: 'Funding notice' })
     // The host's media, under Pressroom's file rules: a `public` flag and the editorial policy.
-    expect(bySlug.media.fields.map((field) => ('name' in field ? field.name : undefined))).toEqual(expect.arrayContaining(['alt', 'public', 'createdBy']))
+    expect(bySlug.media.fields.map((field) => ('name' in field ? field.name : undefined))).toEqual(
+      expect.arrayContaining(['alt', 'public', 'createdBy']),
+    )
     expect(bySlug.pages.fields.map((field) => ('name' in field ? field.name : undefined))).not.toContain('createdBy')
   })
 
@@ -34,6 +36,8 @@ describe('the blank-template host’s own choices', () => {
     const { frontendUrl } = await import('@/utilities/delivery/frontendUrl')
     const env = {}
     expect(frontendUrl('events', { slug: 'panel' }, 'fr', env)).toBe('https://site.example/fr/agenda/panel')
-    expect(frontendUrl('press-releases', { slug: 'findings' }, 'en', env)).toBe('https://site.example/en/press-releases/findings')
+    expect(frontendUrl('press-releases', { slug: 'findings' }, 'en', env)).toBe(
+      'https://site.example/en/press-releases/findings',
+    )
   })
 })

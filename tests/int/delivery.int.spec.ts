@@ -1,6 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator'
-import ICAL from 'ical.js'
 import { XMLParser } from 'fast-xml-parser'
+import ICAL from 'ical.js'
 
 import { type RestClient, staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
@@ -43,11 +43,23 @@ describe('the delivery API for frontends', () => {
   let soonerId: number
 
   beforeAll(async () => {
-    server = await startServer({ FRONTEND_URL: FRONTEND, SERVER_URL: 'https://cms.example.org', PRESSROOM_ROUTE_HEADER: 'enabled' })
+    server = await startServer({
+      FRONTEND_URL: FRONTEND,
+      SERVER_URL: 'https://cms.example.org',
+      PRESSROOM_ROUTE_HEADER: 'enabled',
+    })
     ;({ anonymous, editor } = await staffClients(server))
     seededEventId = (await anonymous.get('/api/events?depth=0')).body.docs[0].id
     const event = (title: string, start: string, end: string, extra = {}) =>
-      editor.post('/api/events', { title, startDate: start, endDate: end, timezone: 'Europe/Warsaw', venue: { city: 'Warsaw', country: 'PL' }, _status: 'published', ...extra })
+      editor.post('/api/events', {
+        title,
+        startDate: start,
+        endDate: end,
+        timezone: 'Europe/Warsaw',
+        venue: { city: 'Warsaw', country: 'PL' },
+        _status: 'published',
+        ...extra,
+      })
     futureId = (await event('Legal aid school', '2099-03-10T08:00:00.000Z', '2099-03-11T16:00:00.000Z')).body.doc.id
     soonerId = (await event('Monitoring workshop', '2098-07-01T07:00:00.000Z', '2098-07-01T15:00:00.000Z')).body.doc.id
     await event('Draft seminar', '2097-01-01T08:00:00.000Z', '2097-01-01T10:00:00.000Z', { _status: 'draft' })
@@ -79,7 +91,11 @@ describe('the delivery API for frontends', () => {
 
     it('marks a cancellation, escapes text and raises SEQUENCE with each update', async () => {
       const before = parseCalendar((await anonymous.get(`/api/events/${futureId}/ics`)).body).events[0]
-      await editor.patch(`/api/events/${futureId}`, { status: 'cancelled', summary: 'Moved; see notes, please', _status: 'published' })
+      await editor.patch(`/api/events/${futureId}`, {
+        status: 'cancelled',
+        summary: 'Moved; see notes, please',
+        _status: 'published',
+      })
       const after = parseCalendar((await anonymous.get(`/api/events/${futureId}/ics`)).body).events[0]
       expect(after.status).toBe('CANCELLED')
       expect(after.description).toBe('Moved; see notes, please')
@@ -103,12 +119,20 @@ describe('the delivery API for frontends', () => {
       expect(etag).toMatch(/^".+"$/)
       const again = await anonymous.send('GET', '/feeds/events.ics?locale=en', { headers: { 'if-none-match': etag } })
       expect(again.status).toBe(304)
-      const added = await editor.post('/api/events', { title: 'Cached feed test', startDate: '2099-05-01T08:00:00.000Z', endDate: '2099-05-01T10:00:00.000Z', timezone: 'UTC', _status: 'published' })
+      const added = await editor.post('/api/events', {
+        title: 'Cached feed test',
+        startDate: '2099-05-01T08:00:00.000Z',
+        endDate: '2099-05-01T10:00:00.000Z',
+        timezone: 'UTC',
+        _status: 'published',
+      })
       const after = await anonymous.send('GET', '/feeds/events.ics?locale=en', { headers: { 'if-none-match': etag } })
       expect(after.status).toBe(200)
       expect(parseCalendar(after.body).events.map((event) => event.summary)).toContain('Cached feed test')
       expect((await editor.delete(`/api/events/${added.body.doc.id}`)).status).toBe(200)
-      expect(parseCalendar((await anonymous.get('/feeds/events.ics?locale=en')).body).events.map((event) => event.summary)).not.toContain('Cached feed test')
+      expect(
+        parseCalendar((await anonymous.get('/feeds/events.ics?locale=en')).body).events.map((event) => event.summary),
+      ).not.toContain('Cached feed test')
     })
 
     it('answers 404 for an event the reader may not see', async () => {
@@ -142,15 +166,25 @@ describe('the delivery API for frontends', () => {
 
     it('serve Atom with ids and dates, and leave out drafts, embargoed releases and untranslated ones', async () => {
       await editor.post('/api/press-releases', { title: 'Draft release', releaseDate: '2026-01-01T00:00:00.000Z' })
-      await editor.post('/api/press-releases', { title: 'Embargoed release', releaseDate: '2026-01-02T00:00:00.000Z', embargoUntil: '2099-01-01T00:00:00.000Z', _status: 'published' })
-      await editor.post('/api/press-releases', { title: 'English only', releaseDate: '2026-01-03T00:00:00.000Z', _status: 'published' })
+      await editor.post('/api/press-releases', {
+        title: 'Embargoed release',
+        releaseDate: '2026-01-02T00:00:00.000Z',
+        embargoUntil: '2099-01-01T00:00:00.000Z',
+        _status: 'published',
+      })
+      await editor.post('/api/press-releases', {
+        title: 'English only',
+        releaseDate: '2026-01-03T00:00:00.000Z',
+        _status: 'published',
+      })
       const { feed } = xml.parse((await anonymous.get('/feeds/press-releases.atom?locale=en')).body)
       expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom')
       const entries = list(feed.entry)
-      expect(entries.map((entry: { title: { '#text': string } | string }) => (typeof entry.title === 'string' ? entry.title : entry.title['#text']))).toEqual([
-        'English only',
-        'Regional Conference: The Role of Civil Society in the Prevention of Torture',
-      ])
+      expect(
+        entries.map((entry: { title: { '#text': string } | string }) =>
+          typeof entry.title === 'string' ? entry.title : entry.title['#text'],
+        ),
+      ).toEqual(['English only', 'Regional Conference: The Role of Civil Society in the Prevention of Torture'])
       expect(entries[0].id).toMatch(/^tag:cms\.example\.org,2016:press-release:\d+$/)
       expect(entries[0].updated).toBe('2026-01-03T00:00:00.000Z')
       const ru = xml.parse((await anonymous.get('/feeds/press-releases.xml?locale=ru')).body)
@@ -160,9 +194,15 @@ describe('the delivery API for frontends', () => {
 
   describe('JSON-LD', () => {
     it('describes an event as a schema.org Event with its place, people, organisations and sessions', async () => {
-      const hidden = await editor.post('/api/speakers', { name: 'Hidden Witness', visibility: 'internal', consent: { given: true } })
+      const hidden = await editor.post('/api/speakers', {
+        name: 'Hidden Witness',
+        visibility: 'internal',
+        consent: { given: true },
+      })
       const current = (await editor.get(`/api/events/${seededEventId}?depth=0`)).body
-      await editor.patch(`/api/events/${seededEventId}`, { speakers: [...current.speakers, { speaker: hidden.body.doc.id, role: 'discussant' }] })
+      await editor.patch(`/api/events/${seededEventId}`, {
+        speakers: [...current.speakers, { speaker: hidden.body.doc.id, role: 'discussant' }],
+      })
       const reply = await anonymous.get(`/api/events/${seededEventId}/jsonld`)
       expect(reply.status).toBe(200)
       expect(reply.headers.get('content-type')).toBe('application/ld+json; charset=utf-8')
@@ -173,9 +213,15 @@ describe('the delivery API for frontends', () => {
         startDate: '2016-05-31T09:00:00+05:00',
         eventStatus: 'https://schema.org/EventScheduled',
         eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
-        location: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'Dushanbe', addressCountry: 'TJ' } },
+        location: {
+          '@type': 'Place',
+          address: { '@type': 'PostalAddress', addressLocality: 'Dushanbe', addressCountry: 'TJ' },
+        },
       })
-      expect(event.organizer[0]).toMatchObject({ '@type': 'Organization', name: 'NGO Coalition against Torture in Tajikistan' })
+      expect(event.organizer[0]).toMatchObject({
+        '@type': 'Organization',
+        name: 'NGO Coalition against Torture in Tajikistan',
+      })
       expect(event.funder.map((o: { name: string }) => o.name)).toEqual(['Open Society Foundations', 'European Union'])
       expect(event.performer.map((p: { '@type': string; name: string }) => `${p['@type']}:${p.name}`)).toEqual([
         'Person:Margus Solnson',
@@ -184,7 +230,10 @@ describe('the delivery API for frontends', () => {
         'Person:Elena Volochay',
       ])
       expect(event.subEvent).toHaveLength(4)
-      expect(event.subEvent[1]).toMatchObject({ '@type': 'Event', performer: [{ '@type': 'Person', name: 'Elena Volochay' }] })
+      expect(event.subEvent[1]).toMatchObject({
+        '@type': 'Event',
+        performer: [{ '@type': 'Person', name: 'Elena Volochay' }],
+      })
       expect(JSON.stringify(event)).not.toContain('Hidden Witness')
       expect(JSON.stringify(event)).not.toContain('hfhrpol.waw.pl')
     })
@@ -213,7 +262,13 @@ describe('the delivery API for frontends', () => {
       })
       const speakers = (await anonymous.get('/api/speakers?where[name][equals]=Lenur Kerymov&depth=0')).body.docs
       const person = (await anonymous.get(`/api/speakers/${speakers[0].id}/jsonld`)).body
-      expect(person).toMatchObject({ '@context': 'https://schema.org', '@type': 'Person', name: 'Lenur Kerymov', jobTitle: 'Project Coordinator', worksFor: { name: 'Helsinki Foundation for Human Rights' } })
+      expect(person).toMatchObject({
+        '@context': 'https://schema.org',
+        '@type': 'Person',
+        name: 'Lenur Kerymov',
+        jobTitle: 'Project Coordinator',
+        worksFor: { name: 'Helsinki Foundation for Human Rights' },
+      })
       expect(JSON.stringify(person)).not.toContain('L.Kerymov@')
       const hidden = (await editor.get('/api/speakers?where[name][equals]=Hidden Witness')).body.docs[0]
       expect((await anonymous.get(`/api/speakers/${hidden.id}/jsonld`)).status).toBe(404)
@@ -224,7 +279,10 @@ describe('the delivery API for frontends', () => {
     it('lists published pages with reciprocal hreflang alternates for the locales that have content, and x-default', async () => {
       const reply = await anonymous.get('/sitemap.xml')
       expect(reply.status).toBe(200)
-      const urls = list(xml.parse(reply.body).urlset.url) as { loc: string; 'xhtml:link'?: { '@hreflang': string; '@href': string }[] }[]
+      const urls = list(xml.parse(reply.body).urlset.url) as {
+        loc: string
+        'xhtml:link'?: { '@hreflang': string; '@href': string }[]
+      }[]
       const locs = new Set(urls.map((url) => url.loc))
       expect([...locs].every((loc) => loc.startsWith(`${FRONTEND}/`))).toBe(true)
       expect([...locs].some((loc) => loc.includes('draft-seminar'))).toBe(false)
@@ -234,15 +292,23 @@ describe('the delivery API for frontends', () => {
         if (!links.length) continue
         const alternates = links.filter((link) => link['@hreflang'] !== 'x-default')
         expect(alternates.map((link) => link['@href'])).toContain(url.loc)
-        expect(links.find((link) => link['@hreflang'] === 'x-default')?.['@href']).toBe(alternates.find((link) => link['@hreflang'] === 'en')?.['@href'])
+        expect(links.find((link) => link['@hreflang'] === 'x-default')?.['@href']).toBe(
+          alternates.find((link) => link['@hreflang'] === 'en')?.['@href'],
+        )
         for (const alternate of alternates) {
           // Reciprocity: every alternate is itself listed, with the same set of alternates.
           const other = urls.find((candidate) => candidate.loc === alternate['@href'])
           expect(other).toBeDefined()
-          expect(list(other!['xhtml:link']).map((link) => link['@href']).sort()).toEqual(links.map((link) => link['@href']).sort())
+          expect(
+            list(other!['xhtml:link'])
+              .map((link) => link['@href'])
+              .sort(),
+          ).toEqual(links.map((link) => link['@href']).sort())
         }
       }
-      const conference = urls.filter((url) => url.loc.includes('/events/regional') || url.loc.includes('/events/regionalnaya'))
+      const conference = urls.filter(
+        (url) => url.loc.includes('/events/regional') || url.loc.includes('/events/regionalnaya'),
+      )
       expect(conference.map((url) => url.loc.split('/')[3]).sort()).toEqual(['en', 'ru'])
       const englishOnly = urls.find((url) => url.loc.endsWith('/en/events/legal-aid-school'))
       expect(englishOnly && list(englishOnly['xhtml:link'])).toEqual([])
@@ -256,7 +322,14 @@ describe('the delivery API for frontends', () => {
     expect(result.errors ?? []).toEqual([])
     expect(result.valid).toBe(true)
     expect(reply.body.openapi).toBe('3.1.0')
-    for (const path of ['/api/events', '/api/events/{id}', '/api/press-releases', '/api/speakers/{id}/jsonld', '/feeds/events.ics', '/sitemap.xml']) {
+    for (const path of [
+      '/api/events',
+      '/api/events/{id}',
+      '/api/press-releases',
+      '/api/speakers/{id}/jsonld',
+      '/feeds/events.ics',
+      '/sitemap.xml',
+    ]) {
       expect(reply.body.paths).toHaveProperty([path])
     }
     const event = reply.body.components.schemas.events
@@ -267,8 +340,13 @@ describe('the delivery API for frontends', () => {
 
   it('allows the frontend origin through CORS, on the fast path and on Payload’s own', async () => {
     // A request without an Origin first: its cached answer must not be served to the frontend.
-    expect((await fetch(`${server.url}/api/events?depth=0`)).headers.get('access-control-allow-origin')).not.toBe(FRONTEND)
-    for (const headers of [{ origin: FRONTEND }, { origin: FRONTEND, 'x-pressroom-path': 'next' }] as Record<string, string>[]) {
+    expect((await fetch(`${server.url}/api/events?depth=0`)).headers.get('access-control-allow-origin')).not.toBe(
+      FRONTEND,
+    )
+    for (const headers of [{ origin: FRONTEND }, { origin: FRONTEND, 'x-pressroom-path': 'next' }] as Record<
+      string,
+      string
+    >[]) {
       const response = await fetch(`${server.url}/api/events?depth=0`, { headers })
       expect(response.headers.get('access-control-allow-origin')).toBe(FRONTEND)
     }

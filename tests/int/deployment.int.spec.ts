@@ -29,7 +29,9 @@ const instructions = (text: string): Instruction[] =>
 /** The variables the README's configuration table documents. */
 const documented = (() => {
   const names = new Set<string>()
-  for (const row of read('README.md').split('\n').filter((line) => line.startsWith('| `'))) {
+  for (const row of read('README.md')
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))) {
     for (const [, name] of row.split('|')[1].matchAll(/`([A-Z][A-Z0-9_]+)`/g)) names.add(name)
   }
   return names
@@ -56,7 +58,9 @@ describe('the Dockerfile', () => {
     expect(user).toHaveLength(1)
     expect(user[0]).not.toMatch(/^(root|0)(:|$)/)
     // Nothing after USER switches back.
-    expect(final.findIndex((step) => step.keyword === 'USER')).toBeGreaterThan(final.findLastIndex((step) => step.keyword === 'RUN'))
+    expect(final.findIndex((step) => step.keyword === 'USER')).toBeGreaterThan(
+      final.findLastIndex((step) => step.keyword === 'RUN'),
+    )
   })
 
   it('keeps the database and the uploads on volumes, where the environment points them', () => {
@@ -86,14 +90,19 @@ describe('the Dockerfile', () => {
   })
 
   it('leaves secrets, local data and built output out of the build context', () => {
-    const ignored = read('.dockerignore').split('\n').map((line) => line.trim())
-    for (const entry of ['.env', 'node_modules', 'data', 'media', '.next', 'dist', '.git']) expect(ignored).toContain(entry)
+    const ignored = read('.dockerignore')
+      .split('\n')
+      .map((line) => line.trim())
+    for (const entry of ['.env', 'node_modules', 'data', 'media', '.next', 'dist', '.git'])
+      expect(ignored).toContain(entry)
   })
 
   describe('its HEALTHCHECK command', () => {
     const healthcheck = args('HEALTHCHECK').join(' ')
     const command = JSON.parse(/CMD (\[.*\])\s*$/.exec(healthcheck)?.[1] ?? '[]') as string[]
-    const probe = (port: number) => spawnSync(process.execPath, command.slice(1), { env: { ...process.env, PORT: String(port) }, timeout: 10_000 }).status
+    const probe = (port: number) =>
+      spawnSync(process.execPath, command.slice(1), { env: { ...process.env, PORT: String(port) }, timeout: 10_000 })
+        .status
     let server: RunningServer
 
     beforeAll(async () => {
@@ -136,50 +145,81 @@ describe('the final stage, played without a container', () => {
   })
 
   // npm ci of the production tree takes a minute or two on these machines.
-  it("installs with its own npm commands, and dist/server.js starts on what they installed", async () => {
+  it('installs with its own npm commands, and dist/server.js starts on what they installed', async () => {
     const env: Record<string, string> = {}
     for (const step of final) {
       if (step.keyword === 'ENV') {
-        for (const [, name, value] of step.args.matchAll(/(\w+)=(\S+)/g)) env[name] = value.replaceAll('/app/', `${dir}/`)
+        for (const [, name, value] of step.args.matchAll(/(\w+)=(\S+)/g))
+          env[name] = value.replaceAll('/app/', `${dir}/`)
       } else if (step.keyword === 'COPY') {
         const parts = step.args.split(/\s+/).filter((part) => !part.startsWith('--'))
         const target = parts.pop() as string
         for (const source of parts) {
           const from = path.join(root, source.replace(/^\/app\//, ''))
-          const to = target.endsWith('/') && parts.length > 1 ? inImage(path.join(target, path.basename(source))) : target === './' ? inImage(path.basename(source)) : inImage(target)
+          const to =
+            target.endsWith('/') && parts.length > 1
+              ? inImage(path.join(target, path.basename(source)))
+              : target === './'
+                ? inImage(path.basename(source))
+                : inImage(target)
           // Next's build cache is removed by the stage's next RUN; not copying it saves 160 MB.
-          fs.cpSync(from, to, { recursive: true, filter: (file) => !file.startsWith(path.join(root, '.next', 'cache')) })
+          fs.cpSync(from, to, {
+            recursive: true,
+            filter: (file) => !file.startsWith(path.join(root, '.next', 'cache')),
+          })
         }
       } else if (step.keyword === 'RUN' && /\bnpm ci\b/.test(step.args)) {
         // As written, but the machine's npm cache is shared: it is read from, never cleaned.
         const command = step.args.replace(/&&\s*npm cache clean --force/, '')
-        const run = spawnSync('sh', ['-c', command], { cwd: dir, env: { ...process.env, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' }, encoding: 'utf8' })
+        const run = spawnSync('sh', ['-c', command], {
+          cwd: dir,
+          env: {
+            ...process.env,
+            npm_config_prefer_offline: 'true',
+            npm_config_audit: 'false',
+            npm_config_fund: 'false',
+          },
+          encoding: 'utf8',
+        })
         expect(run.stderr.split('\n').filter((line) => /ERR!/.test(line))).toEqual([])
         expect(run.status).toBe(0)
       }
     }
     // Only what the final stage asked for is installed: no test or build tool.
-    for (const devOnly of ['jest', 'smtp-server', 'playwright-core', 'autocannon']) expect(fs.existsSync(inImage(`node_modules/${devOnly}`))).toBe(false)
+    for (const devOnly of ['jest', 'smtp-server', 'playwright-core', 'autocannon'])
+      expect(fs.existsSync(inImage(`node_modules/${devOnly}`))).toBe(false)
     expect(fs.existsSync(inImage('node_modules/@payloadcms/richtext-lexical'))).toBe(true)
 
-    const cmd = JSON.parse(/^(\[.*\])$/.exec(final.find((step) => step.keyword === 'CMD')?.args ?? '')?.[1] ?? '[]') as string[]
+    const cmd = JSON.parse(
+      /^(\[.*\])$/.exec(final.find((step) => step.keyword === 'CMD')?.args ?? '')?.[1] ?? '[]',
+    ) as string[]
     expect(cmd[0]).toBe('node')
     const port = await freePort()
     fs.mkdirSync(inImage('data'), { recursive: true })
     const server = spawn(process.execPath, cmd.slice(1), {
       cwd: dir,
       // The image's environment only, not this process's: what the stage sets is what the server gets.
-      env: { PATH: process.env.PATH ?? '', ...env, HOST: '127.0.0.1', PORT: String(port), PAYLOAD_SECRET: TEST_SECRET } as unknown as NodeJS.ProcessEnv,
+      env: {
+        PATH: process.env.PATH ?? '',
+        ...env,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        PAYLOAD_SECRET: TEST_SECRET,
+      } as unknown as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     child = server
     server.stdout?.on('data', (chunk) => (output += chunk))
     server.stderr?.on('data', (chunk) => (output += chunk))
     const url = `http://127.0.0.1:${port}`
-    await until(async () => {
-      if (server.exitCode !== null) throw new Error(`dist/server.js exited with ${server.exitCode}:\n${output}`)
-      return (await fetch(`${url}/readyz`).catch(() => undefined))?.ok === true
-    }, `/readyz of the server in ${dir}`, 90_000)
+    await until(
+      async () => {
+        if (server.exitCode !== null) throw new Error(`dist/server.js exited with ${server.exitCode}:\n${output}`)
+        return (await fetch(`${url}/readyz`).catch(() => undefined))?.ok === true
+      },
+      `/readyz of the server in ${dir}`,
+      90_000,
+    )
     expect((await fetch(`${url}/admin`)).status).toBe(200)
     expect((await fetch(`${url}/api/events`)).status).toBe(200)
     expect(fs.existsSync(env.DATABASE_URI.replace(/^file:/, ''))).toBe(true)
@@ -196,7 +236,8 @@ describe('docker-compose.yml', () => {
     expect(worker.image).toBe(app.image)
     const name = /--replSet\s+(\w+)/.exec([mongo.command].flat().join(' '))?.[1]
     expect(name).toBeDefined()
-    for (const service of [app, worker]) expect(service.environment.DATABASE_URI).toMatch(new RegExp(`^mongodb://[^/]+/\\w+\\?replicaSet=${name}$`))
+    for (const service of [app, worker])
+      expect(service.environment.DATABASE_URI).toMatch(new RegExp(`^mongodb://[^/]+/\\w+\\?replicaSet=${name}$`))
     expect(JSON.stringify(mongo.healthcheck.test)).toContain('rs.initiate')
   })
 
@@ -218,7 +259,23 @@ describe('docker-compose.yml', () => {
     for (const service of [app, worker]) {
       const names = Object.keys(service.environment).filter((name) => name !== 'NODE_ENV')
       expect(names.filter((name) => !documented.has(name))).toEqual([])
-      for (const needed of ['PAYLOAD_SECRET', 'SERVER_URL', 'DATABASE_URI', 'SMTP_URL', 'EMAIL_FROM', 'TRUST_PROXY', 'LOG_LEVEL', 'METRICS_TOKEN', 'SEED_ON_START', 'JOBS_AUTORUN', 'S3_BUCKET', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE']) {
+      for (const needed of [
+        'PAYLOAD_SECRET',
+        'SERVER_URL',
+        'DATABASE_URI',
+        'SMTP_URL',
+        'EMAIL_FROM',
+        'TRUST_PROXY',
+        'LOG_LEVEL',
+        'METRICS_TOKEN',
+        'SEED_ON_START',
+        'JOBS_AUTORUN',
+        'S3_BUCKET',
+        'S3_ENDPOINT',
+        'S3_ACCESS_KEY_ID',
+        'S3_SECRET_ACCESS_KEY',
+        'S3_FORCE_PATH_STYLE',
+      ]) {
         expect(names).toContain(needed)
       }
       // Compose stops with this message when the secret is missing, instead of starting with none.
@@ -244,7 +301,9 @@ describe('docs/DEPLOYMENT.md', () => {
 
   it('names in its tables only variables the README documents', () => {
     const rows = text.split('\n').filter((line) => line.startsWith('| `'))
-    const names = rows.flatMap((row) => [...row.split('|')[1].matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((match) => match[1]))
+    const names = rows.flatMap((row) =>
+      [...row.split('|')[1].matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((match) => match[1]),
+    )
     expect(names.length).toBeGreaterThan(5)
     expect(names.filter((name) => !documented.has(name))).toEqual([])
   })

@@ -27,10 +27,23 @@ describe('password reset by e-mail over SMTP', () => {
       SEED_ON_START: 'false',
     })
     const anonymous = restClient(server)
-    const first = await anonymous.post('/api/users/first-register', { email: 'admin@pressroom.test', password: PASSWORD, name: 'Admin' })
+    const first = await anonymous.post('/api/users/first-register', {
+      email: 'admin@pressroom.test',
+      password: PASSWORD,
+      name: 'Admin',
+    })
     expect(first.status).toBe(200)
     const admin = restClient(server, `JWT ${first.body.token}`)
-    expect((await admin.post('/api/users', { email: 'olga@pressroom.test', password: PASSWORD, name: 'Olga', roles: ['editor'] })).status).toBe(201)
+    expect(
+      (
+        await admin.post('/api/users', {
+          email: 'olga@pressroom.test',
+          password: PASSWORD,
+          name: 'Olga',
+          roles: ['editor'],
+        })
+      ).status,
+    ).toBe(201)
   })
   afterAll(async () => {
     await server?.stop('SIGKILL')
@@ -51,7 +64,9 @@ describe('password reset by e-mail over SMTP', () => {
   it('mails a Russian admin a link that sets a new password, then tells them it changed', async () => {
     const arriving = mailbox.next(to('olga@pressroom.test'))
     // The admin's language switcher keeps its choice in this cookie; Payload reads it on every request.
-    expect((await forgot('olga@pressroom.test', { cookie: 'payload-lng=ru', 'accept-language': 'en' })).status).toBe(200)
+    expect((await forgot('olga@pressroom.test', { cookie: 'payload-lng=ru', 'accept-language': 'en' })).status).toBe(
+      200,
+    )
     const mail = await arriving
     expect(mail.subject).toBe('Сброс вашего пароля')
     expect(mail.from?.value[0]).toMatchObject({ address: 'cms@pressroom.test', name: 'Pressroom Test' })
@@ -74,13 +89,18 @@ describe('password reset by e-mail over SMTP', () => {
     expect((await notice).subject).toBe('Ваш пароль в Pressroom изменён')
 
     const anonymous = restClient(server)
-    expect((await anonymous.post('/api/users/login', { email: 'olga@pressroom.test', password: PASSWORD })).status).toBe(401)
+    expect(
+      (await anonymous.post('/api/users/login', { email: 'olga@pressroom.test', password: PASSWORD })).status,
+    ).toBe(401)
     const login = await anonymous.post('/api/users/login', { email: 'olga@pressroom.test', password: NEW_PASSWORD })
     expect(login.status).toBe(200)
     expect(login.body.user.email).toBe('olga@pressroom.test')
 
     // A link works once.
-    const again = await restClient(server).post('/api/users/reset-password', { token, password: 'yet another long password' })
+    const again = await restClient(server).post('/api/users/reset-password', {
+      token,
+      password: 'yet another long password',
+    })
     expect(again.status).not.toBe(200)
   })
 
@@ -117,14 +137,25 @@ describe('a production server without SMTP_URL', () => {
   })
 
   it('says so at start, in one line', () => {
-    const lines = server.output().split('\n').filter((line) => line.includes('SMTP_URL'))
+    const lines = server
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('SMTP_URL'))
     expect(lines).toHaveLength(1)
     expect(lines[0]).toContain('SMTP_URL is not set')
   })
 
   it('refuses a reset request with 503, the same for every address', async () => {
     const anonymous = restClient(server)
-    expect((await anonymous.post('/api/users/first-register', { email: 'admin@pressroom.test', password: PASSWORD, name: 'Admin' })).status).toBe(200)
+    expect(
+      (
+        await anonymous.post('/api/users/first-register', {
+          email: 'admin@pressroom.test',
+          password: PASSWORD,
+          name: 'Admin',
+        })
+      ).status,
+    ).toBe(200)
     for (const email of ['admin@pressroom.test', 'nobody@pressroom.test']) {
       const reply = await anonymous.post('/api/users/forgot-password', { email })
       expect(reply.status).toBe(503)

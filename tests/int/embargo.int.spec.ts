@@ -40,7 +40,9 @@ describe('embargoes and preview links, over HTTP', () => {
     const byId = await client.get(`/api/press-releases/${releaseId}`)
     const bySlug = await client.get('/api/press-releases?where[slug][equals]=embargoed-findings')
     const count = await client.get('/api/press-releases/count')
-    const graphql = await client.graphql(`{ PressReleases { docs { id title } } PressRelease(id: ${releaseId}) { title } }`)
+    const graphql = await client.graphql(
+      `{ PressReleases { docs { id title } } PressRelease(id: ${releaseId}) { title } }`,
+    )
     return {
       inList: list.body.docs.some((doc: { id: number }) => doc.id === releaseId),
       byId: byId.status,
@@ -65,7 +67,10 @@ describe('embargoes and preview links, over HTTP', () => {
   })
 
   it('lets an editor share it before the embargo through a preview link', async () => {
-    const created = await editor.post('/api/preview-links', { pressRelease: releaseId, sharedWith: 'Reuters Almaty desk' })
+    const created = await editor.post('/api/preview-links', {
+      pressRelease: releaseId,
+      sharedWith: 'Reuters Almaty desk',
+    })
     expect(created.status).toBe(201)
     link = created.body.doc
     expect(link.url).toMatch(/\/api\/press-releases\/preview\?token=[\w-]+\.[\w-]+$/)
@@ -102,6 +107,13 @@ describe('embargoes and preview links, over HTTP', () => {
 
   it('shows the release everywhere once the embargo has passed, without a restart', async () => {
     await sleep(Math.max(0, embargoUntil.getTime() - Date.now() + 100))
-    expect(await publicReads(anonymous)).toEqual({ inList: true, byId: 200, bySlug: 1, count: 1, graphqlList: 1, graphqlById: 'Embargoed findings' })
+    expect(await publicReads(anonymous)).toEqual({
+      inList: true,
+      byId: 200,
+      bySlug: 1,
+      count: 1,
+      graphqlList: 1,
+      graphqlById: 'Embargoed findings',
+    })
   })
 })

@@ -11,7 +11,13 @@ describe('the fast path for anonymous reads', () => {
 
   const get = async (path: string, headers: Record<string, string> = {}) => {
     const response = await fetch(`${server.url}${path}`, { headers })
-    return { status: response.status, body: await response.text(), etag: response.headers.get('etag'), cache: response.headers.get('x-cache'), contentType: response.headers.get('content-type') }
+    return {
+      status: response.status,
+      body: await response.text(),
+      etag: response.headers.get('etag'),
+      cache: response.headers.get('x-cache'),
+      contentType: response.headers.get('content-type'),
+    }
   }
   const viaNext = (path: string) => get(path, { 'x-pressroom-path': 'next' })
 
@@ -19,7 +25,14 @@ describe('the fast path for anonymous reads', () => {
     server = await startServer({ PRESSROOM_ROUTE_HEADER: 'enabled' })
     ;({ editor } = await staffClients(server))
     eventId = JSON.parse((await get('/api/events?depth=0')).body).docs[0].id
-    draftId = (await editor.post('/api/events', { title: 'Unpublished plan', startDate: '2030-01-01T00:00:00.000Z', endDate: '2030-01-02T00:00:00.000Z', timezone: 'UTC' })).body.doc.id
+    draftId = (
+      await editor.post('/api/events', {
+        title: 'Unpublished plan',
+        startDate: '2030-01-01T00:00:00.000Z',
+        endDate: '2030-01-02T00:00:00.000Z',
+        timezone: 'UTC',
+      })
+    ).body.doc.id
   })
   afterAll(() => server?.stop('SIGKILL'))
 
@@ -50,7 +63,11 @@ describe('the fast path for anonymous reads', () => {
   })
 
   it('answers a draft by id with the same 404 as Payload, and never caches it into view', async () => {
-    for (const path of [`/api/events/${draftId}`, `/api/events/${draftId}?draft=true`, `/api/events?where[id][equals]=${draftId}&draft=true`]) {
+    for (const path of [
+      `/api/events/${draftId}`,
+      `/api/events/${draftId}?draft=true`,
+      `/api/events?where[id][equals]=${draftId}&draft=true`,
+    ]) {
       const fast = await get(path)
       const own = await viaNext(path)
       expect([fast.status, JSON.parse(fast.body)]).toEqual([own.status, JSON.parse(own.body)])
@@ -70,7 +87,10 @@ describe('the fast path for anonymous reads', () => {
   it('is purged when an editor publishes a change, through the admin’s REST route', async () => {
     const before = await get(`/api/events/${eventId}`)
     expect((await get(`/api/events/${eventId}`)).cache).toBe('hit')
-    const saved = await editor.patch(`/api/events/${eventId}`, { summary: 'Updated by an editor', _status: 'published' })
+    const saved = await editor.patch(`/api/events/${eventId}`, {
+      summary: 'Updated by an editor',
+      _status: 'published',
+    })
     expect(saved.status).toBe(200)
     const after = await get(`/api/events/${eventId}`)
     expect(after.cache).toBe('miss')
@@ -81,8 +101,14 @@ describe('the fast path for anonymous reads', () => {
 
   it('lets an embargo lift on time even from a cached list', async () => {
     const until = new Date(Date.now() + 3000)
-    await editor.post('/api/press-releases', { title: 'Lifts soon', releaseDate: '2026-01-01T00:00:00.000Z', embargoUntil: until.toISOString(), _status: 'published' })
-    const titles = async () => JSON.parse((await get('/api/press-releases?depth=0')).body).docs.map((doc: { title: string }) => doc.title)
+    await editor.post('/api/press-releases', {
+      title: 'Lifts soon',
+      releaseDate: '2026-01-01T00:00:00.000Z',
+      embargoUntil: until.toISOString(),
+      _status: 'published',
+    })
+    const titles = async () =>
+      JSON.parse((await get('/api/press-releases?depth=0')).body).docs.map((doc: { title: string }) => doc.title)
     expect(await titles()).not.toContain('Lifts soon')
     // The store's answer is kept from the second request for its URL on.
     expect(await titles()).not.toContain('Lifts soon')
@@ -99,8 +125,17 @@ describe('the fast path for anonymous reads', () => {
 
   describe('GraphQL', () => {
     const graphql = async (query: string, headers: Record<string, string> = {}, search = '') => {
-      const response = await fetch(`${server.url}/api/graphql${search}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) })
-      return { status: response.status, body: JSON.parse(await response.text()), cache: response.headers.get('x-cache'), cookie: response.headers.get('set-cookie') }
+      const response = await fetch(`${server.url}/api/graphql${search}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query }),
+      })
+      return {
+        status: response.status,
+        body: JSON.parse(await response.text()),
+        cache: response.headers.get('x-cache'),
+        cookie: response.headers.get('set-cookie'),
+      }
     }
     const list = `{ Events(locale: ru, limit: 5, sort: "startDate") { totalDocs docs { id title summary speakers { speaker { name } } } } }`
 
@@ -128,7 +163,9 @@ describe('the fast path for anonymous reads', () => {
       const query = `{ Event(id: ${eventId}) { summary } }`
       await graphql(query)
       expect((await graphql(query)).cache).toBe('hit')
-      expect((await editor.patch(`/api/events/${eventId}`, { summary: 'Changed for GraphQL', _status: 'published' })).status).toBe(200)
+      expect(
+        (await editor.patch(`/api/events/${eventId}`, { summary: 'Changed for GraphQL', _status: 'published' })).status,
+      ).toBe(200)
       const after = await graphql(query)
       expect(after.cache).toBe('miss')
       expect(after.body.data.Event.summary).toBe('Changed for GraphQL')
@@ -136,9 +173,15 @@ describe('the fast path for anonymous reads', () => {
 
     it('lets an embargo lift on time even from a cached answer', async () => {
       const until = new Date(Date.now() + 3000)
-      await editor.post('/api/press-releases', { title: 'Lifts soon over GraphQL', releaseDate: '2026-01-01T00:00:00.000Z', embargoUntil: until.toISOString(), _status: 'published' })
+      await editor.post('/api/press-releases', {
+        title: 'Lifts soon over GraphQL',
+        releaseDate: '2026-01-01T00:00:00.000Z',
+        embargoUntil: until.toISOString(),
+        _status: 'published',
+      })
       const query = '{ PressReleases(limit: 100) { docs { title } } }'
-      const titles = async () => (await graphql(query)).body.data.PressReleases.docs.map((doc: { title: string }) => doc.title)
+      const titles = async () =>
+        (await graphql(query)).body.data.PressReleases.docs.map((doc: { title: string }) => doc.title)
       expect(await titles()).not.toContain('Lifts soon over GraphQL')
       expect((await graphql(query)).cache).toBe('hit')
       await sleep(until.getTime() - Date.now() + 100)
@@ -166,7 +209,9 @@ describe('the fast path for anonymous reads', () => {
     })
 
     it('never keeps logged-in queries', async () => {
-      const reply = await graphql(list, { authorization: `JWT ${(await editor.post('/api/users/login', { email: 'editor@pressroom.test', password: PASSWORD })).body.token}` })
+      const reply = await graphql(list, {
+        authorization: `JWT ${(await editor.post('/api/users/login', { email: 'editor@pressroom.test', password: PASSWORD })).body.token}`,
+      })
       expect(reply.status).toBe(200)
       expect(reply.cache).toBeNull()
     })

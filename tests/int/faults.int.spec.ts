@@ -27,21 +27,28 @@ const onSqlite = sqlite ? describe : describe.skip
 onSqlite('when the server is killed during writes', () => {
   it('keeps every write it acknowledged, and the database stays intact', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-kill-'))
-    const env = { DATABASE_URI: `file:${path.join(dir, 'pressroom.db')}`, MEDIA_DIR: path.join(dir, 'media'), SEED_ON_START: 'false' }
+    const env = {
+      DATABASE_URI: `file:${path.join(dir, 'pressroom.db')}`,
+      MEDIA_DIR: path.join(dir, 'media'),
+      SEED_ON_START: 'false',
+    }
     const first = await startServer(env)
     const { editor } = await staffClients(first)
     const acknowledged: number[] = []
     let stop = false
     const writer = async (n: number) => {
       for (let i = 0; !stop; i++) {
-        const reply = await editor.post('/api/organisations', { name: `Org ${n}-${i}`, organisationType: 'ngo' }).catch(() => undefined)
+        const reply = await editor
+          .post('/api/organisations', { name: `Org ${n}-${i}`, organisationType: 'ngo' })
+          .catch(() => undefined)
         if (reply?.status === 201) acknowledged.push(reply.body.doc.id)
       }
     }
     const writers = Array.from({ length: 8 }, (_, n) => writer(n))
     // Killed once a dozen writes are acknowledged, with eight more in flight (a busy machine
     // acknowledges fewer in a fixed time).
-    for (const started = Date.now(); acknowledged.length < 12 && Date.now() - started < 20_000; ) await new Promise((resolve) => setTimeout(resolve, 50))
+    for (const started = Date.now(); acknowledged.length < 12 && Date.now() - started < 20_000;)
+      await new Promise((resolve) => setTimeout(resolve, 50))
     first.child.kill('SIGKILL')
     stop = true
     await Promise.all(writers)
@@ -50,11 +57,19 @@ onSqlite('when the server is killed during writes', () => {
 
     expect(await integrity(path.join(dir, 'pressroom.db'))).toBe('ok')
     const second = await startServer(env)
-    const login = await fetch(`${second.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@pressroom.test', password: PASSWORD }) })
+    const login = await fetch(`${second.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'editor@pressroom.test', password: PASSWORD }),
+    })
     const { token } = (await login.json()) as { token: string }
     const ids = new Set<number>()
     for (let page = 1; ; page++) {
-      const reply = (await (await fetch(`${second.url}/api/organisations?limit=500&page=${page}&depth=0&select[name]=true`, { headers: { authorization: `JWT ${token}` } })).json()) as { docs: { id: number }[]; hasNextPage: boolean }
+      const reply = (await (
+        await fetch(`${second.url}/api/organisations?limit=500&page=${page}&depth=0&select[name]=true`, {
+          headers: { authorization: `JWT ${token}` },
+        })
+      ).json()) as { docs: { id: number }[]; hasNextPage: boolean }
       reply.docs.forEach((doc) => ids.add(doc.id))
       if (!reply.hasNextPage) break
     }
@@ -99,16 +114,31 @@ onSqlite('the database going away and coming back', () => {
 
   it('makes an online backup that restores the database as it was', async () => {
     const admin = await createUser(payload, 'admin')
-    const kept = await payload.create({ collection: 'organisations', data: { name: 'Before the backup', organisationType: 'ngo' }, user: admin, overrideAccess: false })
-    const file = await backupSqlite(payload, path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-backup-')), 'backup.db'))
+    const kept = await payload.create({
+      collection: 'organisations',
+      data: { name: 'Before the backup', organisationType: 'ngo' },
+      user: admin,
+      overrideAccess: false,
+    })
+    const file = await backupSqlite(
+      payload,
+      path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-backup-')), 'backup.db'),
+    )
     expect(await integrity(file)).toBe('ok')
-    await payload.create({ collection: 'organisations', data: { name: 'After the backup', organisationType: 'ngo' }, user: admin, overrideAccess: false })
+    await payload.create({
+      collection: 'organisations',
+      data: { name: 'After the backup', organisationType: 'ngo' },
+      user: admin,
+      overrideAccess: false,
+    })
 
     const reconnect = disconnect(payload)
     restoreSqlite(file, sqliteFile(process.env.DATABASE_URI)!)
     await reconnect()
     const names = (await payload.find({ collection: 'organisations', depth: 0 })).docs.map((doc) => doc.name)
     expect(names).toEqual([kept.name])
-    expect(() => restoreSqlite(path.join(import.meta.dirname, 'faults.int.spec.ts'), '/tmp/x.db')).toThrow(/not a SQLite database/)
+    expect(() => restoreSqlite(path.join(import.meta.dirname, 'faults.int.spec.ts'), '/tmp/x.db')).toThrow(
+      /not a SQLite database/,
+    )
   })
 })

@@ -41,7 +41,14 @@ describe('a host that maps its own roles', () => {
         pressroomPlugin({
           users: { addFields: false },
           access: {
-            roles: (user) => (user.job === 'chief' ? ['admin'] : user.job === 'writer' ? ['editor'] : user.job === 'interpreter' ? ['translator'] : []),
+            roles: (user) =>
+              user.job === 'chief'
+                ? ['admin']
+                : user.job === 'writer'
+                  ? ['editor']
+                  : user.job === 'interpreter'
+                    ? ['translator']
+                    : [],
             translatorLocales: (user) => (user.languages as string[] | undefined) ?? [],
           },
           features: { webhooks: false, translations: false },
@@ -53,7 +60,11 @@ describe('a host that maps its own roles', () => {
     payload = await getPayload({ config })
     const person = async (job: string, languages: string[] = []) =>
       ({
-        ...(await payload.create({ collection: 'users', data: { email: `${job}@own.test`, password: 'correct horse battery staple', job, languages } as never, overrideAccess: true })),
+        ...(await payload.create({
+          collection: 'users',
+          data: { email: `${job}@own.test`, password: 'correct horse battery staple', job, languages } as never,
+          overrideAccess: true,
+        })),
         collection: 'users',
       }) as unknown as Person
     people.editor = await person('writer')
@@ -75,12 +86,31 @@ describe('a host that maps its own roles', () => {
       user: people.editor as never,
     })
     // The interpreter translates into German, as their `languages` say, and nothing else.
-    await payload.update({ collection: 'press-releases', id: release.id, data: { title: 'Zugeordnete Rollen' } as never, locale: 'de' as never, overrideAccess: false, user: people.translator as never })
+    await payload.update({
+      collection: 'press-releases',
+      id: release.id,
+      data: { title: 'Zugeordnete Rollen' } as never,
+      locale: 'de' as never,
+      overrideAccess: false,
+      user: people.translator as never,
+    })
     await expect(
-      payload.update({ collection: 'press-releases', id: release.id, data: { title: 'Changed' } as never, locale: 'en', overrideAccess: false, user: people.translator as never }),
+      payload.update({
+        collection: 'press-releases',
+        id: release.id,
+        data: { title: 'Changed' } as never,
+        locale: 'en',
+        overrideAccess: false,
+        user: people.translator as never,
+      }),
     ).rejects.toMatchObject({ status: 403 })
     await expect(
-      payload.create({ collection: 'press-releases', data: { title: 'Not mine', releaseDate: '2030-01-01T00:00:00.000Z' } as never, overrideAccess: false, user: people.translator as never }),
+      payload.create({
+        collection: 'press-releases',
+        data: { title: 'Not mine', releaseDate: '2030-01-01T00:00:00.000Z' } as never,
+        overrideAccess: false,
+        user: people.translator as never,
+      }),
     ).rejects.toMatchObject({ status: 403 })
     // Drafts are for staff only, and staff is what the mapping says.
     const draft = await payload.create({
@@ -90,7 +120,15 @@ describe('a host that maps its own roles', () => {
       user: people.editor as never,
     })
     const titles = async (draft: boolean, user?: Person) =>
-      (await payload.find({ collection: 'press-releases', draft, locale: 'en', overrideAccess: false, user: user as never })).docs.map((doc) => doc.title)
+      (
+        await payload.find({
+          collection: 'press-releases',
+          draft,
+          locale: 'en',
+          overrideAccess: false,
+          user: user as never,
+        })
+      ).docs.map((doc) => doc.title)
     expect(await titles(false)).toEqual(['Mapped roles'])
     expect(await titles(true, people.translator)).toEqual(expect.arrayContaining(['Mapped roles', draft.title]))
   })

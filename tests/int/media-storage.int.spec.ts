@@ -22,8 +22,10 @@ describe.each(['disk', 's3'] as const)('media on %s', (kind) => {
   let token: string
 
   /** The names in the store, and a file's bytes, read from the store itself (not through Pressroom). */
-  const stored = async (): Promise<string[]> => (bucket ? bucket.keys() : fs.existsSync(mediaDir) ? fs.readdirSync(mediaDir).sort() : [])
-  const bytesInStore = async (name: string): Promise<Buffer> => (bucket ? bucket.read(name) : fs.readFileSync(path.join(mediaDir, name)))
+  const stored = async (): Promise<string[]> =>
+    bucket ? bucket.keys() : fs.existsSync(mediaDir) ? fs.readdirSync(mediaDir).sort() : []
+  const bytesInStore = async (name: string): Promise<Buffer> =>
+    bucket ? bucket.read(name) : fs.readFileSync(path.join(mediaDir, name))
 
   beforeAll(async () => {
     mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-media-'))
@@ -39,11 +41,17 @@ describe.each(['disk', 's3'] as const)('media on %s', (kind) => {
   })
 
   const upload = async (name: string, data: Record<string, unknown>) => {
-    const image = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#a52' } }).png().toBuffer()
+    const image = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#a52' } })
+      .png()
+      .toBuffer()
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(image)], { type: 'image/png' }), name)
     form.append('_payload', JSON.stringify(data))
-    const response = await fetch(`${server.url}/api/media?depth=0`, { method: 'POST', body: form, headers: { authorization: token } })
+    const response = await fetch(`${server.url}/api/media?depth=0`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: token },
+    })
     return { status: response.status, body: (await response.json()) as any }
   }
   const fetchFile = async (url: string, authorization?: string) => {
@@ -73,14 +81,21 @@ describe.each(['disk', 's3'] as const)('media on %s', (kind) => {
     // Not public, used by nothing public: refused to the public, the original and every size.
     for (const file of files) expect((await fetchFile(file.url)).status).toBe(403)
     // The photo of a public speaker is public; made internal, it is refused again.
-    const speaker = await editor.post('/api/speakers?depth=0', { name: `Photo Speaker ${kind}`, visibility: 'public', consent: { given: true }, photo: doc.id })
+    const speaker = await editor.post('/api/speakers?depth=0', {
+      name: `Photo Speaker ${kind}`,
+      visibility: 'public',
+      consent: { given: true },
+      photo: doc.id,
+    })
     expect(speaker.status).toBe(201)
     for (const file of files) {
       const served = await fetchFile(file.url)
       expect(served.status).toBe(200)
       expect(served.bytes.equals(await bytesInStore(file.filename))).toBe(true)
     }
-    expect((await editor.patch(`/api/speakers/${speaker.body.doc.id}?depth=0`, { visibility: 'internal' })).status).toBe(200)
+    expect(
+      (await editor.patch(`/api/speakers/${speaker.body.doc.id}?depth=0`, { visibility: 'internal' })).status,
+    ).toBe(200)
     for (const file of files) expect((await fetchFile(file.url)).status).toBe(403)
 
     expect((await editor.delete(`/api/speakers/${speaker.body.doc.id}`)).status).toBe(200)

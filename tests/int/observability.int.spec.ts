@@ -35,7 +35,10 @@ describe('logs and metrics of a production server', () => {
   })
 
   it('writes its log as JSON lines, Payload’s own included', () => {
-    const lines = server.output().split('\n').filter((line) => line.trim())
+    const lines = server
+      .output()
+      .split('\n')
+      .filter((line) => line.trim())
     const json = jsonLines(server.output())
     expect(json.find((line) => String(line.msg).startsWith('Pressroom listening'))).toMatchObject({ level: 30 })
     // Everything the logger wrote parses; what is left are Next.js's own start-up lines, if any.
@@ -56,7 +59,13 @@ describe('logs and metrics of a production server', () => {
     // The line is written when the answer's last byte has gone, which may be after fetch resolved.
     await until(() => mine().length >= 2, 'both access lines')
     expect(mine()).toHaveLength(2)
-    expect(mine()[0]).toMatchObject({ method: 'GET', route: '/api/events', status: 200, requestId: id, cache: first.headers.get('x-cache') })
+    expect(mine()[0]).toMatchObject({
+      method: 'GET',
+      route: '/api/events',
+      status: 200,
+      requestId: id,
+      cache: first.headers.get('x-cache'),
+    })
     expect(mine()[1]).toMatchObject({ route: '/api/events', cache: 'hit' })
     expect(typeof mine()[0].durationMs).toBe('number')
     // A forged id with a line break would start a log line of its own.
@@ -74,18 +83,23 @@ describe('logs and metrics of a production server', () => {
     await anonymous.post('/api/users/login', { email: EMAIL, password: 'wrong, and long enough to count' })
     await anonymous.post('/api/users/forgot-password', { email: EMAIL })
     await fetch(`${server.url}/admin/reset/4f1c2e9a8b7d6c5e4f3a2b1c0d9e8f7a6b5c4d3e`)
-    await fetch(`${server.url}/api/users?where[email][equals]=${encodeURIComponent(EMAIL)}`, { headers: { authorization: `JWT ${token}` } })
+    await fetch(`${server.url}/api/users?where[email][equals]=${encodeURIComponent(EMAIL)}`, {
+      headers: { authorization: `JWT ${token}` },
+    })
     await new Promise((resolve) => setTimeout(resolve, 300))
 
     const output = server.output()
     expect(accessLines(server).some((line) => line.route === '/api/users/me' && line.status === 200)).toBe(true)
     expect(accessLines(server).some((line) => line.route === '/admin/*')).toBe(true)
-    for (const secret of [EMAIL, token, login.body.token, PASSWORD, '4f1c2e9a8b7d6c5e4f3a']) expect(output).not.toContain(secret)
+    for (const secret of [EMAIL, token, login.body.token, PASSWORD, '4f1c2e9a8b7d6c5e4f3a'])
+      expect(output).not.toContain(secret)
   })
 
   it('keeps /metrics for the holder of METRICS_TOKEN', async () => {
     expect((await fetch(`${server.url}/metrics`)).status).toBe(401)
-    expect((await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer not-the-token-at-all' } })).status).toBe(401)
+    expect(
+      (await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer not-the-token-at-all' } })).status,
+    ).toBe(401)
     expect((await fetch(`${server.url}/metrics`, { headers: { authorization: `JWT ${token}` } })).status).toBe(401)
   })
 
@@ -94,7 +108,10 @@ describe('logs and metrics of a production server', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toContain('text/plain')
     const text = await response.text()
-    const count = sample(text, 'pressroom_http_request_duration_seconds_count{method="GET",route="/api/events",status="200"}')
+    const count = sample(
+      text,
+      'pressroom_http_request_duration_seconds_count{method="GET",route="/api/events",status="200"}',
+    )
     expect(count).toBeGreaterThanOrEqual(2)
     const hits = sample(text, 'pressroom_public_cache_requests_total{result="hit"}') ?? 0
     const misses = sample(text, 'pressroom_public_cache_requests_total{result="miss"}') ?? 0
@@ -122,7 +139,9 @@ describe('a production server without METRICS_TOKEN, at LOG_LEVEL=warn', () => {
   })
 
   it('has no /metrics', async () => {
-    expect((await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).status).toBe(404)
+    expect(
+      (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).status,
+    ).toBe(404)
   })
 
   it('writes no access lines below warn', async () => {

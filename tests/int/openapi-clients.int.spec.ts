@@ -21,8 +21,17 @@ type Run = { code: number; out: string; err: string }
 /** A command-line tool from node_modules, run by this Node; asynchronous, so the server's answers keep flowing. */
 const run = (script: string, args: string[], env: Record<string, string> = {}) =>
   new Promise<Run>((resolve) => {
-    execFile(process.execPath, [script, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ...env }, timeout: 110_000, maxBuffer: 64 * 1024 * 1024 }, (error, out, err) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out, err }),
+    execFile(
+      process.execPath,
+      [script, ...args],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '', ...env },
+        timeout: 110_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, out, err) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out, err }),
     )
   })
 
@@ -65,17 +74,25 @@ describe('frontend developers’ tools against the production server', () => {
 
   describe('the OpenAPI description', () => {
     it('passes redocly lint with the recommended rules: no errors, one warning for the sitemap', async () => {
-      const lint = await run(bin('@redocly/cli/bin/cli.js'), ['lint', `${server.url}/api/openapi.json`, '--format=json'], { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' })
+      const lint = await run(
+        bin('@redocly/cli/bin/cli.js'),
+        ['lint', `${server.url}/api/openapi.json`, '--format=json'],
+        { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      )
       const report = JSON.parse(lint.out) as { totals: { errors: number; warnings: number }; problems: LintProblem[] }
       expect(report.problems.filter((problem) => problem.severity === 'error')).toEqual([])
       expect(report.totals.errors).toBe(0)
       expect(lint.code).toBe(0)
       // /sitemap.xml reads no parameter and answers every GET: declaring a 4xx it never sends would be false.
-      expect(report.problems.map((problem) => [problem.ruleId, problem.location[0]?.pointer])).toEqual([['operation-4xx-response', '#/paths/~1sitemap.xml/get/responses']])
+      expect(report.problems.map((problem) => [problem.ruleId, problem.location[0]?.pointer])).toEqual([
+        ['operation-4xx-response', '#/paths/~1sitemap.xml/get/responses'],
+      ])
     })
 
     it('names every operation once, with the stable names generators turn into methods', () => {
-      const operations = Object.values(description.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((item) => Object.values(item))
+      const operations = Object.values(
+        description.paths as Record<string, Record<string, { operationId?: string }>>,
+      ).flatMap((item) => Object.values(item))
       const ids = operations.map((operation) => operation.operationId)
       expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id))).toBe(true)
       expect(new Set(ids).size).toBe(ids.length)
@@ -87,8 +104,16 @@ describe('frontend developers’ tools against the production server', () => {
       expect(description.paths['/api/search'].get.operationId).toBe('searchSite')
       expect(description.paths['/api/redirects'].get.operationId).toBe('resolveSlug')
       expect(description.paths['/sitemaps/{file}'].get.operationId).toBe('getSitemapFile')
-      expect(description.paths['/api/projects/{id}/visibility-report'].get.operationId).toBe('getProjectVisibilityReport')
-      expect(Object.keys(description.paths['/api/projects/{id}/visibility-report'].get.responses)).toEqual(['200', '400', '401', '403', '404'])
+      expect(description.paths['/api/projects/{id}/visibility-report'].get.operationId).toBe(
+        'getProjectVisibilityReport',
+      )
+      expect(Object.keys(description.paths['/api/projects/{id}/visibility-report'].get.responses)).toEqual([
+        '200',
+        '400',
+        '401',
+        '403',
+        '404',
+      ])
       expect(description.paths['/api/events/{id}/visibility'].get.operationId).toBe('getEventVisibility')
     })
 
@@ -96,14 +121,19 @@ describe('frontend developers’ tools against the production server', () => {
       const text = JSON.stringify(description)
       expect(text).not.toContain('"tsType"')
       expect(text).not.toMatch(/"items":\[/)
-      expect(description.components.schemas.events.properties.venue.properties.coordinates.prefixItems).toEqual([{ type: 'number' }, { type: 'number' }])
+      expect(description.components.schemas.events.properties.venue.properties.coordinates.prefixItems).toEqual([
+        { type: 'number' },
+        { type: 'number' },
+      ])
     })
 
     it('describes the fields an anonymous reader gets, and none of those only staff get', async () => {
       for (const slug of ['events', 'speakers', 'press-releases', 'organisations']) {
         const id = (await anonymous.get(`/api/${slug}?depth=0&limit=1`)).body.docs[0].id
         const publicKeys = Object.keys((await anonymous.get(`/api/${slug}/${id}?depth=0`)).body)
-        const staffOnly = Object.keys((await admin.get(`/api/${slug}/${id}?depth=0`)).body).filter((key) => !publicKeys.includes(key))
+        const staffOnly = Object.keys((await admin.get(`/api/${slug}/${id}?depth=0`)).body).filter(
+          (key) => !publicKeys.includes(key),
+        )
         const described = Object.keys(description.components.schemas[slug].properties)
         expect([slug, publicKeys.filter((key) => !described.includes(key))]).toEqual([slug, []])
         expect([slug, staffOnly.filter((key) => described.includes(key))]).toEqual([slug, []])
@@ -133,11 +163,17 @@ describe('frontend developers’ tools against the production server', () => {
 
     it('gives openapi-typescript the types committed in tests/clients/pressroom-api.d.ts', async () => {
       const generated = path.join(dir, 'pressroom-api.d.ts')
-      const result = await run(bin('openapi-typescript/bin/cli.js'), [`${server.url}/api/openapi.json`, '-o', generated])
+      const result = await run(bin('openapi-typescript/bin/cli.js'), [
+        `${server.url}/api/openapi.json`,
+        '-o',
+        generated,
+      ])
       expect(result.err).not.toMatch(/error/i)
       expect(result.code).toBe(0)
       // On a difference: `npx openapi-typescript http://localhost:3000/api/openapi.json -o tests/clients/pressroom-api.d.ts`.
-      expect(readFileSync(generated, 'utf8')).toBe(readFileSync(path.join(root, 'tests/clients/pressroom-api.d.ts'), 'utf8'))
+      expect(readFileSync(generated, 'utf8')).toBe(
+        readFileSync(path.join(root, 'tests/clients/pressroom-api.d.ts'), 'utf8'),
+      )
     })
   })
 
@@ -156,15 +192,27 @@ describe('frontend developers’ tools against the production server', () => {
     ] as const
 
     it.each(clients)('%s reads an event in Russian and the latest press release', async (_name, client) => {
-      const [russian, english] = [(await anonymous.get(`/api/events/${eventId}?locale=ru`)).body, (await anonymous.get(`/api/events/${eventId}?locale=en`)).body]
+      const [russian, english] = [
+        (await anonymous.get(`/api/events/${eventId}?locale=ru`)).body,
+        (await anonymous.get(`/api/events/${eventId}?locale=en`)).body,
+      ]
       expect(russian.title).not.toBe(english.title)
       const event = await client.readEvent(server.url, eventId, 'ru')
-      expect({ id: event.id, title: event.title, slug: event.slug, startDate: event.startDate }).toEqual({ id: eventId, title: russian.title, slug: russian.slug, startDate: russian.startDate })
+      expect({ id: event.id, title: event.title, slug: event.slug, startDate: event.startDate }).toEqual({
+        id: eventId,
+        title: russian.title,
+        slug: russian.slug,
+        startDate: russian.startDate,
+      })
       expect(event.venue?.city).toBe(russian.venue.city)
 
       const newest = (await anonymous.get('/api/press-releases?locale=en&sort=-releaseDate&limit=1')).body.docs[0]
       const release = await client.latestPressRelease(server.url, 'en')
-      expect(release && { id: release.id, title: release.title, releaseDate: release.releaseDate }).toEqual({ id: newest.id, title: newest.title, releaseDate: newest.releaseDate })
+      expect(release && { id: release.id, title: release.title, releaseDate: release.releaseDate }).toEqual({
+        id: newest.id,
+        title: newest.title,
+        releaseDate: newest.releaseDate,
+      })
     })
 
     it('fail loudly on a missing event instead of returning nothing', async () => {
@@ -199,26 +247,34 @@ describe('frontend developers’ tools against the production server', () => {
 
     it('accepts the client’s queries, which the server answers', () => {
       const schema = buildSchema(committed())
-      for (const query of [graphqlClient.eventQuery, graphqlClient.latestPressReleaseQuery]) expect(validate(schema, parse(query))).toEqual([])
+      for (const query of [graphqlClient.eventQuery, graphqlClient.latestPressReleaseQuery])
+        expect(validate(schema, parse(query))).toEqual([])
     })
   })
 
   describe('CORS for a browser frontend', () => {
     const preflight = (origin: string) =>
-      fetch(`${server.url}/api/events/${eventId}?locale=ru`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } })
+      fetch(`${server.url}/api/events/${eventId}?locale=ru`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      })
 
     it('answers a preflight from FRONTEND_URL that asks to send Authorization', async () => {
       const response = await preflight(FRONTEND)
       expect(response.ok).toBe(true)
       expect(response.headers.get('access-control-allow-origin')).toBe(FRONTEND)
-      expect(response.headers.get('access-control-allow-headers')?.toLowerCase().split(/,\s*/)).toContain('authorization')
+      expect(response.headers.get('access-control-allow-headers')?.toLowerCase().split(/,\s*/)).toContain(
+        'authorization',
+      )
       expect(response.headers.get('access-control-allow-methods')?.split(/,\s*/)).toContain('GET')
     })
 
     it('does not allow an unknown origin', async () => {
       const response = await preflight('https://evil.example')
       expect(response.headers.get('access-control-allow-origin')).toBeNull()
-      const read = await fetch(`${server.url}/api/events/${eventId}`, { headers: { origin: 'https://evil.example', authorization: 'api-keys API-Key nothing' } })
+      const read = await fetch(`${server.url}/api/events/${eventId}`, {
+        headers: { origin: 'https://evil.example', authorization: 'api-keys API-Key nothing' },
+      })
       expect(read.headers.get('access-control-allow-origin')).toBeNull()
     })
   })
@@ -226,8 +282,16 @@ describe('frontend developers’ tools against the production server', () => {
   describe('docs/API.md, Clients', () => {
     it('shows examples copied from the tested client files, each naming its file', () => {
       const examples = examplesOf(readFileSync(path.join(root, 'docs/API.md'), 'utf8'), 'Clients')
-      expect(new Set(examples.map((example) => example.file))).toEqual(new Set(['tests/clients/fetch.ts', 'tests/clients/sdk.ts', 'tests/clients/openapi-fetch.ts', 'tests/clients/graphql.ts']))
-      for (const { file, code } of examples) expect([file, readFileSync(path.join(root, file!), 'utf8').includes(code)]).toEqual([file, true])
+      expect(new Set(examples.map((example) => example.file))).toEqual(
+        new Set([
+          'tests/clients/fetch.ts',
+          'tests/clients/sdk.ts',
+          'tests/clients/openapi-fetch.ts',
+          'tests/clients/graphql.ts',
+        ]),
+      )
+      for (const { file, code } of examples)
+        expect([file, readFileSync(path.join(root, file!), 'utf8').includes(code)]).toEqual([file, true])
     })
   })
 })

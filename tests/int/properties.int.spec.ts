@@ -19,13 +19,64 @@ describe('property: REST query parsing', () => {
   })
   afterAll(() => server?.stop('SIGKILL'))
 
-  const field = fc.constantFrom('title', 'slug', 'startDate', 'status', 'speakers.speaker', 'venue.country', 'password', 'email', '_status', 'id', 'nope', '__proto__', 'constructor')
-  const operator = fc.constantFrom('equals', 'not_equals', 'in', 'not_in', 'like', 'contains', 'exists', 'greater_than', 'near', 'within', 'all', 'bogus')
-  const value = fc.oneof(fc.string({ maxLength: 40 }), fc.integer().map(String), fc.constant(''), fc.constant('[]'), fc.constant('%00'), fc.constant('../../etc/passwd'))
+  const field = fc.constantFrom(
+    'title',
+    'slug',
+    'startDate',
+    'status',
+    'speakers.speaker',
+    'venue.country',
+    'password',
+    'email',
+    '_status',
+    'id',
+    'nope',
+    '__proto__',
+    'constructor',
+  )
+  const operator = fc.constantFrom(
+    'equals',
+    'not_equals',
+    'in',
+    'not_in',
+    'like',
+    'contains',
+    'exists',
+    'greater_than',
+    'near',
+    'within',
+    'all',
+    'bogus',
+  )
+  const value = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.integer().map(String),
+    fc.constant(''),
+    fc.constant('[]'),
+    fc.constant('%00'),
+    fc.constant('../../etc/passwd'),
+  )
   const param = fc.oneof(
     fc.tuple(field, operator, value).map(([f, o, v]) => `where[${f}][${o}]=${encodeURIComponent(v)}`),
-    fc.tuple(fc.constantFrom('and', 'or'), fc.nat(3), field, operator, value).map(([j, i, f, o, v]) => `where[${j}][${i}][${f}][${o}]=${encodeURIComponent(v)}`),
-    fc.tuple(fc.constantFrom('depth', 'limit', 'page', 'locale', 'fallback-locale', 'sort', 'draft', 'select[title]', 'populate[speakers][name]'), value).map(([k, v]) => `${k}=${encodeURIComponent(v)}`),
+    fc
+      .tuple(fc.constantFrom('and', 'or'), fc.nat(3), field, operator, value)
+      .map(([j, i, f, o, v]) => `where[${j}][${i}][${f}][${o}]=${encodeURIComponent(v)}`),
+    fc
+      .tuple(
+        fc.constantFrom(
+          'depth',
+          'limit',
+          'page',
+          'locale',
+          'fallback-locale',
+          'sort',
+          'draft',
+          'select[title]',
+          'populate[speakers][name]',
+        ),
+        value,
+      )
+      .map(([k, v]) => `${k}=${encodeURIComponent(v)}`),
     fc.string({ maxLength: 30 }).map((raw) => raw.replace(/[#\s]/g, '')),
   )
   const query = fc.array(param, { maxLength: 6 }).map((parts) => parts.join('&'))
@@ -56,7 +107,15 @@ describe('property: what feeds print', () => {
 
   const hostile = fc.oneof(
     fc.string({ maxLength: 60 }),
-    fc.constantFrom('<script>alert(1)</script>', ']]><script>alert(1)</script>', '<a href="javascript:alert(1)">x</a>', '<img src=x onerror=alert(1)>', '&lt;script&gt;', '\u2028', 'javascript:alert(1)'),
+    fc.constantFrom(
+      '<script>alert(1)</script>',
+      ']]><script>alert(1)</script>',
+      '<a href="javascript:alert(1)">x</a>',
+      '<img src=x onerror=alert(1)>',
+      '&lt;script&gt;',
+      '\u2028',
+      'javascript:alert(1)',
+    ),
   )
 
   it('keep any title and body as text: valid XML, no element or attribute smuggled in', async () => {
@@ -64,7 +123,12 @@ describe('property: what feeds print', () => {
     await fc.assert(
       fc.asyncProperty(hostile, hostile, async (title, summary) => {
         n += 1
-        const reply = await editor.post('/api/press-releases', { title: `${n} ${title}`.slice(0, 200), summary, releaseDate: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(), _status: 'published' })
+        const reply = await editor.post('/api/press-releases', {
+          title: `${n} ${title}`.slice(0, 200),
+          summary,
+          releaseDate: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(),
+          _status: 'published',
+        })
         if (reply.status !== 201) return reply.status === 400
         for (const format of ['xml', 'atom']) {
           const text = await (await fetch(`${server.url}/feeds/press-releases.${format}?locale=en`)).text()

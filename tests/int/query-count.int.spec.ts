@@ -3,7 +3,16 @@ import type { Payload } from 'payload'
 import { generateDataset } from '../../bench/dataset'
 import { startPayload, stopPayload } from '../helpers/payload'
 
-const READS = ['find', 'findOne', 'count', 'findDistinct', 'queryDrafts', 'findVersions', 'countVersions', 'findGlobal'] as const
+const READS = [
+  'find',
+  'findOne',
+  'count',
+  'findDistinct',
+  'queryDrafts',
+  'findVersions',
+  'countVersions',
+  'findGlobal',
+] as const
 
 describe('no N+1: database calls per public list stay constant with page size and depth', () => {
   let payload: Payload
@@ -13,7 +22,13 @@ describe('no N+1: database calls per public list stay constant with page size an
   beforeAll(async () => {
     payload = await startPayload()
     // Also the dataset generator's smoke test in CI, at its tiny size.
-    const counts = await generateDataset(payload, { events: 40, speakers: 12, organisations: 8, pressReleases: 10, versions: 3 })
+    const counts = await generateDataset(payload, {
+      events: 40,
+      speakers: 12,
+      organisations: 8,
+      pressReleases: 10,
+      versions: 3,
+    })
     expect(counts).toMatchObject({ events: 40, speakers: 12 })
     const db = payload.db as unknown as Record<string, (...args: unknown[]) => unknown>
     for (const method of READS) {

@@ -35,7 +35,9 @@ describe('the read model answers as Payload does', () => {
   const as = () => ({ user: editor, overrideAccess: false as const })
   const runJobs = async () => {
     for (let round = 0; round < 20; round += 1) {
-      const { noJobsRemaining } = (await payload.jobs.run({ queue: 'default', limit: 200 })) as { noJobsRemaining?: boolean }
+      const { noJobsRemaining } = (await payload.jobs.run({ queue: 'default', limit: 200 })) as {
+        noJobsRemaining?: boolean
+      }
       if (noJobsRemaining) break
     }
   }
@@ -53,21 +55,47 @@ describe('the read model answers as Payload does', () => {
 
   const writes: (() => Promise<unknown>)[] = [
     async () => {
-      const doc = await payload.create({ collection: 'organisations', data: { name: `Org ${int(1e6)}`, organisationType: 'ngo' }, ...as() })
+      const doc = await payload.create({
+        collection: 'organisations',
+        data: { name: `Org ${int(1e6)}`, organisationType: 'ngo' },
+        ...as(),
+      })
       ids.organisations.push(doc.id)
     },
     async () => {
       const visibility = pick(['public', 'public', 'internal'] as const)
-      const doc = await payload.create({ collection: 'speakers', data: { name: `Speaker ${int(1e6)}`, visibility, consent: { given: random() > 0.2 }, organisation: ids.organisations.length ? pick(ids.organisations) : undefined }, ...as() })
+      const doc = await payload.create({
+        collection: 'speakers',
+        data: {
+          name: `Speaker ${int(1e6)}`,
+          visibility,
+          consent: { given: random() > 0.2 },
+          organisation: ids.organisations.length ? pick(ids.organisations) : undefined,
+        },
+        ...as(),
+      })
       ids.speakers.push(doc.id)
     },
     async () => {
-      const doc = await payload.create({ collection: 'projects', data: { title: `Project ${int(1e6)}`, _status: pick(['draft', 'published'] as const), coordinator: ids.speakers.length ? pick(ids.speakers) : undefined }, ...as() })
+      const doc = await payload.create({
+        collection: 'projects',
+        data: {
+          title: `Project ${int(1e6)}`,
+          _status: pick(['draft', 'published'] as const),
+          coordinator: ids.speakers.length ? pick(ids.speakers) : undefined,
+        },
+        ...as(),
+      })
       ids.projects.push(doc.id)
     },
     async () => {
       const start = someOffset()
-      const speakers = ids.speakers.length ? [...new Set([pick(ids.speakers), pick(ids.speakers)])].map((speaker) => ({ speaker, role: 'speaker' as const })) : []
+      const speakers = ids.speakers.length
+        ? [...new Set([pick(ids.speakers), pick(ids.speakers)])].map((speaker) => ({
+            speaker,
+            role: 'speaker' as const,
+          }))
+        : []
       const doc = await payload.create({
         collection: 'events',
         data: {
@@ -112,31 +140,63 @@ describe('the read model answers as Payload does', () => {
       const locale = pick(localeCodes)
       if (action === 0) return payload.update({ collection, id, data: { _status: 'published' }, locale, ...as() })
       if (action === 1) return payload.update({ collection, id, data: { _status: 'draft' }, ...as() })
-      if (action === 2) return payload.update({ collection, id, data: { title: `Changed ${int(1e6)}` }, locale, ...as() })
-      if (action === 3) return payload.update({ collection, id, data: { title: `Autosaved ${int(1e6)}` }, draft: true, autosave: true, locale, ...as() } as never)
+      if (action === 2)
+        return payload.update({ collection, id, data: { title: `Changed ${int(1e6)}` }, locale, ...as() })
+      if (action === 3)
+        return payload.update({
+          collection,
+          id,
+          data: { title: `Autosaved ${int(1e6)}` },
+          draft: true,
+          autosave: true,
+          locale,
+          ...as(),
+        } as never)
       return payload.update({ collection, id, data: { title: `Draft ${int(1e6)}` }, draft: true, locale, ...as() })
     },
     async () => {
       if (!ids.events.length) return
       const start = someOffset()
-      return payload.update({ collection: 'events', id: pick(ids.events), data: { startDate: day(start), endDate: day(start + 2) }, ...as() })
+      return payload.update({
+        collection: 'events',
+        id: pick(ids.events),
+        data: { startDate: day(start), endDate: day(start + 2) },
+        ...as(),
+      })
     },
     // Embargo set and lifted.
     async () => {
       if (!ids['press-releases'].length) return
       const embargoUntil = random() > 0.5 ? day(3000) : day(-1)
-      return payload.update({ collection: 'press-releases', id: pick(ids['press-releases']), data: { embargoUntil }, ...as() })
+      return payload.update({
+        collection: 'press-releases',
+        id: pick(ids['press-releases']),
+        data: { embargoUntil },
+        ...as(),
+      })
     },
     // A speaker made internal, made public again, a consent withdrawn, renamed.
     async () => {
       if (!ids.speakers.length) return
       const id = pick(ids.speakers)
-      const change = pick([{ visibility: 'internal' }, { visibility: 'public' }, { consent: { given: false } }, { consent: { given: true } }, { name: `Renamed ${int(1e6)}` }])
+      const change = pick([
+        { visibility: 'internal' },
+        { visibility: 'public' },
+        { consent: { given: false } },
+        { consent: { given: true } },
+        { name: `Renamed ${int(1e6)}` },
+      ])
       return payload.update({ collection: 'speakers', id, data: change as never, ...as() })
     },
     async () => {
       if (!ids.organisations.length) return
-      return payload.update({ collection: 'organisations', id: pick(ids.organisations), data: { name: `Org renamed ${int(1e6)}` }, locale: pick(localeCodes), ...as() })
+      return payload.update({
+        collection: 'organisations',
+        id: pick(ids.organisations),
+        data: { name: `Org renamed ${int(1e6)}` },
+        locale: pick(localeCodes),
+        ...as(),
+      })
     },
     async () => {
       const collection = pick(['events', 'press-releases', 'speakers', 'organisations'] as const)
@@ -151,10 +211,17 @@ describe('the read model answers as Payload does', () => {
       () => ({ startDate: { greater_than_equal: day(someOffset()) } }),
       () => ({ startDate: { [pick(['greater_than', 'less_than_equal', 'equals'])]: day(someOffset()) } }),
       // Both bounds on the sort column: the store answers these from its sort keys in memory.
-      () => ({ and: [{ startDate: { greater_than: day(someOffset()) } }, { startDate: { less_than_equal: day(someOffset() + 60) } }] }),
+      () => ({
+        and: [
+          { startDate: { greater_than: day(someOffset()) } },
+          { startDate: { less_than_equal: day(someOffset() + 60) } },
+        ],
+      }),
       () => ({ startDate: { less_than: day(someOffset()) }, status: { equals: pick(['scheduled', 'cancelled']) } }),
       () => ({ or: [{ eventType: { equals: 'workshop' } }, { endDate: { greater_than: day(int(100)) } }] }),
-      () => ({ 'organisations.organisation': { equals: String(ids.organisations.length ? pick(ids.organisations) : 1) } }),
+      () => ({
+        'organisations.organisation': { equals: String(ids.organisations.length ? pick(ids.organisations) : 1) },
+      }),
       () => ({ project: { equals: String(ids.projects.length ? pick(ids.projects) : 1) } }),
       () => ({ id: { in: ids.events.slice(0, 5).join(',') } }),
     ]
@@ -177,7 +244,10 @@ describe('the read model answers as Payload does', () => {
     if (random() < 0.25 && ids[collection].length) return { collection, id: String(pick(ids[collection])), query }
     const where = randomWhere(collection)
     if (where) query.where = where
-    const sorts: Record<string, string[]> = { events: ['startDate', '-startDate', '-endDate'], 'press-releases': ['-releaseDate', 'releaseDate'] }
+    const sorts: Record<string, string[]> = {
+      events: ['startDate', '-startDate', '-endDate'],
+      'press-releases': ['-releaseDate', 'releaseDate'],
+    }
     if (random() > 0.4) query.sort = pick([...(sorts[collection] ?? []), '-createdAt', 'createdAt', 'updatedAt'])
     if (random() > 0.3) query.limit = String(1 + int(8))
     if (random() > 0.6) query.page = String(1 + int(3))
@@ -185,8 +255,17 @@ describe('the read model answers as Payload does', () => {
   }
 
   const payloadAnswer = async (collection: string, id: string | undefined, query: Record<string, unknown>) => {
-    const common = { collection: collection as CollectionSlug, depth: query.depth === undefined ? 1 : Number(query.depth), locale: (query.locale ?? defaultLocale) as 'en', overrideAccess: false }
-    if (id !== undefined) return payload.findByID({ ...common, id }).then((doc) => doc as unknown, () => undefined)
+    const common = {
+      collection: collection as CollectionSlug,
+      depth: query.depth === undefined ? 1 : Number(query.depth),
+      locale: (query.locale ?? defaultLocale) as 'en',
+      overrideAccess: false,
+    }
+    if (id !== undefined)
+      return payload.findByID({ ...common, id }).then(
+        (doc) => doc as unknown,
+        () => undefined,
+      )
     return payload.find({
       ...common,
       where: query.where as Where | undefined,
@@ -203,12 +282,19 @@ describe('the read model answers as Payload does', () => {
     }
   }
 
-  const compareOne = async (label: string, collection: string, id: string | undefined, query: Record<string, unknown>) => {
+  const compareOne = async (
+    label: string,
+    collection: string,
+    id: string | undefined,
+    query: Record<string, unknown>,
+  ) => {
     {
       const fields = payload.collections[collection as CollectionSlug].config.flattenedFields
       const plan = storeQueryOf(collection, id, query, { fields, defaultLocale, hidden: ['speakers'] })
       const embargoed = fields.some((field) => 'name' in field && field.name === 'embargoUntil')
-      const fromStore = plan ? (await answerFromStore(payload, plan.query, plan.relations, embargoed))?.body.toString() : undefined
+      const fromStore = plan
+        ? (await answerFromStore(payload, plan.query, plan.relations, embargoed))?.body.toString()
+        : undefined
       const expected = JSON.parse(JSON.stringify((await payloadAnswer(collection, id, query)) ?? null))
       if (fromStore === undefined) {
         answered.payload += 1
@@ -216,14 +302,30 @@ describe('the read model answers as Payload does', () => {
       }
       answered.store += 1
       // On a difference, say which query it was: the diff below shows only the lines that differ.
-      if (JSON.stringify(JSON.parse(fromStore)) !== JSON.stringify(expected)) console.error(JSON.stringify({ label, collection, id, query }))
-      expect({ label, collection, id, query, answer: JSON.parse(fromStore) }).toEqual({ label, collection, id, query, answer: expected })
+      if (JSON.stringify(JSON.parse(fromStore)) !== JSON.stringify(expected))
+        console.error(JSON.stringify({ label, collection, id, query }))
+      expect({ label, collection, id, query, answer: JSON.parse(fromStore) }).toEqual({
+        label,
+        collection,
+        id,
+        query,
+        answer: expected,
+      })
       // The SQL written for SQLite, asked on its own: it must give the same answer, or step aside.
       const fast = fastStoreOf(payload)
-      const bySql = fast && plan && !plan.relations.length ? await fast.answer(plan.query, embargoed, new Date().toISOString()) : NOT_COMPILED
+      const bySql =
+        fast && plan && !plan.relations.length
+          ? await fast.answer(plan.query, embargoed, new Date().toISOString())
+          : NOT_COMPILED
       if (bySql !== NOT_COMPILED && bySql !== undefined) {
         answered.sql += 1
-        expect({ label, collection, id, query, sql: JSON.parse(bySql.body.toString()) }).toEqual({ label, collection, id, query, sql: expected })
+        expect({ label, collection, id, query, sql: JSON.parse(bySql.body.toString()) }).toEqual({
+          label,
+          collection,
+          id,
+          query,
+          sql: expected,
+        })
       }
     }
   }
@@ -231,7 +333,16 @@ describe('the read model answers as Payload does', () => {
   it('a write that fails in an afterChange hook never leaves the store answering other than Payload', async () => {
     const event = await payload.create({
       collection: 'events',
-      data: { title: 'Before the failed write', startDate: day(10), endDate: day(11), timezone: 'UTC', attendanceMode: 'online', eventType: 'seminar', status: 'scheduled', _status: 'published' },
+      data: {
+        title: 'Before the failed write',
+        startDate: day(10),
+        endDate: day(11),
+        timezone: 'UTC',
+        attendanceMode: 'online',
+        eventType: 'seminar',
+        status: 'scheduled',
+        _status: 'published',
+      },
       ...as(),
     })
     await runJobs()
@@ -243,7 +354,9 @@ describe('the read model answers as Payload does', () => {
     })
     try {
       for (const data of [{ title: 'After the failed write' }, { _status: 'draft' as const }]) {
-        await expect(payload.update({ collection: 'events', id: event.id, data, context: { failAfterChange: true }, ...as() })).rejects.toThrow('a planned failure')
+        await expect(
+          payload.update({ collection: 'events', id: event.id, data, context: { failAfterChange: true }, ...as() }),
+        ).rejects.toThrow('a planned failure')
         for (const query of [{ depth: '0' }, { depth: '1', locale: 'ru' }]) {
           const fields = payload.collections.events.config.flattenedFields
           for (const id of [String(event.id), undefined]) {
@@ -278,7 +391,11 @@ describe('the read model answers as Payload does', () => {
       const { docs } = await payload.find({ collection, depth: 0, limit: 12, overrideAccess: false })
       for (const doc of docs as unknown as Record<string, string>[]) {
         for (const operator of ['equals', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal']) {
-          await compareOne('bounds', collection, undefined, { depth: '0', sort: field, where: { [field]: { [operator]: doc[field] } } })
+          await compareOne('bounds', collection, undefined, {
+            depth: '0',
+            sort: field,
+            where: { [field]: { [operator]: doc[field] } },
+          })
         }
       }
     }
@@ -287,6 +404,8 @@ describe('the read model answers as Payload does', () => {
     expect(answered.store).toBeGreaterThan(200)
     // On SQLite the store's own SQL answers most of them (relationship filters are checked first, elsewhere).
     if (fastStoreOf(payload)) expect(answered.sql).toBeGreaterThan(150)
-    process.stdout.write(`read model: ${answered.store} answers from the store (${answered.sql} by its SQL), ${answered.payload} left to Payload\n`)
+    process.stdout.write(
+      `read model: ${answered.store} answers from the store (${answered.sql} by its SQL), ${answered.payload} left to Payload\n`,
+    )
   })
 })

@@ -20,12 +20,17 @@ describe('scheduled publishing', () => {
       user: editor,
       overrideAccess: false,
     })
-    const publicCount = () => payload.count({ collection: 'press-releases', overrideAccess: false, where: { id: { equals: draft.id } } })
+    const publicCount = () =>
+      payload.count({ collection: 'press-releases', overrideAccess: false, where: { id: { equals: draft.id } } })
     const schedule = (type: 'publish' | 'unpublish', inMs: number) =>
       // What the admin panel's "Schedule publish" drawer queues.
       payload.jobs.queue({
         task: 'schedulePublish',
-        input: { type, doc: { relationTo: 'press-releases', value: draft.id }, user: { relationTo: 'users', value: editor.id } },
+        input: {
+          type,
+          doc: { relationTo: 'press-releases', value: draft.id },
+          user: { relationTo: 'users', value: editor.id },
+        },
         waitUntil: new Date(Date.now() + inMs),
       })
 

@@ -32,7 +32,9 @@ describe('demo content at start in production', () => {
   })
 
   it('stops the start, in one line, on a value that is neither true nor false', async () => {
-    await expect(startServer({ SEED_ON_START: 'yes' })).rejects.toThrow(/\[pressroom\] SEED_ON_START must be "true" or "false", got "yes"/)
+    await expect(startServer({ SEED_ON_START: 'yes' })).rejects.toThrow(
+      /\[pressroom\] SEED_ON_START must be "true" or "false", got "yes"/,
+    )
   })
 })
 
@@ -53,6 +55,8 @@ describe('demo content at start outside production (npm run dev)', () => {
     expect((await payload.count({ collection: 'events', overrideAccess: true })).totalDocs).toBe(1)
     expect(first.totalDocs).toBeGreaterThan(0)
     await seedOnFirstStart(payload)
-    expect((await payload.count({ collection: 'press-releases', overrideAccess: true })).totalDocs).toBe(first.totalDocs)
+    expect((await payload.count({ collection: 'press-releases', overrideAccess: true })).totalDocs).toBe(
+      first.totalDocs,
+    )
   })
 })

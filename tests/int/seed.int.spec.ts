@@ -8,7 +8,10 @@ import { plainText } from '@/utilities/lexical'
 
 import { startPayload, stopPayload } from '../helpers/payload'
 
-const seedText = fs.readFileSync(path.resolve(import.meta.dirname, '../../src/seed/press-release-2016-05-31.txt'), 'utf8')
+const seedText = fs.readFileSync(
+  path.resolve(import.meta.dirname, '../../src/seed/press-release-2016-05-31.txt'),
+  'utf8',
+)
 /** The document as one line, with words hyphenated across lines joined again ("co-\nsponsor"). */
 const source = seedText.replace(/-\s*\n\s*/g, '-').replace(/\s+/g, ' ')
 
@@ -45,7 +48,10 @@ describe('the demo content', () => {
     expect(docs.map((doc) => doc.name).sort()).toEqual([...people].sort())
     const byName = Object.fromEntries(docs.map((doc) => [doc.name, doc]))
     expect(byName['Margus Solnson'].position).toBe('EU Chargé d’affaires a.i. in Tajikistan')
-    expect(byName['Markus Mueller']).toMatchObject({ honorific: 'Ambassador', position: 'Head of the OSCE Office in Tajikistan' })
+    expect(byName['Markus Mueller']).toMatchObject({
+      honorific: 'Ambassador',
+      position: 'Head of the OSCE Office in Tajikistan',
+    })
     expect(byName['Lenur Kerymov'].organisation).toMatchObject({ acronym: 'HFHR' })
   })
 
@@ -53,8 +59,15 @@ describe('the demo content', () => {
     const { docs } = await payload.find({ collection: 'organisations', limit: 100, depth: 1 })
     const names = docs.map((doc) => doc.name)
     for (const name of organisations) expect(names).toContain(name)
-    expect(names).toEqual(expect.arrayContaining(['Coalition against Torture in Kazakhstan', 'Coalition against Torture in Kyrgyzstan']))
-    expect(docs.map((doc) => doc.acronym).filter(Boolean).sort()).toEqual(['EU', 'HFHR', 'IPHR', 'KIBHR', 'OSCE', 'OSF'])
+    expect(names).toEqual(
+      expect.arrayContaining(['Coalition against Torture in Kazakhstan', 'Coalition against Torture in Kyrgyzstan']),
+    )
+    expect(
+      docs
+        .map((doc) => doc.acronym)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(['EU', 'HFHR', 'IPHR', 'KIBHR', 'OSCE', 'OSF'])
     const delegation = docs.find((doc) => doc.name === 'Delegation of the European Union to the Republic of Tajikistan')
     expect(delegation?.parent).toMatchObject({ name: 'European Union' })
   })
@@ -63,14 +76,17 @@ describe('the demo content', () => {
     const { docs } = await payload.find({ collection: 'events', depth: 1 })
     expect(docs).toHaveLength(1)
     const [event] = docs
-    const local = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: event.timezone, dateStyle: 'long' }).format(new Date(iso))
+    const local = (iso: string) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: event.timezone, dateStyle: 'long' }).format(new Date(iso))
     expect(event.timezone).toBe('Asia/Dushanbe')
     expect(local(event.startDate)).toBe('31 May 2016')
     expect(local(event.endDate)).toBe('2 June 2016')
     expect(event.venue?.city).toBe('Dushanbe')
     expect(event.venue?.country).toBe('TJ')
     expect(event.expectedParticipants).toBe(60)
-    expect(event.speakers?.map((row) => typeof row.speaker === 'object' && row.speaker.name)).toEqual(people.slice(0, 4))
+    expect(event.speakers?.map((row) => typeof row.speaker === 'object' && row.speaker.name)).toEqual(
+      people.slice(0, 4),
+    )
   })
 
   it('has the press release with its dateline places, quote and press contact', async () => {
@@ -80,19 +96,25 @@ describe('the demo content', () => {
     expect(release.releaseDate.slice(0, 10)).toBe('2016-05-31')
     expect(release.quotes?.[0]).toMatchObject({ attribution: 'Project co-ordinator Lenur Kerymov' })
     expect(source).toContain(release.quotes?.[0].text)
-    expect(release.contacts?.[0]).toMatchObject({ name: 'Lenur Kerymov', phone: '+48504080257', email: 'L.Kerymov@hfhrpol.waw.pl' })
+    expect(release.contacts?.[0]).toMatchObject({
+      name: 'Lenur Kerymov',
+      phone: '+48504080257',
+      email: 'L.Kerymov@hfhrpol.waw.pl',
+    })
     for (const paragraph of plainText(release.body).split('\n\n')) {
       // The body is the document's text, typography aside.
-      expect(source.replace(/[“”]/g, '"').replace(/'/g, '’')).toContain(paragraph.replace(/[“”]/g, '"').replace(/'/g, '’'))
+      expect(source.replace(/[“”]/g, '"').replace(/'/g, '’')).toContain(
+        paragraph.replace(/[“”]/g, '"').replace(/'/g, '’'),
+      )
     }
   })
 
   it('has the project, its partners and the EU donor notice with its about-the-donor text', async () => {
     const { docs: projects } = await payload.find({ collection: 'projects', depth: 1 })
     expect(projects[0].title).toBe('Action for Freedom from Torture in Kazakhstan and Tajikistan')
-    expect(projects[0].partners?.map((row) => typeof row.organisation === 'object' && row.organisation.acronym)).toEqual(
-      expect.arrayContaining(['HFHR', 'IPHR', 'KIBHR', 'OSF', 'EU']),
-    )
+    expect(
+      projects[0].partners?.map((row) => typeof row.organisation === 'object' && row.organisation.acronym),
+    ).toEqual(expect.arrayContaining(['HFHR', 'IPHR', 'KIBHR', 'OSF', 'EU']))
     const { docs: notices } = await payload.find({ collection: 'donor-notices', depth: 1 })
     expect(notices[0].statement).toBe('This project is funded by the European Union')
     expect(notices[0].link).toBe('http://eeas.europa.eu/delegations/tajikistan/index_en.htm')
@@ -111,7 +133,10 @@ describe('the demo content', () => {
     const snapshot = async () =>
       Promise.all(
         collections.map(async (collection) =>
-          (await payload.find({ collection, limit: 100, depth: 0, sort: 'id' })).docs.map((doc) => [doc.id, doc.updatedAt]),
+          (await payload.find({ collection, limit: 100, depth: 0, sort: 'id' })).docs.map((doc) => [
+            doc.id,
+            doc.updatedAt,
+          ]),
         ),
       )
     const before = await snapshot()

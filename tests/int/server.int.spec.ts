@@ -12,13 +12,20 @@ describe('the compiled production server', () => {
   const api = async (path: string, init: RequestInit = {}) => {
     const response = await fetch(`${server.url}${path}`, {
       ...init,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}), ...init.headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `JWT ${token}` } : {}),
+        ...init.headers,
+      },
     })
     const text = await response.text()
     return { status: response.status, body: (text ? JSON.parse(text) : null) as Json }
   }
   const anonymous = async (path: string, init: RequestInit = {}) => {
-    const response = await fetch(`${server.url}${path}`, { ...init, headers: { 'content-type': 'application/json', ...init.headers } })
+    const response = await fetch(`${server.url}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...init.headers },
+    })
     return { status: response.status, body: (await response.json()) as Json }
   }
 
@@ -64,7 +71,11 @@ describe('the compiled production server', () => {
   it('makes the first registered user an admin, who can then log in', async () => {
     const first = await anonymous('/api/users/first-register', {
       method: 'POST',
-      body: JSON.stringify({ email: 'admin@pressroom.test', password: 'correct horse battery staple', name: 'First Admin' }),
+      body: JSON.stringify({
+        email: 'admin@pressroom.test',
+        password: 'correct horse battery staple',
+        name: 'First Admin',
+      }),
     })
     expect(first.status).toBe(200)
     expect(first.body.user.roles).toEqual(['admin'])
@@ -78,7 +89,10 @@ describe('the compiled production server', () => {
   })
 
   it('refuses anonymous writes', async () => {
-    const { status } = await anonymous('/api/organisations', { method: 'POST', body: JSON.stringify({ name: 'Nobody' }) })
+    const { status } = await anonymous('/api/organisations', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Nobody' }),
+    })
     expect(status).toBe(403)
   })
 
@@ -132,7 +146,9 @@ describe('the compiled production server', () => {
 
     const graphql = await anonymous('/api/graphql', {
       method: 'POST',
-      body: JSON.stringify({ query: '{ Events { docs { speakers { speaker { id name } } } } Speakers(limit: 100) { docs { name } } }' }),
+      body: JSON.stringify({
+        query: '{ Events { docs { speakers { speaker { id name } } } } Speakers(limit: 100) { docs { name } } }',
+      }),
     })
     expect(graphql.status).toBe(200)
     expect(JSON.stringify(graphql.body)).not.toContain('Hidden Witness')
@@ -142,12 +158,24 @@ describe('the compiled production server', () => {
   it('answers impossible query parameters with 400 and the parameter, not a silent fallback', async () => {
     const problem = async (query: string) => {
       const { status, body } = await anonymous(`/api/events?${query}`)
-      return { status, paths: (body.errors[0].data as { path: string }[]).map((item) => item.path), message: body.errors[0].message as string }
+      return {
+        status,
+        paths: (body.errors[0].data as { path: string }[]).map((item) => item.path),
+        message: body.errors[0].message as string,
+      }
     }
-    expect(await problem('locale=xx')).toEqual({ status: 400, paths: ['locale'], message: 'Unknown locale "xx": use one of en, ru, tg, kk, ky, or all.' })
+    expect(await problem('locale=xx')).toEqual({
+      status: 400,
+      paths: ['locale'],
+      message: 'Unknown locale "xx": use one of en, ru, tg, kk, ky, or all.',
+    })
     expect(await problem('depth=100')).toMatchObject({ status: 400, paths: ['depth'] })
     expect(await problem('limit=0')).toMatchObject({ status: 400, paths: ['limit'] })
-    expect(await problem('where[nope][equals]=1')).toEqual({ status: 400, paths: ['nope'], message: 'The following path cannot be queried: nope' })
+    expect(await problem('where[nope][equals]=1')).toEqual({
+      status: 400,
+      paths: ['nope'],
+      message: 'The following path cannot be queried: nope',
+    })
     expect(await problem('where[title][bogus]=1')).toMatchObject({ status: 400, paths: ['title.bogus'] })
     // No oracle on hidden fields: the same refusal whether or not anything would match.
     const users = await anonymous('/api/users?where[email][like]=admin')
@@ -204,11 +232,19 @@ describe('the compiled production server', () => {
 describe('starting in production', () => {
   it('refuses to start without PAYLOAD_SECRET, saying what to set', () => {
     const result = spawnSync(process.execPath, [compiledServer], {
-      env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', PAYLOAD_SECRET: '', DATABASE_URI: 'file:/tmp/pressroom-never.db' },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        NODE_ENV: 'production',
+        PAYLOAD_SECRET: '',
+        DATABASE_URI: 'file:/tmp/pressroom-never.db',
+      },
       encoding: 'utf8',
       timeout: 30_000,
     })
     expect(result.status).toBe(1)
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^\[pressroom\] PAYLOAD_SECRET must be set/)])
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^\[pressroom\] PAYLOAD_SECRET must be set/),
+    ])
   })
 })

@@ -24,7 +24,15 @@ describe('staff names in the audit fields, without e-mail addresses', () => {
   it('shows a translator who created the event by name, and nothing else of that account', async () => {
     const event = await payload.create({
       collection: 'events',
-      data: { title: 'Audit', startDate: '2030-06-01T04:00:00.000Z', endDate: '2030-06-01T12:00:00.000Z', timezone: 'Asia/Dushanbe', eventType: 'conference', status: 'scheduled', attendanceMode: 'offline' },
+      data: {
+        title: 'Audit',
+        startDate: '2030-06-01T04:00:00.000Z',
+        endDate: '2030-06-01T12:00:00.000Z',
+        timezone: 'Asia/Dushanbe',
+        eventType: 'conference',
+        status: 'scheduled',
+        attendanceMode: 'offline',
+      },
       user: editor,
       ...as,
     })
@@ -34,11 +42,17 @@ describe('staff names in the audit fields, without e-mail addresses', () => {
     expect(account.name).toBe('Dilnoza Editor')
     expect(account).not.toHaveProperty('email')
     expect(account).not.toHaveProperty('locales')
-    expect(JSON.stringify(await payload.find({ collection: 'users', user: translator, ...as }))).not.toContain(editor.email)
+    expect(JSON.stringify(await payload.find({ collection: 'users', user: translator, ...as }))).not.toContain(
+      editor.email,
+    )
   })
 
   it('still shows people their own address, and admins everyone’s', async () => {
-    expect((await payload.findByID({ collection: 'users', id: translator.id, user: translator, ...as })).email).toBe(translator.email)
-    expect((await payload.findByID({ collection: 'users', id: editor.id, user: admin, ...as })).email).toBe(editor.email)
+    expect((await payload.findByID({ collection: 'users', id: translator.id, user: translator, ...as })).email).toBe(
+      translator.email,
+    )
+    expect((await payload.findByID({ collection: 'users', id: editor.id, user: admin, ...as })).email).toBe(
+      editor.email,
+    )
   })
 })

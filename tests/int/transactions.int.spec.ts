@@ -24,7 +24,9 @@ onSqlite('writes in transactions on SQLite', () => {
   const as = () => ({ user: editor, overrideAccess: false as const })
   const runJobs = async () => {
     for (let round = 0; round < 20; round += 1) {
-      const { noJobsRemaining } = (await payload.jobs.run({ queue: 'default', limit: 100 })) as { noJobsRemaining?: boolean }
+      const { noJobsRemaining } = (await payload.jobs.run({ queue: 'default', limit: 100 })) as {
+        noJobsRemaining?: boolean
+      }
       if (noJobsRemaining) break
     }
   }
@@ -37,14 +39,25 @@ onSqlite('writes in transactions on SQLite', () => {
   const createEvent = (title: string) =>
     payload.create({
       collection: 'events',
-      data: { title, startDate: '2031-05-31T03:00:00.000Z', endDate: '2031-06-02T12:00:00.000Z', timezone: 'Asia/Dushanbe', eventType: 'conference', status: 'scheduled', attendanceMode: 'offline', venue: { name: 'Hotel Tajikistan' }, _status: 'published' },
+      data: {
+        title,
+        startDate: '2031-05-31T03:00:00.000Z',
+        endDate: '2031-06-02T12:00:00.000Z',
+        timezone: 'Asia/Dushanbe',
+        eventType: 'conference',
+        status: 'scheduled',
+        attendanceMode: 'offline',
+        venue: { name: 'Hotel Tajikistan' },
+        _status: 'published',
+      },
       ...as(),
     })
 
   beforeAll(async () => {
     payload = await startPayload()
     editor = await createUser(payload, 'editor')
-    for (let attempt = 0; attempt < 100 && !(await isReady(payload, 'events')); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100))
+    for (let attempt = 0; attempt < 100 && !(await isReady(payload, 'events')); attempt += 1)
+      await new Promise((resolve) => setTimeout(resolve, 100))
   })
   afterAll(async () => {
     await client()?.execute('DROP TRIGGER IF EXISTS refuse_renders')
@@ -55,20 +68,28 @@ onSqlite('writes in transactions on SQLite', () => {
     const event = await createEvent('Regional conference')
     await runJobs()
     expect(await storedTitle(event.id)).toBe('Regional conference')
-    const versionsBefore = (await payload.countVersions({ collection: 'events', where: { parent: { equals: event.id } } })).totalDocs
+    const versionsBefore = (
+      await payload.countVersions({ collection: 'events', where: { parent: { equals: event.id } } })
+    ).totalDocs
 
     // The render queued at the end of the afterChange hook (the one without a wait) is refused.
-    await client().execute(`CREATE TRIGGER refuse_renders BEFORE INSERT ON payload_jobs WHEN NEW.task_slug = 'renderSnapshots' AND NEW.wait_until IS NULL BEGIN SELECT RAISE(ABORT, 'the queue refuses renders'); END`)
-    const failed = await payload.update({ collection: 'events', id: event.id, data: { title: 'Renamed conference' }, ...as() }).then(
-      () => undefined,
-      (error: unknown) => error,
+    await client().execute(
+      `CREATE TRIGGER refuse_renders BEFORE INSERT ON payload_jobs WHEN NEW.task_slug = 'renderSnapshots' AND NEW.wait_until IS NULL BEGIN SELECT RAISE(ABORT, 'the queue refuses renders'); END`,
     )
+    const failed = await payload
+      .update({ collection: 'events', id: event.id, data: { title: 'Renamed conference' }, ...as() })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      )
     await client().execute('DROP TRIGGER refuse_renders')
     expect(String(failed)).toMatch(/insert into "payload_jobs"/)
 
     const stored = await payload.findByID({ collection: 'events', id: event.id, depth: 0, draft: true, ...as() })
     expect(stored.title).toBe('Regional conference')
-    expect((await payload.countVersions({ collection: 'events', where: { parent: { equals: event.id } } })).totalDocs).toBe(versionsBefore)
+    expect(
+      (await payload.countVersions({ collection: 'events', where: { parent: { equals: event.id } } })).totalDocs,
+    ).toBe(versionsBefore)
     // Not only unchanged but current: a stale mark made in the failed write went with it.
     expect(await storedTitle(event.id)).toBe('Regional conference')
 
@@ -79,7 +100,11 @@ onSqlite('writes in transactions on SQLite', () => {
 
   it('queues concurrent writes in one process instead of failing them with "database is locked"', async () => {
     const results = await Promise.allSettled(Array.from({ length: 12 }, (_, index) => createEvent(`Session ${index}`)))
-    expect(results.filter((result) => result.status === 'rejected').map((result) => String((result as PromiseRejectedResult).reason))).toEqual([])
+    expect(
+      results
+        .filter((result) => result.status === 'rejected')
+        .map((result) => String((result as PromiseRejectedResult).reason)),
+    ).toEqual([])
     const { totalDocs } = await payload.count({ collection: 'events', where: { title: { like: 'Session' } }, ...as() })
     expect(totalDocs).toBe(12)
   })

@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { throwawayDatabaseUri, TEST_SECRET } from '../helpers/payload'
-import { type RestClient, staffClients } from '../helpers/rest'
-import { type RunningServer, startServer } from '../helpers/server'
 import { po } from 'gettext-parser'
 
+import { TEST_SECRET, throwawayDatabaseUri } from '../helpers/payload'
+import { type RestClient, staffClients } from '../helpers/rest'
+import { type RunningServer, startServer } from '../helpers/server'
 import { fillTargets, validateXliff, validateXliff12 } from '../helpers/xliff'
 
 describe('npm run translations: status, export and import in batches', () => {
@@ -23,7 +23,11 @@ describe('npm run translations: status, export and import in batches', () => {
       execFile(
         process.execPath,
         [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/translations.ts', ...args],
-        { encoding: 'utf8', env: { ...process.env, ...env, NODE_OPTIONS: '', NODE_ENV: 'production', PAYLOAD_SECRET: TEST_SECRET }, timeout: 90_000 },
+        {
+          encoding: 'utf8',
+          env: { ...process.env, ...env, NODE_OPTIONS: '', NODE_ENV: 'production', PAYLOAD_SECRET: TEST_SECRET },
+          timeout: 90_000,
+        },
         (error, out, err) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out, err }),
       )
     })
@@ -40,7 +44,19 @@ describe('npm run translations: status, export and import in batches', () => {
     expect(before.out).toMatch(/\| ru \| 1 \| 0 \| 0 \| 1 \|/)
 
     const out = path.join(dir, 'out')
-    const exported = await cli('export', '--collection', 'press-releases', '--target', 'ru', '--status', 'missing', '--out', out, '--as', 'translator@pressroom.test')
+    const exported = await cli(
+      'export',
+      '--collection',
+      'press-releases',
+      '--target',
+      'ru',
+      '--status',
+      'missing',
+      '--out',
+      out,
+      '--as',
+      'translator@pressroom.test',
+    )
     expect(exported.code).toBe(0)
     expect(exported.err).toMatch(/press-releases \[.*\] 1\/1 documents/)
     const [file] = readdirSync(out)
@@ -54,7 +70,9 @@ describe('npm run translations: status, export and import in batches', () => {
     expect(imported.code).toBe(0)
     expect(imported.out).toMatch(/^\d+ applied, 0 unchanged, 0 stale, 0 rejected\./m)
 
-    expect((await cli('status', '--collection', 'press-releases', '--locale', 'ru')).out).toMatch(/\| ru \| 1 \| 1 \| 0 \| 0 \|/)
+    expect((await cli('status', '--collection', 'press-releases', '--locale', 'ru')).out).toMatch(
+      /\| ru \| 1 \| 1 \| 0 \| 0 \|/,
+    )
   })
 
   it('refuses a malformed file and a locale the user does not translate, writing nothing', async () => {
@@ -66,7 +84,9 @@ describe('npm run translations: status, export and import in batches', () => {
     const kk = await cli('export', '--target', 'kk', '--as', 'translator@pressroom.test', '--out', path.join(dir, 'kk'))
     expect(kk.code).toBe(1)
     expect(kk.err).toMatch(/does not translate into kk/)
-    expect((await editor.get('/api/translations/status?collection=press-releases&locale=kk')).body.totals.kk.missing).toBe(1)
+    expect(
+      (await editor.get('/api/translations/status?collection=press-releases&locale=kk')).body.totals.kk.missing,
+    ).toBe(1)
   })
 
   it('exports XLIFF 1.2 and gettext PO, and imports each back by its content', async () => {
@@ -79,17 +99,23 @@ describe('npm run translations: status, export and import in batches', () => {
     const twelve = readFileSync(path.join(out, 'press-releases.en-ru.xliff12.xlf'), 'utf8')
     expect(validateXliff12(twelve, 'cli.xliff12.xlf')).toBe('')
     const filled12 = path.join(dir, 'filled.xliff12.xlf')
-    writeFileSync(filled12, twelve.replace(/(<target xml:lang="ru" state=")[^"]+(">)(?:\[ru\] )?/g, '$1translated$2[ru, 1.2] '))
+    writeFileSync(
+      filled12,
+      twelve.replace(/(<target xml:lang="ru" state=")[^"]+(">)(?:\[ru\] )?/g, '$1translated$2[ru, 1.2] '),
+    )
     const imported12 = await cli('import', filled12, '--as', 'translator@pressroom.test')
     expect(imported12.out).toMatch(/^[1-9]\d* applied, 0 unchanged, 0 stale, 0 rejected\./m)
 
     const parsed = po.parse(readFileSync(path.join(out, 'press-releases.en-ru.po'), 'utf8'))
-    for (const entry of Object.values(parsed.translations).flatMap((byId) => Object.values(byId))) if (entry.msgid) entry.msgstr = [`[ru, po] ${entry.msgid}`]
+    for (const entry of Object.values(parsed.translations).flatMap((byId) => Object.values(byId)))
+      if (entry.msgid) entry.msgstr = [`[ru, po] ${entry.msgid}`]
     const filledPo = path.join(dir, 'filled.po')
     writeFileSync(filledPo, po.compile(parsed))
     const importedPo = await cli('import', filledPo, '--as', 'translator@pressroom.test')
     expect(importedPo.out).toMatch(/^[1-9]\d* applied, 0 unchanged, 0 stale, 0 rejected\./m)
-    expect((await editor.get('/api/press-releases?locale=ru&draft=true&depth=0&fallback-locale=none')).body.docs[0].title).toMatch(/^\[ru, po\] /)
+    expect(
+      (await editor.get('/api/press-releases?locale=ru&draft=true&depth=0&fallback-locale=none')).body.docs[0].title,
+    ).toMatch(/^\[ru, po\] /)
     expect((await cli('export', ...as, '--format', 'docx')).err).toMatch(/--format must be one of xliff, json, po/)
   })
 })

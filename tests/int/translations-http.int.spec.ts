@@ -2,12 +2,41 @@ import { type RestClient, staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
 import { fillTargets, validateXliff as validate } from '../helpers/xliff'
 
-const text = (value: string, format = 0) => ({ type: 'text', text: value, format, detail: 0, mode: 'normal', style: '', version: 1 })
-const block = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({ type, children, format: '', indent: 0, version: 1, direction: 'ltr', ...extra })
+const text = (value: string, format = 0) => ({
+  type: 'text',
+  text: value,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+})
+const block = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
+  type,
+  children,
+  format: '',
+  indent: 0,
+  version: 1,
+  direction: 'ltr',
+  ...extra,
+})
 const body = {
   root: block('root', [
-    block('paragraph', [text('The '), text('Coalition against Torture', 1), text(' met in '), block('link', [text('Dushanbe')], { fields: { linkType: 'custom', url: 'https://notabene.tj/', newTab: false } }), text('.')]),
-    block('list', [block('listitem', [text('Monitoring of closed institutions')], { value: 1 }), block('listitem', [text('Legal aid', 2)], { value: 2 })], { listType: 'bullet', tag: 'ul' }),
+    block('paragraph', [
+      text('The '),
+      text('Coalition against Torture', 1),
+      text(' met in '),
+      block('link', [text('Dushanbe')], { fields: { linkType: 'custom', url: 'https://notabene.tj/', newTab: false } }),
+      text('.'),
+    ]),
+    block(
+      'list',
+      [
+        block('listitem', [text('Monitoring of closed institutions')], { value: 1 }),
+        block('listitem', [text('Legal aid', 2)], { value: 2 }),
+      ],
+      { listType: 'bullet', tag: 'ul' },
+    ),
   ]),
 }
 
@@ -26,8 +55,10 @@ describe('translation exchange over HTTP: status, XLIFF 2.0 and JSON', () => {
     return client.send('POST', `/api/translations/import${query}`, { body: form })
   }
   const status = async (collection = 'press-releases', docId: number = id) =>
-    (await editor.get(`/api/translations/status?collection=${collection}&locale=ru&id=${docId}`)).body.documents[0].locales.ru
-  const draft = async (locale: string) => (await editor.get(`/api/press-releases/${id}?locale=${locale}&draft=true&depth=0&fallback-locale=none`)).body
+    (await editor.get(`/api/translations/status?collection=${collection}&locale=ru&id=${docId}`)).body.documents[0]
+      .locales.ru
+  const draft = async (locale: string) =>
+    (await editor.get(`/api/press-releases/${id}?locale=${locale}&draft=true&depth=0&fallback-locale=none`)).body
 
   beforeAll(async () => {
     server = await startServer({ SEED_ON_START: 'false', TRANSLATION_IMPORT_RATE_LIMIT: '40' })
@@ -64,7 +95,14 @@ describe('translation exchange over HTTP: status, XLIFF 2.0 and JSON', () => {
     const cell = await status()
     expect(cell.status).toBe('missing')
     expect(cell.fields.map((field: { path: string }) => field.path)).toEqual(
-      expect.arrayContaining(['title', 'summary', 'body', 'dateline.places', expect.stringMatching(/^quotes\.[0-9a-f]+\.text$/), expect.stringMatching(/^quotes\.[0-9a-f]+\.attribution$/)]),
+      expect.arrayContaining([
+        'title',
+        'summary',
+        'body',
+        'dateline.places',
+        expect.stringMatching(/^quotes\.[0-9a-f]+\.text$/),
+        expect.stringMatching(/^quotes\.[0-9a-f]+\.attribution$/),
+      ]),
     )
     expect(cell.fields.every((field: { status: string }) => field.status === 'missing')).toBe(true)
     expect((await anonymous.get('/api/translations/status')).status).toBe(401)
@@ -72,18 +110,25 @@ describe('translation exchange over HTTP: status, XLIFF 2.0 and JSON', () => {
     expect(wrong.status).toBe(400)
     expect(wrong.body.errors[0].message).toMatch(/source language/)
     expect((await editor.get('/api/translations/status?locale=xx')).status).toBe(400)
-    expect((await editor.get('/api/translations/status?collection=users')).body.errors[0].data.errors[0].path).toBe('collection')
+    expect((await editor.get('/api/translations/status?collection=users')).body.errors[0].data.errors[0].path).toBe(
+      'collection',
+    )
   })
 
   it('exports a file the OASIS XLIFF 2.0 schema accepts, with formatting as inline codes', async () => {
-    const reply = await translator.send('GET', `/api/translations/export?collection=press-releases&ids=${id}&source=en&target=ru`)
+    const reply = await translator.send(
+      'GET',
+      `/api/translations/export?collection=press-releases&ids=${id}&source=en&target=ru`,
+    )
     expect(reply.status).toBe(200)
     expect(reply.headers.get('content-type')).toMatch(/application\/xliff\+xml/)
     exported = reply.body
     expect(validate(exported, 'export.xlf')).toBe('')
     expect(exported).toContain(`original="press-releases/${id}"`)
     expect(exported).toContain('<unit id="title" name="Title" type="pressroom:text">')
-    expect(exported).toContain('The <pc id="c1" type="fmt" subType="xlf:b">Coalition against Torture</pc> met in <pc id="c2" type="link" dataRefStart="c2-start" dataRefEnd="c2-end">Dushanbe</pc>.')
+    expect(exported).toContain(
+      'The <pc id="c1" type="fmt" subType="xlf:b">Coalition against Torture</pc> met in <pc id="c2" type="link" dataRefStart="c2-start" dataRefEnd="c2-end">Dushanbe</pc>.',
+    )
     expect(exported).toContain('<data id="c2-start">&lt;a href=&quot;https://notabene.tj/&quot;&gt;</data>')
     expect(exported).not.toContain('<target')
     // The slug is generated from the title, not translated.
@@ -106,41 +151,71 @@ describe('translation exchange over HTTP: status, XLIFF 2.0 and JSON', () => {
       expect.objectContaining({ text: '[ru] The ', format: 0 }),
       expect.objectContaining({ text: 'Coalition against Torture', format: 1 }),
       expect.objectContaining({ text: ' met in ', format: 0 }),
-      expect.objectContaining({ type: 'link', fields: expect.objectContaining({ url: 'https://notabene.tj/' }), children: [expect.objectContaining({ text: 'Dushanbe' })] }),
+      expect.objectContaining({
+        type: 'link',
+        fields: expect.objectContaining({ url: 'https://notabene.tj/' }),
+        children: [expect.objectContaining({ text: 'Dushanbe' })],
+      }),
       expect.objectContaining({ text: '.' }),
     ])
     expect(list).toMatchObject({ type: 'list', listType: 'bullet' })
-    expect(list.children[1].children).toEqual([expect.objectContaining({ text: '[ru] ', format: 0 }), expect.objectContaining({ text: 'Legal aid', format: 2 })])
+    expect(list.children[1].children).toEqual([
+      expect.objectContaining({ text: '[ru] ', format: 0 }),
+      expect.objectContaining({ text: 'Legal aid', format: 2 }),
+    ])
 
     // The English text is as it was; only the bookkeeping of the new draft (status, author, time) differs.
     const content = ({ _status, updatedAt, updatedBy, ...rest }: Record<string, unknown>) => rest
     expect(content(await draft('en'))).toEqual(content(englishBefore))
     // A draft: the public still reads the published version, which has no Russian.
-    expect((await anonymous.get(`/api/press-releases/${id}?locale=ru&depth=0`)).body.title).toBe('Coalitions against torture meet in Dushanbe')
+    expect((await anonymous.get(`/api/press-releases/${id}?locale=ru&depth=0`)).body.title).toBe(
+      'Coalitions against torture meet in Dushanbe',
+    )
 
     const cell = await status()
     expect(cell).toMatchObject({ status: 'translated', published: false, counts: { translated: 6, total: 6 } })
     // The export now carries the translations, still valid.
-    const again = (await translator.send('GET', `/api/translations/export?collection=press-releases&ids=${id}&target=ru`)).body
+    const again = (
+      await translator.send('GET', `/api/translations/export?collection=press-releases&ids=${id}&target=ru`)
+    ).body
     expect(validate(again, 'again.xlf')).toBe('')
-    expect(again).toContain('<target xml:space="preserve">[ru] The <pc id="c1" type="fmt" subType="xlf:b">Coalition against Torture</pc>')
+    expect(again).toContain(
+      '<target xml:space="preserve">[ru] The <pc id="c1" type="fmt" subType="xlf:b">Coalition against Torture</pc>',
+    )
     expect((await importXliff(translator, again)).body.summary).toMatchObject({ applied: 0, unchanged: 6 })
   })
 
   it('turns a field stale when its English changes, refuses the old file for it unless forced', async () => {
-    expect((await editor.patch(`/api/press-releases/${id}?locale=en&draft=true`, { summary: 'Sixty NGO representatives from five Central Asian countries.' })).status).toBe(200)
+    expect(
+      (
+        await editor.patch(`/api/press-releases/${id}?locale=en&draft=true`, {
+          summary: 'Sixty NGO representatives from five Central Asian countries.',
+        })
+      ).status,
+    ).toBe(200)
     const cell = await status()
     expect(cell.status).toBe('stale')
     expect(cell.fields.find((field: { path: string }) => field.path === 'summary').status).toBe('stale')
     expect(cell.fields.filter((field: { status: string }) => field.status === 'translated')).toHaveLength(5)
 
-    const staleOnly = (await translator.send('GET', `/api/translations/export?collection=press-releases&ids=${id}&target=ru&status=stale`)).body
+    const staleOnly = (
+      await translator.send(
+        'GET',
+        `/api/translations/export?collection=press-releases&ids=${id}&target=ru&status=stale`,
+      )
+    ).body
     expect(staleOnly.match(/<unit /g)).toHaveLength(1)
     expect(staleOnly).toContain('subState="pressroom:stale"')
 
     const old = fillTargets(exported, '[ru, v2] ', 'summary')
     const refused = await importXliff(translator, old)
-    expect(refused.body.units).toContainEqual(expect.objectContaining({ unit: 'summary', result: 'stale', reason: expect.stringMatching(/source text changed/) }))
+    expect(refused.body.units).toContainEqual(
+      expect.objectContaining({
+        unit: 'summary',
+        result: 'stale',
+        reason: expect.stringMatching(/source text changed/),
+      }),
+    )
     expect((await draft('ru')).summary).toBe('[ru] Sixty NGO representatives from five countries.')
 
     const forced = await importXliff(translator, old, '?force=true')
@@ -163,7 +238,14 @@ describe('translation exchange over HTTP: status, XLIFF 2.0 and JSON', () => {
     expect(noSource.body.errors[0].message).toMatch(/unit "title".*exactly one <source>/)
     const truncated = await importXliff(translator, filled.slice(0, filled.length / 2))
     expect(truncated.status).toBe(400)
-    expect((await translator.send('POST', '/api/translations/import', { body: 'not xml', headers: { 'content-type': 'text/plain' } })).status).toBe(400)
+    expect(
+      (
+        await translator.send('POST', '/api/translations/import', {
+          body: 'not xml',
+          headers: { 'content-type': 'text/plain' },
+        })
+      ).status,
+    ).toBe(400)
     expect({ ...(await draft('ru')), updatedAt: undefined }).toEqual({ ...before, updatedAt: undefined })
   })
 
@@ -182,13 +264,23 @@ describe('translation exchange over HTTP: status, XLIFF 2.0 and JSON', () => {
     expect(validate(xml, 'rejects.xlf')).toBe('')
     const reply = await importXliff(translator, xml)
     expect(reply.status).toBe(200)
-    const result = (unit: string, document = `press-releases/${id}`) => reply.body.units.find((u: { unit: string; document: string }) => u.unit === unit && u.document === document)
+    const result = (unit: string, document = `press-releases/${id}`) =>
+      reply.body.units.find((u: { unit: string; document: string }) => u.unit === unit && u.document === document)
     expect(result('nonexistent')).toMatchObject({ result: 'rejected', reason: expect.stringMatching(/Unknown field/) })
     expect(result('releaseDate')).toMatchObject({ result: 'rejected', reason: expect.stringMatching(/Unknown field/) })
-    expect(result('title')).toMatchObject({ result: 'rejected', reason: expect.stringMatching(/Malformed markup: .*plain text/) })
+    expect(result('title')).toMatchObject({
+      result: 'rejected',
+      reason: expect.stringMatching(/Malformed markup: .*plain text/),
+    })
     expect(result('body')).toMatchObject({ result: 'stale' })
-    expect(result('title', 'press-releases/999999')).toMatchObject({ result: 'rejected', reason: expect.stringMatching(/Unknown document/) })
-    expect(result('name', 'users/1')).toMatchObject({ result: 'rejected', reason: expect.stringMatching(/Unknown document/) })
+    expect(result('title', 'press-releases/999999')).toMatchObject({
+      result: 'rejected',
+      reason: expect.stringMatching(/Unknown document/),
+    })
+    expect(result('name', 'users/1')).toMatchObject({
+      result: 'rejected',
+      reason: expect.stringMatching(/Unknown document/),
+    })
     expect(reply.body.summary.applied).toBe(0)
   })
 
@@ -197,48 +289,91 @@ describe('translation exchange over HTTP: status, XLIFF 2.0 and JSON', () => {
     const refused = await importXliff(translator, kk)
     expect(refused.status).toBe(403)
     expect(refused.body.errors[0].message).toMatch(/You translate into ru, not "kk"/)
-    expect((await editor.get(`/api/press-releases/${id}?locale=kk&draft=true&depth=0&fallback-locale=none`)).body.title).toBeFalsy()
-    expect((await translator.send('GET', `/api/translations/export?collection=press-releases&target=kk`)).status).toBe(403)
-    expect((await anonymous.send('GET', `/api/translations/export?collection=press-releases&target=ru`)).status).toBe(403)
+    expect(
+      (await editor.get(`/api/press-releases/${id}?locale=kk&draft=true&depth=0&fallback-locale=none`)).body.title,
+    ).toBeFalsy()
+    expect((await translator.send('GET', `/api/translations/export?collection=press-releases&target=kk`)).status).toBe(
+      403,
+    )
+    expect((await anonymous.send('GET', `/api/translations/export?collection=press-releases&target=ru`)).status).toBe(
+      403,
+    )
     expect((await importXliff(anonymous, kk)).status).toBe(403)
-    const intoSource = await importXliff(editor, fillTargets(exported).replace('trgLang="ru"', 'trgLang="en"').replace('srcLang="en"', 'srcLang="ru"'))
+    const intoSource = await importXliff(
+      editor,
+      fillTargets(exported).replace('trgLang="ru"', 'trgLang="en"').replace('srcLang="en"', 'srcLang="ru"'),
+    )
     expect(intoSource.status).toBe(400)
     const byEditor = await importXliff(editor, kk, '?dryRun=true')
     expect(byEditor.status).toBe(200)
     // The English summary changed since the export (previous test): that unit is stale.
     expect(byEditor.body).toMatchObject({ dryRun: true, summary: { applied: 5, stale: 1 } })
-    expect((await editor.get(`/api/press-releases/${id}?locale=kk&draft=true&depth=0&fallback-locale=none`)).body.title).toBeFalsy()
+    expect(
+      (await editor.get(`/api/press-releases/${id}?locale=kk&draft=true&depth=0&fallback-locale=none`)).body.title,
+    ).toBeFalsy()
   })
 
   it('exchanges JSON for machine pipelines, array rows included, leaving other rows and fields alone', async () => {
-    const reply = await translator.get(`/api/translations/export?collection=events&ids=${eventId}&target=ru&format=json`)
+    const reply = await translator.get(
+      `/api/translations/export?collection=events&ids=${eventId}&target=ru&format=json`,
+    )
     expect(reply.status).toBe(200)
     const [document] = reply.body.documents
-    const units = document.units as { id: string; kind: string; segments: { source: string; target: string | null }[] }[]
-    expect(units.map((unit) => unit.id)).toEqual(['title', 'venue.name', expect.stringMatching(/^programme\.[0-9a-f]+\.title$/), expect.stringMatching(/^programme\.[0-9a-f]+\.title$/)])
+    const units = document.units as {
+      id: string
+      kind: string
+      segments: { source: string; target: string | null }[]
+    }[]
+    expect(units.map((unit) => unit.id)).toEqual([
+      'title',
+      'venue.name',
+      expect.stringMatching(/^programme\.[0-9a-f]+\.title$/),
+      expect.stringMatching(/^programme\.[0-9a-f]+\.title$/),
+    ])
     const opening = units[2]
     opening.segments[0].target = 'Открытие'
-    const answer = await translator.post('/api/translations/import', { ...reply.body, documents: [{ ...document, units: [opening] }] })
+    const answer = await translator.post('/api/translations/import', {
+      ...reply.body,
+      documents: [{ ...document, units: [opening] }],
+    })
     expect(answer.status).toBe(200)
     expect(answer.body.summary).toMatchObject({ applied: 1 })
     const ru = (await editor.get(`/api/events/${eventId}?locale=ru&draft=true&depth=0&fallback-locale=none`)).body
     expect(ru.programme.map((row: { title?: string }) => row.title ?? null)).toEqual(['Открытие', null])
     expect(ru.programme[1].startTime).toBe('2016-06-02T10:00:00.000Z')
-    expect((await editor.get(`/api/events/${eventId}?locale=en&draft=true&depth=0`)).body.programme.map((row: { title: string }) => row.title)).toEqual(['Opening', 'Closing'])
+    expect(
+      (await editor.get(`/api/events/${eventId}?locale=en&draft=true&depth=0`)).body.programme.map(
+        (row: { title: string }) => row.title,
+      ),
+    ).toEqual(['Opening', 'Closing'])
     const cell = await status('events', eventId)
     expect(cell.counts).toMatchObject({ translated: 1, missing: 3 })
 
-    const bad = await translator.post('/api/translations/import', { source: 'en', target: 'ru', documents: [{ collection: 'events' }] })
+    const bad = await translator.post('/api/translations/import', {
+      source: 'en',
+      target: 'ru',
+      documents: [{ collection: 'events' }],
+    })
     expect(bad.status).toBe(400)
     expect(bad.body.errors[0].message).toMatch(/documents\[0\] needs a collection and an id/)
   })
 
   it('keeps the ledger to staff, and written by hooks only', async () => {
     expect((await anonymous.get('/api/translation-records')).status).toBe(403)
-    const read = await translator.get(`/api/translation-records?where[document][equals]=${id}&where[collection][equals]=press-releases`)
+    const read = await translator.get(
+      `/api/translation-records?where[document][equals]=${id}&where[collection][equals]=press-releases`,
+    )
     expect(read.status).toBe(200)
     expect(read.body.docs[0].ledger.ru.title).toMatchObject({ source: expect.any(String), target: expect.any(String) })
-    expect((await editor.post('/api/translation-records', { collection: 'press-releases', document: String(id), ledger: {} })).status).toBe(403)
+    expect(
+      (
+        await editor.post('/api/translation-records', {
+          collection: 'press-releases',
+          document: String(id),
+          ledger: {},
+        })
+      ).status,
+    ).toBe(403)
     expect((await editor.patch(`/api/translation-records/${read.body.docs[0].id}`, { ledger: {} })).status).toBe(403)
     expect((await editor.delete(`/api/translation-records/${read.body.docs[0].id}`)).status).toBe(403)
   })

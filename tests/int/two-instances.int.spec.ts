@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { PASSWORD, restClient, type RestClient, staffClients } from '../helpers/rest'
+import { PASSWORD, type RestClient, restClient, staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
 
 /**
@@ -19,13 +19,20 @@ describe('two instances on one database', () => {
 
   beforeAll(async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-two-'))
-    const shared = { SEED_ON_START: 'false', DATABASE_URI: `file:${path.join(dir, 'shared.db')}`, MEDIA_DIR: path.join(dir, 'media') }
+    const shared = {
+      SEED_ON_START: 'false',
+      DATABASE_URI: `file:${path.join(dir, 'shared.db')}`,
+      MEDIA_DIR: path.join(dir, 'media'),
+    }
     first = await startServer(shared)
     second = await startServer(shared)
     ;({ editor } = await staffClients(first))
     readerOfFirst = restClient(first)
     readerOfSecond = restClient(second)
-    expect((await restClient(second).post('/api/users/login', { email: 'editor@pressroom.test', password: PASSWORD })).status).toBe(200)
+    expect(
+      (await restClient(second).post('/api/users/login', { email: 'editor@pressroom.test', password: PASSWORD }))
+        .status,
+    ).toBe(200)
   })
   afterAll(async () => {
     await first?.stop('SIGKILL')
@@ -33,7 +40,9 @@ describe('two instances on one database', () => {
   })
 
   const titles = async (client: RestClient, query = '') =>
-    ((await client.get(`/api/events?depth=0&limit=100${query}`)).body.docs as { title: string }[]).map((doc) => doc.title)
+    ((await client.get(`/api/events?depth=0&limit=100${query}`)).body.docs as { title: string }[]).map(
+      (doc) => doc.title,
+    )
 
   it('a publish through one is read through the other at once, and an unpublish is never served stale', async () => {
     const ids: number[] = []
@@ -43,7 +52,12 @@ describe('two instances on one database', () => {
       await titles(readerOfFirst)
       await titles(readerOfSecond)
       await readerOfSecond.graphql('{ Events(limit: 100) { docs { title } } }')
-      const created = await editor.post('/api/events?depth=0', { title, startDate: '2031-01-01T05:00:00.000Z', endDate: '2031-01-01T06:00:00.000Z', _status: 'published' })
+      const created = await editor.post('/api/events?depth=0', {
+        title,
+        startDate: '2031-01-01T05:00:00.000Z',
+        endDate: '2031-01-01T06:00:00.000Z',
+        _status: 'published',
+      })
       expect(created.status).toBe(201)
       ids.push(created.body.doc.id)
       expect(await titles(readerOfSecond)).toContain(title)
@@ -62,7 +76,9 @@ describe('two instances on one database', () => {
   })
 
   it('a change removes from both instances’ caches the answers made from it, and keeps the others', async () => {
-    const speaker = async (name: string) => (await editor.post('/api/speakers?depth=0', { name, visibility: 'public', consent: { given: true } })).body.doc.id as number
+    const speaker = async (name: string) =>
+      (await editor.post('/api/speakers?depth=0', { name, visibility: 'public', consent: { given: true } })).body.doc
+        .id as number
     const embedded = await speaker('Embedded Speaker')
     const bystander = await speaker('Bystander Speaker')
     const event = await editor.post('/api/events?depth=0', {
@@ -77,7 +93,11 @@ describe('two instances on one database', () => {
     const bystanderPath = `/api/speakers/${bystander}?depth=0`
     // Until both are rendered into the store, Payload answers them, and such answers go with any change.
     for (let attempt = 0; ; attempt += 1) {
-      const sources = await Promise.all([eventPath, bystanderPath].map(async (p) => (await readerOfSecond.get(`${p}&probe=${attempt}`)).headers.get('x-pressroom-source')))
+      const sources = await Promise.all(
+        [eventPath, bystanderPath].map(async (p) =>
+          (await readerOfSecond.get(`${p}&probe=${attempt}`)).headers.get('x-pressroom-source'),
+        ),
+      )
       if (sources.every((source) => source === 'store')) break
       if (attempt > 100) throw new Error('the store never answered')
       await new Promise((resolve) => setTimeout(resolve, 100))
@@ -108,7 +128,8 @@ describe('two instances on one database', () => {
     // Made internal: from then on neither instance names the speaker in the event, cached or not.
     expect((await editor.patch(`/api/speakers/${embedded}?depth=0`, { visibility: 'internal' })).status).toBe(200)
     for (const reader of [readerOfSecond, readerOfFirst]) {
-      for (let read = 0; read < 3; read += 1) expect(JSON.stringify((await reader.get(eventPath)).body)).not.toContain('Renamed Speaker')
+      for (let read = 0; read < 3; read += 1)
+        expect(JSON.stringify((await reader.get(eventPath)).body)).not.toContain('Renamed Speaker')
       expect((await reader.get(bystanderPath)).headers.get('x-cache')).toBe('hit')
     }
   })

@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { TEST_SECRET } from '../helpers/payload'
-import { PASSWORD, restClient, type RestClient, staffClients } from '../helpers/rest'
+import { PASSWORD, type RestClient, restClient, staffClients } from '../helpers/rest'
 import { type RunningServer, type RunningWorker, startServer, startWorker } from '../helpers/server'
 import { until } from '../helpers/wait'
 
@@ -20,7 +20,13 @@ import { until } from '../helpers/wait'
  */
 describe('two app instances and a worker on one database', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-worker-'))
-  const shared = { SEED_ON_START: 'false', DATABASE_URI: `file:${path.join(dir, 'shared.db')}`, MEDIA_DIR: path.join(dir, 'media'), JOBS_AUTORUN: 'false', JOBS_CRON: '* * * * * *' }
+  const shared = {
+    SEED_ON_START: 'false',
+    DATABASE_URI: `file:${path.join(dir, 'shared.db')}`,
+    MEDIA_DIR: path.join(dir, 'media'),
+    JOBS_AUTORUN: 'false',
+    JOBS_CRON: '* * * * * *',
+  }
   let first: RunningServer
   let second: RunningServer
   let worker: RunningWorker
@@ -33,7 +39,10 @@ describe('two app instances and a worker on one database', () => {
   beforeAll(async () => {
     // The first applies the migrations to the new database; the others find it ready.
     first = await startServer(shared)
-    ;[second, worker] = await Promise.all([startServer(shared), startWorker({ ...shared, NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE: 'loopback', WEBHOOK_BACKOFF_MS: '200' })])
+    ;[second, worker] = await Promise.all([
+      startServer(shared),
+      startWorker({ ...shared, NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE: 'loopback', WEBHOOK_BACKOFF_MS: '200' }),
+    ])
     receiver = http.createServer((req, res) => {
       let body = ''
       req.on('data', (chunk) => (body += chunk))
@@ -47,7 +56,12 @@ describe('two app instances and a worker on one database', () => {
 
     // Production while the config is read and the database opened (migrations, no schema push), as the servers do.
     const env = process.env as Record<string, string>
-    Object.assign(env, { ...shared, PAYLOAD_SECRET: TEST_SECRET, WEBHOOK_ALLOW_PRIVATE: 'loopback', NODE_ENV: 'production' })
+    Object.assign(env, {
+      ...shared,
+      PAYLOAD_SECRET: TEST_SECRET,
+      WEBHOOK_ALLOW_PRIVATE: 'loopback',
+      NODE_ENV: 'production',
+    })
     try {
       const { getPayload } = await import('payload')
       const { default: config } = await import('@payload-config')
@@ -67,42 +81,103 @@ describe('two app instances and a worker on one database', () => {
     await new Promise((resolve) => receiver?.close(resolve))
   })
 
-  const adminUser = async () => ({ ...(await payload.find({ collection: 'users', where: { email: { equals: 'admin@pressroom.test' } }, overrideAccess: true })).docs[0], collection: 'users' as const })
+  const adminUser = async () => ({
+    ...(
+      await payload.find({
+        collection: 'users',
+        where: { email: { equals: 'admin@pressroom.test' } },
+        overrideAccess: true,
+      })
+    ).docs[0],
+    collection: 'users' as const,
+  })
 
   it('a write through one instance is read through the other at once, and the worker renders it into the store', async () => {
-    const created = await editor.post('/api/events?depth=0', { title: 'Written on the first', startDate: '2031-03-01T05:00:00.000Z', endDate: '2031-03-01T06:00:00.000Z', _status: 'published' })
+    const created = await editor.post('/api/events?depth=0', {
+      title: 'Written on the first',
+      startDate: '2031-03-01T05:00:00.000Z',
+      endDate: '2031-03-01T06:00:00.000Z',
+      _status: 'published',
+    })
     expect(created.status).toBe(201)
     const reader = restClient(second)
     const read = await reader.get(`/api/events/${created.body.doc.id}?depth=0`)
     expect([read.status, read.body.title]).toEqual([200, 'Written on the first'])
     // The apps do not render: until the worker has, Payload answers; then the store does.
-    await until(async () => (await reader.get(`/api/events/${created.body.doc.id}?depth=0&probe=${Date.now()}`)).headers.get('x-pressroom-source') === 'store', 'the worker’s render')
-    expect((await editor.patch(`/api/events/${created.body.doc.id}?depth=0`, { title: 'Renamed on the first' })).status).toBe(200)
+    await until(
+      async () =>
+        (await reader.get(`/api/events/${created.body.doc.id}?depth=0&probe=${Date.now()}`)).headers.get(
+          'x-pressroom-source',
+        ) === 'store',
+      'the worker’s render',
+    )
+    expect(
+      (await editor.patch(`/api/events/${created.body.doc.id}?depth=0`, { title: 'Renamed on the first' })).status,
+    ).toBe(200)
     expect((await reader.get(`/api/events/${created.body.doc.id}?depth=0`)).body.title).toBe('Renamed on the first')
   })
 
   it('runs a scheduled publish exactly once, on the worker, and delivers its webhook once', async () => {
     const user = await adminUser()
-    await payload.create({ collection: 'webhooks', data: { name: 'Receiver', url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, secret: 'a-shared-secret-of-enough-length', collections: ['events'], events: ['publish'], active: true }, user, overrideAccess: false })
-    const draft = await editor.post('/api/events?depth=0', { title: 'Scheduled on the worker', startDate: '2031-04-01T05:00:00.000Z', endDate: '2031-04-01T06:00:00.000Z', _status: 'draft' })
+    await payload.create({
+      collection: 'webhooks',
+      data: {
+        name: 'Receiver',
+        url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+        secret: 'a-shared-secret-of-enough-length',
+        collections: ['events'],
+        events: ['publish'],
+        active: true,
+      },
+      user,
+      overrideAccess: false,
+    })
+    const draft = await editor.post('/api/events?depth=0', {
+      title: 'Scheduled on the worker',
+      startDate: '2031-04-01T05:00:00.000Z',
+      endDate: '2031-04-01T06:00:00.000Z',
+      _status: 'draft',
+    })
     expect(draft.status).toBe(201)
     const id = draft.body.doc.id
     // What the admin panel's "Schedule publish" drawer queues, in whichever instance served it.
-    await payload.jobs.queue({ task: 'schedulePublish', input: { type: 'publish', doc: { relationTo: 'events', value: id }, user: { relationTo: 'users', value: user.id } } as never, waitUntil: new Date(Date.now() + 1500) })
-    await until(async () => (await restClient(second).get(`/api/events/${id}?depth=0&probe=${Date.now()}`)).status === 200, 'the scheduled publish', 30_000)
+    await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: {
+        type: 'publish',
+        doc: { relationTo: 'events', value: id },
+        user: { relationTo: 'users', value: user.id },
+      } as never,
+      waitUntil: new Date(Date.now() + 1500),
+    })
+    await until(
+      async () => (await restClient(second).get(`/api/events/${id}?depth=0&probe=${Date.now()}`)).status === 200,
+      'the scheduled publish',
+      30_000,
+    )
     await until(() => received.length >= 1, 'the webhook', 20_000)
     // Long enough for a second poll of any process to have run it again.
     await new Promise((resolve) => setTimeout(resolve, 3000))
-    expect(received.map((delivery) => JSON.parse(delivery.body))).toEqual([expect.objectContaining({ event: 'publish', collection: 'events', id })])
-    const versions = await admin.get(`/api/events/versions?depth=0&limit=50&where[parent][equals]=${id}&where[version._status][equals]=published`)
+    expect(received.map((delivery) => JSON.parse(delivery.body))).toEqual([
+      expect.objectContaining({ event: 'publish', collection: 'events', id }),
+    ])
+    const versions = await admin.get(
+      `/api/events/versions?depth=0&limit=50&where[parent][equals]=${id}&where[version._status][equals]=published`,
+    )
     expect(versions.body.totalDocs).toBe(1)
-    const deliveries = await payload.find({ collection: 'webhook-deliveries', where: { documentId: { equals: String(id) } }, overrideAccess: true, depth: 0 })
+    const deliveries = await payload.find({
+      collection: 'webhook-deliveries',
+      where: { documentId: { equals: String(id) } },
+      overrideAccess: true,
+      depth: 0,
+    })
     expect(deliveries.docs.map((delivery) => [delivery.status, delivery.attempts])).toEqual([['delivered', 1]])
     expect(worker.output()).not.toMatch(/"level":50|ERROR/)
   })
 
   it('counts login attempts across both instances, and refuses on both once the limit is spent', async () => {
-    const attempt = (server: RunningServer) => restClient(server).post('/api/users/login', { email: 'nobody@pressroom.test', password: 'wrong password' })
+    const attempt = (server: RunningServer) =>
+      restClient(server).post('/api/users/login', { email: 'nobody@pressroom.test', password: 'wrong password' })
     const remaining = (reply: { headers: Headers }) => Number(/r=(\d+)/.exec(reply.headers.get('ratelimit') ?? '')?.[1])
     const start = remaining(await attempt(first))
     expect(start).toBeGreaterThan(2)
@@ -113,7 +188,10 @@ describe('two app instances and a worker on one database', () => {
       const refused = await attempt(server)
       expect(refused.status).toBe(429)
       // The right password too: it is the address that is refused, on every instance.
-      expect((await restClient(server).post('/api/users/login', { email: 'editor@pressroom.test', password: PASSWORD })).status).toBe(429)
+      expect(
+        (await restClient(server).post('/api/users/login', { email: 'editor@pressroom.test', password: PASSWORD }))
+          .status,
+      ).toBe(429)
     }
   })
 })

@@ -58,28 +58,59 @@ describe('the editorial workflow', () => {
         id: eventId,
         locale: 'ru',
         draft: true,
-        data: { title: 'Форум по правовой помощи', venue: { city: 'Бишкек' }, programme: [{ id: (await payload.findByID({ collection: 'events', id: eventId })).programme![0].id, title: 'Открытие' }] },
+        data: {
+          title: 'Форум по правовой помощи',
+          venue: { city: 'Бишкек' },
+          programme: [
+            { id: (await payload.findByID({ collection: 'events', id: eventId })).programme![0].id, title: 'Открытие' },
+          ],
+        },
         ...as(translator),
       })
-      expect(draft).toMatchObject({ title: 'Форум по правовой помощи', _status: 'draft', venue: { city: 'Бишкек', country: 'KG' } })
+      expect(draft).toMatchObject({
+        title: 'Форум по правовой помощи',
+        _status: 'draft',
+        venue: { city: 'Бишкек', country: 'KG' },
+      })
       // The published Russian text is untouched until an editor publishes.
-      const publicRu = await payload.findByID({ collection: 'events', id: eventId, locale: 'ru', overrideAccess: false })
+      const publicRu = await payload.findByID({
+        collection: 'events',
+        id: eventId,
+        locale: 'ru',
+        overrideAccess: false,
+      })
       expect(publicRu.title).toBe('Legal aid forum')
     })
 
     it('get 403 for a non-localized field, and nothing changes', async () => {
       const before = await payload.findByID({ collection: 'events', id: eventId, draft: true, locale: 'ru' })
       const { status, message } = await refusal(
-        payload.update({ collection: 'events', id: eventId, locale: 'ru', draft: true, data: { title: 'Новое', startDate: '2027-01-01T00:00:00.000Z', venue: { country: 'KZ' } }, ...as(translator) }),
+        payload.update({
+          collection: 'events',
+          id: eventId,
+          locale: 'ru',
+          draft: true,
+          data: { title: 'Новое', startDate: '2027-01-01T00:00:00.000Z', venue: { country: 'KZ' } },
+          ...as(translator),
+        }),
       )
       expect(status).toBe(403)
-      expect(message).toBe('Translators cannot change fields that are the same in every language: startDate, venue.country.')
+      expect(message).toBe(
+        'Translators cannot change fields that are the same in every language: startDate, venue.country.',
+      )
       expect(await payload.findByID({ collection: 'events', id: eventId, draft: true, locale: 'ru' })).toEqual(before)
     })
 
     it('get 403 for adding or removing programme rows', async () => {
       const { status } = await refusal(
-        payload.update({ collection: 'events', id: eventId, locale: 'ru', draft: true, data: { programme: [] }, ...as(translator) }),
+        payload.update({
+          collection: 'events',
+          id: eventId,
+          locale: 'ru',
+          draft: true,
+          data: { programme: [] },
+          ...as(translator),
+        }),
       )
       expect(status).toBe(403)
     })
@@ -87,28 +118,72 @@ describe('the editorial workflow', () => {
     it('get 403 in a locale that is not theirs, and nothing changes', async () => {
       const before = await payload.findByID({ collection: 'events', id: eventId, draft: true, locale: 'kk' })
       const { status, message } = await refusal(
-        payload.update({ collection: 'events', id: eventId, locale: 'kk', draft: true, data: { title: 'Құқықтық көмек форумы' }, ...as(translator) }),
+        payload.update({
+          collection: 'events',
+          id: eventId,
+          locale: 'kk',
+          draft: true,
+          data: { title: 'Құқықтық көмек форумы' },
+          ...as(translator),
+        }),
       )
       expect(status).toBe(403)
       expect(message).toBe('You translate into ru, ky; this change is to "kk".')
-      await expect(refusal(payload.update({ collection: 'events', id: eventId, locale: 'en', draft: true, data: { title: 'Changed' }, ...as(translator) }))).resolves.toMatchObject({ status: 403 })
+      await expect(
+        refusal(
+          payload.update({
+            collection: 'events',
+            id: eventId,
+            locale: 'en',
+            draft: true,
+            data: { title: 'Changed' },
+            ...as(translator),
+          }),
+        ),
+      ).resolves.toMatchObject({ status: 403 })
       expect(await payload.findByID({ collection: 'events', id: eventId, draft: true, locale: 'kk' })).toEqual(before)
     })
 
     it('cannot publish, create or delete', async () => {
-      await expect(refusal(payload.update({ collection: 'events', id: eventId, locale: 'ru', data: { _status: 'published' }, ...as(translator) }))).resolves.toMatchObject({ status: 403 })
-      await expect(payload.delete({ collection: 'events', id: eventId, ...as(translator) })).rejects.toMatchObject({ status: 403 })
       await expect(
-        payload.create({ collection: 'organisations', data: { name: 'X', organisationType: 'ngo' }, ...as(translator) }),
+        refusal(
+          payload.update({
+            collection: 'events',
+            id: eventId,
+            locale: 'ru',
+            data: { _status: 'published' },
+            ...as(translator),
+          }),
+        ),
+      ).resolves.toMatchObject({ status: 403 })
+      await expect(payload.delete({ collection: 'events', id: eventId, ...as(translator) })).rejects.toMatchObject({
+        status: 403,
+      })
+      await expect(
+        payload.create({
+          collection: 'organisations',
+          data: { name: 'X', organisationType: 'ngo' },
+          ...as(translator),
+        }),
       ).rejects.toMatchObject({ status: 403 })
     })
   })
 
   describe('roles', () => {
     it('cannot be given to oneself; only an admin changes them', async () => {
-      const self = await payload.update({ collection: 'users', id: editor.id, data: { name: 'Still editor', roles: ['admin'] }, ...as(editor) })
+      const self = await payload.update({
+        collection: 'users',
+        id: editor.id,
+        data: { name: 'Still editor', roles: ['admin'] },
+        ...as(editor),
+      })
       expect(self).toMatchObject({ name: 'Still editor', roles: ['editor'] })
-      const promoted = await payload.update({ collection: 'users', id: translator.id, data: { locales: ['ru', 'ky', 'tg'] }, ...as(admin) })
+      const promoted = await payload.update({
+        collection: 'users',
+        id: translator.id,
+        data: { locales: ['ru', 'ky', 'tg'] },
+        ...as(admin),
+      })
       expect(promoted.locales).toEqual(['ru', 'ky', 'tg'])
     })
   })
@@ -122,12 +197,23 @@ describe('the editorial workflow', () => {
       })
       const read = (id: number) => payload.findByID({ collection: 'organisations', id, depth: 0, ...as(admin) })
       expect(await read(created.id)).toMatchObject({ createdBy: editor.id, updatedBy: editor.id })
-      await payload.update({ collection: 'organisations', id: created.id, locale: 'ru', data: { name: 'МПЧП', updatedBy: editor.id } as never, ...as(translator) })
+      await payload.update({
+        collection: 'organisations',
+        id: created.id,
+        locale: 'ru',
+        data: { name: 'МПЧП', updatedBy: editor.id } as never,
+        ...as(translator),
+      })
       expect(await read(created.id)).toMatchObject({ createdBy: editor.id, updatedBy: translator.id })
     })
 
     it('keeps the author of each version', async () => {
-      const { docs } = await payload.findVersions({ collection: 'events', where: { parent: { equals: eventId } }, sort: 'createdAt', depth: 0 })
+      const { docs } = await payload.findVersions({
+        collection: 'events',
+        where: { parent: { equals: eventId } },
+        sort: 'createdAt',
+        depth: 0,
+      })
       expect(docs.map((version) => version.version.updatedBy)).toEqual([editor.id, translator.id])
     })
 

@@ -1,4 +1,4 @@
-import { type Principal, principals, secretsFor, leakedIn, type World, buildWorld } from './world'
+import { buildWorld, leakedIn, type Principal, principals, secretsFor, type World } from './world'
 
 /**
  * Class 1: every access operation of every collection, Payload's own included, decided for every
@@ -7,7 +7,17 @@ import { type Principal, principals, secretsFor, leakedIn, type World, buildWorl
  * it does not: version history, Payload's internal collections, jobs, unlock and the admin panel.)
  */
 const versioned = ['events', 'press-releases', 'projects', 'donor-notices']
-const unversioned = ['speakers', 'organisations', 'media', 'preview-links', 'users', 'api-keys', 'webhooks', 'webhook-deliveries', 'translation-records']
+const unversioned = [
+  'speakers',
+  'organisations',
+  'media',
+  'preview-links',
+  'users',
+  'api-keys',
+  'webhooks',
+  'webhook-deliveries',
+  'translation-records',
+]
 const internal = ['payload-locked-documents', 'payload-preferences', 'payload-jobs', 'rate-limit-hits']
 const staff: Principal[] = ['translator', 'editor', 'admin']
 const outsiders: Principal[] = ['anonymous', 'frontend-key', 'preview-key']
@@ -35,9 +45,19 @@ describe('access: every operation, every collection, every principal', () => {
     world = await buildWorld()
     // Something in each internal collection: a lock (an editor opens a document), a preference, a job.
     const editor = world.clients.editor
-    await editor.post('/api/payload-locked-documents', { document: { relationTo: 'events', value: world.ids.draftEvent }, globalSlug: null, user: { relationTo: 'users', value: 2 } })
+    await editor.post('/api/payload-locked-documents', {
+      document: { relationTo: 'events', value: world.ids.draftEvent },
+      globalSlug: null,
+      user: { relationTo: 'users', value: 2 },
+    })
     await editor.post('/api/payload-preferences/nav', { value: { open: true } })
-    await world.clients.admin.post('/api/webhooks', { name: 'Frontend', url: 'https://frontend.example.org/hook', collections: ['events'], events: ['publish'], active: false })
+    await world.clients.admin.post('/api/webhooks', {
+      name: 'Frontend',
+      url: 'https://frontend.example.org/hook',
+      collections: ['events'],
+      events: ['publish'],
+      active: false,
+    })
   })
   afterAll(() => world?.server.stop('SIGKILL'))
 
@@ -56,7 +76,9 @@ describe('access: every operation, every collection, every principal', () => {
     }
 
     it.each(principals)('one version by id, and counting versions: %s', async (who) => {
-      const { body } = await world.clients.admin.get(`/api/events/versions?where[parent][equals]=${world.ids.draftEvent}&depth=0`)
+      const { body } = await world.clients.admin.get(
+        `/api/events/versions?where[parent][equals]=${world.ids.draftEvent}&depth=0`,
+      )
       const versionId = body.docs[0].id
       const one = await world.clients[who].get(`/api/events/versions/${versionId}?depth=0`)
       const counted = await world.clients[who].get('/api/events/versions/count')
@@ -84,12 +106,16 @@ describe('access: every operation, every collection, every principal', () => {
     })
 
     it.each(['speakers', 'organisations', 'media'])('%s keeps no versions anyone can list', async (collection) => {
-      for (const who of principals) expect(refused((await world.clients[who].get(`/api/${collection}/versions`)).status)).toBe(true)
+      for (const who of principals)
+        expect(refused((await world.clients[who].get(`/api/${collection}/versions`)).status)).toBe(true)
     })
   })
 
   describe("staff-only and Payload's own collections", () => {
-    for (const collection of [...unversioned.filter((slug) => slug in listers), ...internal.filter((slug) => slug in listers)]) {
+    for (const collection of [
+      ...unversioned.filter((slug) => slug in listers),
+      ...internal.filter((slug) => slug in listers),
+    ]) {
       it.each(principals)(`${collection} is listed only by its readers: %s`, async (who) => {
         const reply = await world.clients[who].get(`/api/${collection}?limit=100&depth=0`)
         if (listers[collection].includes(who)) {
@@ -101,16 +127,26 @@ describe('access: every operation, every collection, every principal', () => {
       })
     }
 
-    it.each(principals)('payload-locked-documents: nobody outside the staff creates, changes or deletes a lock: %s', async (who) => {
-      const created = await world.clients[who].post('/api/payload-locked-documents', { document: { relationTo: 'events', value: world.ids.publishedEvent }, user: { relationTo: 'users', value: 1 } })
-      if (staff.includes(who)) return expect(created.status).toBeLessThan(300)
-      expect(refused(created.status)).toBe(true)
-      const { body } = await world.clients.admin.get('/api/payload-locked-documents?depth=0')
-      const lock = body.docs[0]
-      expect(refused((await world.clients[who].patch(`/api/payload-locked-documents/${lock.id}`, { globalSlug: 'x' })).status)).toBe(true)
-      expect(refused((await world.clients[who].delete(`/api/payload-locked-documents/${lock.id}`)).status)).toBe(true)
-      expect((await world.clients.admin.get(`/api/payload-locked-documents/${lock.id}`)).status).toBe(200)
-    })
+    it.each(principals)(
+      'payload-locked-documents: nobody outside the staff creates, changes or deletes a lock: %s',
+      async (who) => {
+        const created = await world.clients[who].post('/api/payload-locked-documents', {
+          document: { relationTo: 'events', value: world.ids.publishedEvent },
+          user: { relationTo: 'users', value: 1 },
+        })
+        if (staff.includes(who)) return expect(created.status).toBeLessThan(300)
+        expect(refused(created.status)).toBe(true)
+        const { body } = await world.clients.admin.get('/api/payload-locked-documents?depth=0')
+        const lock = body.docs[0]
+        expect(
+          refused(
+            (await world.clients[who].patch(`/api/payload-locked-documents/${lock.id}`, { globalSlug: 'x' })).status,
+          ),
+        ).toBe(true)
+        expect(refused((await world.clients[who].delete(`/api/payload-locked-documents/${lock.id}`)).status)).toBe(true)
+        expect((await world.clients.admin.get(`/api/payload-locked-documents/${lock.id}`)).status).toBe(200)
+      },
+    )
 
     it.each(principals)('payload-preferences: only people keep preferences, and only their own: %s', async (who) => {
       const own = await world.clients[who].post('/api/payload-preferences/probe', { value: { who } })
@@ -122,21 +158,27 @@ describe('access: every operation, every collection, every principal', () => {
       if (who !== 'editor') expect(docs.some((doc) => doc.key === 'nav')).toBe(false)
     })
 
-    it.each(principals)('rate-limit-hits: nobody reads, adds, changes or clears a login counter over HTTP: %s', async (who) => {
-      const client = world.clients[who]
-      const list = await client.get('/api/rate-limit-hits?limit=10&depth=0')
-      expect(refused(list.status) || list.body.docs.length === 0).toBe(true)
-      expect(refused((await client.post('/api/rate-limit-hits', { key: 'auth:127.0.0.1', at: 0 })).status)).toBe(true)
-      expect(refused((await client.patch('/api/rate-limit-hits/1', { at: 0 })).status)).toBe(true)
-      const cleared = await client.delete('/api/rate-limit-hits?where[key][like]=auth')
-      expect(refused(cleared.status) || (cleared.status === 200 && cleared.body.docs.length === 0)).toBe(true)
-    })
+    it.each(principals)(
+      'rate-limit-hits: nobody reads, adds, changes or clears a login counter over HTTP: %s',
+      async (who) => {
+        const client = world.clients[who]
+        const list = await client.get('/api/rate-limit-hits?limit=10&depth=0')
+        expect(refused(list.status) || list.body.docs.length === 0).toBe(true)
+        expect(refused((await client.post('/api/rate-limit-hits', { key: 'auth:127.0.0.1', at: 0 })).status)).toBe(true)
+        expect(refused((await client.patch('/api/rate-limit-hits/1', { at: 0 })).status)).toBe(true)
+        const cleared = await client.delete('/api/rate-limit-hits?where[key][like]=auth')
+        expect(refused(cleared.status) || (cleared.status === 200 && cleared.body.docs.length === 0)).toBe(true)
+      },
+    )
 
     it.each(principals)('payload-jobs: jobs are run, queued or listed over HTTP by admins only: %s', async (who) => {
       const run = await world.clients[who].get('/api/payload-jobs/run?limit=1')
       const schedules = await world.clients[who].get('/api/payload-jobs/handle-schedules')
       const list = await world.clients[who].get('/api/payload-jobs?limit=10')
-      const created = await world.clients[who].post('/api/payload-jobs', { taskSlug: 'deliverWebhook', input: { delivery: '1' } })
+      const created = await world.clients[who].post('/api/payload-jobs', {
+        taskSlug: 'deliverWebhook',
+        input: { delivery: '1' },
+      })
       if (who === 'admin') expect(run.status).toBe(200)
       else {
         expect(refused(run.status)).toBe(true)
@@ -147,7 +189,9 @@ describe('access: every operation, every collection, every principal', () => {
     })
 
     it.each(principals)('payload-jobs and internal collections over GraphQL: %s', async (who) => {
-      const reply = await world.clients[who].graphql('{ PayloadLockedDocuments { docs { id } } PayloadPreferences { docs { id key } } }')
+      const reply = await world.clients[who].graphql(
+        '{ PayloadLockedDocuments { docs { id } } PayloadPreferences { docs { id key } } }',
+      )
       if (staff.includes(who)) return
       const data = reply.body.data ?? {}
       expect(data.PayloadLockedDocuments ?? null).toBeNull()

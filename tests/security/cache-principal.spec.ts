@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 
-import { leakedIn, secretsFor, type World, buildWorld } from './world'
+import { buildWorld, leakedIn, secretsFor, type World } from './world'
 
 /**
  * Class 2: who is asking is decided once, by Payload's own authentication, and only an answer
@@ -66,39 +66,76 @@ describe('the public cache never serves a privileged answer to the public', () =
       { authorization: `JWT ${token}`, cookie: 'payload-token=junk' },
     )
   }
-  const request = fc.record({ who: fc.constantFrom(...privileged), url: fc.nat(), origin: fc.constantFrom(undefined, 'https://frontend.example.org') })
+  const request = fc.record({
+    who: fc.constantFrom(...privileged),
+    url: fc.nat(),
+    origin: fc.constantFrom(undefined, 'https://frontend.example.org'),
+  })
 
   it('holds for random principals, header spellings and URLs', async () => {
     await fc.assert(
-      fc.asyncProperty(request.chain((base) => spellings(base.who).map((headers) => ({ ...base, headers }))), async ({ who, url, origin, headers }) => {
-        const path = urls[url % urls.length]
-        const extra: Record<string, string> = origin ? { origin } : {}
-        // The privileged read first, so that if it were kept the public would get it next.
-        await fetch(`${world.server.url}${path}`, { headers: { ...headers, ...extra } }).then((reply) => reply.arrayBuffer())
-        for (const target of [path, ...urls.slice(0, 4)]) {
-          const reply = await fetch(`${world.server.url}${target}`, { headers: extra })
-          const text = await reply.text()
-          expect({ who, path, target, leaked: leakedIn(text, secretsFor('anonymous')) }).toEqual({ who, path, target, leaked: [] })
-        }
-      }),
+      fc.asyncProperty(
+        request.chain((base) => spellings(base.who).map((headers) => ({ ...base, headers }))),
+        async ({ who, url, origin, headers }) => {
+          const path = urls[url % urls.length]
+          const extra: Record<string, string> = origin ? { origin } : {}
+          // The privileged read first, so that if it were kept the public would get it next.
+          await fetch(`${world.server.url}${path}`, { headers: { ...headers, ...extra } }).then((reply) =>
+            reply.arrayBuffer(),
+          )
+          for (const target of [path, ...urls.slice(0, 4)]) {
+            const reply = await fetch(`${world.server.url}${target}`, { headers: extra })
+            const text = await reply.text()
+            expect({ who, path, target, leaked: leakedIn(text, secretsFor('anonymous')) }).toEqual({
+              who,
+              path,
+              target,
+              leaked: [],
+            })
+          }
+        },
+      ),
       { numRuns: 60 },
     )
   })
 
   it('GraphQL answers are shared only when Payload finds nobody behind them', async () => {
-    const query = JSON.stringify({ query: `{ Speakers(limit: 100) { docs { name email } } Speaker(id: ${world.ids.internalSpeaker}) { name consent { note } } }` })
-    const variants: Record<string, string>[] = [{ cookie: `theme=x;payload-token=${world.tokens.admin}` }, { cookie: `payload-token =${world.tokens.admin}` }, { authorization: `Bearer ${world.tokens.editor}` }, { authorization: world.authorization['preview-key'] }]
+    const query = JSON.stringify({
+      query: `{ Speakers(limit: 100) { docs { name email } } Speaker(id: ${world.ids.internalSpeaker}) { name consent { note } } }`,
+    })
+    const variants: Record<string, string>[] = [
+      { cookie: `theme=x;payload-token=${world.tokens.admin}` },
+      { cookie: `payload-token =${world.tokens.admin}` },
+      { authorization: `Bearer ${world.tokens.editor}` },
+      { authorization: world.authorization['preview-key'] },
+    ]
     for (const headers of variants) {
-      const privileged = await fetch(`${world.server.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: query })
+      const privileged = await fetch(`${world.server.url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: query,
+      })
       await privileged.text()
-      const anonymous = await (await fetch(`${world.server.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query })).text()
+      const anonymous = await (
+        await fetch(`${world.server.url}/api/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: query,
+        })
+      ).text()
       expect(leakedIn(anonymous, secretsFor('anonymous'))).toEqual([])
     }
   })
 
   it('the read model, which fills its rows past access, serves the public nothing private', async () => {
     // Lists and documents answered from public-snapshots, once its rows are rendered (the jobs queue, within seconds).
-    const paths = ['/api/events?depth=1&limit=100', `/api/events/${world.ids.publishedEvent}?depth=1`, '/api/speakers?depth=1&limit=100', '/api/press-releases?depth=1&limit=100', `/api/projects/${world.ids.project}?depth=1`]
+    const paths = [
+      '/api/events?depth=1&limit=100',
+      `/api/events/${world.ids.publishedEvent}?depth=1`,
+      '/api/speakers?depth=1&limit=100',
+      '/api/press-releases?depth=1&limit=100',
+      `/api/projects/${world.ids.project}?depth=1`,
+    ]
     for (const path of paths) {
       let reply: Response | undefined
       for (let attempt = 0; attempt < 100; attempt += 1) {
@@ -123,14 +160,18 @@ describe('the public cache never serves a privileged answer to the public', () =
 
   it("a client's Host or X-Forwarded-Proto never reaches a cached feed", async () => {
     for (const path of ['/feeds/press-releases.atom', '/feeds/press-releases.xml', '/sitemap.xml']) {
-      const poisoned = await (await fetch(`${world.server.url}${path}`, { headers: { host: 'evil.example', 'x-forwarded-proto': 'gopher' } })).text()
+      const poisoned = await (
+        await fetch(`${world.server.url}${path}`, { headers: { host: 'evil.example', 'x-forwarded-proto': 'gopher' } })
+      ).text()
       const plain = await (await fetch(`${world.server.url}${path}`)).text()
       expect(poisoned + plain).not.toMatch(/evil\.example|gopher:/)
     }
   })
 
   it('answers for someone signed in are marked private for caches downstream', async () => {
-    const reply = await fetch(`${world.server.url}/api/speakers?depth=0`, { headers: { authorization: world.authorization.editor } })
+    const reply = await fetch(`${world.server.url}/api/speakers?depth=0`, {
+      headers: { authorization: world.authorization.editor },
+    })
     expect(reply.headers.get('cache-control')).toMatch(/private|no-store/)
   })
 })

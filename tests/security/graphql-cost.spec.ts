@@ -26,8 +26,14 @@ const doubling = (levels: number) =>
 describe('GraphQL cost limits, over HTTP', () => {
   let server: RunningServer
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) })
-  const errorsOf = async (response: Response) => ((await response.json()) as { errors?: { message: string }[] }).errors?.map((error) => error.message).join(' ') ?? ''
+    fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    })
+  const errorsOf = async (response: Response) =>
+    ((await response.json()) as { errors?: { message: string }[] }).errors?.map((error) => error.message).join(' ') ??
+    ''
 
   beforeAll(async () => {
     server = await startServer()
@@ -35,11 +41,22 @@ describe('GraphQL cost limits, over HTTP', () => {
     // Five published events, each linked from five published releases: what the attacker found.
     const events: number[] = []
     for (let i = 0; i < 5; i++) {
-      const reply = await admin.post('/api/events', { title: `Linked event ${i}`, startDate: '2030-01-01T00:00:00.000Z', endDate: '2030-01-02T00:00:00.000Z', timezone: 'UTC', _status: 'published' })
+      const reply = await admin.post('/api/events', {
+        title: `Linked event ${i}`,
+        startDate: '2030-01-01T00:00:00.000Z',
+        endDate: '2030-01-02T00:00:00.000Z',
+        timezone: 'UTC',
+        _status: 'published',
+      })
       events.push(reply.body.doc.id)
     }
     for (let i = 0; i < 5; i++) {
-      const reply = await admin.post('/api/press-releases', { title: `Linked release ${i}`, releaseDate: '2026-01-01T00:00:00.000Z', events, _status: 'published' })
+      const reply = await admin.post('/api/press-releases', {
+        title: `Linked release ${i}`,
+        releaseDate: '2026-01-01T00:00:00.000Z',
+        events,
+        _status: 'published',
+      })
       expect(reply.status).toBe(201)
     }
     // Payload builds its schema on the first request: not part of any measurement below.
@@ -60,47 +77,95 @@ describe('GraphQL cost limits, over HTTP', () => {
     const [response, during] = await Promise.all([send(), healthz()])
     const text = await response.text()
     const after = usage(pid)
-    return { status: response.status, text, cpuMs: after.cpuMs - before.cpuMs, rssMb: after.rssMb - before.rssMb, healthzDelayMs: during - idle }
+    return {
+      status: response.status,
+      text,
+      cpuMs: after.cpuMs - before.cpuMs,
+      rssMb: after.rssMb - before.rssMb,
+      healthzDelayMs: during - idle,
+    }
   }
 
   const attacks: [string, () => Promise<Response>, number][] = [
     ['the nested join query over five events and five releases each', () => post({ query: nested(3) }), 400],
     ['80 levels of nesting', () => post({ query: nested(26) }), 400],
     ['a chain of 22 fragments, each spreading the next twice', () => post({ query: doubling(22) }), 400],
-    ['a fragment cycle', () => post({ query: '{ Events { docs { ...A } } } fragment A on Event { ...B } fragment B on Event { ...A }' }), 400],
-    ['400 aliases in one selection set', () => post({ query: `{ Events(limit: 1) { docs { ${Array.from({ length: 400 }, (_, i) => `a${i}: id`).join(' ')} } } }` }), 400],
+    [
+      'a fragment cycle',
+      () => post({ query: '{ Events { docs { ...A } } } fragment A on Event { ...B } fragment B on Event { ...A }' }),
+      400,
+    ],
+    [
+      '400 aliases in one selection set',
+      () =>
+        post({
+          query: `{ Events(limit: 1) { docs { ${Array.from({ length: 400 }, (_, i) => `a${i}: id`).join(' ')} } } }`,
+        }),
+      400,
+    ],
     ['a batch of 100 nested queries', () => post(Array.from({ length: 100 }, () => ({ query: nested(3) }))), 400],
     ['the nested query by GET', () => fetch(`${server.url}/api/graphql?query=${encodeURIComponent(nested(3))}`), 400],
-    ['the nested query as application/graphql', () => fetch(`${server.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/graphql' }, body: nested(3) }), 415],
-    ['the nested query as a form', () => fetch(`${server.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `query=${encodeURIComponent(nested(3))}` }), 415],
+    [
+      'the nested query as application/graphql',
+      () =>
+        fetch(`${server.url}/api/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/graphql' },
+          body: nested(3),
+        }),
+      415,
+    ],
+    [
+      'the nested query as a form',
+      () =>
+        fetch(`${server.url}/api/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: `query=${encodeURIComponent(nested(3))}`,
+        }),
+      415,
+    ],
     ['the nested query to Payload’s own route', () => post({ query: nested(3) }, { 'x-pressroom-path': 'next' }), 400],
     ['one level of nesting, answered', () => post({ query: nested(1) }), 200],
   ]
 
-  it.each(attacks)('answers %s within 200 ms of server CPU and 50 MB, without holding /healthz', async (_name, send, status) => {
-    const result = await measure(send)
-    expect({ status: result.status, text: result.text.slice(0, 300) }).toEqual({ status, text: expect.stringContaining(status === 200 ? '"data"' : '"errors"') })
-    expect(result.cpuMs).toBeLessThanOrEqual(200)
-    expect(result.rssMb).toBeLessThanOrEqual(50)
-    expect(result.healthzDelayMs).toBeLessThanOrEqual(100)
-  })
+  it.each(attacks)(
+    'answers %s within 200 ms of server CPU and 50 MB, without holding /healthz',
+    async (_name, send, status) => {
+      const result = await measure(send)
+      expect({ status: result.status, text: result.text.slice(0, 300) }).toEqual({
+        status,
+        text: expect.stringContaining(status === 200 ? '"data"' : '"errors"'),
+      })
+      expect(result.cpuMs).toBeLessThanOrEqual(200)
+      expect(result.rssMb).toBeLessThanOrEqual(50)
+      expect(result.healthzDelayMs).toBeLessThanOrEqual(100)
+    },
+  )
 
   it('says why a query is refused, and where', async () => {
     expect(await errorsOf(await post({ query: nested(3) }))).toMatch(/estimated answer is \d+ values .* at most 20000/)
-    expect(await errorsOf(await post({ query: nested(26) }))).toMatch(/nests fields too deep, fragments expanded; at most 15/)
-    expect(await errorsOf(await post({ query: '{ Events { docs { ...A } } } fragment A on Event { ...A }' }))).toMatch(/"A" spread each other in a cycle/)
+    expect(await errorsOf(await post({ query: nested(26) }))).toMatch(
+      /nests fields too deep, fragments expanded; at most 15/,
+    )
+    expect(await errorsOf(await post({ query: '{ Events { docs { ...A } } } fragment A on Event { ...A }' }))).toMatch(
+      /"A" spread each other in a cycle/,
+    )
     const limit = await post({ query: '{ Events { docs { pressReleases(limit: 501) { docs { id } } } } }' })
     expect(limit.status).toBe(400)
     expect(await limit.json()).toEqual({
       errors: [
         {
-          message: 'Events.docs.pressReleases: limit must be a whole number from 1 to 500, got 501; use page to read further.',
+          message:
+            'Events.docs.pressReleases: limit must be a whole number from 1 to 500, got 501; use page to read further.',
           path: ['Events', 'docs', 'pressReleases'],
           extensions: { name: 'QueryError', statusCode: 400 },
         },
       ],
     })
-    expect(await errorsOf(await post({ query: '{ Events(limit: 0) { docs { id } } }' }))).toMatch(/^Events: limit must be a whole number from 1 to 500, got 0/)
+    expect(await errorsOf(await post({ query: '{ Events(limit: 0) { docs { id } } }' }))).toMatch(
+      /^Events: limit must be a whole number from 1 to 500, got 0/,
+    )
     expect(await errorsOf(await post([{ query: '{ Events { totalDocs } }' }]))).toMatch(/^Batched GraphQL requests/)
   })
 

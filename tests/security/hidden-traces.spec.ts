@@ -1,4 +1,4 @@
-import { type Principal, type World, buildWorld } from './world'
+import { buildWorld, type Principal, type World } from './world'
 
 /**
  * Class 6: a hidden person, an embargoed release or a draft leaves no trace through filters,
@@ -44,13 +44,17 @@ describe('hidden people and documents leave no trace', () => {
       const { ids } = world
       const published = who === 'preview-key' ? 2 : 1
       expect(await total(who, `/api/events?where[speakers.speaker][equals]=${ids.publicSpeaker}`)).toBe(published)
-      expect(await total(who, `/api/events?where[speakers.speaker][in]=${ids.publicSpeaker},${ids.internalSpeaker}`)).toBe(published)
+      expect(
+        await total(who, `/api/events?where[speakers.speaker][in]=${ids.publicSpeaker},${ids.internalSpeaker}`),
+      ).toBe(published)
       // "Not this hidden person" is everything: to an outsider they take part in nothing.
-      expect(await total(who, `/api/events?where[speakers.speaker][not_equals]=${ids.internalSpeaker}`)).toBe(await total(who, '/api/events'))
+      expect(await total(who, `/api/events?where[speakers.speaker][not_equals]=${ids.internalSpeaker}`)).toBe(
+        await total(who, '/api/events'),
+      )
     })
   })
 
-  describe("a row that names a speaker is not filtered or sorted on by its other cells", () => {
+  describe('a row that names a speaker is not filtered or sorted on by its other cells', () => {
     const refusedPaths = [
       '/api/events?where[speakers.topic][like]=Topic',
       '/api/events?where[speakers.role][equals]=speaker',
@@ -84,16 +88,22 @@ describe('hidden people and documents leave no trace', () => {
       }
     })
     it.each(outsiders)('ranges over ids, orders by ids and filters on joins are a 400: %s', async (who) => {
-      for (const path of refusedAnyway) expect({ path, status: (await world.clients[who].get(path)).status }).toEqual({ path, status: 400 })
+      for (const path of refusedAnyway)
+        expect({ path, status: (await world.clients[who].get(path)).status }).toEqual({ path, status: 400 })
     })
     it('the staff may', async () => {
-      for (const path of refusedPaths) expect({ path, status: (await world.clients.editor.get(path)).status }).toEqual({ path, status: 200 })
+      for (const path of refusedPaths)
+        expect({ path, status: (await world.clients.editor.get(path)).status }).toEqual({ path, status: 200 })
     })
     it('GraphQL obeys the same rules', async () => {
       const { ids } = world
-      const reply = await world.clients.anonymous.graphql(`{ Events(where: { speakers__speaker: { equals: ${ids.internalSpeaker} } }) { totalDocs } }`)
+      const reply = await world.clients.anonymous.graphql(
+        `{ Events(where: { speakers__speaker: { equals: ${ids.internalSpeaker} } }) { totalDocs } }`,
+      )
       expect(reply.body.data?.Events?.totalDocs ?? 0).toBe(0)
-      const cell = await world.clients.anonymous.graphql('{ Events(where: { speakers__topic: { like: "Topic" } }) { totalDocs } }')
+      const cell = await world.clients.anonymous.graphql(
+        '{ Events(where: { speakers__topic: { like: "Topic" } }) { totalDocs } }',
+      )
       expect(cell.body.data?.Events?.totalDocs ?? 0).toBe(0)
     })
   })
@@ -102,14 +112,22 @@ describe('hidden people and documents leave no trace', () => {
     it.each(['anonymous', 'frontend-key'] as Principal[])('%s', async (who) => {
       const { ids } = world
       const event = await world.clients[who].get(`/api/events/${ids.publishedEvent}?depth=1`)
-      const releases = event.body.pressReleases.docs.map((doc: { id: number } | number) => (typeof doc === 'object' ? doc.id : doc))
+      const releases = event.body.pressReleases.docs.map((doc: { id: number } | number) =>
+        typeof doc === 'object' ? doc.id : doc,
+      )
       expect(releases).toContain(ids.publicRelease)
       expect(releases).not.toContain(ids.embargoedRelease)
       const speaker = await world.clients[who].get(`/api/speakers/${ids.publicSpeaker}?depth=1`)
-      const events = speaker.body.events.docs.map((doc: { id: number } | number) => (typeof doc === 'object' ? doc.id : doc))
+      const events = speaker.body.events.docs.map((doc: { id: number } | number) =>
+        typeof doc === 'object' ? doc.id : doc,
+      )
       expect(events).toEqual([ids.publishedEvent])
-      const graphql = await world.clients[who].graphql(`{ Event(id: ${ids.publishedEvent}) { pressReleases { docs { id } } } Speaker(id: ${ids.publicSpeaker}) { events { docs { id } } } }`)
-      expect(graphql.body.data.Event.pressReleases.docs.map((doc: { id: number }) => doc.id)).not.toContain(ids.embargoedRelease)
+      const graphql = await world.clients[who].graphql(
+        `{ Event(id: ${ids.publishedEvent}) { pressReleases { docs { id } } } Speaker(id: ${ids.publicSpeaker}) { events { docs { id } } } }`,
+      )
+      expect(graphql.body.data.Event.pressReleases.docs.map((doc: { id: number }) => doc.id)).not.toContain(
+        ids.embargoedRelease,
+      )
       expect(graphql.body.data.Speaker.events.docs.map((doc: { id: number }) => doc.id)).toEqual([ids.publishedEvent])
     })
   })
@@ -117,12 +135,48 @@ describe('hidden people and documents leave no trace', () => {
   describe('files are public only when a public document uses them, or an editor marked them public', () => {
     type Expect = Record<keyof World['media'], boolean>
     const visible: Record<Principal, Expect> = {
-      anonymous: { publicPhoto: true, markedPublicImage: true, internalPhoto: false, embargoedImage: false, unusedImage: false },
-      'frontend-key': { publicPhoto: true, markedPublicImage: true, internalPhoto: false, embargoedImage: false, unusedImage: false },
-      'preview-key': { publicPhoto: true, markedPublicImage: true, internalPhoto: false, embargoedImage: true, unusedImage: false },
-      translator: { publicPhoto: true, markedPublicImage: true, internalPhoto: true, embargoedImage: true, unusedImage: true },
-      editor: { publicPhoto: true, markedPublicImage: true, internalPhoto: true, embargoedImage: true, unusedImage: true },
-      admin: { publicPhoto: true, markedPublicImage: true, internalPhoto: true, embargoedImage: true, unusedImage: true },
+      anonymous: {
+        publicPhoto: true,
+        markedPublicImage: true,
+        internalPhoto: false,
+        embargoedImage: false,
+        unusedImage: false,
+      },
+      'frontend-key': {
+        publicPhoto: true,
+        markedPublicImage: true,
+        internalPhoto: false,
+        embargoedImage: false,
+        unusedImage: false,
+      },
+      'preview-key': {
+        publicPhoto: true,
+        markedPublicImage: true,
+        internalPhoto: false,
+        embargoedImage: true,
+        unusedImage: false,
+      },
+      translator: {
+        publicPhoto: true,
+        markedPublicImage: true,
+        internalPhoto: true,
+        embargoedImage: true,
+        unusedImage: true,
+      },
+      editor: {
+        publicPhoto: true,
+        markedPublicImage: true,
+        internalPhoto: true,
+        embargoedImage: true,
+        unusedImage: true,
+      },
+      admin: {
+        publicPhoto: true,
+        markedPublicImage: true,
+        internalPhoto: true,
+        embargoedImage: true,
+        unusedImage: true,
+      },
     }
     it.each(Object.keys(visible) as Principal[])('by id, by file URL, in lists: %s', async (who) => {
       const names = Object.keys(world.media) as (keyof World['media'])[]
@@ -131,10 +185,19 @@ describe('hidden people and documents leave no trace', () => {
       for (const name of names) {
         const id = world.ids[name]
         const byId = await world.clients[who].get(`/api/media/${id}`)
-        const file = await fetch(`${world.server.url}${world.media[name].url}`, { headers: world.authorization[who] ? { authorization: world.authorization[who] } : {} })
-        const thumbnail = await fetch(`${world.server.url}${world.media[name].url.replace(/\.png$/, '-320x240.png')}`, { headers: world.authorization[who] ? { authorization: world.authorization[who] } : {} })
+        const file = await fetch(`${world.server.url}${world.media[name].url}`, {
+          headers: world.authorization[who] ? { authorization: world.authorization[who] } : {},
+        })
+        const thumbnail = await fetch(`${world.server.url}${world.media[name].url.replace(/\.png$/, '-320x240.png')}`, {
+          headers: world.authorization[who] ? { authorization: world.authorization[who] } : {},
+        })
         const seen = visible[who][name]
-        expect({ name, byId: byId.status === 200, file: file.status === 200, listed: listed.has(id) }).toEqual({ name, byId: seen, file: seen, listed: seen })
+        expect({ name, byId: byId.status === 200, file: file.status === 200, listed: listed.has(id) }).toEqual({
+          name,
+          byId: seen,
+          file: seen,
+          listed: seen,
+        })
         if (!seen) expect(thumbnail.status).not.toBe(200)
       }
     })

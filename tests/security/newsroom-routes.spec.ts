@@ -1,4 +1,4 @@
-import { type Principal, principals, SECRETS, leakedIn, secretsFor, type World, buildWorld } from './world'
+import { buildWorld, leakedIn, type Principal, principals, SECRETS, secretsFor, type World } from './world'
 
 /**
  * The newsroom's routes (search, redirects, occurrences, sitemaps, donor visibility, HTML rich text,
@@ -17,7 +17,17 @@ const problemPaths = (body: string): string[] => {
   return problems.filter((problem) => problem.message).map((problem) => String(problem.path))
 }
 
-const searchWords = ['Secretname', 'zarina.internal', 'shelter', 'Noconsent', 'DRAFTSECRET', 'DRAFTEDIT', 'EMBARGOSECRET', 'DRAFTRELEASE', 'STAFFNAME']
+const searchWords = [
+  'Secretname',
+  'zarina.internal',
+  'shelter',
+  'Noconsent',
+  'DRAFTSECRET',
+  'DRAFTEDIT',
+  'EMBARGOSECRET',
+  'DRAFTRELEASE',
+  'STAFFNAME',
+]
 
 describe('newsroom routes keep every promise of the security suite', () => {
   let world: World
@@ -68,28 +78,41 @@ describe('newsroom routes keep every promise of the security suite', () => {
     }
     // A draft's slug and an embargoed release's slug are not found by the public, so no redirect names them.
     if (who === 'anonymous' || who === 'frontend-key') {
-      expect((await text(who, `/api/redirects?collection=events&slug=${encodeURIComponent(draftEventSlug)}&locale=en`)).status).toBe(404)
-      expect((await text(who, `/api/redirects?collection=press-releases&slug=${encodeURIComponent(embargoedSlug)}&locale=en`)).status).toBe(404)
+      expect(
+        (await text(who, `/api/redirects?collection=events&slug=${encodeURIComponent(draftEventSlug)}&locale=en`))
+          .status,
+      ).toBe(404)
+      expect(
+        (
+          await text(
+            who,
+            `/api/redirects?collection=press-releases&slug=${encodeURIComponent(embargoedSlug)}&locale=en`,
+          )
+        ).status,
+      ).toBe(404)
     }
   })
 
-  it.each(principals)('donor-visibility checks are for the staff, the project report for editors and admins: %s', async (who) => {
-    const { ids } = world
-    const readers: Record<string, Principal[]> = {
-      [`/api/events/${ids.draftEvent}/visibility`]: staff,
-      [`/api/press-releases/${ids.embargoedRelease}/visibility`]: staff,
-      [`/api/projects/${ids.project}/visibility-report?format=json`]: ['editor', 'admin'],
-      [`/api/projects/${ids.project}/visibility-report?format=csv`]: ['editor', 'admin'],
-    }
-    for (const [path, allowed] of Object.entries(readers)) {
-      const reply = await text(who, path)
-      if (allowed.includes(who)) expect({ path, status: reply.status }).toEqual({ path, status: 200 })
-      else {
-        expect({ path, refused: [401, 403, 404].includes(reply.status) }).toEqual({ path, refused: true })
-        expect({ path, leaked: leakedIn(reply.body, Object.values(SECRETS)) }).toEqual({ path, leaked: [] })
+  it.each(principals)(
+    'donor-visibility checks are for the staff, the project report for editors and admins: %s',
+    async (who) => {
+      const { ids } = world
+      const readers: Record<string, Principal[]> = {
+        [`/api/events/${ids.draftEvent}/visibility`]: staff,
+        [`/api/press-releases/${ids.embargoedRelease}/visibility`]: staff,
+        [`/api/projects/${ids.project}/visibility-report?format=json`]: ['editor', 'admin'],
+        [`/api/projects/${ids.project}/visibility-report?format=csv`]: ['editor', 'admin'],
       }
-    }
-  })
+      for (const [path, allowed] of Object.entries(readers)) {
+        const reply = await text(who, path)
+        if (allowed.includes(who)) expect({ path, status: reply.status }).toEqual({ path, status: 200 })
+        else {
+          expect({ path, refused: [401, 403, 404].includes(reply.status) }).toEqual({ path, refused: true })
+          expect({ path, leaked: leakedIn(reply.body, Object.values(SECRETS)) }).toEqual({ path, leaked: [] })
+        }
+      }
+    },
+  )
 
   const hostile: [string, string][] = [
     ['/api/search?q=', 'q'],
@@ -114,15 +137,25 @@ describe('newsroom routes keep every promise of the security suite', () => {
     for (const [path, field] of hostile) {
       const reply = await text(who, path)
       expect({ path: path.slice(0, 120), status: reply.status }).toEqual({ path: path.slice(0, 120), status: 400 })
-      expect({ path: path.slice(0, 120), fields: problemPaths(reply.body) }).toEqual({ path: path.slice(0, 120), fields: expect.arrayContaining([field]) })
+      expect({ path: path.slice(0, 120), fields: problemPaths(reply.body) }).toEqual({
+        path: path.slice(0, 120),
+        fields: expect.arrayContaining([field]),
+      })
     }
   })
 
   it('hostile ids and formats on the staff routes are a 400 or a 404, never a 500', async () => {
-    for (const path of ['/api/events/abc/visibility', '/api/events/1e999/visibility', '/api/projects/%00/visibility-report', `/api/projects/${world.ids.project}/visibility-report?format=exe`]) {
+    for (const path of [
+      '/api/events/abc/visibility',
+      '/api/events/1e999/visibility',
+      '/api/projects/%00/visibility-report',
+      `/api/projects/${world.ids.project}/visibility-report?format=exe`,
+    ]) {
       const reply = await text('editor', path)
       expect({ path, status: [400, 404].includes(reply.status) }).toEqual({ path, status: true })
     }
-    expect((await text('editor', `/api/projects/${world.ids.project}/visibility-report?format=exe`)).body).toContain('format')
+    expect((await text('editor', `/api/projects/${world.ids.project}/visibility-report?format=exe`)).body).toContain(
+      'format',
+    )
   })
 })

@@ -1,4 +1,4 @@
-import { leakedIn, SECRETS, type World, buildWorld } from './world'
+import { buildWorld, leakedIn, SECRETS, type World } from './world'
 
 /**
  * Class 5: an endpoint that sets access aside chooses exactly what it returns. The preview link
@@ -10,12 +10,18 @@ describe('the preview-link answer holds the release and nothing private', () => 
   let url: string
   beforeAll(async () => {
     world = await buildWorld()
-    const link = await world.clients.editor.post('/api/preview-links', { sharedWith: 'A journalist', pressRelease: world.ids.embargoedRelease })
+    const link = await world.clients.editor.post('/api/preview-links', {
+      sharedWith: 'A journalist',
+      pressRelease: world.ids.embargoedRelease,
+    })
     expect(link.status).toBe(201)
     url = new URL(link.body.doc.url, world.server.url).pathname + new URL(link.body.doc.url, world.server.url).search
     // A hidden person quoted in the embargoed release.
     await world.clients.editor.patch(`/api/press-releases/${world.ids.embargoedRelease}`, {
-      quotes: [{ speaker: world.ids.internalSpeaker, text: 'Hidden quote' }, { speaker: world.ids.publicSpeaker, text: 'Public quote' }],
+      quotes: [
+        { speaker: world.ids.internalSpeaker, text: 'Hidden quote' },
+        { speaker: world.ids.publicSpeaker, text: 'Public quote' },
+      ],
       _status: 'published',
     })
   })
@@ -34,7 +40,15 @@ describe('the preview-link answer holds the release and nothing private', () => 
       expect(reply.body.createdBy).toBeUndefined()
       expect(reply.body.updatedBy).toBeUndefined()
       expect(text).not.toMatch(/@pressroom\.test/)
-      expect(leakedIn(text, [SECRETS.staffName, SECRETS.draftEventTitle, SECRETS.internalName, SECRETS.internalEmail, SECRETS.consentNote])).toEqual([])
+      expect(
+        leakedIn(text, [
+          SECRETS.staffName,
+          SECRETS.draftEventTitle,
+          SECRETS.internalName,
+          SECRETS.internalEmail,
+          SECRETS.consentNote,
+        ]),
+      ).toEqual([])
       // A linked document the public cannot read stays a bare id, as in every Payload read: never its fields.
       const populated = (reply.body.events as unknown[]).filter((event) => typeof event === 'object')
       expect(populated.map((event) => (event as { id: number }).id)).toEqual([world.ids.publishedEvent])

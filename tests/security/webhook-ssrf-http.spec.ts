@@ -13,7 +13,13 @@ describe('webhook SSRF over REST in production', () => {
   afterAll(() => server?.stop())
 
   it('answer a hook to loopback with a 400 naming url, even with WEBHOOK_ALLOW_PRIVATE=loopback', async () => {
-    const reply = await admin.post('/api/webhooks', { name: 'Inside', url: 'http://127.0.0.1:3000/hook', secret: 'a-shared-secret-of-enough-length', collections: ['events'], events: ['publish'] })
+    const reply = await admin.post('/api/webhooks', {
+      name: 'Inside',
+      url: 'http://127.0.0.1:3000/hook',
+      secret: 'a-shared-secret-of-enough-length',
+      collections: ['events'],
+      events: ['publish'],
+    })
     expect(reply.status).toBe(400)
     expect(reply.body.errors[0]).toMatchObject({
       name: 'ValidationError',

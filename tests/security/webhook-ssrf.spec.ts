@@ -18,7 +18,9 @@ import { until } from '../helpers/wait'
 type Listener = { port: number; received: string[]; close: () => Promise<unknown> }
 
 /** A listener on every loopback address (dual stack where the machine has IPv6). */
-async function listener(answer: (res: http.ServerResponse) => void = (res) => res.writeHead(204).end()): Promise<Listener> {
+async function listener(
+  answer: (res: http.ServerResponse) => void = (res) => res.writeHead(204).end(),
+): Promise<Listener> {
   const received: string[] = []
   const server = http.createServer((req, res) => {
     received.push(`${req.method} ${req.url}`)
@@ -29,10 +31,21 @@ async function listener(answer: (res: http.ServerResponse) => void = (res) => re
     server.once('error', () => server.listen(0, '0.0.0.0', resolve))
     server.listen(0, '::', resolve)
   })
-  return { port: (server.address() as AddressInfo).port, received, close: () => new Promise((resolve) => server.close(resolve)) }
+  return {
+    port: (server.address() as AddressInfo).port,
+    received,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  }
 }
 
-const hookData = (url: string) => ({ name: `Hook ${url}`, url, secret: 'a-shared-secret-of-enough-length', collections: ['events' as const], events: ['publish' as const], active: true })
+const hookData = (url: string) => ({
+  name: `Hook ${url}`,
+  url,
+  secret: 'a-shared-secret-of-enough-length',
+  collections: ['events' as const],
+  events: ['publish' as const],
+  active: true,
+})
 
 describe('webhook SSRF', () => {
   let payload: Payload
@@ -53,24 +66,46 @@ describe('webhook SSRF', () => {
     delete process.env.WEBHOOK_ALLOW_PRIVATE
     webhookDns.resolve = systemResolve
     // Switching hooks off leaves their URLs as they were, which even a refused URL allows.
-    await payload.update({ collection: 'webhooks', where: { active: { equals: true } }, data: { active: false }, user: admin, overrideAccess: false })
+    await payload.update({
+      collection: 'webhooks',
+      where: { active: { equals: true } },
+      data: { active: false },
+      user: admin,
+      overrideAccess: false,
+    })
   })
 
   /** A webhook as rows written before the address rules were: straight into the database. */
-  const storeLegacyHook = (url: string) => payload.db.create({ collection: 'webhooks', data: hookData(url) }) as Promise<{ id: number | string }>
+  const storeLegacyHook = (url: string) =>
+    payload.db.create({ collection: 'webhooks', data: hookData(url) }) as Promise<{ id: number | string }>
 
   let published = 0
   const publishEvent = () =>
     payload.create({
       collection: 'events',
-      data: { title: `Hooked ${++published}`, startDate: '2030-01-01T00:00:00.000Z', endDate: '2030-01-01T01:00:00.000Z', timezone: 'UTC', eventType: 'seminar', status: 'scheduled', attendanceMode: 'online', _status: 'published' },
+      data: {
+        title: `Hooked ${++published}`,
+        startDate: '2030-01-01T00:00:00.000Z',
+        endDate: '2030-01-01T01:00:00.000Z',
+        timezone: 'UTC',
+        eventType: 'seminar',
+        status: 'scheduled',
+        attendanceMode: 'online',
+        _status: 'published',
+      },
       user: admin,
       overrideAccess: false,
     })
 
   /** The delivery log of one hook once its first attempt is over. */
   async function attempted(hookId: number | string) {
-    const find = () => payload.find({ collection: 'webhook-deliveries', where: { webhook: { equals: hookId } }, depth: 0, overrideAccess: true })
+    const find = () =>
+      payload.find({
+        collection: 'webhook-deliveries',
+        where: { webhook: { equals: hookId } },
+        depth: 0,
+        overrideAccess: true,
+      })
     await until(async () => ((await find()).docs[0]?.attempts ?? 0) >= 1, `a delivery attempt for hook ${hookId}`)
     return (await find()).docs
   }
@@ -112,18 +147,49 @@ describe('webhook SSRF', () => {
   ])('refuse to save a hook to %s: a 400 naming url', async (url) => {
     const before = await payload.count({ collection: 'webhooks', overrideAccess: true })
     const saving = payload.create({ collection: 'webhooks', data: hookData(url), user: admin, overrideAccess: false })
-    await expect(saving).rejects.toMatchObject({ name: 'ValidationError', status: 400, data: { errors: [{ path: 'url', message: expect.stringContaining(url) }] } })
+    await expect(saving).rejects.toMatchObject({
+      name: 'ValidationError',
+      status: 400,
+      data: { errors: [{ path: 'url', message: expect.stringContaining(url) }] },
+    })
     expect(await payload.count({ collection: 'webhooks', overrideAccess: true })).toEqual(before)
   })
 
   it('refuse to save a name whose DNS answer is refused, and to move a hook there', async () => {
     webhookDns.resolve = dnsAnswering({ 'rebind.pressroom.test': '127.0.0.1', 'hooks.pressroom.test': '93.184.215.14' })
-    await expect(payload.create({ collection: 'webhooks', data: hookData('https://rebind.pressroom.test/hook'), user: admin, overrideAccess: false })).rejects.toMatchObject({
+    await expect(
+      payload.create({
+        collection: 'webhooks',
+        data: hookData('https://rebind.pressroom.test/hook'),
+        user: admin,
+        overrideAccess: false,
+      }),
+    ).rejects.toMatchObject({
       status: 400,
-      data: { errors: [{ path: 'url', message: expect.stringContaining('rebind.pressroom.test resolves to 127.0.0.1 is a loopback address') }] },
+      data: {
+        errors: [
+          {
+            path: 'url',
+            message: expect.stringContaining('rebind.pressroom.test resolves to 127.0.0.1 is a loopback address'),
+          },
+        ],
+      },
     })
-    const hook = await payload.create({ collection: 'webhooks', data: hookData('https://hooks.pressroom.test/hook'), user: admin, overrideAccess: false })
-    await expect(payload.update({ collection: 'webhooks', id: hook.id, data: { url: 'http://169.254.169.254/' }, user: admin, overrideAccess: false })).rejects.toMatchObject({
+    const hook = await payload.create({
+      collection: 'webhooks',
+      data: hookData('https://hooks.pressroom.test/hook'),
+      user: admin,
+      overrideAccess: false,
+    })
+    await expect(
+      payload.update({
+        collection: 'webhooks',
+        id: hook.id,
+        data: { url: 'http://169.254.169.254/' },
+        user: admin,
+        overrideAccess: false,
+      }),
+    ).rejects.toMatchObject({
       status: 400,
       data: { errors: [{ path: 'url', message: expect.stringContaining('cloud metadata') }] },
     })
@@ -131,12 +197,25 @@ describe('webhook SSRF', () => {
 
   it('do not deliver hooks stored before the rule to loopback, whatever the spelling, and record why', async () => {
     const target = await listener()
-    const spellings = [`http://127.0.0.1:${target.port}/hook`, `http://2130706433:${target.port}/hook`, `http://0x7f.0.0.1:${target.port}/hook`, `http://0.0.0.0:${target.port}/hook`, `http://[::1]:${target.port}/hook`, `http://[::ffff:127.0.0.1]:${target.port}/hook`]
+    const spellings = [
+      `http://127.0.0.1:${target.port}/hook`,
+      `http://2130706433:${target.port}/hook`,
+      `http://0x7f.0.0.1:${target.port}/hook`,
+      `http://0.0.0.0:${target.port}/hook`,
+      `http://[::1]:${target.port}/hook`,
+      `http://[::ffff:127.0.0.1]:${target.port}/hook`,
+    ]
     const hooks = await Promise.all(spellings.map(storeLegacyHook))
     await publishEvent()
     for (const hook of hooks) {
       const [delivery] = await attempted(hook.id)
-      expect(delivery).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringMatching(/^WebhookTargetRefused: .*(loopback|unspecified).*webhooks may only reach public internet addresses/) })
+      expect(delivery).toMatchObject({
+        status: 'failed',
+        attempts: 1,
+        lastError: expect.stringMatching(
+          /^WebhookTargetRefused: .*(loopback|unspecified).*webhooks may only reach public internet addresses/,
+        ),
+      })
       expect(delivery.statusCode ?? null).toBeNull()
     }
     expect(target.received).toEqual([])
@@ -151,13 +230,27 @@ describe('webhook SSRF', () => {
       // Public when the hook is saved, loopback by the time it is delivered.
       'rebinding.pressroom.test': () => (asked++ === 0 ? '93.184.215.14' : '127.0.0.1'),
     })
-    const rebinding = await payload.create({ collection: 'webhooks', data: hookData(`http://rebinding.pressroom.test:${target.port}/hook`), user: admin, overrideAccess: false })
+    const rebinding = await payload.create({
+      collection: 'webhooks',
+      data: hookData(`http://rebinding.pressroom.test:${target.port}/hook`),
+      user: admin,
+      overrideAccess: false,
+    })
     const legacy = await storeLegacyHook(`http://receiver.pressroom.test:${target.port}/hook`)
     const local = await storeLegacyHook(`http://localhost:${target.port}/hook`)
     await publishEvent()
-    expect((await attempted(rebinding.id))[0]).toMatchObject({ status: 'failed', lastError: expect.stringContaining('rebinding.pressroom.test resolves to 127.0.0.1') })
-    expect((await attempted(legacy.id))[0]).toMatchObject({ status: 'failed', lastError: expect.stringContaining('receiver.pressroom.test resolves to 127.0.0.1') })
-    expect((await attempted(local.id))[0]).toMatchObject({ status: 'failed', lastError: expect.stringContaining('internal host (localhost)') })
+    expect((await attempted(rebinding.id))[0]).toMatchObject({
+      status: 'failed',
+      lastError: expect.stringContaining('rebinding.pressroom.test resolves to 127.0.0.1'),
+    })
+    expect((await attempted(legacy.id))[0]).toMatchObject({
+      status: 'failed',
+      lastError: expect.stringContaining('receiver.pressroom.test resolves to 127.0.0.1'),
+    })
+    expect((await attempted(local.id))[0]).toMatchObject({
+      status: 'failed',
+      lastError: expect.stringContaining('internal host (localhost)'),
+    })
     expect(target.received).toEqual([])
     await target.close()
   })
@@ -167,7 +260,12 @@ describe('webhook SSRF', () => {
     const target = await listener()
     // The .test TLD never resolves on the internet, so delivery can only use this answer.
     webhookDns.resolve = dnsAnswering({ 'receiver.pressroom.test': '127.0.0.1' })
-    const hook = await payload.create({ collection: 'webhooks', data: hookData(`http://receiver.pressroom.test:${target.port}/hook`), user: admin, overrideAccess: false })
+    const hook = await payload.create({
+      collection: 'webhooks',
+      data: hookData(`http://receiver.pressroom.test:${target.port}/hook`),
+      user: admin,
+      overrideAccess: false,
+    })
     await publishEvent()
     expect((await attempted(hook.id))[0]).toMatchObject({ status: 'delivered', statusCode: 204 })
     expect(target.received).toEqual(['POST /hook'])
@@ -181,14 +279,34 @@ describe('webhook SSRF', () => {
       allowed: `http://127.0.0.1:${inside.port}/followed`,
       refused: `http://0.0.0.0:${inside.port}/followed`,
     }
-    const receivers = await Promise.all(Object.values(redirects).map((location) => listener((res) => res.writeHead(307, { location }).end())))
+    const receivers = await Promise.all(
+      Object.values(redirects).map((location) => listener((res) => res.writeHead(307, { location }).end())),
+    )
     // The redirect target on its own is a working receiver, so a followed redirect would show there.
-    const direct = await payload.create({ collection: 'webhooks', data: hookData(`http://127.0.0.1:${inside.port}/direct`), user: admin, overrideAccess: false })
-    const hooks = await Promise.all(receivers.map(({ port }) => payload.create({ collection: 'webhooks', data: hookData(`http://127.0.0.1:${port}/hook`), user: admin, overrideAccess: false })))
+    const direct = await payload.create({
+      collection: 'webhooks',
+      data: hookData(`http://127.0.0.1:${inside.port}/direct`),
+      user: admin,
+      overrideAccess: false,
+    })
+    const hooks = await Promise.all(
+      receivers.map(({ port }) =>
+        payload.create({
+          collection: 'webhooks',
+          data: hookData(`http://127.0.0.1:${port}/hook`),
+          user: admin,
+          overrideAccess: false,
+        }),
+      ),
+    )
     await publishEvent()
     expect((await attempted(direct.id))[0]).toMatchObject({ status: 'delivered' })
     for (const [index, location] of Object.values(redirects).entries()) {
-      expect((await attempted(hooks[index].id))[0]).toMatchObject({ status: 'failed', statusCode: 307, lastError: expect.stringContaining(`a redirect to ${location}; redirects are not followed`) })
+      expect((await attempted(hooks[index].id))[0]).toMatchObject({
+        status: 'failed',
+        statusCode: 307,
+        lastError: expect.stringContaining(`a redirect to ${location}; redirects are not followed`),
+      })
       expect(receivers[index].received).toEqual(['POST /hook'])
     }
     expect(inside.received).toEqual(['POST /direct'])

@@ -43,11 +43,23 @@ export type World = {
     markedPublicImage: number
     project: number
   }
-  media: Record<'publicPhoto' | 'internalPhoto' | 'embargoedImage' | 'unusedImage' | 'markedPublicImage', { url: string; filename: string }>
+  media: Record<
+    'publicPhoto' | 'internalPhoto' | 'embargoedImage' | 'unusedImage' | 'markedPublicImage',
+    { url: string; filename: string }
+  >
 }
 
 const png = async (color: string) =>
-  new Blob([new Uint8Array(await sharp({ create: { width: 64, height: 48, channels: 3, background: color } }).png().toBuffer())], { type: 'image/png' })
+  new Blob(
+    [
+      new Uint8Array(
+        await sharp({ create: { width: 64, height: 48, channels: 3, background: color } })
+          .png()
+          .toBuffer(),
+      ),
+    ],
+    { type: 'image/png' },
+  )
 
 const expectOk = <T extends { status: number; body: any }>(reply: T, what: string): T => {
   if (reply.status >= 300) throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.body)}`)
@@ -62,17 +74,21 @@ const expectOk = <T extends { status: number; body: any }>(reply: T, what: strin
 export async function buildWorld(env: Record<string, string> = {}): Promise<World> {
   const server = await startServer({ SEED_ON_START: 'false', LOGIN_RATE_LIMIT: '1000', ...env })
   const staff = await staffClients(server)
-  const login = async (email: string) => `JWT ${(await staff.anonymous.post('/api/users/login', { email, password: PASSWORD })).body.token}`
+  const login = async (email: string) =>
+    `JWT ${(await staff.anonymous.post('/api/users/login', { email, password: PASSWORD })).body.token}`
   const authorization = {
     anonymous: '',
     admin: await login('admin@pressroom.test'),
     editor: await login('editor@pressroom.test'),
     translator: await login('translator@pressroom.test'),
   } as Record<Principal, string>
-  const key = async (kind: string) => `api-keys API-Key ${expectOk(await staff.admin.post('/api/api-keys', { name: kind, kind }), 'api key').body.doc.key}`
+  const key = async (kind: string) =>
+    `api-keys API-Key ${expectOk(await staff.admin.post('/api/api-keys', { name: kind, kind }), 'api key').body.doc.key}`
   authorization['frontend-key'] = await key('frontend')
   authorization['preview-key'] = await key('preview')
-  const clients = Object.fromEntries(principals.map((who) => [who, restClient(server, authorization[who] || undefined)])) as Record<Principal, RestClient>
+  const clients = Object.fromEntries(
+    principals.map((who) => [who, restClient(server, authorization[who] || undefined)]),
+  ) as Record<Principal, RestClient>
   // The editor writes everything below, so `createdBy` of every document names this person.
   const editorId = (await staff.editor.get('/api/users/me')).body.user.id
   expectOk(await staff.admin.patch(`/api/users/${editorId}`, { name: SECRETS.staffName }), 'rename editor')
@@ -90,8 +106,14 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
   const unusedImage = await upload('#999', 'unused-image.png')
   const markedPublicImage = await upload('#ccc', 'marked-public.png', { public: true })
 
-  const create = async (collection: string, data: Record<string, unknown>) => expectOk(await staff.editor.post(`/api/${collection}?depth=0`, data), collection).body.doc.id as number
-  const publicSpeaker = await create('speakers', { name: 'Public Speaker', visibility: 'public', consent: { given: true }, photo: publicPhoto.id })
+  const create = async (collection: string, data: Record<string, unknown>) =>
+    expectOk(await staff.editor.post(`/api/${collection}?depth=0`, data), collection).body.doc.id as number
+  const publicSpeaker = await create('speakers', {
+    name: 'Public Speaker',
+    visibility: 'public',
+    consent: { given: true },
+    photo: publicPhoto.id,
+  })
   const internalSpeaker = await create('speakers', {
     name: SECRETS.internalName,
     visibility: 'internal',
@@ -99,8 +121,16 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     email: SECRETS.internalEmail,
     photo: internalPhoto.id,
   })
-  const noConsentSpeaker = await create('speakers', { name: SECRETS.noConsentName, visibility: 'public', consent: { given: false } })
-  const project = await create('projects', { title: 'A public project', coordinator: internalSpeaker, _status: 'published' })
+  const noConsentSpeaker = await create('speakers', {
+    name: SECRETS.noConsentName,
+    visibility: 'public',
+    consent: { given: false },
+  })
+  const project = await create('projects', {
+    title: 'A public project',
+    coordinator: internalSpeaker,
+    _status: 'published',
+  })
   const event = (title: string, extra: Record<string, unknown> = {}) => ({
     title,
     startDate: '2030-06-01T05:00:00.000Z',
@@ -108,24 +138,56 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     timezone: 'Asia/Dushanbe',
     ...extra,
   })
-  const speakers = [publicSpeaker, internalSpeaker, noConsentSpeaker].map((speaker) => ({ speaker, role: 'speaker', topic: `Topic of ${speaker}` }))
-  const publishedEvent = await create('events', event('Published conference', { speakers, programme: [{ title: 'Opening', speakers: [publicSpeaker, internalSpeaker] }], project, _status: 'published' }))
-  expectOk(await staff.editor.patch(`/api/events/${publishedEvent}?draft=true`, { title: SECRETS.draftOfPublishedTitle }), 'draft edit')
+  const speakers = [publicSpeaker, internalSpeaker, noConsentSpeaker].map((speaker) => ({
+    speaker,
+    role: 'speaker',
+    topic: `Topic of ${speaker}`,
+  }))
+  const publishedEvent = await create(
+    'events',
+    event('Published conference', {
+      speakers,
+      programme: [{ title: 'Opening', speakers: [publicSpeaker, internalSpeaker] }],
+      project,
+      _status: 'published',
+    }),
+  )
+  expectOk(
+    await staff.editor.patch(`/api/events/${publishedEvent}?draft=true`, { title: SECRETS.draftOfPublishedTitle }),
+    'draft edit',
+  )
   const draftEvent = await create('events', event(SECRETS.draftEventTitle, { speakers, _status: 'draft' }))
-  const release = (title: string, extra: Record<string, unknown>) => ({ title, releaseDate: '2030-05-31T00:00:00.000Z', ...extra })
-  const embargoedRelease = await create('press-releases', release(SECRETS.embargoedTitle, {
-    embargoUntil: '2099-01-01T00:00:00.000Z',
-    featuredImage: embargoedImage.id,
-    events: [draftEvent, publishedEvent],
-    _status: 'published',
-  }))
+  const release = (title: string, extra: Record<string, unknown>) => ({
+    title,
+    releaseDate: '2030-05-31T00:00:00.000Z',
+    ...extra,
+  })
+  const embargoedRelease = await create(
+    'press-releases',
+    release(SECRETS.embargoedTitle, {
+      embargoUntil: '2099-01-01T00:00:00.000Z',
+      featuredImage: embargoedImage.id,
+      events: [draftEvent, publishedEvent],
+      _status: 'published',
+    }),
+  )
   const draftRelease = await create('press-releases', release(SECRETS.draftReleaseTitle, { _status: 'draft' }))
-  const publicRelease = await create('press-releases', release('Public release', {
-    quotes: [{ speaker: internalSpeaker, text: 'A quote by a hidden person' }, { speaker: publicSpeaker, text: 'A public quote' }],
-    events: [publishedEvent],
-    _status: 'published',
-  }))
-  const tokens = { admin: authorization.admin.slice(4), editor: authorization.editor.slice(4), translator: authorization.translator.slice(4) }
+  const publicRelease = await create(
+    'press-releases',
+    release('Public release', {
+      quotes: [
+        { speaker: internalSpeaker, text: 'A quote by a hidden person' },
+        { speaker: publicSpeaker, text: 'A public quote' },
+      ],
+      events: [publishedEvent],
+      _status: 'published',
+    }),
+  )
+  const tokens = {
+    admin: authorization.admin.slice(4),
+    editor: authorization.editor.slice(4),
+    translator: authorization.translator.slice(4),
+  }
   const media = { publicPhoto, internalPhoto, embargoedImage, unusedImage, markedPublicImage }
   return {
     server,
@@ -133,20 +195,46 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     authorization,
     tokens,
     ids: {
-      publicSpeaker, internalSpeaker, noConsentSpeaker, publishedEvent, draftEvent, embargoedRelease, draftRelease, publicRelease, project,
-      publicPhoto: publicPhoto.id, internalPhoto: internalPhoto.id, embargoedImage: embargoedImage.id, unusedImage: unusedImage.id, markedPublicImage: markedPublicImage.id,
+      publicSpeaker,
+      internalSpeaker,
+      noConsentSpeaker,
+      publishedEvent,
+      draftEvent,
+      embargoedRelease,
+      draftRelease,
+      publicRelease,
+      project,
+      publicPhoto: publicPhoto.id,
+      internalPhoto: internalPhoto.id,
+      embargoedImage: embargoedImage.id,
+      unusedImage: unusedImage.id,
+      markedPublicImage: markedPublicImage.id,
     },
     media,
   }
 }
 
 /** Which of the secrets a text contains. */
-export const leakedIn = (text: string, secrets: readonly string[] = Object.values(SECRETS)): string[] => secrets.filter((secret) => text.includes(secret))
+export const leakedIn = (text: string, secrets: readonly string[] = Object.values(SECRETS)): string[] =>
+  secrets.filter((secret) => text.includes(secret))
 
 /** Secrets the public and frontend keys must never see; preview keys may read drafts and embargoed text. */
 export const secretsFor = (who: Principal): string[] => {
-  const people = [SECRETS.internalName, SECRETS.internalEmail, SECRETS.consentNote, SECRETS.noConsentName, SECRETS.staffName]
+  const people = [
+    SECRETS.internalName,
+    SECRETS.internalEmail,
+    SECRETS.consentNote,
+    SECRETS.noConsentName,
+    SECRETS.staffName,
+  ]
   if (who === 'preview-key') return people
-  if (who === 'anonymous' || who === 'frontend-key') return [...people, SECRETS.draftEventTitle, SECRETS.draftOfPublishedTitle, SECRETS.embargoedTitle, SECRETS.draftReleaseTitle]
+  if (who === 'anonymous' || who === 'frontend-key')
+    return [
+      ...people,
+      SECRETS.draftEventTitle,
+      SECRETS.draftOfPublishedTitle,
+      SECRETS.embargoedTitle,
+      SECRETS.draftReleaseTitle,
+    ]
   return []
 }

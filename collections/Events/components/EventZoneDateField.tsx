@@ -1,7 +1,6 @@
 'use client'
-import type { DateFieldClientProps } from 'payload'
-
 import { DateTimeField, useFormFields } from '@payloadcms/ui'
+import type { DateFieldClientProps } from 'payload'
 import React, { useEffect, useMemo } from 'react'
 
 /**

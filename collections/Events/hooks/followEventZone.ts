@@ -11,7 +11,8 @@ type Zoned = Partial<Event> & { startDate_tz?: unknown; endDate_tz?: unknown }
  * companion must not outvote a new `timezone`.)
  */
 export function eventZone(data: Zoned, previous?: string | null): string | undefined {
-  if (typeof data.startDate_tz === 'string' && data.startDate_tz && data.startDate_tz !== previous) return data.startDate_tz
+  if (typeof data.startDate_tz === 'string' && data.startDate_tz && data.startDate_tz !== previous)
+    return data.startDate_tz
   if (typeof data.timezone === 'string' && data.timezone) return data.timezone
   return previous ?? undefined
 }

@@ -15,6 +15,7 @@ export function passwordProblem(password: unknown): string | undefined {
 export const requireStrongPassword: CollectionBeforeOperationHook<'users'> = ({ args, collection, operation, req }) => {
   if (operation !== 'create' && operation !== 'update' && operation !== 'resetPassword') return args
   const message = passwordProblem((args as { data?: { password?: unknown } }).data?.password)
-  if (message) throw new ValidationError({ collection: collection.slug, errors: [{ message, path: 'password' }] }, req.t)
+  if (message)
+    throw new ValidationError({ collection: collection.slug, errors: [{ message, path: 'password' }] }, req.t)
   return args
 }

@@ -1,12 +1,18 @@
 'use client'
+import './index.css'
+
 import { useConfig, useDocumentInfo, useLocale, useTranslation } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
 import { translationWords } from '../TranslationsView/words'
-import './index.css'
 
 type Field = { path: string; label: string; status: 'missing' | 'stale' | 'translated'; sameAsSource: boolean }
-type Cell = { status: Field['status']; published: boolean; counts: { translated: number; total: number }; fields: Field[] }
+type Cell = {
+  status: Field['status']
+  published: boolean
+  counts: { translated: number; total: number }
+  fields: Field[]
+}
 
 /**
  * In the edit view's sidebar: the fields still missing or stale in the locale being edited,
@@ -37,7 +43,12 @@ export function TranslationPanel() {
   if (!cell) return null
   const toDo = cell.fields.filter((field) => field.status !== 'translated')
   return (
-    <section className="translation-panel" data-status={cell.status} aria-label={t.fieldsToDo} style={{ marginTop: "calc(var(--base) * 1.5)" }}>
+    <section
+      className="translation-panel"
+      data-status={cell.status}
+      aria-label={t.fieldsToDo}
+      style={{ marginTop: 'calc(var(--base) * 1.5)' }}
+    >
       <h4 style={{ margin: '0 0 0.5rem' }}>
         {t.fieldsToDo}: {t[cell.status]} ({cell.counts.translated}/{cell.counts.total})
       </h4>

@@ -1,18 +1,19 @@
-import type { AdminViewServerProps } from 'payload'
+import './index.css'
+
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import { redirect } from 'next/navigation'
+import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
 import { checkRole, staffRoles } from '@/access/checkRole'
 import { defaultLocale, locales } from '@/i18n/localization'
 import { ownLocalesFirst } from '@/utilities/translations/access'
 import { translationStatus } from '@/utilities/translations/report'
-import { translatableSlugs } from '@/utilities/translations/units'
 import { type FieldState, fieldStates } from '@/utilities/translations/status'
+import { translatableSlugs } from '@/utilities/translations/units'
 
 import { wordsFor } from './words'
-import './index.css'
 
 /** A mark beside each status word, so the status is read from its shape too, not from the cell's colour. */
 const statusMark: Record<FieldState, string> = { missing: '✗', stale: '!', translated: '✓' }
@@ -35,11 +36,15 @@ export async function TranslationsView({ initPageResult, params, searchParams }:
   const { req, permissions, visibleEntities, locale } = initPageResult
   const { payload, user, i18n } = req
   const admin = payload.config.routes.admin
-  if (!user || !checkRole(staffRoles, user)) redirect(`${admin}/login?redirect=${encodeURIComponent(`${admin}/translations`)}`)
+  if (!user || !checkRole(staffRoles, user))
+    redirect(`${admin}/login?redirect=${encodeURIComponent(`${admin}/translations`)}`)
   const t = wordsFor(i18n.language)
 
   const slugs = translatableSlugs(payload.config)
-  const targetCodes = ownLocalesFirst(user, locales.map((l) => l.code).filter((code) => code !== defaultLocale))
+  const targetCodes = ownLocalesFirst(
+    user,
+    locales.map((l) => l.code).filter((code) => code !== defaultLocale),
+  )
   const wantedCollection = first(searchParams?.collection)
   const wantedLocale = first(searchParams?.locale)
   const wantedStatus = first(searchParams?.status)
@@ -79,7 +84,9 @@ export async function TranslationsView({ initPageResult, params, searchParams }:
             <select name="collection" defaultValue={wantedCollection ?? ''}>
               <option value="">{t.all}</option>
               {slugs.map((slug) => (
-                <option key={slug} value={slug}>{collectionLabel(slug)}</option>
+                <option key={slug} value={slug}>
+                  {collectionLabel(slug)}
+                </option>
               ))}
             </select>
           </label>
@@ -88,7 +95,9 @@ export async function TranslationsView({ initPageResult, params, searchParams }:
             <select name="locale" defaultValue={wantedLocale ?? ''}>
               <option value="">{t.all}</option>
               {targetCodes.map((code) => (
-                <option key={code} value={code}>{label(code)}</option>
+                <option key={code} value={code}>
+                  {label(code)}
+                </option>
               ))}
             </select>
           </label>
@@ -97,11 +106,15 @@ export async function TranslationsView({ initPageResult, params, searchParams }:
             <select name="status" defaultValue={status ?? ''}>
               <option value="">{t.all}</option>
               {fieldStates.map((state) => (
-                <option key={state} value={state}>{t[state]}</option>
+                <option key={state} value={state}>
+                  {t[state]}
+                </option>
               ))}
             </select>
           </label>
-          <button className="btn btn--style-secondary btn--size-small" type="submit">{t.apply}</button>
+          <button className="btn btn--style-secondary btn--size-small" type="submit">
+            {t.apply}
+          </button>
         </form>
         <p className="translations-view__export" data-export>
           {t.export}{' '}
@@ -109,7 +122,9 @@ export async function TranslationsView({ initPageResult, params, searchParams }:
             ? exportFormats.map((file, index) => (
                 <React.Fragment key={file.label}>
                   {index > 0 ? ' · ' : null}
-                  <a href={exportUrl(exportCollection, exportLocale, file.query)} download>{file.label}</a>
+                  <a href={exportUrl(exportCollection, exportLocale, file.query)} download>
+                    {file.label}
+                  </a>
                 </React.Fragment>
               ))
             : t.exportChoose}
@@ -120,7 +135,9 @@ export async function TranslationsView({ initPageResult, params, searchParams }:
             <tr>
               <th scope="col">{t.document}</th>
               {shown.map((code) => (
-                <th key={code} scope="col" data-locale={code}>{label(code)}</th>
+                <th key={code} scope="col" data-locale={code}>
+                  {label(code)}
+                </th>
               ))}
             </tr>
           </thead>
@@ -134,12 +151,21 @@ export async function TranslationsView({ initPageResult, params, searchParams }:
                 {shown.map((code) => {
                   const cell = document.locales[code]
                   return (
-                    <td key={code} className={`translations-view__cell translations-view__cell--${cell.status}`} data-locale={code} data-status={cell.status}>
+                    <td
+                      key={code}
+                      className={`translations-view__cell translations-view__cell--${cell.status}`}
+                      data-locale={code}
+                      data-status={cell.status}
+                    >
                       <a href={`${admin}/collections/${document.collection}/${document.id}?locale=${code}`}>
-                        <span aria-hidden="true" className="translations-view__mark">{statusMark[cell.status]}</span>
+                        <span aria-hidden="true" className="translations-view__mark">
+                          {statusMark[cell.status]}
+                        </span>
                         {t[cell.status]} ({cell.counts.translated}/{cell.counts.total})
                       </a>
-                      <span className="translations-view__published">{cell.published ? t.published : t.notPublished}</span>
+                      <span className="translations-view__published">
+                        {cell.published ? t.published : t.notPublished}
+                      </span>
                     </td>
                   )
                 })}
@@ -159,7 +185,9 @@ export async function TranslationsView({ initPageResult, params, searchParams }:
                 return (
                   <td key={code} data-locale={code} className="translations-view__totals">
                     {fieldStates.map((state) => (
-                      <span key={state} data-status={state}>{t[state]}: {totals[state]} </span>
+                      <span key={state} data-status={state}>
+                        {t[state]}: {totals[state]}{' '}
+                      </span>
                     ))}
                   </td>
                 )

@@ -2,7 +2,8 @@
 export const translationWords = {
   en: {
     title: 'Translations',
-    intro: 'Each cell is a document in a language: missing (nothing yet), stale (the English changed since it was translated) or translated. Open a cell to edit that language.',
+    intro:
+      'Each cell is a document in a language: missing (nothing yet), stale (the English changed since it was translated) or translated. Open a cell to edit that language.',
     collection: 'Collection',
     locale: 'Language',
     status: 'Status',
@@ -28,7 +29,8 @@ export const translationWords = {
   },
   ru: {
     title: 'Переводы',
-    intro: 'Каждая ячейка — документ на одном языке: нет перевода, устарел (английский текст изменился после перевода) или переведён. Откройте ячейку, чтобы править этот язык.',
+    intro:
+      'Каждая ячейка — документ на одном языке: нет перевода, устарел (английский текст изменился после перевода) или переведён. Откройте ячейку, чтобы править этот язык.',
     collection: 'Коллекция',
     locale: 'Язык',
     status: 'Статус',
@@ -54,4 +56,5 @@ export const translationWords = {
   },
 }
 
-export const wordsFor = (language: string | undefined) => (language === 'ru' ? translationWords.ru : translationWords.en)
+export const wordsFor = (language: string | undefined) =>
+  language === 'ru' ? translationWords.ru : translationWords.en

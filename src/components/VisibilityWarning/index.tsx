@@ -1,8 +1,8 @@
 'use client'
+import './index.css'
+
 import { useConfig, useDocumentInfo, useLocale, useTranslation } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
-
-import './index.css'
 
 type Gap = { notice: number | string; rule: string; locale?: string; enforced: boolean; message: string }
 type Check = { blocking: boolean; gaps: Gap[]; notices: { id: number | string; name: string }[] }
@@ -40,7 +40,10 @@ export function VisibilityWarning() {
   useEffect(() => {
     if (!id || !collectionSlug) return
     const controller = new AbortController()
-    fetch(`${config.routes.api}/${collectionSlug}/${id}/visibility?locale=${encodeURIComponent(code)}`, { credentials: 'include', signal: controller.signal })
+    fetch(`${config.routes.api}/${collectionSlug}/${id}/visibility?locale=${encodeURIComponent(code)}`, {
+      credentials: 'include',
+      signal: controller.signal,
+    })
       .then((response) => (response.ok ? response.json() : undefined))
       .then((answer: Check | undefined) => setCheck(answer))
       .catch(() => undefined)
@@ -51,7 +54,13 @@ export function VisibilityWarning() {
   const notices = new Map(check.notices.map((notice) => [String(notice.id), notice.name]))
   const toOpen = [...new Set(check.gaps.map((gap) => String(gap.notice)))].filter((notice) => notices.has(notice))
   return (
-    <section className="visibility-warning" data-blocking={check.blocking} data-gaps={check.gaps.length} aria-label={t.title} aria-live="polite">
+    <section
+      className="visibility-warning"
+      data-blocking={check.blocking}
+      data-gaps={check.gaps.length}
+      aria-label={t.title}
+      aria-live="polite"
+    >
       <h4>{t.title}</h4>
       {check.gaps.length ? (
         <>

@@ -1,9 +1,9 @@
+import './index.css'
+
 import type { Payload, TypedUser, Where } from 'payload'
 import React from 'react'
 
 import { locales } from '@/i18n/localization'
-
-import './index.css'
 
 type Props = { payload: Payload; user?: TypedUser | null; i18n?: { language?: string } }
 
@@ -55,20 +55,56 @@ export async function WhatNeedsMe({ payload, user, i18n }: Props) {
   const t = i18n?.language === 'ru' ? words.ru : words.en
   const as = { user, overrideAccess: false, depth: 0 } as const
   const now = new Date().toISOString()
-  const date = (iso: string) => new Date(iso).toLocaleString(i18n?.language === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+  const date = (iso: string) =>
+    new Date(iso).toLocaleString(i18n?.language === 'ru' ? 'ru-RU' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    })
   const admin = payload.config.routes.admin
 
   const [upcoming, embargoed, drafts, scheduled] = await Promise.all([
-    payload.find({ collection: 'events', where: { endDate: { greater_than_equal: now } }, sort: 'startDate', limit: 5, select: { title: true, startDate: true }, ...as }),
-    payload.find({ collection: 'press-releases', where: { embargoUntil: { greater_than: now } }, sort: 'embargoUntil', limit: 5, select: { title: true, embargoUntil: true }, ...as }),
+    payload.find({
+      collection: 'events',
+      where: { endDate: { greater_than_equal: now } },
+      sort: 'startDate',
+      limit: 5,
+      select: { title: true, startDate: true },
+      ...as,
+    }),
+    payload.find({
+      collection: 'press-releases',
+      where: { embargoUntil: { greater_than: now } },
+      sort: 'embargoUntil',
+      limit: 5,
+      select: { title: true, embargoUntil: true },
+      ...as,
+    }),
     Promise.all(
       (['events', 'press-releases', 'projects', 'donor-notices'] as const).map(async (collection) => {
-        const { docs } = await payload.find({ collection, where: { _status: { equals: 'draft' } }, draft: true, sort: '-updatedAt', limit: 5, select: {}, ...as })
-        return docs.map((doc) => ({ collection, doc: doc as { id: number; title?: string; name?: string; updatedAt: string } }))
+        const { docs } = await payload.find({
+          collection,
+          where: { _status: { equals: 'draft' } },
+          draft: true,
+          sort: '-updatedAt',
+          limit: 5,
+          select: {},
+          ...as,
+        })
+        return docs.map((doc) => ({
+          collection,
+          doc: doc as { id: number; title?: string; name?: string; updatedAt: string },
+        }))
       }),
     ),
     // Jobs are Payload's own collection, unreadable through access rules; only slugs and times are shown.
-    payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'schedulePublish' } }, { completedAt: { exists: false } }] }, sort: 'waitUntil', limit: 5, depth: 0, overrideAccess: true }),
+    payload.find({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: 'schedulePublish' } }, { completedAt: { exists: false } }] },
+      sort: 'waitUntil',
+      limit: 5,
+      depth: 0,
+      overrideAccess: true,
+    }),
   ])
 
   const progress = await Promise.all(
@@ -77,7 +113,15 @@ export async function WhatNeedsMe({ payload, user, i18n }: Props) {
         (
           await Promise.all(
             (['events', 'press-releases'] as const).map(
-              async (collection) => (await payload.count({ collection, where: { and: [{ _status: { equals: 'published' } }, where] }, locale: code, ...as })).totalDocs,
+              async (collection) =>
+                (
+                  await payload.count({
+                    collection,
+                    where: { and: [{ _status: { equals: 'published' } }, where] },
+                    locale: code,
+                    ...as,
+                  })
+                ).totalDocs,
             ),
           )
         ).reduce((sum, n) => sum + n, 0)
@@ -103,11 +147,27 @@ export async function WhatNeedsMe({ payload, user, i18n }: Props) {
       <div className="what-needs-me__grid">
         <div>
           <h3>{t.upcoming}</h3>
-          <List empty={t.none} rows={upcoming.docs.map((doc) => ({ id: doc.id, title: doc.title, href: `${admin}/collections/events/${doc.id}`, note: date(doc.startDate) }))} />
+          <List
+            empty={t.none}
+            rows={upcoming.docs.map((doc) => ({
+              id: doc.id,
+              title: doc.title,
+              href: `${admin}/collections/events/${doc.id}`,
+              note: date(doc.startDate),
+            }))}
+          />
         </div>
         <div>
           <h3>{t.embargoed}</h3>
-          <List empty={t.none} rows={embargoed.docs.map((doc) => ({ id: doc.id, title: doc.title, href: `${admin}/collections/press-releases/${doc.id}`, note: `${t.until} ${date(doc.embargoUntil!)}` }))} />
+          <List
+            empty={t.none}
+            rows={embargoed.docs.map((doc) => ({
+              id: doc.id,
+              title: doc.title,
+              href: `${admin}/collections/press-releases/${doc.id}`,
+              note: `${t.until} ${date(doc.embargoUntil!)}`,
+            }))}
+          />
           <h3>{t.scheduled}</h3>
           <List empty={t.none} rows={scheduledRows} />
         </div>
@@ -115,7 +175,12 @@ export async function WhatNeedsMe({ payload, user, i18n }: Props) {
           <h3>{t.drafts}</h3>
           <List
             empty={t.none}
-            rows={drafts.flat().map(({ collection, doc }) => ({ id: doc.id, title: doc.title ?? doc.name ?? String(doc.id), href: `${admin}/collections/${collection}/${doc.id}`, note: collection }))}
+            rows={drafts.flat().map(({ collection, doc }) => ({
+              id: doc.id,
+              title: doc.title ?? doc.name ?? String(doc.id),
+              href: `${admin}/collections/${collection}/${doc.id}`,
+              note: collection,
+            }))}
           />
         </div>
         <div>
@@ -124,7 +189,12 @@ export async function WhatNeedsMe({ payload, user, i18n }: Props) {
             {progress.map(({ code, label, total, translated }) => (
               <li key={code} data-locale={code}>
                 {label}: {translated}/{total}
-                <meter aria-label={`${label}: ${translated}/${total}`} min={0} max={Math.max(total, 1)} value={translated} />
+                <meter
+                  aria-label={`${label}: ${translated}/${total}`}
+                  min={0}
+                  max={Math.max(total, 1)}
+                  value={translated}
+                />
               </li>
             ))}
           </ul>

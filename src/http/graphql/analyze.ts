@@ -79,17 +79,33 @@ function variableDefaults(operations: OperationDefinitionNode[]): Variables {
  * chain of fragments that each spread the next twice costs linear time here, and cycles are
  * refused before anything recursive runs.
  */
-export function analyzeDocument(document: DocumentNode, schema: GraphQLSchema, limits: GraphqlLimits, variables: Variables = {}): Analysis {
-  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)
+export function analyzeDocument(
+  document: DocumentNode,
+  schema: GraphQLSchema,
+  limits: GraphqlLimits,
+  variables: Variables = {},
+): Analysis {
+  const operations = document.definitions.filter(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  )
   const readOnly = operations.length > 0 && operations.every((operation) => operation.operation === 'query')
   const problems = new Map<string, Problem>()
-  const report = (message: string, path: string[]) => problems.size < MAX_PROBLEMS && !problems.has(message) && problems.set(message, { message, path })
-  const done = (cost: number, guarded: number): Analysis => ({ problems: [...problems.values()], cost, guarded, readOnly })
+  const report = (message: string, path: string[]) =>
+    problems.size < MAX_PROBLEMS && !problems.has(message) && problems.set(message, { message, path })
+  const done = (cost: number, guarded: number): Analysis => ({
+    problems: [...problems.values()],
+    cost,
+    guarded,
+    readOnly,
+  })
 
   const fragments = fragmentsOf(document)
   const cycle = fragmentCycle(fragments)
   if (cycle) {
-    report(`Fragments ${cycle.map((name) => `"${name}"`).join(', ')} spread each other in a cycle, or spread one that does.`, cycle.map((name) => `...${name}`))
+    report(
+      `Fragments ${cycle.map((name) => `"${name}"`).join(', ')} spread each other in a cycle, or spread one that does.`,
+      cycle.map((name) => `...${name}`),
+    )
     return done(0, 0)
   }
 
@@ -102,28 +118,42 @@ export function analyzeDocument(document: DocumentNode, schema: GraphQLSchema, l
     if (node.kind === Kind.BOOLEAN) return node.value
     return undefined
   }
-  const argument = (field: FieldNode, name: string) => valueOf(field.arguments?.find((arg) => arg.name.value === name)?.value)
+  const argument = (field: FieldNode, name: string) =>
+    valueOf(field.arguments?.find((arg) => arg.name.value === name)?.value)
   const dotted = (path: string[]) => path.join('.')
 
   /** The page size a field's `limit` gives its `docs`, after checking the arguments Payload would take unchecked. */
-  const pageSizeOf = (field: FieldNode, definition: GraphQLField<unknown, unknown> | undefined, path: string[]): number | undefined => {
+  const pageSizeOf = (
+    field: FieldNode,
+    definition: GraphQLField<unknown, unknown> | undefined,
+    path: string[],
+  ): number | undefined => {
     const limit = argument(field, 'limit')
     const depth = argument(field, 'depth')
     if (typeof depth === 'number' && !(Number.isInteger(depth) && depth >= 0 && depth <= limits.maxRelationDepth)) {
       report(`${dotted(path)}: depth must be a whole number from 0 to ${limits.maxRelationDepth}, got ${depth}.`, path)
     }
     if (typeof limit === 'number' && !(Number.isInteger(limit) && limit >= 1 && limit <= limits.maxLimit)) {
-      report(`${dotted(path)}: limit must be a whole number from 1 to ${limits.maxLimit}, got ${limit}; use page to read further.`, path)
+      report(
+        `${dotted(path)}: limit must be a whole number from 1 to ${limits.maxLimit}, got ${limit}; use page to read further.`,
+        path,
+      )
     }
     const paginated = typeof limit === 'number' || definition?.args.some((arg) => arg.name === 'limit')
     if (!paginated) return undefined
     if (argument(field, 'pagination') === false && typeof limit !== 'number') {
-      report(`${dotted(path)}: pagination: false reads every document; give a limit from 1 to ${limits.maxLimit} as well.`, path)
+      report(
+        `${dotted(path)}: pagination: false reads every document; give a limit from 1 to ${limits.maxLimit} as well.`,
+        path,
+      )
     }
     return typeof limit === 'number' ? Math.min(Math.max(Math.trunc(limit), 1), limits.maxLimit) : limits.defaultLimit
   }
 
-  const definitionOf = (parent: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined => {
+  const definitionOf = (
+    parent: GraphQLNamedType | undefined,
+    name: string,
+  ): GraphQLField<unknown, unknown> | undefined => {
     if (name === '__typename') return TypeNameMetaFieldDef
     if (parent && parent === schema.getQueryType() && name === '__schema') return SchemaMetaFieldDef
     if (parent && parent === schema.getQueryType() && name === '__type') return TypeMetaFieldDef
@@ -149,7 +179,13 @@ export function analyzeDocument(document: DocumentNode, schema: GraphQLSchema, l
    * `level` counts nested selection sets (inline fragments too), so that nothing here recurses
    * further than the depth limit allows.
    */
-  function walk(set: SelectionSetNode, parent: GraphQLNamedType | undefined, pageSize: number | undefined, path: string[], level: number): Totals {
+  function walk(
+    set: SelectionSetNode,
+    parent: GraphQLNamedType | undefined,
+    pageSize: number | undefined,
+    path: string[],
+    level: number,
+  ): Totals {
     const totals: Totals = { cost: 0, depth: 0, hops: 0, fields: 0, guarded: 0 }
     if (level > 2 * limits.maxDepth) return { ...totals, depth: Infinity }
     const add = (inner: Totals, depthOffset = 0) => {
@@ -169,7 +205,9 @@ export function analyzeDocument(document: DocumentNode, schema: GraphQLSchema, l
         totals.fields += inner.fields
         totals.guarded += inner.guarded
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) ?? undefined) : parent
+        const type = selection.typeCondition
+          ? (schema.getType(selection.typeCondition.name.value) ?? undefined)
+          : parent
         const inner = walk(selection.selectionSet, type, pageSize, path, level + 1)
         add(inner)
         totals.fields += inner.fields
@@ -184,14 +222,19 @@ export function analyzeDocument(document: DocumentNode, schema: GraphQLSchema, l
         const type = definition ? getNamedType(definition.type) : undefined
         totals.fields += 1
         if (GUARDED.test(name)) totals.guarded += 1
-        const inner = selection.selectionSet ? walk(selection.selectionSet, type, ownPageSize, fieldPath, level + 1) : undefined
+        const inner = selection.selectionSet
+          ? walk(selection.selectionSet, type, ownPageSize, fieldPath, level + 1)
+          : undefined
         totals.cost += instances * (1 + (inner?.cost ?? 0))
         totals.depth = Math.max(totals.depth, 1 + (inner?.depth ?? 0))
         totals.hops = Math.max(totals.hops, (type && isCollection(type) ? 1 : 0) + (inner?.hops ?? 0))
       }
     }
     if (totals.fields > limits.maxFields) {
-      report(`${dotted(path) || 'The query'} selects ${totals.fields} fields in one selection set, fragments and aliases counted; at most ${limits.maxFields}.`, path)
+      report(
+        `${dotted(path) || 'The query'} selects ${totals.fields} fields in one selection set, fragments and aliases counted; at most ${limits.maxFields}.`,
+        path,
+      )
     }
     return totals
   }
@@ -199,15 +242,26 @@ export function analyzeDocument(document: DocumentNode, schema: GraphQLSchema, l
   let cost = 0
   let guarded = 0
   for (const operation of operations) {
-    const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType()
+    const root =
+      operation.operation === 'mutation'
+        ? schema.getMutationType()
+        : operation.operation === 'subscription'
+          ? schema.getSubscriptionType()
+          : schema.getQueryType()
     const path = operation.name ? [operation.name.value] : []
     const totals = walk(operation.selectionSet, root ?? undefined, undefined, path, 0)
     const where = operation.name ? `Operation "${operation.name.value}"` : 'The query'
     if (totals.depth > limits.maxDepth) {
-      report(`${where} nests fields ${Number.isFinite(totals.depth) ? totals.depth : 'too'} deep, fragments expanded; at most ${limits.maxDepth}.`, path)
+      report(
+        `${where} nests fields ${Number.isFinite(totals.depth) ? totals.depth : 'too'} deep, fragments expanded; at most ${limits.maxDepth}.`,
+        path,
+      )
     }
     if (totals.hops - 1 > limits.maxRelationDepth) {
-      report(`${where} follows relationships and joins ${totals.hops - 1} levels deep; at most ${limits.maxRelationDepth}, as depth over REST.`, path)
+      report(
+        `${where} follows relationships and joins ${totals.hops - 1} levels deep; at most ${limits.maxRelationDepth}, as depth over REST.`,
+        path,
+      )
     }
     cost += totals.cost
     guarded += totals.guarded

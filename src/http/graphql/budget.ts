@@ -25,7 +25,8 @@ export class CostBudget {
     }
     const key = this.spent.has(client) || this.spent.size < MAX_CLIENTS ? client : OTHERS
     const used = this.spent.get(key) ?? 0
-    if (used + cost > this.budget) return { ok: false, retryAfterMs: this.windowStart + this.windowMs - now, remaining: this.budget - used }
+    if (used + cost > this.budget)
+      return { ok: false, retryAfterMs: this.windowStart + this.windowMs - now, remaining: this.budget - used }
     this.spent.set(key, used + cost)
     return { ok: true }
   }

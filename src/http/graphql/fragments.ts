@@ -4,7 +4,8 @@ import { type DocumentNode, type FragmentDefinitionNode, Kind, visit } from 'gra
 export function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   const fragments = new Map<string, FragmentDefinitionNode>()
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(definition.name.value)) fragments.set(definition.name.value, definition)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(definition.name.value))
+      fragments.set(definition.name.value, definition)
   }
   return fragments
 }
@@ -18,11 +19,14 @@ export function fragmentCycle(fragments: Map<string, FragmentDefinitionNode>): s
   const spreads = new Map<string, Set<string>>()
   for (const [name, fragment] of fragments) {
     const names = new Set<string>()
-    visit(fragment.selectionSet, { FragmentSpread: (node) => void (fragments.has(node.name.value) && names.add(node.name.value)) })
+    visit(fragment.selectionSet, {
+      FragmentSpread: (node) => void (fragments.has(node.name.value) && names.add(node.name.value)),
+    })
     spreads.set(name, names)
   }
   const spreadBy = new Map<string, string[]>()
-  for (const [name, names] of spreads) for (const spread of names) spreadBy.set(spread, [...(spreadBy.get(spread) ?? []), name])
+  for (const [name, names] of spreads)
+    for (const spread of names) spreadBy.set(spread, [...(spreadBy.get(spread) ?? []), name])
   const waiting = new Map([...spreads].map(([name, names]) => [name, names.size]))
   const ready = [...waiting].filter(([, count]) => count === 0).map(([name]) => name)
   while (ready.length) {

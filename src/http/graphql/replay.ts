@@ -15,7 +15,10 @@ export function replay(req: Request, body: Buffer): IncomingMessage {
   copy.httpVersionMinor = req.httpVersionMinor
   copy.headers = { ...req.headers, 'content-length': String(body.length) }
   delete copy.headers['transfer-encoding']
-  copy.rawHeaders = Object.entries(copy.headers).flatMap(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)])
+  copy.rawHeaders = Object.entries(copy.headers).flatMap(([name, value]) => [
+    name,
+    Array.isArray(value) ? value.join(', ') : String(value),
+  ])
   copy.complete = true
   copy.push(body)
   copy.push(null)

@@ -7,15 +7,18 @@ export type GraphqlParams = { query: string; operationName?: string; variables: 
 
 export type Refusal = { status: number; message: string }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** The media type as graphql-http compares it, so that no spelling of it passes one check and not the other. */
-export const mediaTypeOf = (contentType: string | undefined): string => (contentType ?? '').replace(/\s/g, '').toLowerCase().split(';')[0]
+export const mediaTypeOf = (contentType: string | undefined): string =>
+  (contentType ?? '').replace(/\s/g, '').toLowerCase().split(';')[0]
 
 function paramsOf(data: Record<string, unknown>): GraphqlParams | Refusal {
   const { query, operationName, variables } = data
   if (typeof query !== 'string') return { status: 400, message: 'Send the GraphQL document as a string in "query".' }
-  if (operationName != null && typeof operationName !== 'string') return { status: 400, message: '"operationName" must be a string.' }
+  if (operationName != null && typeof operationName !== 'string')
+    return { status: 400, message: '"operationName" must be a string.' }
   if (variables != null && !isObject(variables)) return { status: 400, message: '"variables" must be an object.' }
   return { query, operationName: operationName ?? undefined, variables: variables ?? {} }
 }
@@ -27,7 +30,11 @@ function paramsOf(data: Record<string, unknown>): GraphqlParams | Refusal {
  */
 export function paramsFromBody(contentType: string | undefined, body: Buffer): GraphqlParams | Refusal {
   if (mediaTypeOf(contentType) !== 'application/json') {
-    return { status: 415, message: 'Send GraphQL requests as POST with Content-Type: application/json and a body {"query": "…", "variables": {…}}.' }
+    return {
+      status: 415,
+      message:
+        'Send GraphQL requests as POST with Content-Type: application/json and a body {"query": "…", "variables": {…}}.',
+    }
   }
   let data: unknown
   try {
@@ -35,7 +42,12 @@ export function paramsFromBody(contentType: string | undefined, body: Buffer): G
   } catch (error) {
     return { status: 400, message: `The body is not valid JSON: ${(error as Error).message}` }
   }
-  if (Array.isArray(data)) return { status: 400, message: 'Batched GraphQL requests (a JSON array) are not accepted: send one operation per request, as a JSON object.' }
+  if (Array.isArray(data))
+    return {
+      status: 400,
+      message:
+        'Batched GraphQL requests (a JSON array) are not accepted: send one operation per request, as a JSON object.',
+    }
   if (!isObject(data)) return { status: 400, message: 'The body must be a JSON object with a "query".' }
   return paramsOf(data)
 }
@@ -48,7 +60,11 @@ export function paramsFromSearch(search: URLSearchParams): GraphqlParams | Refus
   } catch (error) {
     return { status: 400, message: `"variables" is not valid JSON: ${(error as Error).message}` }
   }
-  return paramsOf({ query: search.get('query') ?? undefined, operationName: search.get('operationName') ?? undefined, variables })
+  return paramsOf({
+    query: search.get('query') ?? undefined,
+    operationName: search.get('operationName') ?? undefined,
+    variables,
+  })
 }
 
 export const isRefusal = (value: GraphqlParams | Refusal): value is Refusal => 'status' in value
@@ -57,7 +73,9 @@ export const isRefusal = (value: GraphqlParams | Refusal): value is Refusal => '
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
   if (isObject(value)) {
-    const keys = Object.keys(value).filter((key) => value[key] !== undefined).sort()
+    const keys = Object.keys(value)
+      .filter((key) => value[key] !== undefined)
+      .sort()
     return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(',')}}`
   }
   return JSON.stringify(value) ?? 'null'
@@ -70,6 +88,7 @@ export function canonicalJson(value: unknown): string {
  */
 export function cacheKeyOf(document: DocumentNode, params: GraphqlParams, search: string, origin = ''): string {
   const hash = crypto.createHash('sha1')
-  for (const part of [print(document), params.operationName ?? '', canonicalJson(params.variables), search]) hash.update(part).update('\0')
+  for (const part of [print(document), params.operationName ?? '', canonicalJson(params.variables), search])
+    hash.update(part).update('\0')
   return `graphql ${origin} ${hash.digest('base64url')}`
 }

@@ -37,21 +37,42 @@ const all = {
 
 describe('the read model columns of one locale, from a document read in every locale', () => {
   it("takes a localized field's value in that locale, and null where the locale has none", () => {
-    expect(columnsOf(fields, all, 'ru')).toMatchObject({ slug: 'regionalnaya-konferentsiya', startDate: '2026-05-12T00:00:00.000Z', endDate: null, status: 'scheduled' })
+    expect(columnsOf(fields, all, 'ru')).toMatchObject({
+      slug: 'regionalnaya-konferentsiya',
+      startDate: '2026-05-12T00:00:00.000Z',
+      endDate: null,
+      status: 'scheduled',
+    })
     expect(columnsOf(fields, all, 'tg').slug).toBeNull()
   })
 
   it("lists only that locale's relationships among the refs, with shared ones in every locale", () => {
-    expect(columnsOf(fields, all, 'en').refs).toBe('|coverImage:11|organisers:3|organisers:4|sessions.speakers:21|sessions.speakers:22|')
-    expect(columnsOf(fields, all, 'kk').refs).toBe('|coverImage:12|organisers:3|organisers:4|sessions.speakers:21|sessions.speakers:22|')
-    expect(columnsOf(fields, all, 'ru').refs).toBe('|organisers:3|organisers:4|sessions.speakers:21|sessions.speakers:22|')
+    expect(columnsOf(fields, all, 'en').refs).toBe(
+      '|coverImage:11|organisers:3|organisers:4|sessions.speakers:21|sessions.speakers:22|',
+    )
+    expect(columnsOf(fields, all, 'kk').refs).toBe(
+      '|coverImage:12|organisers:3|organisers:4|sessions.speakers:21|sessions.speakers:22|',
+    )
+    expect(columnsOf(fields, all, 'ru').refs).toBe(
+      '|organisers:3|organisers:4|sessions.speakers:21|sessions.speakers:22|',
+    )
   })
 
   it('keeps the timestamps as docCreatedAt and docUpdatedAt', () => {
-    expect(columnsOf(fields, all, 'en')).toMatchObject({ docCreatedAt: '2026-01-01T00:00:00.000Z', docUpdatedAt: '2026-01-02T00:00:00.000Z' })
+    expect(columnsOf(fields, all, 'en')).toMatchObject({
+      docCreatedAt: '2026-01-01T00:00:00.000Z',
+      docUpdatedAt: '2026-01-02T00:00:00.000Z',
+    })
   })
 
   it('counts the relationships of every locale when no locale is named (the dependencies of a snapshot)', () => {
-    expect(relationsOf(fields, all).map(({ relationTo, id }) => `${relationTo}:${id}`)).toEqual(['organisations:3', 'organisations:4', 'media:11', 'media:12', 'speakers:21', 'speakers:22'])
+    expect(relationsOf(fields, all).map(({ relationTo, id }) => `${relationTo}:${id}`)).toEqual([
+      'organisations:3',
+      'organisations:4',
+      'media:11',
+      'media:12',
+      'speakers:21',
+      'speakers:22',
+    ])
   })
 })

@@ -27,14 +27,21 @@ const idOf = (value: unknown): string | undefined => {
  * field is an object of locales): what a read in that locale without fallback would hold.
  */
 const inLocale = (field: FlattenedField, value: unknown, locale: string | undefined): unknown =>
-  locale && 'localized' in field && field.localized && value && typeof value === 'object' && !Array.isArray(value) ? (value as Doc)[locale] : value
+  locale && 'localized' in field && field.localized && value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Doc)[locale]
+    : value
 
 /**
  * Every relationship a stored document holds: its path, the collection it points at, the ids.
  * `locale`: the document was read with `locale: 'all'` and only that locale's relationships count;
  * without it, those of every locale do.
  */
-export function relationsOf(fields: FlattenedField[], doc: Doc | undefined, locale?: string, prefix = ''): { path: string; relationTo: string; id: string }[] {
+export function relationsOf(
+  fields: FlattenedField[],
+  doc: Doc | undefined,
+  locale?: string,
+  prefix = '',
+): { path: string; relationTo: string; id: string }[] {
   if (!doc) return []
   return fields.flatMap((field) => {
     if (!('name' in field)) return []
@@ -44,13 +51,29 @@ export function relationsOf(fields: FlattenedField[], doc: Doc | undefined, loca
     if ((field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string') {
       const values = Array.isArray(value) ? value : [value]
       // A localized relationship read in every locale is an object of locales.
-      const flat = !locale && field.localized && !Array.isArray(value) && typeof value === 'object' && !('id' in (value as Doc)) ? Object.values(value as Doc).flat() : values
-      return flat.map(idOf).filter((id): id is string => Boolean(id)).map((id) => ({ path, relationTo: field.relationTo as string, id }))
+      const flat =
+        !locale && field.localized && !Array.isArray(value) && typeof value === 'object' && !('id' in (value as Doc))
+          ? Object.values(value as Doc).flat()
+          : values
+      return flat
+        .map(idOf)
+        .filter((id): id is string => Boolean(id))
+        .map((id) => ({ path, relationTo: field.relationTo as string, id }))
     }
     // A localized array read in every locale is an object of locales too.
-    const rows = field.type === 'array' && !locale && field.localized && value && typeof value === 'object' && !Array.isArray(value) ? Object.values(value as Doc).flat() : value
-    if (field.type === 'array' && Array.isArray(rows)) return rows.flatMap((row) => relationsOf(field.flattenedFields, row as Doc, locale, `${path}.`))
-    if ((field.type === 'group' || field.type === 'tab') && typeof value === 'object') return relationsOf(field.flattenedFields, value as Doc, locale, `${path}.`)
+    const rows =
+      field.type === 'array' &&
+      !locale &&
+      field.localized &&
+      value &&
+      typeof value === 'object' &&
+      !Array.isArray(value)
+        ? Object.values(value as Doc).flat()
+        : value
+    if (field.type === 'array' && Array.isArray(rows))
+      return rows.flatMap((row) => relationsOf(field.flattenedFields, row as Doc, locale, `${path}.`))
+    if ((field.type === 'group' || field.type === 'tab') && typeof value === 'object')
+      return relationsOf(field.flattenedFields, value as Doc, locale, `${path}.`)
     return []
   })
 }
@@ -72,7 +95,8 @@ export function columnsOf(fields: FlattenedField[], all: Doc, locale: string): R
     return (field ? inLocale(field, all[name], locale) : all[name]) ?? null
   }
   const columns: Record<string, unknown> = {}
-  for (const [field, column] of Object.entries(DATE_COLUMNS)) if (byName.has(field) || field === 'createdAt' || field === 'updatedAt') columns[column] = value(field)
+  for (const [field, column] of Object.entries(DATE_COLUMNS))
+    if (byName.has(field) || field === 'createdAt' || field === 'updatedAt') columns[column] = value(field)
   for (const field of TEXT_COLUMNS) if (byName.has(field)) columns[field] = value(field)
   columns.refs = tokens(relationsOf(fields, all, locale).map(({ path, id }) => `${path}:${id}`))
   return columns

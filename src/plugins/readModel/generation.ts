@@ -18,9 +18,20 @@ const GENERATION: Where = { and: [{ collection: { equals: '_generation' } }, { d
 export async function bumpGeneration(req: PayloadRequest, changed: Iterable<string>): Promise<void> {
   const fast = await fastWritesOf(req, req.payload)
   if (fast) return fast.recordChanges([...new Set(changed)])
-  const updated = await req.payload.db.updateMany({ collection: SNAPSHOTS, where: GENERATION, data: { token: newToken() }, req })
+  const updated = await req.payload.db.updateMany({
+    collection: SNAPSHOTS,
+    where: GENERATION,
+    data: { token: newToken() },
+    req,
+  })
   if (!updated?.length) {
-    await req.payload.db.create({ collection: SNAPSHOTS, data: { collection: '_generation', document: 'public', locale: '-', depth: 0, stale: false, token: newToken() }, req }).catch(() => undefined)
+    await req.payload.db
+      .create({
+        collection: SNAPSHOTS,
+        data: { collection: '_generation', document: 'public', locale: '-', depth: 0, stale: false, token: newToken() },
+        req,
+      })
+      .catch(() => undefined)
   }
 }
 
@@ -28,7 +39,13 @@ export async function bumpGeneration(req: PayloadRequest, changed: Iterable<stri
 export async function currentGeneration(payload: Payload): Promise<string> {
   const fast = fastStoreOf(payload)
   if (fast) return fast.generation()
-  const { docs } = await payload.db.find<{ token?: string | null }>({ collection: SNAPSHOTS, where: GENERATION, limit: 1, pagination: false, select: { token: true } })
+  const { docs } = await payload.db.find<{ token?: string | null }>({
+    collection: SNAPSHOTS,
+    where: GENERATION,
+    limit: 1,
+    pagination: false,
+    select: { token: true },
+  })
   return docs[0]?.token ?? ''
 }
 

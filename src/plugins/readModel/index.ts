@@ -7,8 +7,8 @@ import { afterChange, afterDelete, beforeChange, beforeDelete, noteDraftSave, RE
 import { refreshRows, renderMany, storedCollections } from './render'
 import { isReady, markReady } from './store'
 
-export { answerFromStore } from './store'
 export { storeQueryOf } from './query'
+export { answerFromStore } from './store'
 
 /** Renders the documents named `collection:id`; one whose answer changes with an embargo is rendered again then. */
 const renderTask: TaskConfig = {
@@ -24,7 +24,12 @@ const renderTask: TaskConfig = {
     // hundred events is ten reads, not a thousand.
     for (const [collection, ids] of byCollection) {
       for (const [id, expires] of await renderMany(req.payload, collection, ids, req)) {
-        await req.payload.jobs.queue({ task: RENDER_TASK as never, input: { keys: [`${collection}:${id}`] } as never, waitUntil: new Date(expires), req })
+        await req.payload.jobs.queue({
+          task: RENDER_TASK as never,
+          input: { keys: [`${collection}:${id}`] } as never,
+          waitUntil: new Date(expires),
+          req,
+        })
       }
     }
     return { output: {} }
@@ -39,7 +44,14 @@ async function backfill(payload: Payload, publicCollections: string[]): Promise<
     if (await isReady(payload, collection)) continue
     let complete = true
     for (let page = 1; ; page += 1) {
-      const { docs, hasNextPage } = await payload.find({ collection: collection as CollectionSlug, depth: 0, limit: 100, page, overrideAccess: true, select: {} })
+      const { docs, hasNextPage } = await payload.find({
+        collection: collection as CollectionSlug,
+        depth: 0,
+        limit: 100,
+        page,
+        overrideAccess: true,
+        select: {},
+      })
       const visible: string[] = []
       for (const doc of docs) {
         // A turn for requests between documents: a first fill of thousands must not stall the server.
@@ -49,7 +61,10 @@ async function backfill(payload: Payload, publicCollections: string[]): Promise<
           if (await refreshRows(req, collection, doc.id, publicCollections)) visible.push(String(doc.id))
         } catch (error) {
           complete = false
-          payload.logger.error({ err: error }, `Filling the read model: ${collection} ${doc.id} failed; Payload answers ${collection} until the next start`)
+          payload.logger.error(
+            { err: error },
+            `Filling the read model: ${collection} ${doc.id} failed; Payload answers ${collection} until the next start`,
+          )
         }
       }
       await renderMany(payload, collection, visible)
@@ -96,7 +111,13 @@ export const readModelPlugin =
         // Where jobs run (the server, a worker): scripts such as the dataset generator leave it to them.
         if (process.env.NEXT_PHASE !== 'phase-production-build' && runsJobsHere()) {
           // After the server has started listening: the fill must not hold up the start.
-          setTimeout(() => void backfill(payload, publicCollections).catch((error: unknown) => payload.logger.error({ err: error }, 'Filling the read model failed')), FILL_DELAY_MS).unref()
+          setTimeout(
+            () =>
+              void backfill(payload, publicCollections).catch((error: unknown) =>
+                payload.logger.error({ err: error }, 'Filling the read model failed'),
+              ),
+            FILL_DELAY_MS,
+          ).unref()
         }
       },
     }

@@ -7,7 +7,9 @@ import type { StoreQuery } from './query'
 import { RowBodies } from './rowBodies'
 import { BODY, column, DATES, depsOf, instant, pageBody, pageMeta, type StoreAnswer } from './rows'
 
-type Client = { execute: (statement: { sql: string; args: (string | number)[] }) => Promise<{ rows: Record<string, unknown>[] }> }
+type Client = {
+  execute: (statement: { sql: string; args: (string | number)[] }) => Promise<{ rows: Record<string, unknown>[] }>
+}
 
 const TABLE = 'public_snapshots'
 /** Stored answers kept in memory: a page of a list is the same twenty rows for many instants. */
@@ -30,7 +32,10 @@ export const versionTag = (rows: KeyRow[], meta: Record<string, unknown>): strin
  * The column and range of a list filtered only on its sort column, or undefined for any other
  * shape. The sort is one date, then creation newest first (the tie-break the query adds).
  */
-export function rangeQueryOf(where: Where | undefined, sort: string[]): { column: string; descending: boolean; range: Range } | undefined {
+export function rangeQueryOf(
+  where: Where | undefined,
+  sort: string[],
+): { column: string; descending: boolean; range: Range } | undefined {
   if (sort.length > 2 || (sort.length === 2 && sort[1] !== '-docCreatedAt')) return undefined
   const name = sort[0].replace(/^-/, '')
   if (!DATES.has(name)) return undefined
@@ -38,7 +43,11 @@ export function rangeQueryOf(where: Where | undefined, sort: string[]): { column
   const collect = (part: Where): boolean => {
     for (const [key, value] of Object.entries(part)) {
       if (key === 'and') {
-        if (!Array.isArray(value) || !value.every((inner) => inner && typeof inner === 'object' && collect(inner as Where))) return false
+        if (
+          !Array.isArray(value) ||
+          !value.every((inner) => inner && typeof inner === 'object' && collect(inner as Where))
+        )
+          return false
         continue
       }
       if (key !== name || !value || typeof value !== 'object') return false
@@ -65,7 +74,13 @@ export function indexedReads(client: Client) {
   const scopes = new Map<string, Scope>()
   const bodies = new RowBodies(BODY_BYTES)
 
-  async function build(scope: Scope, query: StoreQuery, name: string, embargoed: boolean, change: number): Promise<void> {
+  async function build(
+    scope: Scope,
+    query: StoreQuery,
+    name: string,
+    embargoed: boolean,
+    change: number,
+  ): Promise<void> {
     const now = Date.now()
     const nowIso = new Date(now).toISOString()
     const { rows } = await client.execute({
@@ -87,13 +102,25 @@ export function indexedReads(client: Client) {
         validUntil = Math.min(validUntil, Date.parse(embargo))
         continue
       }
-      keys.push({ id: Number(row.id), document: String(row.document), value: (row.value as string | null) ?? null, created: (row.created as string | null) ?? null, token: (row.token as string | null) ?? null, expires })
+      keys.push({
+        id: Number(row.id),
+        document: String(row.document),
+        value: (row.value as string | null) ?? null,
+        created: (row.created as string | null) ?? null,
+        token: (row.token as string | null) ?? null,
+        expires,
+      })
     }
     scope.index = keyIndexOf(keys)
     scope.validUntil = validUntil
   }
 
-  async function indexFor(query: StoreQuery, name: string, embargoed: boolean, change: number): Promise<KeyIndex | undefined> {
+  async function indexFor(
+    query: StoreQuery,
+    name: string,
+    embargoed: boolean,
+    change: number,
+  ): Promise<KeyIndex | undefined> {
     const key = `${query.collection}|${query.locale}|${query.depth}|${name}|${embargoed}`
     let scope = scopes.get(key)
     if (scope?.index && scope.change === change && Date.now() < scope.validUntil) return scope.index
@@ -102,7 +129,10 @@ export function indexedReads(client: Client) {
       scope = { change: -1, validUntil: 0, triedAt: 0 }
       scopes.set(key, scope)
     }
-    if (!scope.building && (scope.change !== change || Date.now() - scope.triedAt >= RETRY_MS || Date.now() >= scope.validUntil)) {
+    if (
+      !scope.building &&
+      (scope.change !== change || Date.now() - scope.triedAt >= RETRY_MS || Date.now() >= scope.validUntil)
+    ) {
       const building = build(scope, query, name, embargoed, change).finally(() => (scope.building = undefined))
       scope.building = building
     }
@@ -115,13 +145,28 @@ export function indexedReads(client: Client) {
     const found = page.map((row) => bodies.get(row.id, row.token, row.expires))
     const missing = page.filter((_, at) => !found[at])
     if (missing.length) {
-      const { rows } = await client.execute({ sql: `SELECT id, token, stale, expires_at, ${BODY}, deps FROM ${TABLE} WHERE id IN (${missing.map(() => '?').join(',')})`, args: missing.map((row) => row.id) })
+      const { rows } = await client.execute({
+        sql: `SELECT id, token, stale, expires_at, ${BODY}, deps FROM ${TABLE} WHERE id IN (${missing.map(() => '?').join(',')})`,
+        args: missing.map((row) => row.id),
+      })
       const byId = new Map(rows.map((row) => [Number(row.id), row]))
       for (const wanted of missing) {
         const row = byId.get(wanted.id)
         const body = row?.body as ArrayBuffer | null | undefined
-        if (!row || row.stale || !body?.byteLength || ((row.token as string | null) ?? null) !== wanted.token || ((row.expires_at as string | null) ?? null) !== wanted.expires) return undefined
-        bodies.set(wanted.id, { token: wanted.token, expires: wanted.expires, body: Buffer.from(body), deps: (row.deps as string | null) ?? null })
+        if (
+          !row ||
+          row.stale ||
+          !body?.byteLength ||
+          ((row.token as string | null) ?? null) !== wanted.token ||
+          ((row.expires_at as string | null) ?? null) !== wanted.expires
+        )
+          return undefined
+        bodies.set(wanted.id, {
+          token: wanted.token,
+          expires: wanted.expires,
+          body: Buffer.from(body),
+          deps: (row.deps as string | null) ?? null,
+        })
       }
     }
     return page.map((row, at) => found[at] ?? bodies.get(row.id, row.token, row.expires)!)
@@ -135,7 +180,9 @@ export function indexedReads(client: Client) {
         const row = index?.byDocument.get(query.id)
         if (!row) return null
         const [one] = (await bodiesOf([row])) ?? []
-        return one ? { body: one.body, deps: [`${query.collection}:${query.id}`, ...depsOf([one])], etag: versionTag([row], {}) } : null
+        return one
+          ? { body: one.body, deps: [`${query.collection}:${query.id}`, ...depsOf([one])], etag: versionTag([row], {}) }
+          : null
       }
       const shape = rangeQueryOf(query.where, query.sort)
       if (!shape) return null
@@ -149,7 +196,14 @@ export function indexedReads(client: Client) {
       const found = await bodiesOf(page)
       if (!found) return null
       const meta = pageMeta(query, rows.length)
-      return { body: pageBody(found.map((one) => one.body), meta), deps: [`${query.collection}:*`, ...new Set(depsOf(found))], etag: versionTag(page, meta) }
+      return {
+        body: pageBody(
+          found.map((one) => one.body),
+          meta,
+        ),
+        deps: [`${query.collection}:*`, ...new Set(depsOf(found))],
+        etag: versionTag(page, meta),
+      }
     },
   }
 }

@@ -10,20 +10,21 @@ import type {
 } from 'payload'
 
 import { runsJobsHere } from '@/jobs'
+import { afterCommit } from '@/utilities/serialTransactions'
 
 import { SNAPSHOTS } from './collection'
-import { bumpGeneration } from './generation'
 import { dependentsOf, replaceDeps } from './deps'
 import { relationsOf } from './fields'
+import { bumpGeneration } from './generation'
 import { newToken, refreshRows } from './render'
 import { fastWritesOf } from './store'
-import { afterCommit } from '@/utilities/serialTransactions'
 
 /** Set on a request that saves a draft or autosaves: nothing public changes, so nothing is touched. */
 export const DRAFT_SAVE = 'pressroom.draftSave'
 
 export const noteDraftSave: CollectionBeforeOperationHook = ({ args, operation }) => {
-  if (operation === 'create' || operation === 'update') args.req.context[DRAFT_SAVE] = Boolean(args.draft || args.autosave)
+  if (operation === 'create' || operation === 'update')
+    args.req.context[DRAFT_SAVE] = Boolean(args.draft || args.autosave)
   return args
 }
 
@@ -50,10 +51,18 @@ const BACKSTOP_MS = 30_000
  */
 export async function queueRender(req: PayloadRequest, keys: string[], waitUntil?: Date): Promise<void> {
   if (!keys.length) return
-  await req.payload.jobs.queue({ task: RENDER_TASK as never, input: { keys } as never, req, ...(waitUntil ? { waitUntil } : {}) })
+  await req.payload.jobs.queue({
+    task: RENDER_TASK as never,
+    input: { keys } as never,
+    req,
+    ...(waitUntil ? { waitUntil } : {}),
+  })
   if (waitUntil || !runsJobsHere()) return
   const { payload } = req
-  const run = () => void payload.jobs.run({ queue: 'default', limit: 50 }).catch((error: unknown) => payload.logger.error({ err: error }, 'Rendering snapshots failed'))
+  const run = () =>
+    void payload.jobs
+      .run({ queue: 'default', limit: 50 })
+      .catch((error: unknown) => payload.logger.error({ err: error }, 'Rendering snapshots failed'))
   // The job is committed with the write: this process runs it once the write commits (or, where
   // the adapter says nothing of commits, a moment later); the cron is the backstop.
   const id = await req.transactionID
@@ -68,7 +77,12 @@ export async function queueRender(req: PayloadRequest, keys: string[], waitUntil
  * adapter without transactions it is what keeps a reader from getting the old answer from the
  * store once the write is under way, or after it fails half-way.
  */
-export async function markStale(req: PayloadRequest, collection: string, previous: Doc, stored: string[]): Promise<void> {
+export async function markStale(
+  req: PayloadRequest,
+  collection: string,
+  previous: Doc,
+  stored: string[],
+): Promise<void> {
   const keys = await affectedBy(req, collection, previous.id, [previous], stored)
   keys.add(`${collection}:${previous.id}`)
   await staleAll(req, keys)
@@ -105,12 +119,22 @@ async function staleAll(req: PayloadRequest, keys: Iterable<string>): Promise<vo
  * The documents whose answers a change of `collection:id` may change: those whose join lists it
  * (through the relationships of `versions`, old and new) and those whose snapshots embed it.
  */
-async function affectedBy(req: PayloadRequest, collection: string, id: number | string, versions: (Doc | undefined)[], stored: string[]): Promise<Set<string>> {
+async function affectedBy(
+  req: PayloadRequest,
+  collection: string,
+  id: number | string,
+  versions: (Doc | undefined)[],
+  stored: string[],
+): Promise<Set<string>> {
   const { payload } = req
   const fields = payload.collections[collection as CollectionSlug].config.flattenedFields
   const keys = new Set<string>()
   for (const relation of versions.flatMap((version) => relationsOf(fields, version))) {
-    if (stored.includes(relation.relationTo) && joinsOf(payload, relation.relationTo).has(`${collection}:${relation.path}`)) keys.add(`${relation.relationTo}:${relation.id}`)
+    if (
+      stored.includes(relation.relationTo) &&
+      joinsOf(payload, relation.relationTo).has(`${collection}:${relation.path}`)
+    )
+      keys.add(`${relation.relationTo}:${relation.id}`)
   }
   for (const row of await dependentsOf(req, `${collection}:${id}`)) keys.add(`${row.collection}:${row.document}`)
   return keys
@@ -122,15 +146,27 @@ async function affectedBy(req: PayloadRequest, collection: string, id: number | 
  * and every document whose join lists it, is marked stale, so no instance serves the old answer
  * from the store; rendering them again is queued.
  */
-export async function invalidate(req: PayloadRequest, collection: string, doc: Doc | undefined, previous: Doc | undefined, publicCollections: string[], stored: string[]): Promise<void> {
+export async function invalidate(
+  req: PayloadRequest,
+  collection: string,
+  doc: Doc | undefined,
+  previous: Doc | undefined,
+  publicCollections: string[],
+  stored: string[],
+): Promise<void> {
   const { payload } = req
   const id = (doc ?? previous)?.id
   if (id === undefined) return
   const keys = await affectedBy(req, collection, id, [previous, doc], stored)
   await staleAll(req, keys)
-  if (stored.includes(collection) && doc && (await refreshRows(req, collection, id, publicCollections))) keys.add(`${collection}:${id}`)
+  if (stored.includes(collection) && doc && (await refreshRows(req, collection, id, publicCollections)))
+    keys.add(`${collection}:${id}`)
   if (stored.includes(collection) && !doc) {
-    await payload.db.deleteMany({ collection: SNAPSHOTS, where: { and: [{ collection: { equals: collection } }, { document: { equals: String(id) } }] }, req })
+    await payload.db.deleteMany({
+      collection: SNAPSHOTS,
+      where: { and: [{ collection: { equals: collection } }, { document: { equals: String(id) } }] },
+      req,
+    })
     await replaceDeps(req, collection, id, [])
   }
   await bumpGeneration(req, [...keys, `${collection}:${id}`])
@@ -140,14 +176,22 @@ export async function invalidate(req: PayloadRequest, collection: string, doc: D
 export const beforeChange =
   (stored: string[]): CollectionBeforeChangeHook =>
   async ({ collection, data, originalDoc, operation, req }) => {
-    if (operation === 'update' && originalDoc && !req.context[DRAFT_SAVE]) await markStale(req, collection.slug, originalDoc as Doc, stored)
+    if (operation === 'update' && originalDoc && !req.context[DRAFT_SAVE])
+      await markStale(req, collection.slug, originalDoc as Doc, stored)
     return data
   }
 
 export const beforeDelete =
   (stored: string[]): CollectionBeforeDeleteHook =>
   async ({ collection, id, req }) => {
-    const previous = await req.payload.findByID({ collection: collection.slug as CollectionSlug, id, depth: 0, overrideAccess: true, req, disableErrors: true })
+    const previous = await req.payload.findByID({
+      collection: collection.slug as CollectionSlug,
+      id,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      disableErrors: true,
+    })
     if (previous) await markStale(req, collection.slug, previous as unknown as Doc, stored)
   }
 

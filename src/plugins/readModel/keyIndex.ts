@@ -7,7 +7,14 @@
  */
 
 /** `value`: the sort column; `created`: the document's creation, Payload's tie-break (newest first), before the row id. */
-export type KeyRow = { id: number; document: string; value: string | null; created: string | null; token: string | null; expires: string | null }
+export type KeyRow = {
+  id: number
+  document: string
+  value: string | null
+  created: string | null
+  token: string | null
+  expires: string | null
+}
 
 export type KeyIndex = {
   /** By value ascending (nulls first, as SQLite orders them): `ORDER BY col ASC, doc_created_at DESC, id DESC`. */
@@ -22,7 +29,8 @@ export type Bound = { value: string; inclusive: boolean }
 export type Range = { lower?: Bound; upper?: Bound }
 
 /** SQLite's order of two values of a column: NULL lowest. */
-const compare = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1)
+const compare = (a: string | null, b: string | null): number =>
+  a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1
 
 export function keyIndexOf(rows: KeyRow[]): KeyIndex {
   const ties = (a: KeyRow, b: KeyRow) => -compare(a.created, b.created) || b.id - a.id
@@ -61,7 +69,9 @@ export function rowsInRange(index: KeyIndex, range: Range, descending: boolean):
     return rows.slice(start, Math.max(start, end))
   }
   const start = firstWhere(rows, (row) => row.value === null || !upper || below(row.value, upper))
-  const end = lower ? firstWhere(rows, (row) => row.value === null || !above(row.value, lower)) : firstWhere(rows, (row) => row.value === null)
+  const end = lower
+    ? firstWhere(rows, (row) => row.value === null || !above(row.value, lower))
+    : firstWhere(rows, (row) => row.value === null)
   return rows.slice(start, Math.max(start, end))
 }
 
@@ -75,9 +85,12 @@ function tighter(a: Bound | undefined, b: Bound, side: 'lower' | 'upper'): Bound
 export function rangeOf(conditions: [operator: string, instant: string][]): Range | undefined {
   const range: Range = {}
   for (const [operator, value] of conditions) {
-    if (operator === 'greater_than' || operator === 'greater_than_equal' || operator === 'equals') range.lower = tighter(range.lower, { value, inclusive: operator !== 'greater_than' }, 'lower')
-    if (operator === 'less_than' || operator === 'less_than_equal' || operator === 'equals') range.upper = tighter(range.upper, { value, inclusive: operator !== 'less_than' }, 'upper')
-    if (!['greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'equals'].includes(operator)) return undefined
+    if (operator === 'greater_than' || operator === 'greater_than_equal' || operator === 'equals')
+      range.lower = tighter(range.lower, { value, inclusive: operator !== 'greater_than' }, 'lower')
+    if (operator === 'less_than' || operator === 'less_than_equal' || operator === 'equals')
+      range.upper = tighter(range.upper, { value, inclusive: operator !== 'less_than' }, 'upper')
+    if (!['greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'equals'].includes(operator))
+      return undefined
   }
   return range
 }

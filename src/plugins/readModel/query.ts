@@ -19,18 +19,43 @@ export type RelationFilter = { collection: string; ids: string[] }
 
 type Query = Record<string, unknown>
 
-const ORDERED = ['equals', 'not_equals', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'exists', 'in', 'not_in']
+const ORDERED = [
+  'equals',
+  'not_equals',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+  'exists',
+  'in',
+  'not_in',
+]
 const EXACT = ['equals', 'not_equals', 'exists', 'in', 'not_in']
 const REFERENCE = ['equals', 'contains', 'in']
 /**
  * Parameters Payload's REST reads; any other is ignored by Payload, and so here. `richText=html`
  * changes every rich-text value: Payload's read (with its afterRead conversion) answers it.
  */
-const UNSUPPORTED = ['select', 'populate', 'joins', 'draft', 'pagination', 'trash', 'fallback-locale', 'fallbackLocale', 'data', 'richText']
+const UNSUPPORTED = [
+  'select',
+  'populate',
+  'joins',
+  'draft',
+  'pagination',
+  'trash',
+  'fallback-locale',
+  'fallbackLocale',
+  'data',
+  'richText',
+]
 
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [String(value)])
+const list = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [String(value)]
 
-const relationField = (fields: FlattenedField[], path: string): Extract<FlattenedField, { type: 'relationship' | 'upload' }> | undefined => {
+const relationField = (
+  fields: FlattenedField[],
+  path: string,
+): Extract<FlattenedField, { type: 'relationship' | 'upload' }> | undefined => {
   let current = fields
   const parts = path.split('.')
   for (let index = 0; index < parts.length; index += 1) {
@@ -48,7 +73,12 @@ const relationField = (fields: FlattenedField[], path: string): Extract<Flattene
  * it exactly (Payload's read answers those). Relationship filters are collected in `relations`:
  * they hold only if every id they name is one the public may read.
  */
-export function whereOverSnapshots(fields: FlattenedField[], where: unknown, relations: RelationFilter[], hidden: string[]): Where | undefined {
+export function whereOverSnapshots(
+  fields: FlattenedField[],
+  where: unknown,
+  relations: RelationFilter[],
+  hidden: string[],
+): Where | undefined {
   if (!where || typeof where !== 'object' || Array.isArray(where)) return undefined
   const parts: Where[] = []
   for (const [key, value] of Object.entries(where as Record<string, unknown>)) {
@@ -70,16 +100,33 @@ export function whereOverSnapshots(fields: FlattenedField[], where: unknown, rel
   return parts.length === 1 ? parts[0] : { and: parts }
 }
 
-function conditionOverSnapshots(fields: FlattenedField[], path: string, operator: string, operand: unknown, relations: RelationFilter[], hidden: string[]): Where | undefined {
+function conditionOverSnapshots(
+  fields: FlattenedField[],
+  path: string,
+  operator: string,
+  operand: unknown,
+  relations: RelationFilter[],
+  hidden: string[],
+): Where | undefined {
   const has = (name: string) => fields.some((field) => 'name' in field && field.name === name)
   if (typeof operand === 'object' && operand !== null && !Array.isArray(operand)) return undefined
-  if (path in DATE_COLUMNS && (has(path) || path === 'createdAt' || path === 'updatedAt') && ORDERED.includes(operator)) {
+  if (
+    path in DATE_COLUMNS &&
+    (has(path) || path === 'createdAt' || path === 'updatedAt') &&
+    ORDERED.includes(operator)
+  ) {
     return { [DATE_COLUMNS[path]]: { [operator]: operand } }
   }
-  if ((TEXT_COLUMNS as readonly string[]).includes(path) && has(path) && EXACT.includes(operator)) return { [path]: { [operator]: operand } }
+  if ((TEXT_COLUMNS as readonly string[]).includes(path) && has(path) && EXACT.includes(operator))
+    return { [path]: { [operator]: operand } }
   if (path === 'id' && ['equals', 'in'].includes(operator)) return { document: { in: list(operand) } }
   const relation = relationField(fields, path)
-  if (relation && typeof relation.relationTo === 'string' && REFERENCE.includes(operator) && !hidden.includes(relation.relationTo)) {
+  if (
+    relation &&
+    typeof relation.relationTo === 'string' &&
+    REFERENCE.includes(operator) &&
+    !hidden.includes(relation.relationTo)
+  ) {
     const ids = list(operand).filter(Boolean)
     if (!ids.length) return undefined
     relations.push({ collection: relation.relationTo, ids })
@@ -105,7 +152,12 @@ type Options = {
  * What the store would have to read for a REST request to `/api/{collection}[/{id}]` with these
  * query parameters (already checked by the query validator), or undefined to leave it to Payload.
  */
-export function storeQueryOf(collection: string, id: string | undefined, query: Query, { fields, defaultLocale, hidden }: Options): { query: StoreQuery; relations: RelationFilter[] } | undefined {
+export function storeQueryOf(
+  collection: string,
+  id: string | undefined,
+  query: Query,
+  { fields, defaultLocale, hidden }: Options,
+): { query: StoreQuery; relations: RelationFilter[] } | undefined {
   if (UNSUPPORTED.some((name) => name in query)) return undefined
   const locale = query.locale === undefined ? defaultLocale : query.locale
   if (typeof locale !== 'string' || locale === 'all') return undefined
@@ -124,12 +176,17 @@ export function storeQueryOf(collection: string, id: string | undefined, query: 
     where = whereOverSnapshots(fields, query.where, relations, hidden)
     if (!where) return undefined
   }
-  const requested = query.sort === undefined ? ['-createdAt'] : typeof query.sort === 'string' ? query.sort.split(',') : undefined
+  const requested =
+    query.sort === undefined ? ['-createdAt'] : typeof query.sort === 'string' ? query.sort.split(',') : undefined
   if (!requested) return undefined
   const sort: string[] = []
   for (const entry of requested) {
     const name = entry.replace(/^-/, '')
-    if (!(name in DATE_COLUMNS) || (!fields.some((field) => 'name' in field && field.name === name) && name !== 'createdAt' && name !== 'updatedAt')) return undefined
+    if (
+      !(name in DATE_COLUMNS) ||
+      (!fields.some((field) => 'name' in field && field.name === name) && name !== 'createdAt' && name !== 'updatedAt')
+    )
+      return undefined
     sort.push(`${entry.startsWith('-') ? '-' : ''}${DATE_COLUMNS[name]}`)
   }
   // Payload orders ties by creation, newest first, unless the sort already names it.

@@ -25,12 +25,21 @@ export const newToken = (): string => crypto.randomBytes(6).toString('base64url'
  * The context of a render: a press release is rendered as the public will read it once its
  * embargo lifts (the store hides it until then); nothing else is set aside.
  */
-const renderContext = (collection: string, id: number | string): Record<string, unknown> => (collection === 'press-releases' ? { [EMBARGO_PREVIEW]: id } : {})
+const renderContext = (collection: string, id: number | string): Record<string, unknown> =>
+  collection === 'press-releases' ? { [EMBARGO_PREVIEW]: id } : {}
 
 /** The public's read rule of a collection, asked as nobody, with this release's embargo set aside. */
-export async function publicRule(req: PayloadRequest, collection: string, id: number | string): Promise<Where | boolean> {
+export async function publicRule(
+  req: PayloadRequest,
+  collection: string,
+  id: number | string,
+): Promise<Where | boolean> {
   const read = req.payload.collections[collection as CollectionSlug].config.access.read
-  const asNobody = { ...req, user: null, context: { ...req.context, ...renderContext(collection, id) } } as PayloadRequest
+  const asNobody = {
+    ...req,
+    user: null,
+    context: { ...req.context, ...renderContext(collection, id) },
+  } as PayloadRequest
   return read({ req: asNobody, id: id as number })
 }
 
@@ -39,7 +48,12 @@ export async function publicRule(req: PayloadRequest, collection: string, id: nu
  * no rows when the public may not read it (unpublished, deleted, a speaker made internal); when it
  * may, one row per locale and depth with the columns queries use, stale until rendered.
  */
-export async function refreshRows(req: PayloadRequest, collection: string, id: number | string, publicCollections: string[]): Promise<boolean> {
+export async function refreshRows(
+  req: PayloadRequest,
+  collection: string,
+  id: number | string,
+  publicCollections: string[],
+): Promise<boolean> {
   const { payload } = req
   const rule = await publicRule(req, collection, id)
   const match: Where = { and: [{ collection: { equals: collection } }, { document: { equals: String(id) } }] }
@@ -63,12 +77,27 @@ export async function refreshRows(req: PayloadRequest, collection: string, id: n
     return false
   }
   const config = payload.collections[collection as CollectionSlug].config
-  const all = (await payload.findByID({ collection: collection as CollectionSlug, id, depth: 0, locale: 'all', overrideAccess: true, req })) as unknown as Doc
-  const embedded = [...new Set(relationsOf(config.flattenedFields, all).filter(({ relationTo }) => publicCollections.includes(relationTo)).map(({ relationTo, id: other }) => `${relationTo}:${other}`))]
+  const all = (await payload.findByID({
+    collection: collection as CollectionSlug,
+    id,
+    depth: 0,
+    locale: 'all',
+    overrideAccess: true,
+    req,
+  })) as unknown as Doc
+  const embedded = [
+    ...new Set(
+      relationsOf(config.flattenedFields, all)
+        .filter(({ relationTo }) => publicCollections.includes(relationTo))
+        .map(({ relationTo, id: other }) => `${relationTo}:${other}`),
+    ),
+  ]
   await replaceDeps(req, collection, id, embedded)
   const deps = tokens(embedded)
   const fast = await fastWritesOf(req, payload)
-  const { docs: existing } = fast ? { docs: [] as Row[] } : await payload.db.find<Row>({ collection: SNAPSHOTS, where: match, limit: 0, pagination: false, req })
+  const { docs: existing } = fast
+    ? { docs: [] as Row[] }
+    : await payload.db.find<Row>({ collection: SNAPSHOTS, where: match, limit: 0, pagination: false, req })
   for (const locale of localeCodes) {
     const columns = columnsOf(config.flattenedFields, all, locale)
     for (const depth of DEPTHS) {
@@ -78,17 +107,28 @@ export async function refreshRows(req: PayloadRequest, collection: string, id: n
         continue
       }
       const row = existing.find((candidate) => candidate.locale === locale && candidate.depth === depth)
-      const one: Where = { and: [...(match.and as Where[]), { locale: { equals: locale } }, { depth: { equals: depth } }] }
+      const one: Where = {
+        and: [...(match.and as Where[]), { locale: { equals: locale } }, { depth: { equals: depth } }],
+      }
       if (row) await payload.db.updateOne({ collection: SNAPSHOTS, id: row.id, data, req })
       // Another writer (the first fill, a write on another instance) may have made the row meanwhile.
-      else await payload.db.create({ collection: SNAPSHOTS, data, req }).catch(() => payload.db.updateMany({ collection: SNAPSHOTS, where: one, data, req }))
+      else
+        await payload.db
+          .create({ collection: SNAPSHOTS, data, req })
+          .catch(() => payload.db.updateMany({ collection: SNAPSHOTS, where: one, data, req }))
     }
   }
   return true
 }
 
 /** Keeps a rendered answer unless a write invalidated the row since it was read (its token changed). */
-async function keepRender(payload: Payload, row: Row, body: string, expiresAt: string | null, req?: PayloadRequest): Promise<void> {
+async function keepRender(
+  payload: Payload,
+  row: Row,
+  body: string,
+  expiresAt: string | null,
+  req?: PayloadRequest,
+): Promise<void> {
   const fast = await fastWritesOf(req, payload)
   if (fast) return fast.keepRender(row.id, row.token, body, expiresAt)
   await payload.db.updateMany({
@@ -130,7 +170,12 @@ async function expiryOf(payload: Payload, collection: string, id: number | strin
  * defaultPopulate and hidden speakers apply exactly), and keeps each result only if no write
  * invalidated the row meanwhile. Returns when the answer may next change by itself.
  */
-export async function renderDocument(payload: Payload, collection: string, id: string, req?: PayloadRequest): Promise<string | null> {
+export async function renderDocument(
+  payload: Payload,
+  collection: string,
+  id: string,
+  req?: PayloadRequest,
+): Promise<string | null> {
   const { docs: rows } = await payload.db.find<Row>({
     collection: SNAPSHOTS,
     where: { and: [{ collection: { equals: collection } }, { document: { equals: id } }, { stale: { equals: true } }] },
@@ -153,7 +198,11 @@ export async function renderDocument(payload: Payload, collection: string, id: s
     const doc = docs[0] as unknown as Doc | undefined
     if (!doc) {
       // Not public as stored now (a write failed after marking it, or unpublished meanwhile): no row, unless a write came since.
-      await payload.db.deleteMany({ collection: SNAPSHOTS, where: { and: [{ id: { equals: row.id } }, { token: { equals: row.token } }] }, req })
+      await payload.db.deleteMany({
+        collection: SNAPSHOTS,
+        where: { and: [{ id: { equals: row.id } }, { token: { equals: row.token } }] },
+        req,
+      })
       continue
     }
     expires = await expiryOf(payload, collection, id, doc)
@@ -166,7 +215,12 @@ export async function renderDocument(payload: Payload, collection: string, id: s
  * Renders many documents' stale rows at once, one read per locale and depth (the first fill of a
  * large site); rows changed meanwhile keep their new token and are left to their own render.
  */
-export async function renderMany(payload: Payload, collection: string, ids: string[], req?: PayloadRequest): Promise<Map<string, string>> {
+export async function renderMany(
+  payload: Payload,
+  collection: string,
+  ids: string[],
+  req?: PayloadRequest,
+): Promise<Map<string, string>> {
   const later = new Map<string, string>()
   if (!ids.length) return later
   const { docs: rows } = await payload.db.find<Row & { document: string }>({

@@ -36,7 +36,8 @@ export function pageBody(bodies: (ArrayBuffer | Buffer)[], meta: Record<string, 
 }
 
 /** The `collection:id` keys of what these rows' answers embed. */
-export const depsOf = (rows: { deps?: string | null }[]): string[] => rows.flatMap((row) => (row.deps ? row.deps.split('|').filter(Boolean) : []))
+export const depsOf = (rows: { deps?: string | null }[]): string[] =>
+  rows.flatMap((row) => (row.deps ? row.deps.split('|').filter(Boolean) : []))
 
 /** Payload's pagination fields for a page of `query` out of `totalDocs`. */
 export function pageMeta(query: StoreQuery, totalDocs: number): Record<string, unknown> {

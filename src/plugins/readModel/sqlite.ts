@@ -2,11 +2,12 @@ import crypto from 'node:crypto'
 
 import { createArrayFromCommaDelineated, type Payload, type Where } from 'payload'
 
+import { writeLockOf } from '@/utilities/serialTransactions'
+
 import { TEXT_COLUMNS } from './fields'
 import { indexedReads } from './indexedReads'
-import { BODY, column, DATES, depsOf, instant, pageBody, pageMeta, type StoreAnswer } from './rows'
 import type { StoreQuery } from './query'
-import { writeLockOf } from '@/utilities/serialTransactions'
+import { BODY, column, DATES, depsOf, instant, pageBody, pageMeta, type StoreAnswer } from './rows'
 
 type Value = string | number
 type Client = { execute: (statement: { sql: string; args: Value[] }) => Promise<{ rows: Record<string, unknown>[] }> }
@@ -19,7 +20,13 @@ const KEPT_CHANGES = 5000
 
 const newChangeId = () => crypto.randomBytes(9).toString('base64url')
 const TEXTS = new Set<string>(['document', ...TEXT_COLUMNS])
-const RANGE: Record<string, string> = { equals: '=', greater_than: '>', greater_than_equal: '>=', less_than: '<', less_than_equal: '<=' }
+const RANGE: Record<string, string> = {
+  equals: '=',
+  greater_than: '>',
+  greater_than_equal: '>=',
+  less_than: '<',
+  less_than_equal: '<=',
+}
 
 const plain = (value: unknown): value is string => typeof value === 'string' && value !== '' && value !== 'null'
 
@@ -30,12 +37,17 @@ function condition(name: string, operator: string, operand: unknown): Compiled |
   }
   if (TEXTS.has(name) && operator === 'equals' && plain(operand)) return { sql: `${column(name)} = ?`, args: [operand] }
   if (TEXTS.has(name) && operator === 'in') {
-    const values = Array.isArray(operand) ? operand : typeof operand === 'string' ? createArrayFromCommaDelineated(operand) : undefined
+    const values = Array.isArray(operand)
+      ? operand
+      : typeof operand === 'string'
+        ? createArrayFromCommaDelineated(operand)
+        : undefined
     if (!values?.length || !values.every(plain)) return undefined
     return { sql: `${column(name)} IN (${values.map(() => '?').join(',')})`, args: values }
   }
   // As Payload's SQLite adapter reads `contains`: LIKE '%…%', wildcards in the operand left as they are.
-  if (name === 'refs' && operator === 'contains' && plain(operand)) return { sql: 'refs LIKE ?', args: [`%${operand}%`] }
+  if (name === 'refs' && operator === 'contains' && plain(operand))
+    return { sql: 'refs LIKE ?', args: [`%${operand}%`] }
   return undefined
 }
 
@@ -50,7 +62,10 @@ export function compileWhere(where: Where): Compiled | undefined {
       if (!Array.isArray(value) || !value.length) return undefined
       const inner = value.map((item) => compileWhere(item as Where))
       if (inner.some((item) => !item)) return undefined
-      parts.push({ sql: `(${inner.map((item) => item!.sql).join(key === 'and' ? ' AND ' : ' OR ')})`, args: inner.flatMap((item) => item!.args) })
+      parts.push({
+        sql: `(${inner.map((item) => item!.sql).join(key === 'and' ? ' AND ' : ' OR ')})`,
+        args: inner.flatMap((item) => item!.args),
+      })
       continue
     }
     if (!value || typeof value !== 'object') return undefined
@@ -80,8 +95,8 @@ export const NOT_COMPILED = Symbol('not compiled')
 
 type Row = { body: ArrayBuffer | null; stale: number | null; expires_at: string | null; deps: string | null }
 
-
-const usable = (row: Row, now: string) => Boolean(row.body?.byteLength) && !row.stale && !(row.expires_at && row.expires_at <= now)
+const usable = (row: Row, now: string) =>
+  Boolean(row.body?.byteLength) && !row.stale && !(row.expires_at && row.expires_at <= now)
 
 /**
  * The read model's queries written for SQLite and sent through the adapter's own client: the
@@ -96,11 +111,15 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
   // Writes go into the write's own transaction where there is one; outside of one they wait for
   // the process's write lock, as a transaction does (src/utilities/serialTransactions.ts).
   const lock = writeLockOf(payload.db)
-  const writer: Client = transaction ?? (lock ? { execute: (statement) => lock.run(() => client.execute(statement)) } : client)
+  const writer: Client =
+    transaction ?? (lock ? { execute: (statement) => lock.run(() => client.execute(statement)) } : client)
 
   async function lastChange(): Promise<number> {
     // The index's last entry (a `max(id)` reads every kept change).
-    const { rows } = await client.execute({ sql: `SELECT id FROM ${TABLE} WHERE collection = '_change' ORDER BY id DESC LIMIT 1`, args: [] })
+    const { rows } = await client.execute({
+      sql: `SELECT id FROM ${TABLE} WHERE collection = '_change' ORDER BY id DESC LIMIT 1`,
+      args: [],
+    })
     return Number(rows[0]?.id ?? 0)
   }
   const indexed = indexedReads(client)
@@ -110,22 +129,34 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
     async markStale(collection: string, documents: string[], token: string): Promise<void> {
       for (let start = 0; start < documents.length; start += 500) {
         const chunk = documents.slice(start, start + 500)
-        await writer.execute({ sql: `UPDATE ${TABLE} SET stale = 1, token = ? WHERE collection = ? AND document IN (${chunk.map(() => '?').join(',')})`, args: [token, collection, ...chunk] })
+        await writer.execute({
+          sql: `UPDATE ${TABLE} SET stale = 1, token = ? WHERE collection = ? AND document IN (${chunk.map(() => '?').join(',')})`,
+          args: [token, collection, ...chunk],
+        })
       }
     },
 
     /** The stored documents that embed `key` (`collection:id`). */
     async dependentsOf(key: string): Promise<{ collection: string; document: string }[]> {
-      const { rows } = await writer.execute({ sql: `SELECT DISTINCT collection, document FROM ${DEPS_TABLE} WHERE dep = ?`, args: [key] })
+      const { rows } = await writer.execute({
+        sql: `SELECT DISTINCT collection, document FROM ${DEPS_TABLE} WHERE dep = ?`,
+        args: [key],
+      })
       return rows.map((row) => ({ collection: String(row.collection), document: String(row.document) }))
     },
 
     /** Replaces what one stored document embeds (none: it is no longer stored). */
     async replaceDeps(collection: string, document: string, deps: string[]): Promise<void> {
-      await writer.execute({ sql: `DELETE FROM ${DEPS_TABLE} WHERE collection = ? AND document = ?`, args: [collection, document] })
+      await writer.execute({
+        sql: `DELETE FROM ${DEPS_TABLE} WHERE collection = ? AND document = ?`,
+        args: [collection, document],
+      })
       for (let start = 0; start < deps.length; start += 300) {
         const chunk = deps.slice(start, start + 300)
-        await writer.execute({ sql: `INSERT INTO ${DEPS_TABLE} (dep, collection, document) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`, args: chunk.flatMap((dep) => [dep, collection, document]) })
+        await writer.execute({
+          sql: `INSERT INTO ${DEPS_TABLE} (dep, collection, document) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
+          args: chunk.flatMap((dep) => [dep, collection, document]),
+        })
       }
     },
 
@@ -138,7 +169,9 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
         return value === undefined ? null : value
       })
       const columns = names.map(column)
-      const updates = columns.filter((name) => !['collection', 'document', 'locale', 'depth'].includes(name)).map((name) => `${name} = excluded.${name}`)
+      const updates = columns
+        .filter((name) => !['collection', 'document', 'locale', 'depth'].includes(name))
+        .map((name) => `${name} = excluded.${name}`)
       await writer.execute({
         sql: `INSERT INTO ${TABLE} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (collection, document, locale, depth) DO UPDATE SET ${updates.join(', ')}`,
         args: values as Value[],
@@ -146,8 +179,16 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
     },
 
     /** Keeps a rendered answer unless the row was invalidated since it was read (its token changed). */
-    async keepRender(id: number | string, token: string | null | undefined, body: string, expiresAt: string | null): Promise<void> {
-      await writer.execute({ sql: `UPDATE ${TABLE} SET body = ?, stale = 0, expires_at = ? WHERE id = ? AND token IS ?`, args: [body, expiresAt as string, id, token as string] })
+    async keepRender(
+      id: number | string,
+      token: string | null | undefined,
+      body: string,
+      expiresAt: string | null,
+    ): Promise<void> {
+      await writer.execute({
+        sql: `UPDATE ${TABLE} SET body = ?, stale = 0, expires_at = ? WHERE id = ? AND token IS ?`,
+        args: [body, expiresAt as string, id, token as string],
+      })
     },
 
     /**
@@ -165,7 +206,10 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
       }
       // Now and then, the oldest go; an instance that has not read them since clears its whole cache.
       if (Math.random() < 0.02) {
-        const { rows } = await writer.execute({ sql: `SELECT id FROM ${TABLE} WHERE collection = '_change' ORDER BY id DESC LIMIT 1 OFFSET ?`, args: [KEPT_CHANGES] })
+        const { rows } = await writer.execute({
+          sql: `SELECT id FROM ${TABLE} WHERE collection = '_change' ORDER BY id DESC LIMIT 1 OFFSET ?`,
+          args: [KEPT_CHANGES],
+        })
         const upTo = rows[0]?.id as number | undefined
         if (upTo === undefined) return
         await writer.execute({ sql: `DELETE FROM ${TABLE} WHERE collection = '_change' AND id <= ?`, args: [upTo] })
@@ -181,28 +225,49 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
 
     /** The documents changed after `after` up to `upTo`, or undefined when some of those records are gone. */
     async changesSince(after: number, upTo: number): Promise<string[] | undefined> {
-      const { rows: pruned } = await client.execute({ sql: `SELECT token FROM ${TABLE} WHERE collection = '_pruned' AND document = 'changes' LIMIT 1`, args: [] })
+      const { rows: pruned } = await client.execute({
+        sql: `SELECT token FROM ${TABLE} WHERE collection = '_pruned' AND document = 'changes' LIMIT 1`,
+        args: [],
+      })
       if (pruned[0] && Number(pruned[0].token) > after) return undefined
-      const { rows } = await client.execute({ sql: `SELECT deps FROM ${TABLE} WHERE collection = '_change' AND id > ? AND id <= ? ORDER BY id`, args: [after, upTo] })
+      const { rows } = await client.execute({
+        sql: `SELECT deps FROM ${TABLE} WHERE collection = '_change' AND id > ? AND id <= ? ORDER BY id`,
+        args: [after, upTo],
+      })
       return [...new Set(rows.map((row) => String(row.deps)))]
     },
 
     async generation(): Promise<string> {
-      const { rows } = await client.execute({ sql: `SELECT token FROM ${TABLE} WHERE collection = '_generation' AND document = 'public' LIMIT 1`, args: [] })
+      const { rows } = await client.execute({
+        sql: `SELECT token FROM ${TABLE} WHERE collection = '_generation' AND document = 'public' LIMIT 1`,
+        args: [],
+      })
       return (rows[0]?.token as string | undefined) ?? ''
     },
 
     /** The answer; undefined when a row is not current; NOT_COMPILED for a query not written here. */
-    async answer(query: StoreQuery, embargoed: boolean, now: string, change?: number): Promise<StoreAnswer | undefined | typeof NOT_COMPILED> {
+    async answer(
+      query: StoreQuery,
+      embargoed: boolean,
+      now: string,
+      change?: number,
+    ): Promise<StoreAnswer | undefined | typeof NOT_COMPILED> {
       // `change`, where the caller has just read it (the response cache does, before every answer), saves a statement.
       const fromIndex = await indexed.answer(query, embargoed, change ?? (await lastChange()))
       if (fromIndex) return fromIndex
-      const scope: Compiled[] = [{ sql: 'collection = ? AND locale = ? AND depth = ?', args: [query.collection, query.locale, query.depth] }]
+      const scope: Compiled[] = [
+        { sql: 'collection = ? AND locale = ? AND depth = ?', args: [query.collection, query.locale, query.depth] },
+      ]
       if (embargoed) scope.push({ sql: '(embargo_until IS NULL OR embargo_until <= ?)', args: [now] })
       if (query.id !== undefined) {
-        const { rows } = await client.execute({ sql: `SELECT ${BODY}, stale, expires_at, deps FROM ${TABLE} WHERE ${scope.map((part) => part.sql).join(' AND ')} AND document = ? LIMIT 1`, args: [...scope.flatMap((part) => part.args), query.id] })
+        const { rows } = await client.execute({
+          sql: `SELECT ${BODY}, stale, expires_at, deps FROM ${TABLE} WHERE ${scope.map((part) => part.sql).join(' AND ')} AND document = ? LIMIT 1`,
+          args: [...scope.flatMap((part) => part.args), query.id],
+        })
         const row = rows[0] as Row | undefined
-        return row && usable(row, now) ? { body: Buffer.from(row.body as ArrayBuffer), deps: [`${query.collection}:${query.id}`, ...depsOf([row])] } : undefined
+        return row && usable(row, now)
+          ? { body: Buffer.from(row.body as ArrayBuffer), deps: [`${query.collection}:${query.id}`, ...depsOf([row])] }
+          : undefined
       }
       if (query.where) {
         const where = compileWhere(query.where)
@@ -214,7 +279,10 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
       const filter = scope.map((part) => part.sql).join(' AND ')
       const args = scope.flatMap((part) => part.args)
       const offset = (query.page - 1) * query.limit
-      const page = await client.execute({ sql: `SELECT ${BODY}, stale, expires_at, deps FROM ${TABLE} WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...args, query.limit, offset] })
+      const page = await client.execute({
+        sql: `SELECT ${BODY}, stale, expires_at, deps FROM ${TABLE} WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`,
+        args: [...args, query.limit, offset],
+      })
       if (!page.rows.length || !(page.rows as Row[]).every((row) => usable(row, now))) return undefined
       // Stale rows are few: found through their own index, so the count stays an index scan.
       const counted = await client.execute({
@@ -223,7 +291,10 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
       })
       const { total, stale } = counted.rows[0] as { total: number; stale: number }
       if (stale) return undefined
-      const body = pageBody((page.rows as Row[]).map((row) => row.body as ArrayBuffer), pageMeta(query, Number(total)))
+      const body = pageBody(
+        (page.rows as Row[]).map((row) => row.body as ArrayBuffer),
+        pageMeta(query, Number(total)),
+      )
       // Any change in the collection may change which documents a list holds.
       return { body, deps: [`${query.collection}:*`, ...new Set(depsOf(page.rows as Row[]))] }
     },

@@ -10,7 +10,6 @@ import { NOT_COMPILED, type SqliteStore, sqliteStore } from './sqlite'
 
 type Row = { body?: string | null; stale?: boolean | null; expiresAt?: string | null; deps?: string | null }
 
-
 const READY = '_ready'
 /**
  * What a fill writes, kept in the ready mark: a store filled by an older Pressroom lacks something
@@ -19,19 +18,29 @@ const READY = '_ready'
 const FORMAT = '2'
 
 const ready = new Map<string, boolean>()
-const readyMark = (collection: string): Where => ({ and: [{ collection: { equals: READY } }, { document: { equals: collection } }] })
+const readyMark = (collection: string): Where => ({
+  and: [{ collection: { equals: READY } }, { document: { equals: collection } }],
+})
 
 /** Whether every public document of the collection has its rows: until the first backfill ends, Payload answers. */
 export async function isReady(payload: Payload, collection: string): Promise<boolean> {
   if (ready.get(collection)) return true
-  const { docs } = await payload.db.find({ collection: SNAPSHOTS, where: { and: [readyMark(collection), { token: { equals: FORMAT } }] }, limit: 1, pagination: false })
+  const { docs } = await payload.db.find({
+    collection: SNAPSHOTS,
+    where: { and: [readyMark(collection), { token: { equals: FORMAT } }] },
+    limit: 1,
+    pagination: false,
+  })
   if (docs.length) ready.set(collection, true)
   return docs.length > 0
 }
 
 export async function markReady(payload: Payload, collection: string): Promise<void> {
   await payload.db.deleteMany({ collection: SNAPSHOTS, where: readyMark(collection) })
-  await payload.db.create({ collection: SNAPSHOTS, data: { collection: READY, document: collection, locale: '-', depth: 0, stale: false, token: FORMAT } })
+  await payload.db.create({
+    collection: SNAPSHOTS,
+    data: { collection: READY, document: collection, locale: '-', depth: 0, stale: false, token: FORMAT },
+  })
 }
 
 /**
@@ -42,7 +51,11 @@ function allReadable(payload: Payload, { collection, ids }: RelationFilter): Pro
   const key = `readable ${collection} ${[...new Set(ids)].sort().join(',')}`
   return publicCache().memo(key, async () => {
     try {
-      const { totalDocs } = await payload.count({ collection: collection as CollectionSlug, where: { id: { in: ids } }, overrideAccess: false })
+      const { totalDocs } = await payload.count({
+        collection: collection as CollectionSlug,
+        where: { id: { in: ids } },
+        overrideAccess: false,
+      })
       return totalDocs === new Set(ids).size
     } catch {
       return false
@@ -58,7 +71,10 @@ const fastStores = new WeakMap<Payload, SqliteStore | null>()
  * `req.transactionID` is a promise of null where the adapter opened none, and Payload's
  * dataloader may replace it with `{}`: only a string or a number is a transaction.
  */
-export async function fastWritesOf(req: PayloadRequest | undefined, payload: Payload): Promise<SqliteStore | undefined> {
+export async function fastWritesOf(
+  req: PayloadRequest | undefined,
+  payload: Payload,
+): Promise<SqliteStore | undefined> {
   const fast = fastStoreOf(payload)
   if (!fast || !req) return fast
   const id = await req.transactionID
@@ -66,7 +82,6 @@ export async function fastWritesOf(req: PayloadRequest | undefined, payload: Pay
   const transaction = transactionClientOf(payload, id)
   return transaction ? sqliteStore(payload, transaction) : undefined
 }
-
 
 /** The adapter-specific queries of the store, where there are some (SQLite). */
 export function fastStoreOf(payload: Payload): SqliteStore | undefined {
@@ -82,13 +97,30 @@ const usable = (row: Row, now: string) => Boolean(row.body) && !row.stale && !(r
  * current (stale, expired, not rendered yet) or a filter names a document the public may not
  * read: Payload's read answers those.
  */
-export async function answerFromStore(payload: Payload, query: StoreQuery, relations: RelationFilter[], embargoed: boolean, change?: number): Promise<StoreAnswer | undefined> {
+export async function answerFromStore(
+  payload: Payload,
+  query: StoreQuery,
+  relations: RelationFilter[],
+  embargoed: boolean,
+  change?: number,
+): Promise<StoreAnswer | undefined> {
   const answer = await answerWithoutFilters(payload, query, relations, embargoed, change)
   // A filter by a document's id answers otherwise once that document is hidden: a change to it counts.
-  return answer && { ...answer, deps: [...answer.deps, ...relations.flatMap(({ collection, ids }) => ids.map((id) => `${collection}:${id}`))] }
+  return (
+    answer && {
+      ...answer,
+      deps: [...answer.deps, ...relations.flatMap(({ collection, ids }) => ids.map((id) => `${collection}:${id}`))],
+    }
+  )
 }
 
-async function answerWithoutFilters(payload: Payload, query: StoreQuery, relations: RelationFilter[], embargoed: boolean, change?: number): Promise<StoreAnswer | undefined> {
+async function answerWithoutFilters(
+  payload: Payload,
+  query: StoreQuery,
+  relations: RelationFilter[],
+  embargoed: boolean,
+  change?: number,
+): Promise<StoreAnswer | undefined> {
   if (!(await isReady(payload, query.collection))) return undefined
   for (const relation of relations) if (!(await allReadable(payload, relation))) return undefined
   const now = new Date().toISOString()
@@ -97,12 +129,24 @@ async function answerWithoutFilters(payload: Payload, query: StoreQuery, relatio
     const answer = await fast.answer(query, embargoed, now, change)
     if (answer !== NOT_COMPILED) return answer
   }
-  const scope: Where[] = [{ collection: { equals: query.collection } }, { locale: { equals: query.locale } }, { depth: { equals: query.depth } }]
+  const scope: Where[] = [
+    { collection: { equals: query.collection } },
+    { locale: { equals: query.locale } },
+    { depth: { equals: query.depth } },
+  ]
   if (embargoed) scope.push({ or: [{ embargoUntil: { exists: false } }, { embargoUntil: { less_than_equal: now } }] })
   const select = { body: true, stale: true, expiresAt: true, deps: true } as const
   if (query.id !== undefined) {
-    const { docs } = await payload.db.find<Row>({ collection: SNAPSHOTS, where: { and: [...scope, { document: { equals: query.id } }] }, limit: 1, pagination: false, select })
-    return docs[0] && usable(docs[0], now) ? { body: Buffer.from(docs[0].body as string), deps: [`${query.collection}:${query.id}`, ...depsOf(docs)] } : undefined
+    const { docs } = await payload.db.find<Row>({
+      collection: SNAPSHOTS,
+      where: { and: [...scope, { document: { equals: query.id } }] },
+      limit: 1,
+      pagination: false,
+      select,
+    })
+    return docs[0] && usable(docs[0], now)
+      ? { body: Buffer.from(docs[0].body as string), deps: [`${query.collection}:${query.id}`, ...depsOf(docs)] }
+      : undefined
   }
   const result = await payload.db.find<Row>({
     collection: SNAPSHOTS,
@@ -117,8 +161,14 @@ async function answerWithoutFilters(payload: Payload, query: StoreQuery, relatio
   // own query was built: it answers those.
   if (!result.docs.length || !result.docs.every((row) => usable(row, now))) return undefined
   // A stale row elsewhere in the set may be a document no longer public (or not yet): the count would be off.
-  const { totalDocs: stale } = await payload.db.count({ collection: SNAPSHOTS, where: { and: [...scope, ...(query.where ? [query.where] : []), { stale: { equals: true } }] } })
+  const { totalDocs: stale } = await payload.db.count({
+    collection: SNAPSHOTS,
+    where: { and: [...scope, ...(query.where ? [query.where] : []), { stale: { equals: true } }] },
+  })
   if (stale) return undefined
   const { docs, ...pages } = result
-  return { body: Buffer.from(`{"docs":[${docs.map((row) => row.body).join(',')}],${JSON.stringify(pages).slice(1)}`), deps: [`${query.collection}:*`, ...new Set(depsOf(docs))] }
+  return {
+    body: Buffer.from(`{"docs":[${docs.map((row) => row.body).join(',')}],${JSON.stringify(pages).slice(1)}`),
+    deps: [`${query.collection}:*`, ...new Set(depsOf(docs))],
+  }
 }

@@ -17,7 +17,8 @@ export const redirectsCollection = (collections: string[]): CollectionConfig => 
   access: { create: isEditorOrAdmin, read: isStaff, update: isEditorOrAdmin, delete: isEditorOrAdmin },
   admin: {
     defaultColumns: ['from', 'collection', 'locale', 'document', 'createdAt'],
-    description: 'Old slugs that keep resolving to their document. Pressroom adds one whenever a published slug changes.',
+    description:
+      'Old slugs that keep resolving to their document. Pressroom adds one whenever a published slug changes.',
     group: 'Admin',
     useAsTitle: 'from',
   },
@@ -27,7 +28,13 @@ export const redirectsCollection = (collections: string[]): CollectionConfig => 
     { name: 'from', type: 'text', required: true, index: true, admin: { description: 'The old slug.' } },
     { name: 'collection', type: 'select', required: true, options: collections },
     { name: 'locale', type: 'select', required: true, options: [...localeCodes] },
-    { name: 'document', type: 'text', required: true, index: true, admin: { description: 'The id of the document it resolves to.' } },
+    {
+      name: 'document',
+      type: 'text',
+      required: true,
+      index: true,
+      admin: { description: 'The id of the document it resolves to.' },
+    },
   ],
   indexes: [{ fields: ['collection', 'locale', 'from'] }],
 })

@@ -1,10 +1,17 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, Config, Endpoint, Plugin } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionConfig,
+  Config,
+  Endpoint,
+  Plugin,
+} from 'payload'
 
 import { refuseBadQuery } from '@/endpoints/request'
-import { badQuery, notFound } from '@/utilities/errors'
 import { bumpGeneration } from '@/plugins/readModel/generation'
 import { searchDeclarations } from '@/plugins/search'
 import { localesOf } from '@/utilities/delivery/publicFeeds'
+import { badQuery, notFound } from '@/utilities/errors'
 
 import { REDIRECTS, redirectsCollection } from './collection'
 import { dropRedirects } from './keep'
@@ -51,14 +58,24 @@ const dropAfterDelete: CollectionAfterDeleteHook = async ({ collection, doc, req
 export const redirectsPlugin =
   (publicCollections: string[]): Plugin =>
   (config: Config): Config => {
-    const collections = Object.keys(searchDeclarations(config.collections)).filter((slug) => publicCollections.includes(slug))
+    const collections = Object.keys(searchDeclarations(config.collections)).filter((slug) =>
+      publicCollections.includes(slug),
+    )
     if (!collections.length) return config
     const redirects: CollectionConfig = redirectsCollection(collections)
     return {
       ...config,
       collections: [
         ...(config.collections ?? []).map((collection) =>
-          collections.includes(collection.slug) ? { ...collection, hooks: { ...collection.hooks, afterDelete: [...(collection.hooks?.afterDelete ?? []), dropAfterDelete] } } : collection,
+          collections.includes(collection.slug)
+            ? {
+                ...collection,
+                hooks: {
+                  ...collection.hooks,
+                  afterDelete: [...(collection.hooks?.afterDelete ?? []), dropAfterDelete],
+                },
+              }
+            : collection,
         ),
         { ...redirects, hooks: { afterChange: [purgeAfterChange], afterDelete: [purgeAfterDelete] } },
       ],

@@ -8,7 +8,15 @@ import { REDIRECTS } from './collection'
 export const MAX_SLUG_LENGTH = 200
 
 export type SlugQuery = { collection: string; slug: string; locale: string }
-export type Resolved = { collection: string; id: string; locale: string; slug: string; path: string | null; redirected: boolean; from?: string }
+export type Resolved = {
+  collection: string
+  id: string
+  locale: string
+  slug: string
+  path: string | null
+  redirected: boolean
+  from?: string
+}
 
 /** The parameters of GET /api/redirects, or what is wrong with them. Pure. */
 export function parseSlugQuery(
@@ -22,17 +30,31 @@ export function parseSlugQuery(
     return values[0]
   }
   const collection = one('collection') ?? ''
-  if (!collections.includes(collection)) problems.push({ path: 'collection', message: `${collection ? `"${collection}" has no slugs to redirect.` : 'collection is required.'} Use one of ${collections.join(', ')}.` })
+  if (!collections.includes(collection))
+    problems.push({
+      path: 'collection',
+      message: `${collection ? `"${collection}" has no slugs to redirect.` : 'collection is required.'} Use one of ${collections.join(', ')}.`,
+    })
   const slug = (one('slug') ?? '').trim()
   if (!slug) problems.push({ path: 'slug', message: 'slug is required: the slug a link used.' })
-  else if (slug.length > MAX_SLUG_LENGTH) problems.push({ path: 'slug', message: `slug is ${slug.length} characters long; at most ${MAX_SLUG_LENGTH} are allowed.` })
+  else if (slug.length > MAX_SLUG_LENGTH)
+    problems.push({
+      path: 'slug',
+      message: `slug is ${slug.length} characters long; at most ${MAX_SLUG_LENGTH} are allowed.`,
+    })
   const locale = one('locale') ?? defaultLocale
-  if (!locales.includes(locale)) problems.push({ path: 'locale', message: `Slugs are per locale: use one of ${locales.join(', ')}.` })
+  if (!locales.includes(locale))
+    problems.push({ path: 'locale', message: `Slugs are per locale: use one of ${locales.join(', ')}.` })
   return problems.length ? { problems } : { query: { collection, slug, locale } }
 }
 
 /** The document the requester may read that has this slug in this locale now. */
-async function liveWithSlug(req: PayloadRequest, { collection, slug, locale }: SlugQuery, by: 'slug' | 'id' = 'slug', id?: string) {
+async function liveWithSlug(
+  req: PayloadRequest,
+  { collection, slug, locale }: SlugQuery,
+  by: 'slug' | 'id' = 'slug',
+  id?: string,
+) {
   const { docs } = await req.payload.find({
     collection: collection as CollectionSlug,
     where: by === 'slug' ? { slug: { equals: slug } } : { id: { equals: id } },
@@ -69,7 +91,9 @@ export async function resolveSlug(req: PayloadRequest, query: SlugQuery): Promis
   // redirect names; that document is then read with the requester's own access, just below.
   const { docs } = await req.payload.find({
     collection: REDIRECTS as CollectionSlug,
-    where: { and: [{ collection: { equals: collection } }, { locale: { equals: locale } }, { from: { equals: slug } }] },
+    where: {
+      and: [{ collection: { equals: collection } }, { locale: { equals: locale } }, { from: { equals: slug } }],
+    },
     sort: '-createdAt',
     limit: 1,
     depth: 0,

@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 
 import { refuseBadQuery } from '@/endpoints/request'
-import { badQuery } from '@/utilities/errors'
 import { localesOf } from '@/utilities/delivery/publicFeeds'
+import { badQuery } from '@/utilities/errors'
 
 import { parseSearchParams, search } from './query'
 

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, Config, Plugin } from 'payload'
 
-import { keepRedirects } from '@/plugins/redirects/keep'
 import { DRAFT_SAVE } from '@/plugins/readModel/invalidate'
+import { keepRedirects } from '@/plugins/redirects/keep'
 import { editorialDeclaration, type SearchDeclaration } from '@/policy/editorial'
 
 import { SearchIndex, SearchWords } from './collection'
@@ -11,11 +11,15 @@ import { fillIndex, reindex, unindex } from './reindex'
 export { SEARCH_INDEX } from './collection'
 
 /** The collections that declare `custom.pressroom.search`, with their declarations. */
-export const searchDeclarations = (collections: readonly CollectionConfig[] | undefined): Record<string, SearchDeclaration> =>
-  Object.fromEntries((collections ?? []).flatMap((collection) => {
-    const declaration = editorialDeclaration(collection)
-    return declaration?.public && declaration.search ? [[collection.slug, declaration.search]] : []
-  }))
+export const searchDeclarations = (
+  collections: readonly CollectionConfig[] | undefined,
+): Record<string, SearchDeclaration> =>
+  Object.fromEntries(
+    (collections ?? []).flatMap((collection) => {
+      const declaration = editorialDeclaration(collection)
+      return declaration?.public && declaration.search ? [[collection.slug, declaration.search]] : []
+    }),
+  )
 
 const indexAfterChange =
   (declaration: SearchDeclaration): CollectionAfterChangeHook =>
@@ -55,7 +59,10 @@ export const searchPlugin: Plugin = (config: Config): Config => {
               ...collection,
               hooks: {
                 ...collection.hooks,
-                afterChange: [...(collection.hooks?.afterChange ?? []), indexAfterChange(declarations[collection.slug])],
+                afterChange: [
+                  ...(collection.hooks?.afterChange ?? []),
+                  indexAfterChange(declarations[collection.slug]),
+                ],
                 afterDelete: [...(collection.hooks?.afterDelete ?? []), unindexAfterDelete],
               },
             }
@@ -69,7 +76,13 @@ export const searchPlugin: Plugin = (config: Config): Config => {
       await config.onInit?.(payload)
       if (process.env.NEXT_PHASE === 'phase-production-build' || process.env.JOBS_AUTORUN === 'false') return
       // In the background, after the server listens: a database made before the search gets its index once.
-      setTimeout(() => void fillIndex(payload, declarations).catch((error: unknown) => payload.logger.error({ err: error }, 'Filling the search index failed')), 3000).unref()
+      setTimeout(
+        () =>
+          void fillIndex(payload, declarations).catch((error: unknown) =>
+            payload.logger.error({ err: error }, 'Filling the search index failed'),
+          ),
+        3000,
+      ).unref()
     },
   }
 }

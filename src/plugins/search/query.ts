@@ -1,4 +1,4 @@
-import type { CollectionSlug, PayloadRequest, Where } from 'payload'
+import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import type { QueryProblem } from '@/http/whereShape'
 import { frontendPath } from '@/utilities/delivery/frontendUrl'
@@ -13,9 +13,17 @@ export const MAX_QUERY_WORDS = 8
 export const MAX_SEARCH_LIMIT = 50
 const MAX_PAGE = 1000
 
-export type SearchParams = { q: string; words: string[]; locale: string; collections: string[]; limit: number; page: number }
+export type SearchParams = {
+  q: string
+  words: string[]
+  locale: string
+  collections: string[]
+  limit: number
+  page: number
+}
 
-const whole = (value: string, min: number, max: number): boolean => /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max
+const whole = (value: string, min: number, max: number): boolean =>
+  /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max
 
 /**
  * The search's parameters, or what is wrong with them, each with its parameter's name. Pure:
@@ -34,26 +42,55 @@ export function parseSearchParams(
   const q = (one('q') ?? '').trim()
   const words = searchWords(q)
   if (!q) problems.push({ path: 'q', message: 'q is required: the words to search for.' })
-  else if (q.length > MAX_QUERY_LENGTH) problems.push({ path: 'q', message: `q is ${q.length} characters long; at most ${MAX_QUERY_LENGTH} are allowed.` })
+  else if (q.length > MAX_QUERY_LENGTH)
+    problems.push({ path: 'q', message: `q is ${q.length} characters long; at most ${MAX_QUERY_LENGTH} are allowed.` })
   else if (!words.length) problems.push({ path: 'q', message: 'q has no letters or digits to search for.' })
-  else if (words.length > MAX_QUERY_WORDS) problems.push({ path: 'q', message: `q has ${words.length} words; at most ${MAX_QUERY_WORDS} are allowed.` })
+  else if (words.length > MAX_QUERY_WORDS)
+    problems.push({ path: 'q', message: `q has ${words.length} words; at most ${MAX_QUERY_WORDS} are allowed.` })
   const locale = one('locale') ?? defaultLocale
-  if (!locales.includes(locale)) problems.push({ path: 'locale', message: `Search is in one locale: use one of ${locales.join(', ')}.` })
+  if (!locales.includes(locale))
+    problems.push({ path: 'locale', message: `Search is in one locale: use one of ${locales.join(', ')}.` })
   const asked = one('collections')
-  const collections = asked === undefined ? searchable : [...new Set(asked.split(',').map((slug) => slug.trim()).filter(Boolean))]
+  const collections =
+    asked === undefined
+      ? searchable
+      : [
+          ...new Set(
+            asked
+              .split(',')
+              .map((slug) => slug.trim())
+              .filter(Boolean),
+          ),
+        ]
   const unknown = collections.filter((slug) => !searchable.includes(slug))
   if (unknown.length || !collections.length) {
-    problems.push({ path: 'collections', message: `${unknown.length ? `Not searchable: ${unknown.join(', ')}.` : 'collections is empty.'} Use a comma-separated list of ${searchable.join(', ')}.` })
+    problems.push({
+      path: 'collections',
+      message: `${unknown.length ? `Not searchable: ${unknown.join(', ')}.` : 'collections is empty.'} Use a comma-separated list of ${searchable.join(', ')}.`,
+    })
   }
   const limit = one('limit') ?? '10'
-  if (!whole(limit, 1, MAX_SEARCH_LIMIT)) problems.push({ path: 'limit', message: `limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT}, got "${limit}".` })
+  if (!whole(limit, 1, MAX_SEARCH_LIMIT))
+    problems.push({
+      path: 'limit',
+      message: `limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT}, got "${limit}".`,
+    })
   const page = one('page') ?? '1'
-  if (!whole(page, 1, MAX_PAGE)) problems.push({ path: 'page', message: `page must be a whole number from 1 to ${MAX_PAGE}, got "${page}".` })
+  if (!whole(page, 1, MAX_PAGE))
+    problems.push({ path: 'page', message: `page must be a whole number from 1 to ${MAX_PAGE}, got "${page}".` })
   if (problems.length) return { problems }
   return { params: { q, words, locale, collections, limit: Number(limit), page: Number(page) } }
 }
 
-export type SearchResult = { collection: string; id: string; title: string; summary: string | null; slug: string | null; path: string | null; rank: 'title' | 'text' }
+export type SearchResult = {
+  collection: string
+  id: string
+  title: string
+  summary: string | null
+  slug: string | null
+  path: string | null
+  rank: 'title' | 'text'
+}
 
 export type SearchAnswer = {
   docs: SearchResult[]
@@ -73,14 +110,29 @@ const select = { collection: true, document: true, title: true, summary: true, s
  * Each query word finds the words that start with it (src/plugins/search/words.ts), through one
  * index of `search-words`; the page's rows are then read from the index with the reader's access.
  */
-export async function search(req: PayloadRequest, { words, locale, collections, limit, page }: SearchParams): Promise<SearchAnswer> {
+export async function search(
+  req: PayloadRequest,
+  { words, locale, collections, limit, page }: SearchParams,
+): Promise<SearchAnswer> {
   // The index's read rule decides which rows the reader may find: all, or those whose embargo has lifted.
   const rule = await req.payload.collections[SEARCH_INDEX as CollectionSlug].config.access.read({ req })
   const liftedAt = rule === true ? undefined : new Date().toISOString()
-  const { page: matches, total } = rule === false ? { page: [], total: 0 } : await matchRows(req, { words, locale, collections, liftedAt, limit, offset: (page - 1) * limit })
+  const { page: matches, total } =
+    rule === false
+      ? { page: [], total: 0 }
+      : await matchRows(req, { words, locale, collections, liftedAt, limit, offset: (page - 1) * limit })
   // Read as the reader: a row the rule above let through and Payload's own read would not is left out.
   const { docs } = matches.length
-    ? await req.payload.find({ collection: SEARCH_INDEX as CollectionSlug, where: { id: { in: matches.map((match) => match.row) } }, limit: matches.length, pagination: false, depth: 0, overrideAccess: false, req, select: select as never })
+    ? await req.payload.find({
+        collection: SEARCH_INDEX as CollectionSlug,
+        where: { id: { in: matches.map((match) => match.row) } },
+        limit: matches.length,
+        pagination: false,
+        depth: 0,
+        overrideAccess: false,
+        req,
+        select: select as never,
+      })
     : { docs: [] }
   const byId = new Map((docs as unknown as (SearchRow & { id: number | string })[]).map((row) => [String(row.id), row]))
   const found = matches.flatMap((match) => {

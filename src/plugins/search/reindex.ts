@@ -22,10 +22,20 @@ const rowsOf = (collection: string, id: number | string): Where => ({
  * the public will read it once its embargo lifts; its rows keep the embargo, and the index's own
  * read rule hides them until then.
  */
-export async function reindex(req: PayloadRequest, collection: string, id: number | string, declaration: SearchDeclaration): Promise<SlugMove[]> {
+export async function reindex(
+  req: PayloadRequest,
+  collection: string,
+  id: number | string,
+  declaration: SearchDeclaration,
+): Promise<SlugMove[]> {
   const { payload } = req
   // The slugs the public read until now, per locale: a change of one is a redirect to keep.
-  const { docs: previous } = await payload.db.find<{ id: number | string; locale: string; slug?: string | null; slugLocale?: string | null }>({
+  const { docs: previous } = await payload.db.find<{
+    id: number | string
+    locale: string
+    slug?: string | null
+    slugLocale?: string | null
+  }>({
     collection: SEARCH_INDEX,
     where: rowsOf(collection, id),
     limit: 0,
@@ -33,7 +43,10 @@ export async function reindex(req: PayloadRequest, collection: string, id: numbe
     req,
     select: { id: true, locale: true, slug: true, slugLocale: true },
   })
-  await removeWords(req, previous.map((row) => row.id))
+  await removeWords(
+    req,
+    previous.map((row) => row.id),
+  )
   await payload.db.deleteMany({ collection: SEARCH_INDEX, where: rowsOf(collection, id), req })
   // The public's read rule, asked as nobody: the same decision Payload makes for an anonymous read.
   const rule = await publicRule(req, collection, id)
@@ -61,7 +74,8 @@ export async function reindex(req: PayloadRequest, collection: string, id: numbe
     if (!row) continue
     // A slug of this locale's own page that it no longer has: a fallback to English moves nothing.
     const before = previous.find((candidate) => candidate.locale === locale && candidate.slugLocale === locale)?.slug
-    if (before && row.slugLocale === locale && row.slug && before !== row.slug) moves.push({ locale, from: before, to: row.slug })
+    if (before && row.slugLocale === locale && row.slug && before !== row.slug)
+      moves.push({ locale, from: before, to: row.slug })
     // Another writer (the first fill, a write on another instance) may have made the row meanwhile.
     const one: Where = { and: [...(rowsOf(collection, id).and as Where[]), { locale: { equals: locale } }] }
     const written = await payload.db
@@ -75,8 +89,18 @@ export async function reindex(req: PayloadRequest, collection: string, id: numbe
 }
 
 export async function unindex(req: PayloadRequest, collection: string, id: number | string): Promise<void> {
-  const { docs } = await req.payload.db.find<{ id: number | string }>({ collection: SEARCH_INDEX, where: rowsOf(collection, id), limit: 0, pagination: false, req, select: { id: true } })
-  await removeWords(req, docs.map((row) => row.id))
+  const { docs } = await req.payload.db.find<{ id: number | string }>({
+    collection: SEARCH_INDEX,
+    where: rowsOf(collection, id),
+    limit: 0,
+    pagination: false,
+    req,
+    select: { id: true },
+  })
+  await removeWords(
+    req,
+    docs.map((row) => row.id),
+  )
   await req.payload.db.deleteMany({ collection: SEARCH_INDEX, where: rowsOf(collection, id), req })
 }
 
@@ -85,16 +109,36 @@ export async function fillIndex(payload: Payload, declarations: Record<string, S
   let indexed = 0
   for (const [collection, declaration] of Object.entries(declarations)) {
     const of: Where = { collection: { equals: collection } }
-    const { totalDocs } = await payload.count({ collection: SEARCH_INDEX as CollectionSlug, where: of, overrideAccess: true })
+    const { totalDocs } = await payload.count({
+      collection: SEARCH_INDEX as CollectionSlug,
+      where: of,
+      overrideAccess: true,
+    })
     // An index made before its words were (search-words) is made again.
-    if (totalDocs && (await payload.db.find({ collection: SEARCH_WORDS, where: of, limit: 1, pagination: false })).docs.length) continue
+    if (
+      totalDocs &&
+      (await payload.db.find({ collection: SEARCH_WORDS, where: of, limit: 1, pagination: false })).docs.length
+    )
+      continue
     for (let page = 1; ; page += 1) {
       // Ids only: each document is then read as the public reads it, by reindex.
-      const { docs, hasNextPage } = await payload.find({ collection: collection as CollectionSlug, depth: 0, limit: 100, page, overrideAccess: true, select: {} })
+      const { docs, hasNextPage } = await payload.find({
+        collection: collection as CollectionSlug,
+        depth: 0,
+        limit: 100,
+        page,
+        overrideAccess: true,
+        select: {},
+      })
       for (const doc of docs) {
         // A turn for requests between documents: a first fill of thousands must not stall the server.
         await new Promise((resolve) => setImmediate(resolve))
-        await reindex({ payload, context: {}, user: null } as unknown as PayloadRequest, collection, doc.id, declaration)
+        await reindex(
+          { payload, context: {}, user: null } as unknown as PayloadRequest,
+          collection,
+          doc.id,
+          declaration,
+        )
         indexed += 1
       }
       if (!hasNextPage) break

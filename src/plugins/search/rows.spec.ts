@@ -24,14 +24,26 @@ describe('search rows', () => {
 
   it('keeps the title, the summary and the slug of the locale, and the text in search form', () => {
     const row = searchRowOf('events', declaration, doc, 'ru', 'en', locales)!
-    expect(row).toMatchObject({ document: '7', locale: 'ru', title: 'Региональная конференция', summary: 'Three days in Dushanbe.', slug: 'regionalnaya-konferentsiya', slugLocale: 'ru', date: doc.startDate })
+    expect(row).toMatchObject({
+      document: '7',
+      locale: 'ru',
+      title: 'Региональная конференция',
+      summary: 'Three days in Dushanbe.',
+      slug: 'regionalnaya-konferentsiya',
+      slugLocale: 'ru',
+      date: doc.startDate,
+    })
     expect(row.titleTerms).toBe(' regionalnaya konferentsiya ')
     expect(row.terms).toContain(' bishkek almaty')
     expect(row.terms).toContain('dushanbe')
   })
 
   it('points a locale without a page of its own at the fallback page', () => {
-    expect(searchRowOf('events', declaration, doc, 'kk', 'en', locales)).toMatchObject({ title: 'Regional conference', slug: 'regional-conference', slugLocale: 'en' })
+    expect(searchRowOf('events', declaration, doc, 'kk', 'en', locales)).toMatchObject({
+      title: 'Regional conference',
+      slug: 'regional-conference',
+      slugLocale: 'en',
+    })
     expect(searchRowOf('events', declaration, { id: 8, title: {} }, 'kk', 'en', locales)).toBeUndefined()
   })
 })
@@ -40,7 +52,16 @@ describe('search parameters', () => {
   const context = { searchable: ['events', 'speakers'], locales, defaultLocale: 'en' }
   const parse = (query: string) => parseSearchParams(new URLSearchParams(query), context)
   it('defaults to every searchable collection, the default locale, ten results from page 1', () => {
-    expect(parse('q=  Бишкек  ')).toEqual({ params: { q: 'Бишкек', words: ['bishkek'], locale: 'en', collections: ['events', 'speakers'], limit: 10, page: 1 } })
+    expect(parse('q=  Бишкек  ')).toEqual({
+      params: {
+        q: 'Бишкек',
+        words: ['bishkek'],
+        locale: 'en',
+        collections: ['events', 'speakers'],
+        limit: 10,
+        page: 1,
+      },
+    })
   })
 
   it('names every bad parameter', () => {

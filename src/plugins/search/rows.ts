@@ -18,16 +18,38 @@ export type SearchRow = {
   embargoUntil: string | null
 }
 
-const present = (value: unknown): boolean => (Array.isArray(value) ? value.length > 0 : typeof value === 'string' ? value.trim() !== '' : value !== undefined && value !== null)
+const present = (value: unknown): boolean =>
+  Array.isArray(value)
+    ? value.length > 0
+    : typeof value === 'string'
+      ? value.trim() !== ''
+      : value !== undefined && value !== null
 
 /**
  * The strings at a dotted path of a document read with `locale: 'all'`: a text, or each entry of
  * a hasMany text, in `locale`, else in `fallback` as the API falls back (a localized field is an
  * object keyed by locale there).
  */
-export function textsAt(doc: Record<string, unknown>, path: string, locale: string, fallback: string, locales: string[]): string[] {
-  let value = path.split('.').reduce<unknown>((at, key) => (at && typeof at === 'object' && !Array.isArray(at) ? (at as Record<string, unknown>)[key] : undefined), doc)
-  if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).every((key) => locales.includes(key))) {
+export function textsAt(
+  doc: Record<string, unknown>,
+  path: string,
+  locale: string,
+  fallback: string,
+  locales: string[],
+): string[] {
+  let value = path
+    .split('.')
+    .reduce<unknown>(
+      (at, key) =>
+        at && typeof at === 'object' && !Array.isArray(at) ? (at as Record<string, unknown>)[key] : undefined,
+      doc,
+    )
+  if (
+    value &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.keys(value).every((key) => locales.includes(key))
+  ) {
     const byLocale = value as Record<string, unknown>
     value = present(byLocale[locale]) ? byLocale[locale] : byLocale[fallback]
   }
@@ -37,7 +59,14 @@ export function textsAt(doc: Record<string, unknown>, path: string, locale: stri
 
 /** The fields a declaration reads, as a Payload `select`. */
 export function selectOf(declaration: SearchDeclaration): Record<string, true> {
-  const paths = [declaration.title, ...(declaration.summary ?? []), ...(declaration.text ?? []), ...(declaration.date ? [declaration.date] : []), 'slug', 'embargoUntil']
+  const paths = [
+    declaration.title,
+    ...(declaration.summary ?? []),
+    ...(declaration.text ?? []),
+    ...(declaration.date ? [declaration.date] : []),
+    'slug',
+    'embargoUntil',
+  ]
   return Object.fromEntries(paths.map((path) => [path.split('.')[0], true]))
 }
 
@@ -45,7 +74,14 @@ export function selectOf(declaration: SearchDeclaration): Record<string, true> {
  * The index row of one document (read with `locale: 'all'`) in one locale, as the public reads it
  * there, falling back to `fallback` as the API does; none without a title.
  */
-export function searchRowOf(collection: string, declaration: SearchDeclaration, doc: Doc, locale: string, fallback: string, locales: string[]): SearchRow | undefined {
+export function searchRowOf(
+  collection: string,
+  declaration: SearchDeclaration,
+  doc: Doc,
+  locale: string,
+  fallback: string,
+  locales: string[],
+): SearchRow | undefined {
   const at = (path: string) => textsAt(doc, path, locale, fallback, locales)
   const [title] = at(declaration.title)
   if (!title) return undefined

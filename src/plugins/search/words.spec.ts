@@ -4,7 +4,10 @@ import { prefixRange, wordsOf } from './words'
 
 describe('the words of a search row', () => {
   it('lists each word once, marked when the title has it', () => {
-    const row = { titleTerms: ` ${searchForm('Regional conference in Dushanbe')} `, terms: ` ${searchForm('Regional conference in Dushanbe. A conference on water, in Душанбе')} ` }
+    const row = {
+      titleTerms: ` ${searchForm('Regional conference in Dushanbe')} `,
+      terms: ` ${searchForm('Regional conference in Dushanbe. A conference on water, in Душанбе')} `,
+    }
     expect(wordsOf(row)).toEqual([
       { word: 'regional', inTitle: true },
       { word: 'conference', inTitle: true },
@@ -24,8 +27,14 @@ describe('the words a query word finds', () => {
   }
 
   it('finds the words that start with it, and no other', () => {
-    expect(['conference', 'conf', 'confess', 'con'].filter((word) => finds('conf', word))).toEqual(['conference', 'conf', 'confess'])
-    expect(['bishkek', 'ishkek', 'cong', 'cone'].filter((word) => finds('conf', word) || finds('ishkek', word))).toEqual(['ishkek'])
+    expect(['conference', 'conf', 'confess', 'con'].filter((word) => finds('conf', word))).toEqual([
+      'conference',
+      'conf',
+      'confess',
+    ])
+    expect(
+      ['bishkek', 'ishkek', 'cong', 'cone'].filter((word) => finds('conf', word) || finds('ishkek', word)),
+    ).toEqual(['ishkek'])
   })
 
   it('bounds a word ending in a digit, a z or a letter beyond Latin', () => {

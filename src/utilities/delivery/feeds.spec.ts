@@ -19,7 +19,13 @@ const release = (overrides: Partial<FeedRelease> = {}): FeedRelease => ({
 })
 
 const options = { locale: 'en', selfUrl: 'https://cms.example.org/feeds/press-releases.xml', host: 'cms.example.org' }
-const parser = new XMLParser({ ignoreAttributes: false, cdataPropName: '#cdata', trimValues: false, parseTagValue: false, isArray: (name) => ['item', 'entry'].includes(name) })
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  cdataPropName: '#cdata',
+  trimValues: false,
+  parseTagValue: false,
+  isArray: (name) => ['item', 'entry'].includes(name),
+})
 const cdata = (node: unknown) => decodeHtml(String((node as { '#cdata': unknown })['#cdata']))
 
 describe('feedText', () => {
@@ -29,21 +35,27 @@ describe('feedText', () => {
 })
 
 describe('buildReleaseFeed with hostile text', () => {
-  it.each(hostileStrings.map((value) => [JSON.stringify(value).slice(0, 40), value]))('%s stays the text of one item', (_, value) => {
-    const feed = buildReleaseFeed([release({ title: value, summary: value, body: paragraphs(value), dateline: { places: [value] } })], options)
-    const expected = cleanText(value)
-    for (const [xml, items] of [
-      [feed.rss2(), (doc: any) => doc.rss.channel.item],
-      [feed.atom1(), (doc: any) => doc.feed.entry],
-    ] as const) {
-      expect(XMLValidator.validate(xml)).toBe(true)
-      const [item, ...more] = items(parser.parse(xml))
-      expect(more).toHaveLength(0)
-      expect(cdata(item.title)).toBe(expected)
-      expect(cdata(item.description ?? item.summary)).toBe(expected)
-      expect(cdata(item['content:encoded'] ?? item.content)).toBe(cleanText(`${value} — ${value.trim()}`.trim()))
-    }
-  })
+  it.each(hostileStrings.map((value) => [JSON.stringify(value).slice(0, 40), value]))(
+    '%s stays the text of one item',
+    (_, value) => {
+      const feed = buildReleaseFeed(
+        [release({ title: value, summary: value, body: paragraphs(value), dateline: { places: [value] } })],
+        options,
+      )
+      const expected = cleanText(value)
+      for (const [xml, items] of [
+        [feed.rss2(), (doc: any) => doc.rss.channel.item],
+        [feed.atom1(), (doc: any) => doc.feed.entry],
+      ] as const) {
+        expect(XMLValidator.validate(xml)).toBe(true)
+        const [item, ...more] = items(parser.parse(xml))
+        expect(more).toHaveLength(0)
+        expect(cdata(item.title)).toBe(expected)
+        expect(cdata(item.description ?? item.summary)).toBe(expected)
+        expect(cdata(item['content:encoded'] ?? item.content)).toBe(cleanText(`${value} — ${value.trim()}`.trim()))
+      }
+    },
+  )
 
   it('writes no control character into the XML', () => {
     const xml = buildReleaseFeed([release({ title: 'a\u0001b\u001bc', summary: '\u0000' })], options).rss2()

@@ -6,7 +6,10 @@ import { plainText } from '../lexical'
 import { canonicalFrontend, frontendUrl } from './frontendUrl'
 import { cleanText, escapeHtml } from './text'
 
-export type FeedRelease = Pick<PressRelease, 'id' | 'title' | 'subtitle' | 'slug' | 'summary' | 'body' | 'releaseDate' | 'updatedAt' | 'dateline'>
+export type FeedRelease = Pick<
+  PressRelease,
+  'id' | 'title' | 'subtitle' | 'slug' | 'summary' | 'body' | 'releaseDate' | 'updatedAt' | 'dateline'
+>
 
 type Options = { locale: string; selfUrl: string; host: string; title?: string }
 
@@ -20,17 +23,22 @@ export const releaseGuid = (id: number | string, host: string) => `tag:${host},2
  */
 export const feedText = (value: string): string => escapeHtml(cleanText(value))
 
-const optionalFeedText = (value: string | null | undefined): string | undefined => (value ? feedText(value) || undefined : undefined)
+const optionalFeedText = (value: string | null | undefined): string | undefined =>
+  value ? feedText(value) || undefined : undefined
 
 /**
  * The Atom document with its language on the root element. The `feed` library writes RSS's
  * <language> but nothing in Atom, where xml:lang is how a reader (and a screen reader's voice)
  * learns the language of the texts.
  */
-export const atomWithLanguage = (feed: Feed, locale: string): string => feed.atom1().replace(/<feed(?=[\s>])/, `<feed xml:lang="${escapeHtml(locale)}"`)
+export const atomWithLanguage = (feed: Feed, locale: string): string =>
+  feed.atom1().replace(/<feed(?=[\s>])/, `<feed xml:lang="${escapeHtml(locale)}"`)
 
 /** RSS 2.0 and Atom 1.0 of published press releases in one language, dated by their release date. */
-export function buildReleaseFeed(releases: FeedRelease[], { locale, selfUrl, host, title = 'Pressroom — press releases' }: Options): Feed {
+export function buildReleaseFeed(
+  releases: FeedRelease[],
+  { locale, selfUrl, host, title = 'Pressroom — press releases' }: Options,
+): Feed {
   const newest = releases.reduce<Date | undefined>((latest, release) => {
     const date = new Date(release.releaseDate)
     return !latest || date > latest ? date : latest

@@ -23,26 +23,38 @@ export const frontendOrigins = (env: Env = process.env): string[] =>
     .map((origin) => origin.trim().replace(/\/+$/, ''))
     .filter(Boolean)
 
-export const canonicalFrontend = (env: Env = process.env): string => frontendOrigins(env)[0] ?? configured.url?.replace(/\/+$/, '') ?? 'http://localhost:3001'
+export const canonicalFrontend = (env: Env = process.env): string =>
+  frontendOrigins(env)[0] ?? configured.url?.replace(/\/+$/, '') ?? 'http://localhost:3001'
 
 /** Per-collection path patterns: the defaults, overridden by FRONTEND_PATHS (a JSON object). */
 export function frontendPaths(env: Env = process.env): Record<string, string> {
   const defaults = configured.paths ? { ...defaultFrontendPaths, ...configured.paths } : defaultFrontendPaths
   if (!env.FRONTEND_PATHS) return defaults
   const parsed: unknown = JSON.parse(env.FRONTEND_PATHS)
-  if (!parsed || typeof parsed !== 'object') throw new Error('FRONTEND_PATHS must be a JSON object of collection → path pattern.')
+  if (!parsed || typeof parsed !== 'object')
+    throw new Error('FRONTEND_PATHS must be a JSON object of collection → path pattern.')
   return { ...defaults, ...(parsed as Record<string, string>) }
 }
 
 /** The path of a document's page on the frontend (no origin), or undefined when its collection has no page or it has no slug. */
-export function frontendPath(collection: string, slug: string | null | undefined, locale: string, env: Env = process.env): string | undefined {
+export function frontendPath(
+  collection: string,
+  slug: string | null | undefined,
+  locale: string,
+  env: Env = process.env,
+): string | undefined {
   const pattern = frontendPaths(env)[collection]
   if (!pattern || !slug) return undefined
   return pattern.replaceAll('{locale}', encodeURIComponent(locale)).replaceAll('{slug}', encodeURIComponent(slug))
 }
 
 /** The page of a document on the frontend, or undefined when its collection has no page or it has no slug. */
-export function frontendUrl(collection: string, doc: { slug?: string | null }, locale: string, env: Env = process.env): string | undefined {
+export function frontendUrl(
+  collection: string,
+  doc: { slug?: string | null },
+  locale: string,
+  env: Env = process.env,
+): string | undefined {
   const path = frontendPath(collection, doc.slug, locale, env)
   return path === undefined ? undefined : canonicalFrontend(env) + path
 }

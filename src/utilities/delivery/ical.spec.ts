@@ -36,29 +36,43 @@ describe('icalText', () => {
 })
 
 describe('buildCalendar with hostile text', () => {
-  it.each(hostileStrings.map((value) => [JSON.stringify(value).slice(0, 40), value]))('%s stays one property of one event', (_, value) => {
-    const organisation = { id: 2, name: value, email: 'press@example.org' } as never
-    const text = buildCalendar(
-      [event({ title: value, summary: value, venue: { name: value, address: value, city: value }, organisations: [{ organisation, role: 'organiser' }] })],
-      { name: value, locale: 'en', host: 'cms.example.org' },
-    )
-    // Every physical line is a property or a fold; no raw control character survives.
-    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/)
-    for (const line of text.split('\r\n').filter(Boolean)) expect(line).toMatch(/^( |[A-Z-]+[;:])/)
-    const calendar = parse(text)
-    const events = calendar.getAllSubcomponents('vevent')
-    expect(events).toHaveLength(1)
-    const expected = cleanText(value)
-    expect(events[0].getFirstPropertyValue('summary')).toBe(expected)
-    expect(events[0].getFirstPropertyValue('description')).toBe(expected)
-    expect(events[0].getFirstPropertyValue('location')).toBe(`${expected}, ${expected}, ${expected}`)
-    expect(events[0].getFirstProperty('organizer')!.getParameter('cn')).toBe(expected)
-    expect(calendar.getFirstPropertyValue('name')).toBe(expected)
-    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(expected)
-  })
+  it.each(hostileStrings.map((value) => [JSON.stringify(value).slice(0, 40), value]))(
+    '%s stays one property of one event',
+    (_, value) => {
+      const organisation = { id: 2, name: value, email: 'press@example.org' } as never
+      const text = buildCalendar(
+        [
+          event({
+            title: value,
+            summary: value,
+            venue: { name: value, address: value, city: value },
+            organisations: [{ organisation, role: 'organiser' }],
+          }),
+        ],
+        { name: value, locale: 'en', host: 'cms.example.org' },
+      )
+      // Every physical line is a property or a fold; no raw control character survives.
+      expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/)
+      for (const line of text.split('\r\n').filter(Boolean)) expect(line).toMatch(/^( |[A-Z-]+[;:])/)
+      const calendar = parse(text)
+      const events = calendar.getAllSubcomponents('vevent')
+      expect(events).toHaveLength(1)
+      const expected = cleanText(value)
+      expect(events[0].getFirstPropertyValue('summary')).toBe(expected)
+      expect(events[0].getFirstPropertyValue('description')).toBe(expected)
+      expect(events[0].getFirstPropertyValue('location')).toBe(`${expected}, ${expected}, ${expected}`)
+      expect(events[0].getFirstProperty('organizer')!.getParameter('cn')).toBe(expected)
+      expect(calendar.getFirstPropertyValue('name')).toBe(expected)
+      expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(expected)
+    },
+  )
 
   it('takes the description from rich text when there is no summary', () => {
-    const text = buildCalendar([event({ description: paragraphs('one\u0001', '</script>') })], { name: 'Events', locale: 'en', host: 'h' })
+    const text = buildCalendar([event({ description: paragraphs('one\u0001', '</script>') })], {
+      name: 'Events',
+      locale: 'en',
+      host: 'h',
+    })
     expect(parse(text).getFirstSubcomponent('vevent')!.getFirstPropertyValue('description')).toBe('one\n\n</script>')
   })
 })
@@ -72,7 +86,12 @@ describe('buildCalendar for a recurring event', () => {
     recurrence: { frequency: 'weekly', interval: 1, weekdays: ['TU'], count: 5, rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=5' },
     excludedDates: [{ date: '2030-04-02T10:00:00.000Z' }],
     occurrenceChanges: [
-      { occurrenceStart: '2030-04-09T07:00:00.000Z', start: '2030-04-10T12:00:00.000Z', end: '2030-04-10T14:00:00.000Z', venue: 'Town hall' },
+      {
+        occurrenceStart: '2030-04-09T07:00:00.000Z',
+        start: '2030-04-10T12:00:00.000Z',
+        end: '2030-04-10T14:00:00.000Z',
+        venue: 'Town hall',
+      },
       { occurrenceStart: '2030-04-16T07:00:00.000Z', cancelled: true },
     ],
   })
@@ -82,7 +101,13 @@ describe('buildCalendar for a recurring event', () => {
     for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone)
     const [master, ...overrides] = calendar.getAllSubcomponents('vevent')
     expect(master.getFirstPropertyValue('rrule')!.toString()).toBe('FREQ=WEEKLY;COUNT=5;BYDAY=TU')
-    expect(overrides.map((o) => [o.getFirstPropertyValue('recurrence-id')!.toString(), o.getFirstPropertyValue('status'), o.getFirstPropertyValue('location')])).toEqual([
+    expect(
+      overrides.map((o) => [
+        o.getFirstPropertyValue('recurrence-id')!.toString(),
+        o.getFirstPropertyValue('status'),
+        o.getFirstPropertyValue('location'),
+      ]),
+    ).toEqual([
       ['2030-04-09T09:00:00', 'CONFIRMED', 'Town hall'],
       ['2030-04-16T09:00:00', 'CANCELLED', 'Hotel, Dushanbe, Tajikistan'],
     ])
@@ -92,21 +117,39 @@ describe('buildCalendar for a recurring event', () => {
     const seen: string[] = []
     for (let next = iterator.next(); next; next = iterator.next()) {
       const details = main.getOccurrenceDetails(next)
-      seen.push(`${details.startDate.toJSDate().toISOString()} ${details.item.component.getFirstPropertyValue('status')}`)
+      seen.push(
+        `${details.startDate.toJSDate().toISOString()} ${details.item.component.getFirstPropertyValue('status')}`,
+      )
     }
     // 09:00 in Brussels throughout: 08:00Z before the change, 07:00Z after; 2 April excluded; 9 April moved.
-    expect(seen).toEqual(['2030-03-26T08:00:00.000Z CONFIRMED', '2030-04-10T12:00:00.000Z CONFIRMED', '2030-04-16T07:00:00.000Z CANCELLED', '2030-04-23T07:00:00.000Z CONFIRMED'])
+    expect(seen).toEqual([
+      '2030-03-26T08:00:00.000Z CONFIRMED',
+      '2030-04-10T12:00:00.000Z CONFIRMED',
+      '2030-04-16T07:00:00.000Z CANCELLED',
+      '2030-04-23T07:00:00.000Z CONFIRMED',
+    ])
   })
 
   it('writes the programme’s sessions as their own events when asked, with room and speakers', () => {
     const withProgramme = event({
       programme: [
-        { id: 's1', title: 'Opening', startTime: '2026-05-31T04:30:00.000Z', endTime: '2026-05-31T05:00:00.000Z', room: 'Hall A', speakers: [{ id: 3, name: 'Dilnoza Rahimova' } as never] },
+        {
+          id: 's1',
+          title: 'Opening',
+          startTime: '2026-05-31T04:30:00.000Z',
+          endTime: '2026-05-31T05:00:00.000Z',
+          room: 'Hall A',
+          speakers: [{ id: 3, name: 'Dilnoza Rahimova' } as never],
+        },
         { id: 's2', title: 'Coffee', startTime: null },
       ],
     })
-    expect(parse(buildCalendar([withProgramme], { name: 'E', locale: 'en', host: 'h' })).getAllSubcomponents('vevent')).toHaveLength(1)
-    const events = parse(buildCalendar([withProgramme], { name: 'E', locale: 'en', host: 'h', sessions: true })).getAllSubcomponents('vevent')
+    expect(
+      parse(buildCalendar([withProgramme], { name: 'E', locale: 'en', host: 'h' })).getAllSubcomponents('vevent'),
+    ).toHaveLength(1)
+    const events = parse(
+      buildCalendar([withProgramme], { name: 'E', locale: 'en', host: 'h', sessions: true }),
+    ).getAllSubcomponents('vevent')
     expect(events).toHaveLength(2)
     expect(events[1].getFirstPropertyValue('uid')).toBe('event-1-session-s1@h')
     expect(events[1].getFirstPropertyValue('location')).toBe('Hall A, Hotel, Dushanbe, Tajikistan')

@@ -17,7 +17,22 @@ const statusOf: Record<Event['status'], ICalEventStatus> = {
   cancelled: ICalEventStatus.CANCELLED,
 }
 
-export type CalendarEvent = Pick<Event, 'id' | 'title' | 'slug' | 'summary' | 'description' | 'startDate' | 'endDate' | 'timezone' | 'status' | 'venue' | 'onlineUrl' | 'updatedAt' | 'organisations'> &
+export type CalendarEvent = Pick<
+  Event,
+  | 'id'
+  | 'title'
+  | 'slug'
+  | 'summary'
+  | 'description'
+  | 'startDate'
+  | 'endDate'
+  | 'timezone'
+  | 'status'
+  | 'venue'
+  | 'onlineUrl'
+  | 'updatedAt'
+  | 'organisations'
+> &
   Partial<Pick<Event, 'recurrence' | 'excludedDates' | 'occurrenceChanges' | 'programme'>> & {
     icalSequence?: number | null
   }
@@ -26,7 +41,8 @@ export type CalendarEvent = Pick<Event, 'id' | 'title' | 'slug' | 'summary' | 'd
 export const eventUid = (id: number | string, host: string) => `event-${id}@${host}`
 
 /** A session's UID: its own, stable while the session is in the programme. */
-export const sessionUid = (eventId: number | string, sessionId: string, host: string) => `event-${eventId}-session-${sessionId}@${host}`
+export const sessionUid = (eventId: number | string, sessionId: string, host: string) =>
+  `event-${eventId}-session-${sessionId}@${host}`
 
 /**
  * The series' RRULE and EXDATE lines as ical-generator writes a rule given as text. EXDATE takes
@@ -38,16 +54,22 @@ function repeatingOf(event: CalendarEvent, zone: string): string | undefined {
   const excluded = excludedStarts(event as Series)
   if (!excluded.length) return `RRULE:${rrule}`
   const utc = zone === 'UTC'
-  const stamps = excluded.map((iso) => DateTime.fromISO(iso, { zone }).toFormat(utc ? "yyyyMMdd'T'HHmmss'Z'" : "yyyyMMdd'T'HHmmss"))
+  const stamps = excluded.map((iso) =>
+    DateTime.fromISO(iso, { zone }).toFormat(utc ? "yyyyMMdd'T'HHmmss'Z'" : "yyyyMMdd'T'HHmmss"),
+  )
   return `RRULE:${rrule}\nEXDATE${utc ? '' : `;TZID=${zone}`}:${stamps.join(',')}`
 }
 
 const speakerNames = (speakers: unknown[] | null | undefined): string[] =>
-  (speakers ?? []).flatMap((speaker) => (speaker && typeof speaker === 'object' && (speaker as Speaker).name ? [cleanText((speaker as Speaker).name)] : []))
+  (speakers ?? []).flatMap((speaker) =>
+    speaker && typeof speaker === 'object' && (speaker as Speaker).name ? [cleanText((speaker as Speaker).name)] : [],
+  )
 
 function location(event: CalendarEvent, locale: string): string | undefined {
   const venue = event.venue
-  const country = venue?.country ? new Intl.DisplayNames([locale, 'en'], { type: 'region' }).of(venue.country) : undefined
+  const country = venue?.country
+    ? new Intl.DisplayNames([locale, 'en'], { type: 'region' }).of(venue.country)
+    : undefined
   const parts = [venue?.name, venue?.address, venue?.city, country].filter(Boolean)
   if (parts.length) return parts.join(', ')
   return event.onlineUrl ?? undefined
@@ -57,7 +79,10 @@ function location(event: CalendarEvent, locale: string): string | undefined {
  * An RFC 5545 TEXT value written by hand: ical-generator escapes event properties but writes the
  * calendar's NAME and X-WR-CALNAME as given, so a line break there would start a new property.
  */
-export const icalText = (value: string): string => cleanText(value).replace(/[\\;,]/g, (char) => `\\${char}`).replace(/\n/g, '\\n')
+export const icalText = (value: string): string =>
+  cleanText(value)
+    .replace(/[\\;,]/g, (char) => `\\${char}`)
+    .replace(/\n/g, '\\n')
 
 function organiserOf(organiser: unknown) {
   const { name, email } = (organiser && typeof organiser === 'object' ? organiser : {}) as Partial<Organisation>
@@ -130,7 +155,12 @@ export function buildCalendar(
         start: at(session.startTime),
         end: session.endTime ? at(session.endTime) : at(session.startTime),
         summary: cleanText(session.title),
-        description: cleanOptional([speakers.length ? `Speakers: ${speakers.join(', ')}` : '', plainText(session.description)].filter(Boolean).join('\n\n')) || undefined,
+        description:
+          cleanOptional(
+            [speakers.length ? `Speakers: ${speakers.join(', ')}` : '', plainText(session.description)]
+              .filter(Boolean)
+              .join('\n\n'),
+          ) || undefined,
         location: cleanOptional([session.room, place].filter(Boolean).join(', ')),
         url: common.url,
         status: statusOf[event.status],

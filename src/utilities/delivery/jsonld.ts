@@ -10,9 +10,14 @@ type Thing = Record<string, unknown>
 const CONTEXT = 'https://schema.org'
 
 const compact = (thing: Thing): Thing =>
-  Object.fromEntries(Object.entries(thing).filter(([, value]) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && !value.length)))
+  Object.fromEntries(
+    Object.entries(thing).filter(
+      ([, value]) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && !value.length),
+    ),
+  )
 
-const populated = <T extends object>(value: unknown): T | undefined => (value && typeof value === 'object' ? (value as T) : undefined)
+const populated = <T extends object>(value: unknown): T | undefined =>
+  value && typeof value === 'object' ? (value as T) : undefined
 const imageUrl = (value: unknown, serverUrl: string) => {
   const media = populated<Media>(value)
   return media?.url ? new URL(media.url, serverUrl).toString() : undefined
@@ -21,7 +26,8 @@ const imageUrl = (value: unknown, serverUrl: string) => {
 type WithSeo = { meta?: { title?: string | null; description?: string | null } | null; openGraph?: unknown }
 
 /** The editor's meta description (plugin-seo, filled on save when left empty), else what the document says. */
-const seoDescription = (doc: WithSeo, fallback: string | null | undefined) => doc.meta?.description?.trim() || fallback || undefined
+const seoDescription = (doc: WithSeo, fallback: string | null | undefined) =>
+  doc.meta?.description?.trim() || fallback || undefined
 
 /** The 1200×630 share image of the Open Graph block, else the document's own image. */
 const seoImage = (doc: WithSeo, own: unknown, serverUrl: string) =>
@@ -40,7 +46,12 @@ const attendanceMode: Record<Event['attendanceMode'], string> = {
   mixed: 'MixedEventAttendanceMode',
 }
 
-export function organisationJsonLd(organisation: Organisation, locale: string, serverUrl: string, nested = false): Thing {
+export function organisationJsonLd(
+  organisation: Organisation,
+  locale: string,
+  serverUrl: string,
+  nested = false,
+): Thing {
   const parent = populated<Organisation>(organisation.parent)
   return compact({
     ...(nested ? {} : { '@context': CONTEXT }),
@@ -53,7 +64,9 @@ export function organisationJsonLd(organisation: Organisation, locale: string, s
     logo: imageUrl(organisation.logo, serverUrl),
     image: nested ? undefined : seoImage(organisation, organisation.logo, serverUrl),
     description: nested ? undefined : seoDescription(organisation, plainText(organisation.description)),
-    address: organisation.city ? { '@type': 'PostalAddress', addressLocality: organisation.city, addressCountry: organisation.countries?.[0] } : undefined,
+    address: organisation.city
+      ? { '@type': 'PostalAddress', addressLocality: organisation.city, addressCountry: organisation.countries?.[0] }
+      : undefined,
     parentOrganization: parent ? organisationJsonLd(parent, locale, serverUrl, true) : undefined,
   })
 }
@@ -77,7 +90,15 @@ export function personJsonLd(speaker: Speaker, locale: string, serverUrl: string
 }
 
 const periods = { daily: 'D', weekly: 'W', monthly: 'M', yearly: 'Y' } as const
-const dayNames = { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' } as const
+const dayNames = {
+  MO: 'Monday',
+  TU: 'Tuesday',
+  WE: 'Wednesday',
+  TH: 'Thursday',
+  FR: 'Friday',
+  SA: 'Saturday',
+  SU: 'Sunday',
+} as const
 
 /** A recurring event's rule as a schema.org Schedule: times of day and dates in the event's own zone. */
 export function eventSchedule(event: Event): Thing | undefined {
@@ -101,7 +122,8 @@ export function eventSchedule(event: Event): Thing | undefined {
 
 export function eventJsonLd(event: Event, locale: string, serverUrl: string): Thing {
   const zone = event.timezone || 'UTC'
-  const local = (iso?: string | null) => (iso ? DateTime.fromISO(iso, { zone }).toISO({ suppressMilliseconds: true }) : undefined)
+  const local = (iso?: string | null) =>
+    iso ? DateTime.fromISO(iso, { zone }).toISO({ suppressMilliseconds: true }) : undefined
   const byRole = (...roles: string[]) =>
     (event.organisations ?? [])
       .filter((row) => roles.includes(row.role))
@@ -112,11 +134,19 @@ export function eventJsonLd(event: Event, locale: string, serverUrl: string): Th
   const place = compact({
     '@type': 'Place',
     name: venue?.name ?? venue?.city,
-    address: compact({ '@type': 'PostalAddress', streetAddress: venue?.address, addressLocality: venue?.city, addressCountry: venue?.country }),
-    geo: venue?.coordinates ? { '@type': 'GeoCoordinates', longitude: venue.coordinates[0], latitude: venue.coordinates[1] } : undefined,
+    address: compact({
+      '@type': 'PostalAddress',
+      streetAddress: venue?.address,
+      addressLocality: venue?.city,
+      addressCountry: venue?.country,
+    }),
+    geo: venue?.coordinates
+      ? { '@type': 'GeoCoordinates', longitude: venue.coordinates[0], latitude: venue.coordinates[1] }
+      : undefined,
   })
   const virtual = event.onlineUrl ? { '@type': 'VirtualLocation', url: event.onlineUrl } : undefined
-  const locations = event.attendanceMode === 'online' ? [virtual] : event.attendanceMode === 'mixed' ? [place, virtual] : [place]
+  const locations =
+    event.attendanceMode === 'online' ? [virtual] : event.attendanceMode === 'mixed' ? [place, virtual] : [place]
   return compact({
     '@context': CONTEXT,
     '@type': 'Event',
@@ -156,8 +186,15 @@ export function eventJsonLd(event: Event, locale: string, serverUrl: string): Th
 }
 
 export function pressReleaseJsonLd(release: PressRelease, locale: string, serverUrl: string): Thing {
-  const organisations = (release.organisations ?? []).map((value) => populated<Organisation>(value)).filter((o): o is Organisation => Boolean(o))
-  const dateline = [release.dateline?.places?.join(', '), release.dateline?.date ? DateTime.fromISO(release.dateline.date).setLocale(locale).toLocaleString(DateTime.DATE_FULL) : undefined]
+  const organisations = (release.organisations ?? [])
+    .map((value) => populated<Organisation>(value))
+    .filter((o): o is Organisation => Boolean(o))
+  const dateline = [
+    release.dateline?.places?.join(', '),
+    release.dateline?.date
+      ? DateTime.fromISO(release.dateline.date).setLocale(locale).toLocaleString(DateTime.DATE_FULL)
+      : undefined,
+  ]
     .filter(Boolean)
     .join(', ')
   return compact({
@@ -173,7 +210,17 @@ export function pressReleaseJsonLd(release: PressRelease, locale: string, server
     inLanguage: locale,
     publisher: organisations[0] ? organisationJsonLd(organisations[0], locale, serverUrl, true) : undefined,
     mentions: organisations.slice(1).map((organisation) => organisationJsonLd(organisation, locale, serverUrl, true)),
-    about: (release.events ?? []).map((value) => populated<Event>(value)).filter((e): e is Event => Boolean(e)).map((event) => compact({ '@type': 'Event', name: event.title, startDate: event.startDate, url: frontendUrl('events', event, locale) })),
+    about: (release.events ?? [])
+      .map((value) => populated<Event>(value))
+      .filter((e): e is Event => Boolean(e))
+      .map((event) =>
+        compact({
+          '@type': 'Event',
+          name: event.title,
+          startDate: event.startDate,
+          url: frontendUrl('events', event, locale),
+        }),
+      ),
     image: seoImage(release, release.featuredImage, serverUrl),
     url: frontendUrl('press-releases', release, locale),
   })

@@ -1,18 +1,18 @@
 import type { Payload, Where } from 'payload'
 
 import { calendarPastDays, serverHost, serverURL } from '@/env'
-import { eventTypes } from '../../../collections/Events/eventTypes'
 import { describedId, idKindOf, isValidId } from '@/http/ids'
 import type { QueryProblem } from '@/http/whereShape'
 import type { Event, PressRelease } from '@/payload-types'
 import { syncedPublicCache } from '@/plugins/readModel/generation'
+import { errorBody } from '@/utilities/errors'
 import { type CachedResponse, etagOf } from '@/utilities/publicCache'
 
+import { eventTypes } from '../../../collections/Events/eventTypes'
 import { atomWithLanguage, buildReleaseFeed } from './feeds'
 import { frontendPaths } from './frontendUrl'
 import { buildCalendar } from './ical'
 import { alternatesOf, buildSitemap, buildSitemapIndex, type LocalizedDoc, sitemapItems, urlsPerFile } from './sitemap'
-import { errorBody } from '@/utilities/errors'
 
 /**
  * The calendar, the press-release feeds and the sitemap, built the same way whichever route
@@ -28,7 +28,8 @@ const SITEMAP_PAGE = 1_000
 const FEED_TTL_MS = 5 * 60_000
 
 /** A file of a split sitemap: `/sitemaps/2.xml` is file 2, anything else none. */
-export const sitemapFileOf = (name: string): number | undefined => (/^[1-9]\d{0,5}\.xml$/.test(name) ? Number(name.slice(0, -4)) : undefined)
+export const sitemapFileOf = (name: string): number | undefined =>
+  /^[1-9]\d{0,5}\.xml$/.test(name) ? Number(name.slice(0, -4)) : undefined
 
 export type PublicFeed = 'events.ics' | 'press-releases.xml' | 'press-releases.atom' | 'sitemap.xml'
 
@@ -66,7 +67,10 @@ const FILTERS = { organisation: 'organisations', project: 'projects' } as const
  * organisation or project that is not there for the public, is a 400 rather than an empty calendar
  * that a subscriber would never notice was wrong.
  */
-export async function calendarFilters(payload: Payload, params: URLSearchParams): Promise<{ filters: CalendarFilters; problems: QueryProblem[] }> {
+export async function calendarFilters(
+  payload: Payload,
+  params: URLSearchParams,
+): Promise<{ filters: CalendarFilters; problems: QueryProblem[] }> {
   const filters: CalendarFilters = {}
   const problems: QueryProblem[] = []
   const once = (name: string) => {
@@ -77,14 +81,21 @@ export async function calendarFilters(payload: Payload, params: URLSearchParams)
   const eventType = once('eventType')
   if (eventType !== undefined) {
     if ((eventTypes as readonly string[]).includes(eventType)) filters.eventType = eventType
-    else problems.push({ path: 'eventType', message: `Unknown event type "${eventType.slice(0, 60)}": use one of ${eventTypes.join(', ')}.` })
+    else
+      problems.push({
+        path: 'eventType',
+        message: `Unknown event type "${eventType.slice(0, 60)}": use one of ${eventTypes.join(', ')}.`,
+      })
   }
   for (const [name, collection] of Object.entries(FILTERS) as [keyof typeof FILTERS, 'organisations' | 'projects'][]) {
     const id = once(name)
     if (id === undefined) continue
     const kind = idKindOf(payload, collection)
     if (!isValidId(kind, id)) {
-      problems.push({ path: name, message: `${name} must be the id of one of the ${collection}, ${describedId[kind]}, got "${id.slice(0, 60)}".` })
+      problems.push({
+        path: name,
+        message: `${name} must be the id of one of the ${collection}, ${describedId[kind]}, got "${id.slice(0, 60)}".`,
+      })
       continue
     }
     // As the public reads: a filter must not tell a subscriber that an unpublished project exists.
@@ -119,11 +130,23 @@ const calendarWhere = (filters: CalendarFilters, now = new Date()): Where => {
 const publicRead = { overrideAccess: false, depth: 1 } as const
 
 async function eventsCalendar(payload: Payload, locale: string, filters: CalendarFilters): Promise<string> {
-  const { docs } = await payload.find({ collection: 'events', where: calendarWhere(filters), sort: 'startDate', limit: 500, locale: locale as 'en', ...publicRead })
+  const { docs } = await payload.find({
+    collection: 'events',
+    where: calendarWhere(filters),
+    sort: 'startDate',
+    limit: 500,
+    locale: locale as 'en',
+    ...publicRead,
+  })
   return buildCalendar(docs as Event[], { name: 'Pressroom events', locale, host: serverHost() })
 }
 
-async function releaseFeed(payload: Payload, locale: string, format: 'xml' | 'atom', selfPath: string): Promise<string> {
+async function releaseFeed(
+  payload: Payload,
+  locale: string,
+  format: 'xml' | 'atom',
+  selfPath: string,
+): Promise<string> {
   const { docs } = await payload.find({
     collection: 'press-releases',
     sort: '-releaseDate',
@@ -166,7 +189,8 @@ async function sitemapUrls(payload: Payload) {
           overrideAccess: false,
           select: { slug: true, [titleField[collection]]: true, updatedAt: true } as never,
         })
-        for (const doc of docs) entries.push(alternatesOf(collection, doc as unknown as LocalizedDoc, titleField[collection], codes))
+        for (const doc of docs)
+          entries.push(alternatesOf(collection, doc as unknown as LocalizedDoc, titleField[collection], codes))
         if (!hasNextPage) break
       }
     }
@@ -213,7 +237,11 @@ export async function publicFeed(
       feed === 'events.ics'
         ? await eventsCalendar(payload, locale, filters)
         : feed === 'sitemap.xml'
-          ? await sitemap(payload, file === undefined ? path : path.replace(/\/sitemaps\/\d+\.xml$/, '/sitemap.xml'), file)
+          ? await sitemap(
+              payload,
+              file === undefined ? path : path.replace(/\/sitemaps\/\d+\.xml$/, '/sitemap.xml'),
+              file,
+            )
           : await releaseFeed(payload, locale, feed === 'press-releases.xml' ? 'xml' : 'atom', path)
     if (text === undefined) {
       const body = Buffer.from(JSON.stringify(errorBody('Not Found')))

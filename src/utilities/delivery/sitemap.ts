@@ -1,4 +1,4 @@
-import { type SitemapItemLoose, SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap'
+import { SitemapIndexStream, type SitemapItemLoose, SitemapStream, streamToPromise } from 'sitemap'
 
 import { frontendUrl } from './frontendUrl'
 
@@ -27,7 +27,12 @@ export function urlsPerFile(env: Record<string, string | undefined> = process.en
  * The locale versions of one document (read with `locale=all`) that have content: a title (or
  * name) and a slug in that locale. A locale that falls back to English has no page of its own.
  */
-export function alternatesOf(collection: string, doc: LocalizedDoc, titleField: string, locales: string[]): SitemapEntry {
+export function alternatesOf(
+  collection: string,
+  doc: LocalizedDoc,
+  titleField: string,
+  locales: string[],
+): SitemapEntry {
   const titles = (doc[titleField] ?? {}) as Record<string, unknown>
   const alternates = locales.flatMap((locale) => {
     const slug = doc.slug?.[locale]
@@ -43,7 +48,10 @@ export function alternatesOf(collection: string, doc: LocalizedDoc, titleField: 
 export function sitemapItems(entries: SitemapEntry[], defaultLocale: string): SitemapItemLoose[] {
   return entries.flatMap(({ alternates, lastmod }) => {
     const fallback = alternates.find((alternate) => alternate.locale === defaultLocale) ?? alternates[0]
-    const links = alternates.length > 1 ? [...alternates.map(({ locale, url }) => ({ lang: locale, url })), { lang: 'x-default', url: fallback.url }] : []
+    const links =
+      alternates.length > 1
+        ? [...alternates.map(({ locale, url }) => ({ lang: locale, url })), { lang: 'x-default', url: fallback.url }]
+        : []
     return alternates.map(({ url }) => ({ url, ...(lastmod ? { lastmod } : {}), ...(links.length ? { links } : {}) }))
   })
 }
@@ -61,4 +69,7 @@ export const buildSitemap = (items: SitemapItemLoose[]): Promise<string> =>
 
 /** The sitemap index listing `files` sitemap files at `fileUrl(1…files)`. */
 export const buildSitemapIndex = (files: number, fileUrl: (file: number) => string): Promise<string> =>
-  written(new SitemapIndexStream(), Array.from({ length: files }, (_, index) => ({ url: fileUrl(index + 1) })))
+  written(
+    new SitemapIndexStream(),
+    Array.from({ length: files }, (_, index) => ({ url: fileUrl(index + 1) })),
+  )

@@ -21,7 +21,9 @@ describe('cleanText', () => {
 
 describe('escapeHtml', () => {
   it('escapes the five characters that mean markup', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;')
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    )
   })
   it('leaves no ">" that could end a CDATA section', () => {
     expect(escapeHtml('a ]]> b ]]>')).not.toContain(']]>')

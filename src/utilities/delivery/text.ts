@@ -12,7 +12,8 @@ export function cleanText(value: string): string {
   return value.replace(/\r\n?/g, '\n').replace(UNWRITABLE, '')
 }
 
-export const cleanOptional = (value: string | null | undefined): string | undefined => (typeof value === 'string' ? cleanText(value) : undefined)
+export const cleanOptional = (value: string | null | undefined): string | undefined =>
+  typeof value === 'string' ? cleanText(value) : undefined
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 

@@ -2,14 +2,22 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import { defaultLocale } from '@/i18n/localization'
 
-import { readForImport, type ImportFile } from './exchange'
+import { type ImportFile, readForImport } from './exchange'
 import { MarkupError } from './inline'
+import { readLedger, writeLedger } from './ledger'
 import { yieldToLoop } from './limits'
 import { confirm } from './status'
-import { readLedger, writeLedger } from './ledger'
 import { fieldStatus } from './status'
 import { checkCodeData, reconcile, restoreCodeMarkup } from './tolerance'
-import { canonical, fromSegments, hasTranslatableFields, originalData, toSegments, type TranslatableField, translatableFields } from './units'
+import {
+  canonical,
+  fromSegments,
+  hasTranslatableFields,
+  originalData,
+  toSegments,
+  type TranslatableField,
+  translatableFields,
+} from './units'
 
 export type UnitResult = 'applied' | 'unchanged' | 'stale' | 'rejected'
 export type UnitReport = { document: string; unit: string; result: UnitResult; reason?: string }
@@ -28,10 +36,12 @@ type Patch = { field: TranslatableField; value: unknown }
 const reasons = {
   unknownDocument: 'Unknown document: it does not exist, or you may not read it.',
   unknownField: 'Unknown field: this document has no translatable field at that path.',
-  stale: 'The source text changed since the export; translate the new text (export again), or import with force to apply it anyway.',
+  stale:
+    'The source text changed since the export; translate the new text (export again), or import with force to apply it anyway.',
   noTarget: 'The unit has no target.',
   same: 'The target is the translation already stored.',
-  confirmed: 'The target is the translation already stored; it is now recorded as the translation of the current source.',
+  confirmed:
+    'The target is the translation already stored; it is now recorded as the translation of the current source.',
 }
 
 /**
@@ -50,10 +60,21 @@ export type ImportOptions = {
 // Units judged between two turns of the event loop, within one document.
 const UNITS_PER_TURN = 200
 
-export async function importTranslations(req: PayloadRequest, file: ImportFile, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importTranslations(
+  req: PayloadRequest,
+  file: ImportFile,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const force = Boolean(options.force)
   const dryRun = Boolean(options.dryRun)
-  const report: ImportReport = { source: file.source, target: file.target, dryRun, force, summary: { applied: 0, unchanged: 0, stale: 0, rejected: 0 }, units: [] }
+  const report: ImportReport = {
+    source: file.source,
+    target: file.target,
+    dryRun,
+    force,
+    summary: { applied: 0, unchanged: 0, stale: 0, rejected: 0 },
+    units: [],
+  }
   const note = (document: string, unit: string, result: UnitResult, reason?: string) => {
     report.units.push({ document, unit, result, ...(reason ? { reason } : {}) })
     report.summary[result] += 1
@@ -65,7 +86,10 @@ export async function importTranslations(req: PayloadRequest, file: ImportFile, 
     await options.onProgress?.(index)
     const name = `${document.collection}/${document.id}`
     const config = req.payload.collections[document.collection as CollectionSlug]?.config
-    const doc = config && hasTranslatableFields(config.fields) ? ((await readForImport(req, config.slug as CollectionSlug, document.id)) as Doc | undefined) : undefined
+    const doc =
+      config && hasTranslatableFields(config.fields)
+        ? ((await readForImport(req, config.slug as CollectionSlug, document.id)) as Doc | undefined)
+        : undefined
     if (!config || !doc) {
       for (const unit of document.units) note(name, unit.id, 'rejected', reasons.unknownDocument)
       continue
@@ -84,14 +108,19 @@ export async function importTranslations(req: PayloadRequest, file: ImportFile, 
       }
       try {
         const current = toSegments(field.kind, field.values[file.source])
-        const read = reconcile(unit.segments.map((segment) => segment.source(field.kind)), current.segments)
+        const read = reconcile(
+          unit.segments.map((segment) => segment.source(field.kind)),
+          current.segments,
+        )
         const changed = canonical(read.map((segment) => segment.source)) !== canonical(current.segments)
         if (changed && !force) {
           note(name, unit.id, 'stale', reasons.stale)
           continue
         }
         const expected = new Map(originalData(current.codes).map((entry) => [entry.id, entry.value]))
-        unit.segments.forEach((segment, index) => segment.data?.().forEach((claimed) => checkCodeData(claimed, read[index].codes, expected)))
+        unit.segments.forEach((segment, index) =>
+          segment.data?.().forEach((claimed) => checkCodeData(claimed, read[index].codes, expected)),
+        )
         const targets = unit.segments.map((segment, index) => {
           const target = segment.target?.(field.kind)
           return target && restoreCodeMarkup(read[index].adapt(target), expected)
@@ -101,8 +130,14 @@ export async function importTranslations(req: PayloadRequest, file: ImportFile, 
           continue
         }
         const missing = unit.segments.find((_, index) => targets[index] === undefined)
-        if (missing) throw new MarkupError(`Segment "${missing.id}" has no target; translate every segment of the unit.`)
-        const value = fromSegments(field.kind, targets as NonNullable<(typeof targets)[number]>[], field.values[file.source], current.codes)
+        if (missing)
+          throw new MarkupError(`Segment "${missing.id}" has no target; translate every segment of the unit.`)
+        const value = fromSegments(
+          field.kind,
+          targets as NonNullable<(typeof targets)[number]>[],
+          field.values[file.source],
+          current.codes,
+        )
         const stored = toSegments(field.kind, field.values[file.target]).segments
         if (canonical(toSegments(field.kind, value).segments) === canonical(stored)) {
           const status = fieldStatus(field, defaultLocale, file.target, ledger[file.target]?.[field.path])?.status
@@ -125,10 +160,20 @@ export async function importTranslations(req: PayloadRequest, file: ImportFile, 
     }
     if (patches.length) {
       try {
-        await writeTranslations(req, config.slug as CollectionSlug, doc.id, file.target, patches, Boolean(config.versions && typeof config.versions === 'object' && config.versions.drafts))
+        await writeTranslations(
+          req,
+          config.slug as CollectionSlug,
+          doc.id,
+          file.target,
+          patches,
+          Boolean(config.versions && typeof config.versions === 'object' && config.versions.drafts),
+        )
         for (const unit of pending) note(name, unit, 'applied')
       } catch (error) {
-        const message = (error as { data?: { errors?: { message: string; path: string }[] }; message?: string }).data?.errors?.map((e) => `${e.path}: ${e.message}`).join('; ') ?? (error as Error).message
+        const message =
+          (error as { data?: { errors?: { message: string; path: string }[] }; message?: string }).data?.errors
+            ?.map((e) => `${e.path}: ${e.message}`)
+            .join('; ') ?? (error as Error).message
         const status = (error as { status?: number }).status ?? 500
         if (status >= 500) throw error
         for (const unit of pending) note(name, unit, 'rejected', `Not saved: ${message}`)
@@ -137,7 +182,11 @@ export async function importTranslations(req: PayloadRequest, file: ImportFile, 
     if (confirmations.length) {
       const latest = await readLedger(req, { collection: config.slug, document: doc.id })
       const by = req.user?.collection === 'users' ? req.user.id : null
-      await writeLedger(req, { collection: config.slug, document: doc.id }, confirm(latest, confirmations, defaultLocale, file.target, new Date().toISOString(), by))
+      await writeLedger(
+        req,
+        { collection: config.slug, document: doc.id },
+        confirm(latest, confirmations, defaultLocale, file.target, new Date().toISOString(), by),
+      )
     }
   }
   await options.onProgress?.(file.documents.length)
@@ -148,8 +197,24 @@ export async function importTranslations(req: PayloadRequest, file: ImportFile, 
  * One update of one document in the target locale. Arrays are sent whole (Payload replaces
  * them), taken from the stored document in that locale, so only the named fields change.
  */
-async function writeTranslations(req: PayloadRequest, collection: CollectionSlug, id: number | string, locale: string, patches: Patch[], drafts: boolean) {
-  const stored = (await req.payload.findByID({ collection, id, depth: 0, draft: true, fallbackLocale: false, locale: locale as never, overrideAccess: false, req })) as unknown as Doc
+async function writeTranslations(
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  id: number | string,
+  locale: string,
+  patches: Patch[],
+  drafts: boolean,
+) {
+  const stored = (await req.payload.findByID({
+    collection,
+    id,
+    depth: 0,
+    draft: true,
+    fallbackLocale: false,
+    locale: locale as never,
+    overrideAccess: false,
+    req,
+  })) as unknown as Doc
   const data: Record<string, unknown> = {}
   for (const { field, value } of patches) {
     const [top, ...rest] = field.path.split('.')
@@ -165,8 +230,18 @@ async function writeTranslations(req: PayloadRequest, collection: CollectionSlug
         ? container.find((row: { id?: unknown }) => String(row?.id) === key)
         : (container as Record<string, unknown> | undefined)?.[key]
     }
-    if (!container || typeof container !== 'object') throw new MarkupError(`The document has no place for ${field.path}.`)
+    if (!container || typeof container !== 'object')
+      throw new MarkupError(`The document has no place for ${field.path}.`)
     ;(container as Record<string, unknown>)[rest[rest.length - 1]] = value
   }
-  await req.payload.update({ collection, id, data, depth: 0, draft: drafts, locale: locale as never, overrideAccess: false, req })
+  await req.payload.update({
+    collection,
+    id,
+    data,
+    depth: 0,
+    draft: drafts,
+    locale: locale as never,
+    overrideAccess: false,
+    req,
+  })
 }

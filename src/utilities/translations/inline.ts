@@ -10,9 +10,11 @@ export class MarkupError extends Error {}
 
 // Characters XML 1.0 cannot carry, not even as references: controls, U+FFFE/U+FFFF and halves of
 // surrogate pairs standing alone. XLIFF writes them as <cp hex="…"/> inside <source> and <target>.
-export const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+export const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
-const escapeMarkup = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const escapeMarkup = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /**
  * Text for an attribute or an element outside inline content (a note, original data), where
@@ -21,7 +23,10 @@ const escapeMarkup = (text: string): string => text.replace(/&/g, '&amp;').repla
 export const escapeXml = (text: string): string => escapeMarkup(text).replace(NOT_XML, '')
 
 const escapeText = (text: string): string =>
-  escapeMarkup(text).replace(NOT_XML, (char) => `<cp hex="${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}"/>`)
+  escapeMarkup(text).replace(
+    NOT_XML,
+    (char) => `<cp hex="${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}"/>`,
+  )
 
 export type CodeAttributes = (id: string) => string
 

@@ -17,7 +17,13 @@ export function checkJsonDepth(text: string, limits: ImportLimits): void {
     if (char === 0x22) inString = true
     else if (char === 0x7b || char === 0x5b) {
       depth += 1
-      if (depth > limits.depth) throw new ImportLimitError('depth', limits.depth, `The JSON nests objects and arrays more than ${limits.depth} deep (at character ${index + 1}); the exchange format nests seven.`, 'body')
+      if (depth > limits.depth)
+        throw new ImportLimitError(
+          'depth',
+          limits.depth,
+          `The JSON nests objects and arrays more than ${limits.depth} deep (at character ${index + 1}); the exchange format nests seven.`,
+          'body',
+        )
     } else if (char === 0x7d || char === 0x5d) depth -= 1
   }
 }

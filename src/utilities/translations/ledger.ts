@@ -7,7 +7,11 @@ const RECORDS = 'translation-records'
 type Key = { collection: string; document: number | string }
 
 /** The ledgers of many documents of one collection, in one query. */
-export async function readLedgers(req: PayloadRequest, collection: string, ids: (number | string)[]): Promise<Map<string, TranslationLedger>> {
+export async function readLedgers(
+  req: PayloadRequest,
+  collection: string,
+  ids: (number | string)[],
+): Promise<Map<string, TranslationLedger>> {
   if (!ids.length) return new Map()
   const { docs } = await req.payload.find({
     collection: RECORDS,
@@ -26,12 +30,35 @@ export async function readLedger(req: PayloadRequest, key: Key): Promise<Transla
 }
 
 export async function writeLedger(req: PayloadRequest, key: Key, ledger: TranslationLedger): Promise<void> {
-  const where: Where = { and: [{ collection: { equals: key.collection } }, { document: { equals: String(key.document) } }] }
-  const { docs } = await req.payload.find({ collection: RECORDS, depth: 0, limit: 1, overrideAccess: true, req, where, select: {} })
+  const where: Where = {
+    and: [{ collection: { equals: key.collection } }, { document: { equals: String(key.document) } }],
+  }
+  const { docs } = await req.payload.find({
+    collection: RECORDS,
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    req,
+    where,
+    select: {},
+  })
   if (docs[0]) {
-    await req.payload.update({ collection: RECORDS, id: docs[0].id, data: { ledger }, depth: 0, overrideAccess: true, req })
+    await req.payload.update({
+      collection: RECORDS,
+      id: docs[0].id,
+      data: { ledger },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
   } else {
-    await req.payload.create({ collection: RECORDS, data: { collection: key.collection, document: String(key.document), ledger }, depth: 0, overrideAccess: true, req })
+    await req.payload.create({
+      collection: RECORDS,
+      data: { collection: key.collection, document: String(key.document), ledger },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
   }
 }
 

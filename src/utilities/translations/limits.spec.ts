@@ -1,15 +1,20 @@
 import { readJsonExchange } from './exchange'
-import { buildXliff, ExchangeFileError, parseXliff, readInlineMarkup } from './xliff'
+import { MarkupError } from './inline'
 import { checkJsonDepth, markupTextLength } from './jsonText'
 import { ImportLimitError, importLimits } from './limits'
-import { MarkupError } from './inline'
+import { buildXliff, ExchangeFileError, parseXliff, readInlineMarkup } from './xliff'
 
 const limits = importLimits({})
-const head = '<?xml version="1.0" encoding="UTF-8"?><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru">'
+const head =
+  '<?xml version="1.0" encoding="UTF-8"?><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru">'
 const file = (index: number, original = `events/${index}`, text = 'Opening') =>
   `<file id="f${index}" original="${original}"><unit id="title"><segment><source>${text}</source><target>${text}</target></segment></unit></file>`
 const xliff = (files: string[]) => `${head}${files.join('')}</xliff>`
-const refusal = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as Error)
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error as Error,
+  )
 const cpuMs = (run: () => unknown) => {
   const start = process.cpuUsage()
   run()
@@ -19,37 +24,62 @@ const cpuMs = (run: () => unknown) => {
 
 describe('translation import limits', () => {
   it('reads its defaults and takes positive integers from the environment', () => {
-    expect(limits).toEqual({ bytes: 1_048_576, documents: 500, units: 20_000, segmentChars: 20_000, depth: 64, queueAbove: 25 })
-    expect(importLimits({ TRANSLATION_IMPORT_MAX_DOCUMENTS: '10', TRANSLATION_IMPORT_MAX_DEPTH: '-1', TRANSLATION_IMPORT_MAX_UNITS: 'many' })).toMatchObject({ documents: 10, depth: 64, units: 20_000 })
+    expect(limits).toEqual({
+      bytes: 1_048_576,
+      documents: 500,
+      units: 20_000,
+      segmentChars: 20_000,
+      depth: 64,
+      queueAbove: 25,
+    })
+    expect(
+      importLimits({
+        TRANSLATION_IMPORT_MAX_DOCUMENTS: '10',
+        TRANSLATION_IMPORT_MAX_DEPTH: '-1',
+        TRANSLATION_IMPORT_MAX_UNITS: 'many',
+      }),
+    ).toMatchObject({ documents: 10, depth: 64, units: 20_000 })
   })
 
   it('refuses more <file> elements than the limit, naming it and its variable', async () => {
-    const error = await refusal(parseXliff(xliff(Array.from({ length: 6 }, (_, i) => file(i))), { ...limits, documents: 5 }))
+    const error = await refusal(
+      parseXliff(xliff(Array.from({ length: 6 }, (_, i) => file(i))), { ...limits, documents: 5 }),
+    )
     expect(error).toBeInstanceOf(ImportLimitError)
     expect((error as ImportLimitError).status).toBe(400)
     expect(error?.message).toMatch(/more than 5 <file> elements.*limit is 5 \(TRANSLATION_IMPORT_MAX_DOCUMENTS\)/)
   })
 
   it('refuses more units than the limit', async () => {
-    const error = await refusal(parseXliff(xliff(Array.from({ length: 4 }, (_, i) => file(i))), { ...limits, units: 3 }))
+    const error = await refusal(
+      parseXliff(xliff(Array.from({ length: 4 }, (_, i) => file(i))), { ...limits, units: 3 }),
+    )
     expect(error?.message).toMatch(/TRANSLATION_IMPORT_MAX_UNITS/)
   })
 
   it('refuses a <file> naming a document another one already names, naming both', async () => {
     const error = await refusal(parseXliff(xliff([file(1, 'events/7'), file(2, 'events/8'), file(3, 'events/7')])))
     expect(error).toBeInstanceOf(ExchangeFileError)
-    expect(error?.message).toBe('<file id="f3"> names events/7 again, as <file id="f1"> does: put each document in one <file>.')
+    expect(error?.message).toBe(
+      '<file id="f3"> names events/7 again, as <file id="f1"> does: put each document in one <file>.',
+    )
   })
 
   it('refuses a segment over the character limit, counting text and not markup', async () => {
     const limited = { ...limits, segmentChars: 10 }
-    await expect(parseXliff(xliff([file(1, 'events/1', '<pc id="c1">0123456789</pc>')]), limited)).resolves.toBeDefined()
+    await expect(
+      parseXliff(xliff([file(1, 'events/1', '<pc id="c1">0123456789</pc>')]), limited),
+    ).resolves.toBeDefined()
     const error = await refusal(parseXliff(xliff([file(1, 'events/1', '0123456789X')]), limited))
-    expect(error?.message).toMatch(/<source> of segment "s1" of unit "title" \(file "f1"\) has 11 characters.*TRANSLATION_IMPORT_MAX_SEGMENT_CHARS/)
+    expect(error?.message).toMatch(
+      /<source> of segment "s1" of unit "title" \(file "f1"\) has 11 characters.*TRANSLATION_IMPORT_MAX_SEGMENT_CHARS/,
+    )
   })
 
   it('refuses XML nested 100,000 deep as a limit at once, without a stack overflow', async () => {
-    const deep = xliff([`<file id="f" original="events/1"><unit id="title"><segment><source>${'<pc id="a">'.repeat(100_000)}x${'</pc>'.repeat(100_000)}</source></segment></unit></file>`])
+    const deep = xliff([
+      `<file id="f" original="events/1"><unit id="title"><segment><source>${'<pc id="a">'.repeat(100_000)}x${'</pc>'.repeat(100_000)}</source></segment></unit></file>`,
+    ])
     let error: Error | undefined
     const used = cpuMs(() => void parseXliff(deep).catch((caught: Error) => (error = caught)))
     await new Promise((resolve) => setImmediate(resolve))
@@ -64,16 +94,28 @@ describe('translation import limits', () => {
 
   it('refuses JSON nested 100,000 deep before parsing it, and ignores brackets inside strings', () => {
     const deep = `{"source":"en","target":"ru","documents":${'['.repeat(100_000)}${']'.repeat(100_000)}}`
-    expect(() => readJsonExchange(deep, limits)).toThrow(/nests objects and arrays more than 64 deep.*TRANSLATION_IMPORT_MAX_DEPTH/)
+    expect(() => readJsonExchange(deep, limits)).toThrow(
+      /nests objects and arrays more than 64 deep.*TRANSLATION_IMPORT_MAX_DEPTH/,
+    )
     expect(() => checkJsonDepth(JSON.stringify({ text: '['.repeat(1000) }), limits)).not.toThrow()
   })
 
   it('refuses repeated documents, too many documents and long segments in JSON', () => {
-    const document = (id: number, text = 'Opening') => ({ collection: 'events', id, units: [{ id: 'title', segments: [{ source: text, target: text }] }] })
+    const document = (id: number, text = 'Opening') => ({
+      collection: 'events',
+      id,
+      units: [{ id: 'title', segments: [{ source: text, target: text }] }],
+    })
     const json = (documents: unknown[]) => JSON.stringify({ source: 'en', target: 'ru', documents })
-    expect(() => readJsonExchange(json([document(1), document(1)]), limits)).toThrow('documents[1] names events/1 again, as documents[0] does: list each document once.')
-    expect(() => readJsonExchange(json([document(1), document(2)]), { ...limits, documents: 1 })).toThrow(/lists 2 documents.*TRANSLATION_IMPORT_MAX_DOCUMENTS/)
-    expect(() => readJsonExchange(json([document(1, 'x'.repeat(11))]), { ...limits, segmentChars: 10 })).toThrow(/segments\[0\]\.source has 11 characters/)
+    expect(() => readJsonExchange(json([document(1), document(1)]), limits)).toThrow(
+      'documents[1] names events/1 again, as documents[0] does: list each document once.',
+    )
+    expect(() => readJsonExchange(json([document(1), document(2)]), { ...limits, documents: 1 })).toThrow(
+      /lists 2 documents.*TRANSLATION_IMPORT_MAX_DOCUMENTS/,
+    )
+    expect(() => readJsonExchange(json([document(1, 'x'.repeat(11))]), { ...limits, segmentChars: 10 })).toThrow(
+      /segments\[0\]\.source has 11 characters/,
+    )
     expect(() => readJsonExchange('{"source":', limits)).toThrow(/not valid JSON/)
   })
 
@@ -109,7 +151,15 @@ describe('XLIFF export of characters XML 1.0 cannot carry', () => {
           collection: 'events',
           id: '1',
           title: 'Vertical\u000Btab \uD800 \uFFFE',
-          units: [{ id: 'title', name: 'Ti\u0001tle', kind: 'text', data: [{ id: 'd1', value: '<a href="x\u000B">' }], segments: [{ id: 's1', source: [{ text: 'Vertical\u000Btab \uD800' }] }] }],
+          units: [
+            {
+              id: 'title',
+              name: 'Ti\u0001tle',
+              kind: 'text',
+              data: [{ id: 'd1', value: '<a href="x\u000B">' }],
+              segments: [{ id: 's1', source: [{ text: 'Vertical\u000Btab \uD800' }] }],
+            },
+          ],
         },
       ],
     })
@@ -121,7 +171,11 @@ describe('XLIFF export of characters XML 1.0 cannot carry', () => {
   })
 
   it('keeps a character outside the BMP whole', () => {
-    const xml = buildXliff({ source: 'en', target: 'ru', documents: [{ collection: 'events', id: '1', title: 'Torture \u{1F6AB}', units: [] }] })
+    const xml = buildXliff({
+      source: 'en',
+      target: 'ru',
+      documents: [{ collection: 'events', id: '1', title: 'Torture \u{1F6AB}', units: [] }],
+    })
     expect(xml).toContain('Torture \u{1F6AB}')
   })
 })

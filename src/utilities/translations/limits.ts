@@ -33,7 +33,10 @@ const positive = (value: string | undefined, fallback: number): number => {
 }
 
 export function importLimits(env: Env = process.env): ImportLimits {
-  const entries = Object.entries(limitVariables).map(([key, [variable, fallback]]) => [key, positive(env[variable], fallback)])
+  const entries = Object.entries(limitVariables).map(([key, [variable, fallback]]) => [
+    key,
+    positive(env[variable], fallback),
+  ])
   return Object.fromEntries(entries) as ImportLimits
 }
 

@@ -1,9 +1,9 @@
 import { type GetTextTranslation, type GetTextTranslations, po } from 'gettext-parser'
 
-import { inlineToXml, type Inline } from './inline'
+import { type Inline, inlineToXml } from './inline'
 import { ImportLimitError, type ImportLimits, importLimits, yieldToLoop } from './limits'
 import type { FieldState } from './status'
-import { ExchangeFileError, type Exchange } from './xliff'
+import { type Exchange, ExchangeFileError } from './xliff'
 import { transUnitId } from './xliff12'
 
 type Statuses = Map<string, FieldState>
@@ -11,9 +11,11 @@ type Statuses = Map<string, FieldState>
 const plainText = (inlines: Inline[]) => inlines.map((inline) => ('text' in inline ? inline.text : '')).join('')
 
 /** A segment as PO text: plain text as it is, rich text in the inline markup of the JSON exchange (`<pc id="c1">…</pc>`). */
-const poText = (kind: string | undefined, inlines: Inline[]) => (kind === 'richText' ? inlineToXml(inlines) : plainText(inlines))
+const poText = (kind: string | undefined, inlines: Inline[]) =>
+  kind === 'richText' ? inlineToXml(inlines) : plainText(inlines)
 
-const CODES_NOTE = 'Rich text: keep each <pc id="…">…</pc> around the words it marks (bold, a link) and each <ph id="…"/>.'
+const CODES_NOTE =
+  'Rich text: keep each <pc id="…">…</pc> around the words it marks (bold, a link) and each <ph id="…"/>.'
 
 /**
  * A gettext PO file of the same units as the XLIFF export: one entry per segment (a field's text,
@@ -30,13 +32,20 @@ export function buildPo(exchange: Exchange & { statuses?: Statuses }, now = new 
       const status = exchange.statuses?.get(`${document.collection}/${document.id}/${unit.id}`)
       for (const segment of unit.segments) {
         const msgctxt = `${document.collection}/${document.id}:${transUnitId(unit, segment)}`
-        const extracted = [document.title ? `${document.title} › ${unit.name ?? unit.id}` : (unit.name ?? unit.id), ...(unit.kind === 'richText' ? [CODES_NOTE] : [])].join('\n')
+        const extracted = [
+          document.title ? `${document.title} › ${unit.name ?? unit.id}` : (unit.name ?? unit.id),
+          ...(unit.kind === 'richText' ? [CODES_NOTE] : []),
+        ].join('\n')
         translations[msgctxt] = {
           [poText(unit.kind, segment.source)]: {
             msgctxt,
             msgid: poText(unit.kind, segment.source),
             msgstr: [segment.target ? poText(unit.kind, segment.target) : ''],
-            comments: { extracted, reference: `${document.collection}/${document.id}`, ...(segment.stale || status === 'stale' ? { flag: 'fuzzy' } : {}) },
+            comments: {
+              extracted,
+              reference: `${document.collection}/${document.id}`,
+              ...(segment.stale || status === 'stale' ? { flag: 'fuzzy' } : {}),
+            },
           },
         }
       }
@@ -72,7 +81,8 @@ function readPo(text: string): Promise<GetTextTranslations> {
     void (async () => {
       const bytes = Buffer.from(text, 'utf8')
       for (let start = 0; start < bytes.length; start += CHUNK) {
-        if (!stream.write(bytes.subarray(start, start + CHUNK))) await new Promise((drained) => stream.once('drain', drained))
+        if (!stream.write(bytes.subarray(start, start + CHUNK)))
+          await new Promise((drained) => stream.once('drain', drained))
         await yieldToLoop()
       }
       stream.end()
@@ -94,8 +104,20 @@ function checkPoCounts(text: string, limits: ImportLimits) {
     if (!match) continue
     documents.add(`${match[1]}/${match[2]}`)
     units.add(`${match[1]}/${match[2]}:${match[3]}`)
-    if (documents.size > limits.documents) throw new ImportLimitError('documents', limits.documents, `The file names more than ${limits.documents.toLocaleString('en')} documents in its msgctxt lines.`, 'documents')
-    if (units.size > limits.units) throw new ImportLimitError('units', limits.units, `The file holds more than ${limits.units.toLocaleString('en')} units (fields) in its msgctxt lines.`, 'units')
+    if (documents.size > limits.documents)
+      throw new ImportLimitError(
+        'documents',
+        limits.documents,
+        `The file names more than ${limits.documents.toLocaleString('en')} documents in its msgctxt lines.`,
+        'documents',
+      )
+    if (units.size > limits.units)
+      throw new ImportLimitError(
+        'units',
+        limits.units,
+        `The file holds more than ${limits.units.toLocaleString('en')} units (fields) in its msgctxt lines.`,
+        'units',
+      )
   }
 }
 
@@ -106,7 +128,11 @@ type JsonSegment = { id: string; source: string; target: string | null }
  * reads with its checks and limits. Fuzzy entries count as untranslated, as in every gettext tool.
  * A language code a tool wrote with a region (`ru_RU`) is read as the language.
  */
-export async function poToExchange(text: string, fallbackSource: string, limits: ImportLimits = importLimits()): Promise<unknown> {
+export async function poToExchange(
+  text: string,
+  fallbackSource: string,
+  limits: ImportLimits = importLimits(),
+): Promise<unknown> {
   checkPoCounts(text, limits)
   let parsed: GetTextTranslations
   try {
@@ -114,16 +140,26 @@ export async function poToExchange(text: string, fallbackSource: string, limits:
   } catch (error) {
     throw new ExchangeFileError(`The file is not a PO file gettext can read: ${(error as Error).message}`)
   }
-  const language = (value: string | undefined) => value?.trim().split(/[_@.-]/)[0].toLowerCase()
+  const language = (value: string | undefined) =>
+    value
+      ?.trim()
+      .split(/[_@.-]/)[0]
+      .toLowerCase()
   const target = language(parsed.headers.Language)
-  if (!target) throw new ExchangeFileError('The PO header has no Language: it names the language of the translations.', { file: 'Language' })
+  if (!target)
+    throw new ExchangeFileError('The PO header has no Language: it names the language of the translations.', {
+      file: 'Language',
+    })
   const documents = new Map<string, { collection: string; id: string; units: Map<string, JsonSegment[]> }>()
   for (const [context, entries] of Object.entries(parsed.translations)) {
     for (const entry of Object.values(entries)) {
       if (context === '' && entry.msgid === '') continue
       const match = CONTEXT.exec(entry.msgctxt ?? '')
       if (!match) {
-        throw new ExchangeFileError(`The entry "${entry.msgid.slice(0, 40)}" has msgctxt "${entry.msgctxt ?? ''}", not the "collection/id:field" Pressroom wrote: keep each msgctxt as exported.`, { unit: entry.msgctxt ?? entry.msgid.slice(0, 40) })
+        throw new ExchangeFileError(
+          `The entry "${entry.msgid.slice(0, 40)}" has msgctxt "${entry.msgctxt ?? ''}", not the "collection/id:field" Pressroom wrote: keep each msgctxt as exported.`,
+          { unit: entry.msgctxt ?? entry.msgid.slice(0, 40) },
+        )
       }
       const [, collection, id, path, segment] = match
       const key = `${collection}/${id}`
@@ -133,10 +169,17 @@ export async function poToExchange(text: string, fallbackSource: string, limits:
       document.units.set(path, segments)
       const fuzzy = (entry.comments?.flag ?? '').split(',').some((flag) => flag.trim() === 'fuzzy')
       const translated = entry.msgstr[0] ?? ''
-      segments.push({ id: segment ?? `s${segments.length + 1}`, source: entry.msgid, target: fuzzy || translated === '' ? null : translated })
+      segments.push({
+        id: segment ?? `s${segments.length + 1}`,
+        source: entry.msgid,
+        target: fuzzy || translated === '' ? null : translated,
+      })
     }
   }
-  if (!documents.size) throw new ExchangeFileError('The PO file holds no entry: export it from Pressroom, whose entries name their document and field in msgctxt.')
+  if (!documents.size)
+    throw new ExchangeFileError(
+      'The PO file holds no entry: export it from Pressroom, whose entries name their document and field in msgctxt.',
+    )
   const order = (segment: JsonSegment) => Number(segment.id.slice(1))
   return {
     source: language(parsed.headers['X-Source-Language']) || fallbackSource,
@@ -144,7 +187,10 @@ export async function poToExchange(text: string, fallbackSource: string, limits:
     documents: [...documents.values()].map((document) => ({
       collection: document.collection,
       id: document.id,
-      units: [...document.units].map(([id, segments]) => ({ id, segments: segments.sort((a, b) => order(a) - order(b)) })),
+      units: [...document.units].map(([id, segments]) => ({
+        id,
+        segments: segments.sort((a, b) => order(a) - order(b)),
+      })),
     })),
   }
 }

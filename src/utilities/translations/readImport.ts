@@ -9,7 +9,11 @@ import { parseXliff } from './xliff'
 export type ImportFormat = 'xliff' | 'json' | 'po'
 
 /** An import file's text, read in the format it came in, within the limits. */
-export async function parseImportText(format: ImportFormat, text: string, limits: ImportLimits = importLimits()): Promise<ImportFile> {
+export async function parseImportText(
+  format: ImportFormat,
+  text: string,
+  limits: ImportLimits = importLimits(),
+): Promise<ImportFile> {
   if (format === 'json') return readJsonExchange(text, limits)
   if (format === 'po') return importFromJson(await poToExchange(text, defaultLocale, limits), limits)
   return importFromXliff(await parseXliff(text, limits))
@@ -32,10 +36,18 @@ const targetLocales = localeCodes.filter((code) => code !== defaultLocale)
 /** What is wrong with a file's languages, as { path, message } problems (none when it may be imported). */
 export function localeProblems(file: Pick<ImportFile, 'source' | 'target'>): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = []
-  if (!isLocaleCode(file.source)) problems.push({ path: 'srcLang', message: `Unknown source locale "${file.source}": use one of ${localeCodes.join(', ')}.` })
+  if (!isLocaleCode(file.source))
+    problems.push({
+      path: 'srcLang',
+      message: `Unknown source locale "${file.source}": use one of ${localeCodes.join(', ')}.`,
+    })
   if (!isLocaleCode(file.target) || file.target === defaultLocale) {
-    problems.push({ path: 'trgLang', message: `"${file.target}" cannot be a target: use one of ${targetLocales.join(', ')}.` })
+    problems.push({
+      path: 'trgLang',
+      message: `"${file.target}" cannot be a target: use one of ${targetLocales.join(', ')}.`,
+    })
   }
-  if (file.source === file.target) problems.push({ path: 'trgLang', message: 'The target language must differ from the source.' })
+  if (file.source === file.target)
+    problems.push({ path: 'trgLang', message: 'The target language must differ from the source.' })
   return problems
 }

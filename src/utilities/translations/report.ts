@@ -4,11 +4,17 @@ import { readsDrafts } from '@/access/checkRole'
 import { defaultLocale } from '@/i18n/localization'
 
 import { readLedgers } from './ledger'
-import { countStates, type Counts, documentState, type FieldState, type FieldStatus, fieldStatus } from './status'
+import { type Counts, countStates, documentState, type FieldState, type FieldStatus, fieldStatus } from './status'
 import { isEmpty, toSegments, translatableFields } from './units'
 
 export type LocaleStatus = { status: FieldState; published: boolean; counts: Counts; fields: FieldStatus[] }
-export type DocumentStatus = { collection: string; id: number | string; title: string; updatedAt?: string; locales: Record<string, LocaleStatus> }
+export type DocumentStatus = {
+  collection: string
+  id: number | string
+  title: string
+  updatedAt?: string
+  locales: Record<string, LocaleStatus>
+}
 export type StatusReport = {
   source: string
   locales: string[]
@@ -17,7 +23,14 @@ export type StatusReport = {
   documents: DocumentStatus[]
 }
 
-export type StatusQuery = { collections: string[]; locales: string[]; id?: string; status?: FieldState; limit: number; page: number }
+export type StatusQuery = {
+  collections: string[]
+  locales: string[]
+  id?: string
+  status?: FieldState
+  limit: number
+  page: number
+}
 
 type Doc = Record<string, unknown> & { id: number | string }
 
@@ -36,7 +49,13 @@ const titleOf = (doc: Doc, field: string | undefined): string => {
  * locale has published content: the published version carries text in that locale.
  */
 export async function translationStatus(req: PayloadRequest, query: StatusQuery): Promise<StatusReport> {
-  const report: StatusReport = { source: defaultLocale, locales: query.locales, totals: {}, collections: {}, documents: [] }
+  const report: StatusReport = {
+    source: defaultLocale,
+    locales: query.locales,
+    totals: {},
+    collections: {},
+    documents: [],
+  }
   for (const locale of query.locales) report.totals[locale] = { documents: 0, missing: 0, stale: 0, translated: 0 }
   for (const slug of query.collections) {
     const config = req.payload.collections[slug as CollectionSlug].config
@@ -54,7 +73,12 @@ export async function translationStatus(req: PayloadRequest, query: StatusQuery)
       sort: '-updatedAt',
       where,
     })
-    report.collections[slug] = { totalDocs: result.totalDocs, page: result.page ?? 1, totalPages: result.totalPages, hasNextPage: result.hasNextPage }
+    report.collections[slug] = {
+      totalDocs: result.totalDocs,
+      page: result.page ?? 1,
+      totalPages: result.totalPages,
+      hasNextPage: result.hasNextPage,
+    }
     const docs = result.docs as unknown as Doc[]
     const ids = docs.map((doc) => doc.id)
     const ledgers = await readLedgers(req, slug, ids)
@@ -66,9 +90,14 @@ export async function translationStatus(req: PayloadRequest, query: StatusQuery)
       const liveFields = live ? translatableFields(config.fields, live) : []
       const locales: Record<string, LocaleStatus> = {}
       for (const locale of query.locales) {
-        const statuses = fields.map((field) => fieldStatus(field, defaultLocale, locale, ledger[locale]?.[field.path])).filter((status): status is FieldStatus => Boolean(status))
+        const statuses = fields
+          .map((field) => fieldStatus(field, defaultLocale, locale, ledger[locale]?.[field.path]))
+          .filter((status): status is FieldStatus => Boolean(status))
         const counts = countStates(statuses)
-        const isPublished = Boolean(live) && (!versioned || live?._status === 'published') && liveFields.some((field) => !isEmpty(toSegments(field.kind, field.values[locale]).segments))
+        const isPublished =
+          Boolean(live) &&
+          (!versioned || live?._status === 'published') &&
+          liveFields.some((field) => !isEmpty(toSegments(field.kind, field.values[locale]).segments))
         locales[locale] = { status: documentState(counts), published: isPublished, counts, fields: statuses }
       }
       if (query.status && !Object.values(locales).some((cell) => cell.status === query.status)) continue
@@ -77,13 +106,23 @@ export async function translationStatus(req: PayloadRequest, query: StatusQuery)
         totals.documents += 1
         totals[cell.status] += 1
       }
-      report.documents.push({ collection: slug, id: doc.id, title: titleOf(doc, config.admin?.useAsTitle), updatedAt: doc.updatedAt as string | undefined, locales })
+      report.documents.push({
+        collection: slug,
+        id: doc.id,
+        title: titleOf(doc, config.admin?.useAsTitle),
+        updatedAt: doc.updatedAt as string | undefined,
+        locales,
+      })
     }
   }
   return report
 }
 
-async function publishedVersions(req: PayloadRequest, collection: CollectionSlug, ids: (number | string)[]): Promise<Map<string, Doc>> {
+async function publishedVersions(
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  ids: (number | string)[],
+): Promise<Map<string, Doc>> {
   if (!ids.length) return new Map()
   const { docs } = await req.payload.find({
     collection,

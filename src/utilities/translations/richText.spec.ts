@@ -1,16 +1,46 @@
 import { inlineToXml, MarkupError } from './inline'
-import { richTextToSegments, segmentsToRichText, type LexicalNode } from './richText'
+import { type LexicalNode, richTextToSegments, segmentsToRichText } from './richText'
 import { parseInlineMarkup } from './xliff'
 
-const text = (value: string, format = 0): LexicalNode => ({ type: 'text', text: value, format, detail: 0, mode: 'normal', style: '', version: 1 })
-const block = (type: string, children: LexicalNode[], extra: Record<string, unknown> = {}): LexicalNode => ({ type, children, format: '', indent: 0, version: 1, direction: 'ltr', ...extra })
-const link = (url: string, children: LexicalNode[]): LexicalNode => block('link', children, { fields: { linkType: 'custom', url, newTab: true } })
+const text = (value: string, format = 0): LexicalNode => ({
+  type: 'text',
+  text: value,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+})
+const block = (type: string, children: LexicalNode[], extra: Record<string, unknown> = {}): LexicalNode => ({
+  type,
+  children,
+  format: '',
+  indent: 0,
+  version: 1,
+  direction: 'ltr',
+  ...extra,
+})
+const link = (url: string, children: LexicalNode[]): LexicalNode =>
+  block('link', children, { fields: { linkType: 'custom', url, newTab: true } })
 
 export const sample = {
   root: block('root', [
     block('heading', [text('Torture prevention')], { tag: 'h2' }),
-    block('paragraph', [text('The '), text('Coalition', 1), text(' met in '), link('https://notabene.tj', [text('Dushanbe', 2)]), text('.')]),
-    block('list', [block('listitem', [text('First day')], { value: 1 }), block('listitem', [text('Second'), { type: 'linebreak', version: 1 }, text('day', 3)], { value: 2 })], { listType: 'bullet', tag: 'ul' }),
+    block('paragraph', [
+      text('The '),
+      text('Coalition', 1),
+      text(' met in '),
+      link('https://notabene.tj', [text('Dushanbe', 2)]),
+      text('.'),
+    ]),
+    block(
+      'list',
+      [
+        block('listitem', [text('First day')], { value: 1 }),
+        block('listitem', [text('Second'), { type: 'linebreak', version: 1 }, text('day', 3)], { value: 2 }),
+      ],
+      { listType: 'bullet', tag: 'ul' },
+    ),
     block('paragraph', []),
     { type: 'upload', relationTo: 'media', value: 7, version: 3 },
   ]),
@@ -27,7 +57,10 @@ describe('rich text as XLIFF segments', () => {
     ])
     expect(codes.get('c1')).toEqual({ kind: 'format', bit: 1 })
     expect(codes.get('c2')).toMatchObject({ kind: 'link', node: { fields: { url: 'https://notabene.tj' } } })
-    expect([codes.get('c5'), codes.get('c6')]).toEqual([{ kind: 'format', bit: 1 }, { kind: 'format', bit: 2 }])
+    expect([codes.get('c5'), codes.get('c6')]).toEqual([
+      { kind: 'format', bit: 1 },
+      { kind: 'format', bit: 2 },
+    ])
   })
 
   it('rebuilds the source structure around translated segments, keeping formatting and links', () => {
@@ -40,14 +73,26 @@ describe('rich text as XLIFF segments', () => {
     ].map(parseInlineMarkup)
     const state = segmentsToRichText(sample, targets, codes)
     const [heading, paragraph, list, empty, upload] = state.root.children ?? []
-    expect(heading).toMatchObject({ type: 'heading', tag: 'h2', children: [{ text: 'Предупреждение пыток', format: 0 }] })
+    expect(heading).toMatchObject({
+      type: 'heading',
+      tag: 'h2',
+      children: [{ text: 'Предупреждение пыток', format: 0 }],
+    })
     expect(paragraph.children).toEqual([
       expect.objectContaining({ text: 'Коалиция', format: 1 }),
       expect.objectContaining({ text: ' встретилась в ', format: 0 }),
-      expect.objectContaining({ type: 'link', fields: { linkType: 'custom', url: 'https://notabene.tj', newTab: true }, children: [expect.objectContaining({ text: 'Душанбе', format: 2 })] }),
+      expect.objectContaining({
+        type: 'link',
+        fields: { linkType: 'custom', url: 'https://notabene.tj', newTab: true },
+        children: [expect.objectContaining({ text: 'Душанбе', format: 2 })],
+      }),
       expect.objectContaining({ text: '.', format: 0 }),
     ])
-    expect(list.children?.[1].children).toEqual([expect.objectContaining({ text: 'Второй' }), { type: 'linebreak', version: 1 }, expect.objectContaining({ text: 'день', format: 3 })])
+    expect(list.children?.[1].children).toEqual([
+      expect.objectContaining({ text: 'Второй' }),
+      { type: 'linebreak', version: 1 },
+      expect.objectContaining({ text: 'день', format: 3 }),
+    ])
     expect([empty, upload]).toEqual([sample.root.children?.[3], sample.root.children?.[4]])
     // The source is not changed by building the translation on it.
     expect(sample.root.children?.[0].children?.[0].text).toBe('Torture prevention')

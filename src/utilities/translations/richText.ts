@@ -1,7 +1,13 @@
 import { type Inline, MarkupError } from './inline'
 
 /** A node of a Lexical editor state as Payload stores it. */
-export type LexicalNode = { type: string; children?: LexicalNode[]; text?: string; format?: number | string; [key: string]: unknown }
+export type LexicalNode = {
+  type: string
+  children?: LexicalNode[]
+  text?: string
+  format?: number | string
+  [key: string]: unknown
+}
 type EditorState = { root: LexicalNode }
 
 /** What an inline code of the source stands for, so the target's copy of it can be rebuilt. */
@@ -26,11 +32,14 @@ export const formats: { bit: number; subType: string }[] = [
 
 const INLINE_TYPES = new Set(['text', 'link', 'autolink', 'linebreak', 'tab'])
 // Block-level nodes without text of their own (images, embedded documents, rules): kept as they are.
-const isBlockDecorator = (node: LexicalNode) => ['upload', 'relationship', 'horizontalrule', 'block'].includes(node.type)
+const isBlockDecorator = (node: LexicalNode) =>
+  ['upload', 'relationship', 'horizontalrule', 'block'].includes(node.type)
 
 const isLeafBlock = (node: LexicalNode): boolean =>
   Array.isArray(node.children) &&
-  node.children.every((child) => INLINE_TYPES.has(child.type) || (!Array.isArray(child.children) && !isBlockDecorator(child)))
+  node.children.every(
+    (child) => INLINE_TYPES.has(child.type) || (!Array.isArray(child.children) && !isBlockDecorator(child)),
+  )
 
 const hasText = (node: LexicalNode): boolean =>
   typeof node.text === 'string' ? node.text.trim() !== '' : (node.children ?? []).some(hasText)
@@ -93,7 +102,15 @@ export function richTextToSegments(state: unknown): RichTextSegments {
   return { segments: textBlocks(root).map((block) => (block.children ?? []).flatMap(inline)), codes }
 }
 
-const textNode = (text: string, format: number): LexicalNode => ({ type: 'text', text, format, detail: 0, mode: 'normal', style: '', version: 1 })
+const textNode = (text: string, format: number): LexicalNode => ({
+  type: 'text',
+  text,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+})
 
 function toLexical(inlines: Inline[], codes: Map<string, Code>, format: number, inLink: boolean): LexicalNode[] {
   const nodes: LexicalNode[] = []

@@ -1,7 +1,12 @@
 import { confirm, countStates, documentState, fieldStatus, recordSave } from './status'
 import type { TranslatableField } from './units'
 
-const title = (en: string, ru?: string): TranslatableField => ({ path: 'title', kind: 'text', label: 'Title', values: { en, ru } })
+const title = (en: string, ru?: string): TranslatableField => ({
+  path: 'title',
+  kind: 'text',
+  label: 'Title',
+  values: { en, ru },
+})
 
 describe('translation status', () => {
   it('is missing, then translated once saved, then stale when the source changes', () => {

@@ -17,11 +17,20 @@ export type Counts = Record<FieldState, number> & { total: number }
  * translation is the one that was saved; stale in every other case, including a translation
  * nobody recorded (written around the API), which nobody can vouch for.
  */
-export function fieldStatus(field: TranslatableField, sourceLocale: string, locale: string, saved?: SavedTranslation): FieldStatus | undefined {
+export function fieldStatus(
+  field: TranslatableField,
+  sourceLocale: string,
+  locale: string,
+  saved?: SavedTranslation,
+): FieldStatus | undefined {
   const source = toSegments(field.kind, field.values[sourceLocale]).segments
   if (isEmpty(source)) return undefined
   const target = toSegments(field.kind, field.values[locale]).segments
-  const base = { path: field.path, label: field.label, sameAsSource: !isEmpty(target) && canonical(target) === canonical(source) }
+  const base = {
+    path: field.path,
+    label: field.label,
+    sameAsSource: !isEmpty(target) && canonical(target) === canonical(source),
+  }
   if (isEmpty(target)) return { ...base, status: 'missing' }
   const current = saved && saved.target === hashOf(target) && saved.source === hashOf(source)
   return { ...base, status: current ? 'translated' : 'stale' }
@@ -68,7 +77,12 @@ export function recordSave(
       }
       const targetHash = hashOf(target)
       if (entries[field.path]?.target === targetHash) continue
-      entries[field.path] = { source: hashOf(toSegments(field.kind, field.values[sourceLocale]).segments), target: targetHash, at, by: by ?? null }
+      entries[field.path] = {
+        source: hashOf(toSegments(field.kind, field.values[sourceLocale]).segments),
+        target: targetHash,
+        at,
+        by: by ?? null,
+      }
       changed = true
     }
     next[locale] = entries
@@ -77,13 +91,25 @@ export function recordSave(
 }
 
 /** The ledger with fields confirmed as translations of the current source (a translator re-delivered them unchanged). */
-export function confirm(ledger: TranslationLedger, fields: TranslatableField[], sourceLocale: string, locale: string, at: string, by?: number | string | null): TranslationLedger {
+export function confirm(
+  ledger: TranslationLedger,
+  fields: TranslatableField[],
+  sourceLocale: string,
+  locale: string,
+  at: string,
+  by?: number | string | null,
+): TranslationLedger {
   const next: TranslationLedger = structuredClone(ledger)
   next[locale] = { ...(next[locale] ?? {}) }
   for (const field of fields) {
     const target = toSegments(field.kind, field.values[locale]).segments
     if (isEmpty(target)) continue
-    next[locale][field.path] = { source: hashOf(toSegments(field.kind, field.values[sourceLocale]).segments), target: hashOf(target), at, by: by ?? null }
+    next[locale][field.path] = {
+      source: hashOf(toSegments(field.kind, field.values[sourceLocale]).segments),
+      target: hashOf(target),
+      at,
+      by: by ?? null,
+    }
   }
   return next
 }

@@ -66,9 +66,16 @@ export const renameCodes = (inlines: Inline[], pairs: Map<string, string>): Inli
 // XLIFF 1.2 has no <cp>: its export leaves out characters XML cannot carry, so the file's source
 // lacks them and is still the same text.
 const xmlSafe = (inlines: Inline[]): Inline[] =>
-  inlines.map((inline) => ('text' in inline ? { text: inline.text.replace(new RegExp(NOT_XML.source, 'g'), '') } : 'pc' in inline ? { pc: inline.pc, children: xmlSafe(inline.children) } : inline))
+  inlines.map((inline) =>
+    'text' in inline
+      ? { text: inline.text.replace(new RegExp(NOT_XML.source, 'g'), '') }
+      : 'pc' in inline
+        ? { pc: inline.pc, children: xmlSafe(inline.children) }
+        : inline,
+  )
 
-const sameText = (theirs: Inline[], ours: Inline[]) => canonical([theirs]) === canonical([ours]) || canonical([theirs]) === canonical([xmlSafe(ours)])
+const sameText = (theirs: Inline[], ours: Inline[]) =>
+  canonical([theirs]) === canonical([ours]) || canonical([theirs]) === canonical([xmlSafe(ours)])
 
 /** Each segment of a file read against the current source's segment at the same place. */
 export function reconcile(fileSources: Inline[][], current: Inline[][]): ReconciledSegment[] {
@@ -90,14 +97,20 @@ export function reconcile(fileSources: Inline[][], current: Inline[][]): Reconci
  * or `<originalData>`) differs from the current source's: links change in the English, in
  * Pressroom, never through a translation file.
  */
-export function checkCodeData(claimed: Record<string, string> | undefined, codes: Map<string, string>, expected: Map<string, string>): void {
+export function checkCodeData(
+  claimed: Record<string, string> | undefined,
+  codes: Map<string, string>,
+  expected: Map<string, string>,
+): void {
   if (!claimed) return
   for (const [theirs, ours] of codes) {
     for (const end of ['start', 'end']) {
       const value = claimed[`${theirs}-${end}`]
       const original = expected.get(`${ours}-${end}`)
       if (value === undefined || original === undefined || value === original) continue
-      throw new MarkupError(`The code "${theirs}" stands for ${original} in the source, the file says ${value}: links are changed in the English text, not in a translation.`)
+      throw new MarkupError(
+        `The code "${theirs}" stands for ${original} in the source, the file says ${value}: links are changed in the English text, not in a translation.`,
+      )
     }
   }
 }
@@ -127,7 +140,11 @@ export function restoreCodeMarkup(target: Inline[], original: Map<string, string
       const before = inline.text.slice(0, open)
       const inside = inline.text.slice(open + code.start.length, close)
       const after = inline.text.slice(close + code.end.length)
-      return [...(before ? [{ text: before }] : []), { pc: code.id, children: inside ? [{ text: inside }] : [] }, ...(after ? [{ text: after }] : [])]
+      return [
+        ...(before ? [{ text: before }] : []),
+        { pc: code.id, children: inside ? [{ text: inside }] : [] },
+        ...(after ? [{ text: after }] : []),
+      ]
     })
   }
   return result

@@ -1,5 +1,5 @@
-import { ExchangeFileError, buildXliff, parseXliff } from './xliff'
 import { inlineToXml, xmlToInline } from './inline'
+import { buildXliff, ExchangeFileError, parseXliff } from './xliff'
 
 const exchange = {
   source: 'en',
@@ -10,12 +10,21 @@ const exchange = {
       id: '12',
       title: 'Coalitions & NGOs <meet>',
       units: [
-        { id: 'title', name: 'Title', kind: 'text', segments: [{ id: 's1', source: [{ text: 'A & B < C' }], target: [{ text: 'А и Б' }], state: 'translated' as const }] },
+        {
+          id: 'title',
+          name: 'Title',
+          kind: 'text',
+          segments: [
+            { id: 's1', source: [{ text: 'A & B < C' }], target: [{ text: 'А и Б' }], state: 'translated' as const },
+          ],
+        },
         {
           id: 'body',
           kind: 'richText',
           attributes: (id: string) => (id === 'c1' ? ' type="fmt" subType="xlf:b"' : ''),
-          segments: [{ id: 's1', source: [{ text: 'Hello ' }, { pc: 'c1', children: [{ text: 'world' }] }, { text: '\u0001' }] }],
+          segments: [
+            { id: 's1', source: [{ text: 'Hello ' }, { pc: 'c1', children: [{ text: 'world' }] }, { text: '\u0001' }] },
+          ],
         },
       ],
     },
@@ -34,7 +43,9 @@ describe('XLIFF 2.0 files', () => {
     expect(document.units.map((unit) => unit.id)).toEqual(['title', 'body'])
     expect(xmlToInline(document.units[0].segments[0].source)).toEqual([{ text: 'A & B < C' }])
     expect(xmlToInline(document.units[0].segments[0].target ?? [])).toEqual([{ text: 'А и Б' }])
-    expect(inlineToXml(xmlToInline(document.units[1].segments[0].source))).toBe('Hello <pc id="c1">world</pc><cp hex="0001"/>')
+    expect(inlineToXml(xmlToInline(document.units[1].segments[0].source))).toBe(
+      'Hello <pc id="c1">world</pc><cp hex="0001"/>',
+    )
     expect(document.units[1].segments[0].target).toBeUndefined()
   })
 
@@ -52,9 +63,21 @@ describe('XLIFF 2.0 files', () => {
 
   it('refuses DOCTYPEs, other versions and files that do not name their documents', async () => {
     await expect(parseXliff('<!DOCTYPE x [<!ENTITY a "aaaa">]><xliff/>')).rejects.toThrow(/DOCTYPE/)
-    await expect(parseXliff('<xliff version="1.0" srcLang="en" trgLang="ru"><file id="f"/></xliff>')).rejects.toThrow(/2.0 and 1.2 are read/)
-    await expect(parseXliff('<xliff version="1.2"><file original="events/1"><body/></file></xliff>')).rejects.toThrow(/source-language and target-language/)
-    await expect(parseXliff('<xliff version="2.0" srcLang="en" trgLang="ru"><file id="f"><unit id="u"><segment><source>a</source></segment></unit></file></xliff>')).rejects.toThrow(/original="collection\/id"/)
-    await expect(parseXliff('<xliff version="2.0" srcLang="en" trgLang="ru"><file id="f" original="events/1"><unit id="u"><segment></segment></unit></file></xliff>')).rejects.toThrow(/unit "u".*exactly one <source>/)
+    await expect(parseXliff('<xliff version="1.0" srcLang="en" trgLang="ru"><file id="f"/></xliff>')).rejects.toThrow(
+      /2.0 and 1.2 are read/,
+    )
+    await expect(parseXliff('<xliff version="1.2"><file original="events/1"><body/></file></xliff>')).rejects.toThrow(
+      /source-language and target-language/,
+    )
+    await expect(
+      parseXliff(
+        '<xliff version="2.0" srcLang="en" trgLang="ru"><file id="f"><unit id="u"><segment><source>a</source></segment></unit></file></xliff>',
+      ),
+    ).rejects.toThrow(/original="collection\/id"/)
+    await expect(
+      parseXliff(
+        '<xliff version="2.0" srcLang="en" trgLang="ru"><file id="f" original="events/1"><unit id="u"><segment></segment></unit></file></xliff>',
+      ),
+    ).rejects.toThrow(/unit "u".*exactly one <source>/)
   })
 })

@@ -1,11 +1,27 @@
-import { attributeOf, childrenOf, escapeXml, type Inline, inlineToXml, MarkupError, tagOf, type XmlNode, xmlToInline } from './inline'
+import {
+  attributeOf,
+  childrenOf,
+  escapeXml,
+  type Inline,
+  inlineToXml,
+  MarkupError,
+  tagOf,
+  type XmlNode,
+  xmlToInline,
+} from './inline'
 import { counter, ImportLimitError, type ImportLimits, importLimits } from './limits'
 import type { Code } from './richText'
 import { readXml, readXmlYielding, XmlSyntaxError } from './xmlTree'
 
 export const XLIFF_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0'
 
-export type ExchangeSegment = { id: string; source: Inline[]; target?: Inline[]; state?: 'initial' | 'translated'; stale?: boolean }
+export type ExchangeSegment = {
+  id: string
+  source: Inline[]
+  target?: Inline[]
+  state?: 'initial' | 'translated'
+  stale?: boolean
+}
 export type ExchangeUnit = {
   id: string
   name?: string
@@ -42,15 +58,22 @@ export function buildXliff(exchange: Exchange): string {
     lines.push(`  <file id="${fileId(document)}" original="${escapeXml(`${document.collection}/${document.id}`)}">`)
     if (document.title) lines.push(`    <notes><note category="title">${escapeXml(document.title)}</note></notes>`)
     for (const unit of document.units) {
-      lines.push(`    <unit id="${escapeXml(unit.id)}"${unit.name ? ` name="${escapeXml(unit.name)}"` : ''}${unit.kind ? ` type="pressroom:${unit.kind}"` : ''}>`)
+      lines.push(
+        `    <unit id="${escapeXml(unit.id)}"${unit.name ? ` name="${escapeXml(unit.name)}"` : ''}${unit.kind ? ` type="pressroom:${unit.kind}"` : ''}>`,
+      )
       if (unit.data?.length) {
-        lines.push(`      <originalData>${unit.data.map((data) => `<data id="${escapeXml(data.id)}">${escapeXml(data.value)}</data>`).join('')}</originalData>`)
+        lines.push(
+          `      <originalData>${unit.data.map((data) => `<data id="${escapeXml(data.id)}">${escapeXml(data.value)}</data>`).join('')}</originalData>`,
+        )
       }
       for (const segment of unit.segments) {
         const state = segment.state ?? (segment.target ? 'translated' : 'initial')
-        lines.push(`      <segment id="${escapeXml(segment.id)}" state="${state}"${segment.stale ? ' subState="pressroom:stale"' : ''}>`)
+        lines.push(
+          `      <segment id="${escapeXml(segment.id)}" state="${state}"${segment.stale ? ' subState="pressroom:stale"' : ''}>`,
+        )
         lines.push(`        <source${space}>${inlineToXml(segment.source, unit.attributes)}</source>`)
-        if (segment.target) lines.push(`        <target${space}>${inlineToXml(segment.target, unit.attributes)}</target>`)
+        if (segment.target)
+          lines.push(`        <target${space}>${inlineToXml(segment.target, unit.attributes)}</target>`)
         lines.push('      </segment>')
       }
       lines.push('    </unit>')
@@ -71,7 +94,12 @@ export type RawExchange = { version: '1.2' | '2.0'; source: string; target: stri
 const elements = (nodes: XmlNode[], tag: string) => nodes.filter((node) => tagOf(node) === tag)
 
 const tooDeep = (limits: ImportLimits) => (line: number) =>
-  new ImportLimitError('depth', limits.depth, `Elements are nested more than ${limits.depth} deep at line ${line}; an XLIFF file from Pressroom nests about fifteen.`, `line ${line}`)
+  new ImportLimitError(
+    'depth',
+    limits.depth,
+    `Elements are nested more than ${limits.depth} deep at line ${line}; an XLIFF file from Pressroom nests about fifteen.`,
+    `line ${line}`,
+  )
 
 const BY_ORIGINAL = /^([a-z0-9-]+)\/([A-Za-z0-9_-]+)$/
 const BY_FILE_ID = /^([a-z0-9]+(?:-[a-z0-9]+)*)-([A-Za-z0-9_]+)$/
@@ -97,8 +125,16 @@ const fileNameOf = (file: XmlNode) => attributeOf(file, 'id') ?? attributeOf(fil
  * checked as elements open, so a file over a limit is refused without being read to the end.
  */
 export async function parseXliff(xml: string, limits: ImportLimits = importLimits()): Promise<RawExchange> {
-  const countFile = counter('documents', limits, (count) => `The file holds more than ${count - 1} <file> elements (documents).`)
-  const countUnit = counter('units', limits, (count) => `The file holds more than ${count - 1} <unit> or <trans-unit> elements.`)
+  const countFile = counter(
+    'documents',
+    limits,
+    (count) => `The file holds more than ${count - 1} <file> elements (documents).`,
+  )
+  const countUnit = counter(
+    'units',
+    limits,
+    (count) => `The file holds more than ${count - 1} <unit> or <trans-unit> elements.`,
+  )
   const seen = new Map<string, string>()
   let lastPath: string | undefined
   let nodes: XmlNode[]
@@ -106,7 +142,8 @@ export async function parseXliff(xml: string, limits: ImportLimits = importLimit
     nodes = await readXmlYielding(xml, {
       maxDepth: limits.depth,
       onTooDeep: tooDeep(limits),
-      onDoctype: () => new ExchangeFileError('The file declares a DOCTYPE; XLIFF files have none (entities are not expanded here).'),
+      onDoctype: () =>
+        new ExchangeFileError('The file declares a DOCTYPE; XLIFF files have none (entities are not expanded here).'),
       onElement: (element, depth, attributes) => {
         if (element === 'unit') countUnit()
         // A 1.2 field is a run of <trans-unit>s (one per segment) with one resname: counted once, as in 2.0.
@@ -124,26 +161,38 @@ export async function parseXliff(xml: string, limits: ImportLimits = importLimit
         const first = document === undefined ? undefined : seen.get(document)
         // Two <file>s for one document would make the import read and write it twice, and leave
         // unclear which translation of a unit wins; Pressroom's export writes each document once.
-        if (first !== undefined) throw new ExchangeFileError(`<file id="${id}"> names ${document} again, as <file id="${first}"> does: put each document in one <file>.`, { file: id })
+        if (first !== undefined)
+          throw new ExchangeFileError(
+            `<file id="${id}"> names ${document} again, as <file id="${first}"> does: put each document in one <file>.`,
+            { file: id },
+          )
         if (document !== undefined) seen.set(document, id)
       },
     })
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error
-    throw new ExchangeFileError(`The file is not well-formed XML: ${error.message}`, { line: error.line, column: error.column })
+    throw new ExchangeFileError(`The file is not well-formed XML: ${error.message}`, {
+      line: error.line,
+      column: error.column,
+    })
   }
   const root = elements(nodes, 'xliff')[0]
   if (!root) throw new ExchangeFileError('The file has no <xliff> element.')
   const version = attributeOf(root, 'version') ?? '?'
   if (/^1\.[12]$/.test(version)) return readXliff12(root, limits)
-  if (!/^2\.[0-2]$/.test(version)) throw new ExchangeFileError(`This is XLIFF version "${version}"; 2.0 and 1.2 are read.`)
+  if (!/^2\.[0-2]$/.test(version))
+    throw new ExchangeFileError(`This is XLIFF version "${version}"; 2.0 and 1.2 are read.`)
   const source = attributeOf(root, 'srcLang')
   const target = attributeOf(root, 'trgLang')
   if (!source || !target) throw new ExchangeFileError('The <xliff> element needs both srcLang and trgLang.')
   const documents = elements(childrenOf(root), 'file').map((file): RawDocument => {
     const fileName = fileNameOf(file)
     const key = documentKey(attributeOf(file, 'original'), attributeOf(file, 'id'))
-    if (!key) throw new ExchangeFileError(`<file id="${fileName}"> names no document: Pressroom writes original="collection/id" and id="collection-id"; keep one of them.`, { file: fileName })
+    if (!key)
+      throw new ExchangeFileError(
+        `<file id="${fileName}"> names no document: Pressroom writes original="collection/id" and id="collection-id"; keep one of them.`,
+        { file: fileName },
+      )
     return { file: fileName, ...key, units: unitsOf(childrenOf(file), fileName, limits) }
   })
   if (!documents.length) throw new ExchangeFileError('The file holds no <file> element.')
@@ -153,7 +202,12 @@ export async function parseXliff(xml: string, limits: ImportLimits = importLimit
 function checkLength(part: XmlNode | undefined, segment: string, unit: string, file: string, limits: ImportLimits) {
   const length = part ? textLength(childrenOf(part)) : 0
   if (part && length > limits.segmentChars) {
-    throw new ImportLimitError('segmentChars', limits.segmentChars, `The <${tagOf(part)}> of segment "${segment}" of unit "${unit}" (file "${file}") has ${length.toLocaleString('en')} characters.`, unit)
+    throw new ImportLimitError(
+      'segmentChars',
+      limits.segmentChars,
+      `The <${tagOf(part)}> of segment "${segment}" of unit "${unit}" (file "${file}") has ${length.toLocaleString('en')} characters.`,
+      unit,
+    )
   }
 }
 
@@ -168,14 +222,27 @@ function readXliff12(root: XmlNode, limits: ImportLimits): RawExchange {
   if (!files.length) throw new ExchangeFileError('The file holds no <file> element.')
   const source = attributeOf(files[0], 'source-language')
   const target = attributeOf(files[0], 'target-language')
-  if (!source || !target) throw new ExchangeFileError('The first <file> needs both source-language and target-language.', { file: fileNameOf(files[0]) })
+  if (!source || !target)
+    throw new ExchangeFileError('The first <file> needs both source-language and target-language.', {
+      file: fileNameOf(files[0]),
+    })
   const documents = files.map((file): RawDocument => {
     const fileName = fileNameOf(file)
-    if (attributeOf(file, 'source-language') !== source || (attributeOf(file, 'target-language') ?? target) !== target) {
-      throw new ExchangeFileError(`<file original="${fileName}"> is not from ${source} to ${target} like the first: one pair of languages a file.`, { file: fileName })
+    if (
+      attributeOf(file, 'source-language') !== source ||
+      (attributeOf(file, 'target-language') ?? target) !== target
+    ) {
+      throw new ExchangeFileError(
+        `<file original="${fileName}"> is not from ${source} to ${target} like the first: one pair of languages a file.`,
+        { file: fileName },
+      )
     }
     const key = documentKey(attributeOf(file, 'original'), attributeOf(file, 'id'))
-    if (!key) throw new ExchangeFileError(`<file original="${fileName}"> names no document: keep original="collection/id" as Pressroom wrote it.`, { file: fileName })
+    if (!key)
+      throw new ExchangeFileError(
+        `<file original="${fileName}"> names no document: keep original="collection/id" as Pressroom wrote it.`,
+        { file: fileName },
+      )
     const units = new Map<string, RawUnit>()
     const numberedIds = new Set<RawSegment>()
     const collect = (nodes: XmlNode[]) => {
@@ -185,17 +252,28 @@ function readXliff12(root: XmlNode, limits: ImportLimits): RawExchange {
         if (tag !== 'trans-unit') continue
         const id = attributeOf(node, 'id')
         const path = attributeOf(node, 'resname') ?? id?.replace(SEGMENT_SUFFIX, '')
-        if (!path) throw new ExchangeFileError(`A <trans-unit> of file "${fileName}" has neither id nor resname.`, { file: fileName })
+        if (!path)
+          throw new ExchangeFileError(`A <trans-unit> of file "${fileName}" has neither id nor resname.`, {
+            file: fileName,
+          })
         const unit = units.get(path) ?? { id: path, segments: [] }
         units.set(path, unit)
         const content = childrenOf(node)
         const sources = elements(content, 'source')
         const targets = elements(content, 'target')
         const segmentId = SEGMENT_SUFFIX.exec(id ?? '')?.[1] ?? `s${unit.segments.length + 1}`
-        if (sources.length !== 1) throw new ExchangeFileError(`<trans-unit id="${id ?? path}"> (file "${fileName}") needs exactly one <source>.`, { file: fileName, unit: path })
+        if (sources.length !== 1)
+          throw new ExchangeFileError(
+            `<trans-unit id="${id ?? path}"> (file "${fileName}") needs exactly one <source>.`,
+            { file: fileName, unit: path },
+          )
         checkLength(sources[0], segmentId, path, fileName, limits)
         checkLength(targets[0], segmentId, path, fileName, limits)
-        const segment = { id: segmentId, source: childrenOf(sources[0]), target: targets[0] ? childrenOf(targets[0]) : undefined }
+        const segment = {
+          id: segmentId,
+          source: childrenOf(sources[0]),
+          target: targets[0] ? childrenOf(targets[0]) : undefined,
+        }
         if (SEGMENT_SUFFIX.test(id ?? '')) numberedIds.add(segment)
         unit.segments.push(segment)
       }
@@ -230,19 +308,32 @@ function unitsOf(nodes: XmlNode[], file: string, limits: ImportLimits): RawUnit[
       const content = childrenOf(segment)
       const sources = elements(content, 'source')
       const targets = elements(content, 'target')
-      if (sources.length !== 1) throw new ExchangeFileError(`Segment ${index + 1} of unit "${id}" (file "${file}") needs exactly one <source>.`, { file, unit: id })
+      if (sources.length !== 1)
+        throw new ExchangeFileError(
+          `Segment ${index + 1} of unit "${id}" (file "${file}") needs exactly one <source>.`,
+          { file, unit: id },
+        )
       // A tool may drop segment ids: segments are then told apart by their order, as they were written.
       const segmentId = attributeOf(segment, 'id') ?? `s${index + 1}`
       checkLength(sources[0], segmentId, id, file, limits)
       checkLength(targets[0], segmentId, id, file, limits)
       return { id: segmentId, source: childrenOf(sources[0]), target: targets[0] ? childrenOf(targets[0]) : undefined }
     })
-    const data = elements(childrenOf(node), 'originalData').flatMap((original) => elements(childrenOf(original), 'data'))
-    return [{ id, segments, data: Object.fromEntries(data.map((entry) => [attributeOf(entry, 'id') ?? '', textOf(childrenOf(entry))])) }]
+    const data = elements(childrenOf(node), 'originalData').flatMap((original) =>
+      elements(childrenOf(original), 'data'),
+    )
+    return [
+      {
+        id,
+        segments,
+        data: Object.fromEntries(data.map((entry) => [attributeOf(entry, 'id') ?? '', textOf(childrenOf(entry))])),
+      },
+    ]
   })
 }
 
-const textOf = (nodes: XmlNode[]): string => nodes.map((node) => (tagOf(node) === '#text' ? String(node['#text']) : textOf(childrenOf(node)))).join('')
+const textOf = (nodes: XmlNode[]): string =>
+  nodes.map((node) => (tagOf(node) === '#text' ? String(node['#text']) : textOf(childrenOf(node)))).join('')
 
 /** Inline markup of a JSON exchange (`Hello <pc id="c1">world</pc>`), parsed like XLIFF content. */
 export const parseInlineMarkup = (markup: string): Inline[] => readInlineMarkup(markup, importLimits())

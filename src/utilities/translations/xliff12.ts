@@ -11,14 +11,21 @@ export type Code12 = { ctype: string; start?: string; end?: string }
 const formatTypes: Record<number, string> = { 1: 'bold', 2: 'italic', 8: 'underlined' }
 
 /** The 1.2 form of each code of a field (ctype, and for a link the original markup it stands for). */
-export function codes12(codes: Map<string, Code>, data: { id: string; value: string }[] = []): (id: string) => Code12 | undefined {
+export function codes12(
+  codes: Map<string, Code>,
+  data: { id: string; value: string }[] = [],
+): (id: string) => Code12 | undefined {
   const values = new Map(data.map((entry) => [entry.id, entry.value]))
   return (id) => {
     const code = codes.get(id)
     if (!code) return undefined
     switch (code.kind) {
       case 'format':
-        return { ctype: formatTypes[code.bit] ?? `x-${formats.find((format) => format.bit === code.bit)?.subType.replace(/^pressroom:/, 'pressroom-') ?? 'pressroom-format'}` }
+        return {
+          ctype:
+            formatTypes[code.bit] ??
+            `x-${formats.find((format) => format.bit === code.bit)?.subType.replace(/^pressroom:/, 'pressroom-') ?? 'pressroom-format'}`,
+        }
       case 'link':
         return { ctype: 'link', start: values.get(`${id}-start`) ?? '', end: values.get(`${id}-end`) ?? '' }
       case 'linebreak':
@@ -104,7 +111,10 @@ export function xml12ToInline(nodes: XmlNode[]): Inline12 {
         case 'ex': {
           const key = attributeOf(node, 'rid') ?? id
           const open = stack[stack.length - 1]
-          if (!key || open.key !== key) throw new MarkupError(`<${tag} id="${id ?? ''}"> does not close the code opened last: keep each <bpt>/<ept> pair around its text.`)
+          if (!key || open.key !== key)
+            throw new MarkupError(
+              `<${tag} id="${id ?? ''}"> does not close the code opened last: keep each <bpt>/<ept> pair around its text.`,
+            )
           stack.pop()
           if (tag === 'ept') data[`${open.id}-end`] = contentText(childrenOf(node))
           push({ pc: open.id as string, children: open.result })
@@ -120,14 +130,16 @@ export function xml12ToInline(nodes: XmlNode[]): Inline12 {
           throw new MarkupError(`<${tag}> is not XLIFF 1.2 inline markup.`)
       }
     }
-    if (stack.length > 1) throw new MarkupError(`<bpt id="${stack[stack.length - 1].id}"> is never closed by its <ept>.`)
+    if (stack.length > 1)
+      throw new MarkupError(`<bpt id="${stack[stack.length - 1].id}"> is never closed by its <ept>.`)
     return stack[0].result
   }
   return { inlines: read(nodes), data }
 }
 
 /** Where a segment of a field is in 1.2: one `<trans-unit>` each, its id the path (and `#s2`… when a field has several). */
-export const transUnitId = (unit: ExchangeUnit, segment: ExchangeSegment) => (unit.segments.length > 1 ? `${unit.id}#${segment.id}` : unit.id)
+export const transUnitId = (unit: ExchangeUnit, segment: ExchangeSegment) =>
+  unit.segments.length > 1 ? `${unit.id}#${segment.id}` : unit.id
 
 /**
  * An XLIFF 1.2 file of the same units as the 2.0 export: one `<file>` per document
@@ -146,12 +158,23 @@ export function buildXliff12(exchange: Exchange): string {
       const codeOf = codes12(unit.codes ?? new Map(), unit.data)
       for (const segment of unit.segments) {
         const translated = segment.state === 'translated' && !segment.stale
-        const state = !segment.target ? undefined : segment.stale ? 'needs-review-translation' : translated ? 'translated' : 'needs-translation'
+        const state = !segment.target
+          ? undefined
+          : segment.stale
+            ? 'needs-review-translation'
+            : translated
+              ? 'translated'
+              : 'needs-translation'
         lines.push(
           `      <trans-unit id="${escapeXml(transUnitId(unit, segment))}" resname="${escapeXml(unit.id)}"${unit.kind ? ` restype="x-pressroom-${unit.kind}"` : ''} approved="${translated ? 'yes' : 'no'}" xml:space="preserve">`,
         )
-        lines.push(`        <source xml:lang="${escapeXml(exchange.source)}">${inlineToXml12(segment.source, codeOf)}</source>`)
-        if (segment.target) lines.push(`        <target xml:lang="${escapeXml(exchange.target)}" state="${state}">${inlineToXml12(segment.target, codeOf)}</target>`)
+        lines.push(
+          `        <source xml:lang="${escapeXml(exchange.source)}">${inlineToXml12(segment.source, codeOf)}</source>`,
+        )
+        if (segment.target)
+          lines.push(
+            `        <target xml:lang="${escapeXml(exchange.target)}" state="${state}">${inlineToXml12(segment.target, codeOf)}</target>`,
+          )
         if (unit.name) lines.push(`        <note from="pressroom">${escapeXml(unit.name)}</note>`)
         lines.push('      </trans-unit>')
       }

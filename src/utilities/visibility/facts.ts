@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { type NoticeFacts, type VisibilityGap, type VisibilityRules, visibilityGaps } from './gaps'
+import { type NoticeFacts, type VisibilityGap, visibilityGaps, type VisibilityRules } from './gaps'
 
 export type Id = number | string
 
@@ -10,13 +10,25 @@ export const idOf = (value: unknown): Id | undefined => {
   return typeof value === 'number' || typeof value === 'string' ? value : undefined
 }
 
-export const idsOf = (value: unknown): Id[] => (Array.isArray(value) ? value.map(idOf).filter((id): id is Id => id !== undefined) : [])
+export const idsOf = (value: unknown): Id[] =>
+  Array.isArray(value) ? value.map(idOf).filter((id): id is Id => id !== undefined) : []
 
 /** The locales a title read with `locale: 'all'` has text in: the languages an item exists in. */
 export const titleLocales = (title: unknown): string[] =>
-  title && typeof title === 'object' ? Object.entries(title as Record<string, unknown>).filter(([, text]) => typeof text === 'string' && text.trim()).map(([locale]) => locale) : []
+  title && typeof title === 'object'
+    ? Object.entries(title as Record<string, unknown>)
+        .filter(([, text]) => typeof text === 'string' && text.trim())
+        .map(([locale]) => locale)
+    : []
 
-type NoticeDoc = { id: Id; name?: string; statement?: Record<string, string>; disclaimer?: Record<string, string>; emblem?: unknown; visibility?: VisibilityRules }
+type NoticeDoc = {
+  id: Id
+  name?: string
+  statement?: Record<string, string>
+  disclaimer?: Record<string, string>
+  emblem?: unknown
+  visibility?: VisibilityRules
+}
 
 /**
  * The published versions of the notices, every locale, with their emblems' pixel sizes: what
@@ -39,7 +51,17 @@ export async function loadNotices(req: PayloadRequest, ids: Id[]): Promise<Notic
   const notices = docs as unknown as NoticeDoc[]
   const emblemIds = notices.map((notice) => idOf(notice.emblem)).filter((id): id is Id => id !== undefined)
   const emblems = emblemIds.length
-    ? (await req.payload.find({ collection: 'media', where: { id: { in: emblemIds } }, select: { width: true, height: true }, depth: 0, pagination: false, overrideAccess: false, req })).docs
+    ? (
+        await req.payload.find({
+          collection: 'media',
+          where: { id: { in: emblemIds } },
+          select: { width: true, height: true },
+          depth: 0,
+          pagination: false,
+          overrideAccess: false,
+          req,
+        })
+      ).docs
     : []
   const sizes = new Map(emblems.map((media) => [String(media.id), { width: media.width, height: media.height }]))
   const byId = new Map(notices.map((notice) => [String(notice.id), notice]))
@@ -64,7 +86,16 @@ export async function loadNotices(req: PayloadRequest, ids: Id[]): Promise<Notic
 /** The donor notices a project carries, as ids; none when the requester cannot read it. */
 export async function projectNoticeIds(req: PayloadRequest, project: Id | undefined): Promise<Id[]> {
   if (project === undefined) return []
-  const doc = await req.payload.findByID({ collection: 'projects', id: project, select: { donorNotices: true }, depth: 0, draft: false, disableErrors: true, overrideAccess: false, req })
+  const doc = await req.payload.findByID({
+    collection: 'projects',
+    id: project,
+    select: { donorNotices: true },
+    depth: 0,
+    draft: false,
+    disableErrors: true,
+    overrideAccess: false,
+    req,
+  })
   return idsOf(doc?.donorNotices)
 }
 
@@ -82,8 +113,23 @@ export async function checkItem(req: PayloadRequest, item: ItemCheck): Promise<C
   // A project's notice that is not published is missing all the same: the public sees none.
   const projectNotices = projectIds.map((id) => byId.get(String(id)) ?? missingNotice(id))
   const itemNotices = item.noticeIds.flatMap((id) => byId.get(String(id)) ?? [])
-  return { gaps: visibilityGaps({ locales: item.locales, noticeIds: item.noticeIds.filter((id) => byId.has(String(id))) }, projectNotices, itemNotices), projectNotices, itemNotices }
+  return {
+    gaps: visibilityGaps(
+      { locales: item.locales, noticeIds: item.noticeIds.filter((id) => byId.has(String(id))) },
+      projectNotices,
+      itemNotices,
+    ),
+    projectNotices,
+    itemNotices,
+  }
 }
 
 // The project names a notice the public cannot read (a draft): it cannot be carried, and has no rules to check.
-const missingNotice = (id: Id): NoticeFacts => ({ id, name: `#${id} (not published)`, statement: {}, disclaimer: {}, emblem: null, visibility: null })
+const missingNotice = (id: Id): NoticeFacts => ({
+  id,
+  name: `#${id} (not published)`,
+  statement: {},
+  disclaimer: {},
+  emblem: null,
+  visibility: null,
+})

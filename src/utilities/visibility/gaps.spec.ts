@@ -14,19 +14,37 @@ const eu = (overrides: Partial<NoticeFacts> = {}): NoticeFacts => ({
 
 describe('visibilityGaps', () => {
   it('names the language a required statement is missing in', () => {
-    const gaps = visibilityGaps({ locales: ['en', 'ru', 'tg'], noticeIds: [1] }, [eu({ visibility: { statementRequired: true } })], [])
+    const gaps = visibilityGaps(
+      { locales: ['en', 'ru', 'tg'], noticeIds: [1] },
+      [eu({ visibility: { statementRequired: true } })],
+      [],
+    )
     expect(gaps.map((gap) => gap.message)).toEqual(['The statement of donor notice “EU” is missing in Tajik (tg).'])
     expect(gaps[0]).toMatchObject({ notice: 1, rule: 'statement', locale: 'tg', enforced: false })
   })
 
   it('counts a blank statement as missing, and asks only for the item’s own locales', () => {
-    const notice = eu({ statement: { en: 'Funded by the EU', ru: '  ', kk: '' }, visibility: { statementRequired: true } })
-    expect(visibilityGaps({ locales: ['en', 'ru'], noticeIds: [1] }, [notice], []).map((gap) => gap.locale)).toEqual(['ru'])
+    const notice = eu({
+      statement: { en: 'Funded by the EU', ru: '  ', kk: '' },
+      visibility: { statementRequired: true },
+    })
+    expect(visibilityGaps({ locales: ['en', 'ru'], noticeIds: [1] }, [notice], []).map((gap) => gap.locale)).toEqual([
+      'ru',
+    ])
   })
 
   it('asks for the emblem and the disclaimer only when the rules say so', () => {
     expect(visibilityGaps({ locales: ['en'], noticeIds: [1] }, [eu()], [])).toEqual([])
-    const gaps = visibilityGaps({ locales: ['en', 'ru'], noticeIds: [1] }, [eu({ disclaimer: { en: 'Sole responsibility…' }, visibility: { emblemRequired: true, disclaimerRequired: true, enforce: true } })], [])
+    const gaps = visibilityGaps(
+      { locales: ['en', 'ru'], noticeIds: [1] },
+      [
+        eu({
+          disclaimer: { en: 'Sole responsibility…' },
+          visibility: { emblemRequired: true, disclaimerRequired: true, enforce: true },
+        }),
+      ],
+      [],
+    )
     expect(gaps.map((gap) => [gap.rule, gap.locale, gap.enforced])).toEqual([
       ['emblem', undefined, true],
       ['disclaimer', 'ru', true],
@@ -37,16 +55,37 @@ describe('visibilityGaps', () => {
 
   it('measures the emblem against the minimum size', () => {
     const rules = { emblemRequired: true, minEmblemHeight: 100 }
-    expect(visibilityGaps({ locales: ['en'], noticeIds: [1] }, [eu({ emblem: { width: 300, height: 200 }, visibility: rules })], [])).toEqual([])
-    const small = visibilityGaps({ locales: ['en'], noticeIds: [1] }, [eu({ emblem: { width: 60, height: 40 }, visibility: rules })], [])
-    expect(small.map((gap) => gap.message)).toEqual(['The emblem of donor notice “EU” is 60×40 px; the donor’s rules ask for at least 100 px high.'])
-    const narrow = visibilityGaps({ locales: ['en'], noticeIds: [1] }, [eu({ emblem: { width: 60, height: 400 }, visibility: { minEmblemWidth: 120 } })], [])
+    expect(
+      visibilityGaps(
+        { locales: ['en'], noticeIds: [1] },
+        [eu({ emblem: { width: 300, height: 200 }, visibility: rules })],
+        [],
+      ),
+    ).toEqual([])
+    const small = visibilityGaps(
+      { locales: ['en'], noticeIds: [1] },
+      [eu({ emblem: { width: 60, height: 40 }, visibility: rules })],
+      [],
+    )
+    expect(small.map((gap) => gap.message)).toEqual([
+      'The emblem of donor notice “EU” is 60×40 px; the donor’s rules ask for at least 100 px high.',
+    ])
+    const narrow = visibilityGaps(
+      { locales: ['en'], noticeIds: [1] },
+      [eu({ emblem: { width: 60, height: 400 }, visibility: { minEmblemWidth: 120 } })],
+      [],
+    )
     expect(narrow.map((gap) => gap.rule)).toEqual(['emblemSize'])
   })
 
   it('wants every notice of the project carried by the item, whatever its rules', () => {
     const gaps = visibilityGaps({ locales: ['en'], noticeIds: [] }, [eu()], [])
-    expect(gaps).toEqual([expect.objectContaining({ rule: 'notice', message: 'The donor notice “EU” of the project is not attached to this item.' })])
+    expect(gaps).toEqual([
+      expect.objectContaining({
+        rule: 'notice',
+        message: 'The donor notice “EU” of the project is not attached to this item.',
+      }),
+    ])
   })
 
   it('checks the item’s own notices too, once each', () => {
@@ -56,13 +95,23 @@ describe('visibilityGaps', () => {
   })
 
   it('blocks only on the gaps of enforcing notices', () => {
-    const gaps = visibilityGaps({ locales: ['en'], noticeIds: [] }, [eu({ visibility: { emblemRequired: true } }), eu({ id: 2, name: 'OSF', visibility: { enforce: true } })], [])
+    const gaps = visibilityGaps(
+      { locales: ['en'], noticeIds: [] },
+      [eu({ visibility: { emblemRequired: true } }), eu({ id: 2, name: 'OSF', visibility: { enforce: true } })],
+      [],
+    )
     expect(blockingGaps(gaps).map((gap) => [gap.noticeName, gap.rule])).toEqual([['OSF', 'notice']])
   })
 })
 
 describe('languageOf', () => {
   it('says the language in English with its code', () => {
-    expect(['en', 'ru', 'tg', 'kk', 'ky'].map(languageOf)).toEqual(['English (en)', 'Russian (ru)', 'Tajik (tg)', 'Kazakh (kk)', 'Kyrgyz (ky)'])
+    expect(['en', 'ru', 'tg', 'kk', 'ky'].map(languageOf)).toEqual([
+      'English (en)',
+      'Russian (ru)',
+      'Tajik (tg)',
+      'Kazakh (kk)',
+      'Kyrgyz (ky)',
+    ])
   })
 })

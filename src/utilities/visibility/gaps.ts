@@ -58,17 +58,29 @@ const isBlank = (text: string | null | undefined): boolean => typeof text !== 's
  * notice without rules asks nothing beyond being carried. Each gap names the notice, the rule
  * and, for texts, the language; the order is stable (notices as given, then rules, then locales).
  */
-export function visibilityGaps(item: ItemFacts, projectNotices: NoticeFacts[], itemNotices: NoticeFacts[]): VisibilityGap[] {
+export function visibilityGaps(
+  item: ItemFacts,
+  projectNotices: NoticeFacts[],
+  itemNotices: NoticeFacts[],
+): VisibilityGap[] {
   const gaps: VisibilityGap[] = []
   const carried = new Set(item.noticeIds.map(String))
   const applying = new Map<string, NoticeFacts>()
-  for (const notice of [...projectNotices, ...itemNotices]) if (!applying.has(String(notice.id))) applying.set(String(notice.id), notice)
+  for (const notice of [...projectNotices, ...itemNotices])
+    if (!applying.has(String(notice.id))) applying.set(String(notice.id), notice)
   const projectIds = new Set(projectNotices.map((notice) => String(notice.id)))
 
   for (const notice of applying.values()) {
     const rules = notice.visibility ?? {}
     const gap = (rule: GapRule, message: string, locale?: string) =>
-      gaps.push({ notice: notice.id, noticeName: notice.name, rule, ...(locale ? { locale } : {}), enforced: Boolean(rules.enforce), message })
+      gaps.push({
+        notice: notice.id,
+        noticeName: notice.name,
+        rule,
+        ...(locale ? { locale } : {}),
+        enforced: Boolean(rules.enforce),
+        message,
+      })
     const named = `donor notice “${notice.name}”`
 
     if (projectIds.has(String(notice.id)) && !carried.has(String(notice.id))) {
@@ -80,15 +92,25 @@ export function visibilityGaps(item: ItemFacts, projectNotices: NoticeFacts[], i
       const tooNarrow = rules.minEmblemWidth && (typeof width !== 'number' || width < rules.minEmblemWidth)
       const tooLow = rules.minEmblemHeight && (typeof height !== 'number' || height < rules.minEmblemHeight)
       if (tooNarrow || tooLow) {
-        const wanted = [rules.minEmblemWidth ? `${rules.minEmblemWidth} px wide` : '', rules.minEmblemHeight ? `${rules.minEmblemHeight} px high` : ''].filter(Boolean).join(' and ')
-        gap('emblemSize', `The emblem of ${named} is ${width ?? '?'}×${height ?? '?'} px; the donor’s rules ask for at least ${wanted}.`)
+        const wanted = [
+          rules.minEmblemWidth ? `${rules.minEmblemWidth} px wide` : '',
+          rules.minEmblemHeight ? `${rules.minEmblemHeight} px high` : '',
+        ]
+          .filter(Boolean)
+          .join(' and ')
+        gap(
+          'emblemSize',
+          `The emblem of ${named} is ${width ?? '?'}×${height ?? '?'} px; the donor’s rules ask for at least ${wanted}.`,
+        )
       }
     }
     for (const locale of item.locales) {
-      if (rules.statementRequired && isBlank(notice.statement[locale])) gap('statement', `The statement of ${named} is missing in ${languageOf(locale)}.`, locale)
+      if (rules.statementRequired && isBlank(notice.statement[locale]))
+        gap('statement', `The statement of ${named} is missing in ${languageOf(locale)}.`, locale)
     }
     for (const locale of item.locales) {
-      if (rules.disclaimerRequired && isBlank(notice.disclaimer[locale])) gap('disclaimer', `The disclaimer of ${named} is missing in ${languageOf(locale)}.`, locale)
+      if (rules.disclaimerRequired && isBlank(notice.disclaimer[locale]))
+        gap('disclaimer', `The disclaimer of ${named} is missing in ${languageOf(locale)}.`, locale)
     }
   }
   return gaps

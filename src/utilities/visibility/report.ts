@@ -1,8 +1,8 @@
-import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 import { stringify } from 'csv-stringify/sync'
+import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
-import { publishedWhere } from '@/access/publishedOnly'
 import { releasedWhere } from '@/access/publishedAndNotEmbargoed'
+import { publishedWhere } from '@/access/publishedOnly'
 import { defaultLocale } from '@/i18n/localization'
 import { frontendUrl } from '@/utilities/delivery/frontendUrl'
 
@@ -81,7 +81,17 @@ async function firstPublishedAt(req: PayloadRequest, collection: CollectionSlug,
  * project the requester cannot read.
  */
 export async function visibilityReport(req: PayloadRequest, projectId: Id): Promise<VisibilityReport | undefined> {
-  const project = (await req.payload.findByID({ collection: 'projects', id: projectId, select: { title: true, slug: true }, locale: defaultLocale, depth: 0, draft: true, disableErrors: true, overrideAccess: false, req })) as Doc | null
+  const project = (await req.payload.findByID({
+    collection: 'projects',
+    id: projectId,
+    select: { title: true, slug: true },
+    locale: defaultLocale,
+    depth: 0,
+    draft: true,
+    disableErrors: true,
+    overrideAccess: false,
+    req,
+  })) as Doc | null
   if (!project) return undefined
   const noticeIds = await projectNoticeIds(req, project.id)
   const notices = await loadNotices(req, noticeIds)
@@ -102,7 +112,11 @@ export async function visibilityReport(req: PayloadRequest, projectId: Id): Prom
     for (const doc of docs as unknown as Doc[]) {
       const locales = titleLocales(doc.title)
       const carried = idsOf(doc.donorNotices)
-      const { gaps, projectNotices, itemNotices } = await checkItem(req, { project: project.id, noticeIds: carried, locales })
+      const { gaps, projectNotices, itemNotices } = await checkItem(req, {
+        project: project.id,
+        noticeIds: carried,
+        locales,
+      })
       const applying = [...projectNotices, ...itemNotices]
       const slugs = (doc.slug ?? {}) as Localized
       const urls: Record<string, string> = {}
@@ -115,7 +129,9 @@ export async function visibilityReport(req: PayloadRequest, projectId: Id): Prom
         id: doc.id,
         title: inDefault(doc.title),
         titles: doc.title as Localized,
-        ...(collection === 'events' ? { startDate: doc.startDate as string, endDate: doc.endDate as string } : { releaseDate: doc.releaseDate as string }),
+        ...(collection === 'events'
+          ? { startDate: doc.startDate as string, endDate: doc.endDate as string }
+          : { releaseDate: doc.releaseDate as string }),
         firstPublishedAt: await firstPublishedAt(req, collection, doc.id),
         updatedAt: (doc.updatedAt as string | undefined) ?? null,
         locales,
@@ -127,15 +143,37 @@ export async function visibilityReport(req: PayloadRequest, projectId: Id): Prom
     }
   }
   return {
-    project: { id: project.id, title: inDefault(project.title), slug: typeof project.slug === 'string' ? project.slug : null },
+    project: {
+      id: project.id,
+      title: inDefault(project.title),
+      slug: typeof project.slug === 'string' ? project.slug : null,
+    },
     generatedAt: new Date().toISOString(),
-    notices: notices.map((notice) => ({ id: notice.id, name: notice.name, emblem: Boolean(notice.emblem), visibility: notice.visibility ?? null })),
+    notices: notices.map((notice) => ({
+      id: notice.id,
+      name: notice.name,
+      emblem: Boolean(notice.emblem),
+      visibility: notice.visibility ?? null,
+    })),
     items,
     summary: { items: items.length, withGaps: items.filter((item) => item.gaps.length).length },
   }
 }
 
-export const reportColumns = ['collection', 'id', 'locale', 'title', 'url', 'startDate', 'endDate', 'releaseDate', 'firstPublishedAt', 'noticePresent', 'emblemPresent', 'gaps'] as const
+export const reportColumns = [
+  'collection',
+  'id',
+  'locale',
+  'title',
+  'url',
+  'startDate',
+  'endDate',
+  'releaseDate',
+  'firstPublishedAt',
+  'noticePresent',
+  'emblemPresent',
+  'gaps',
+] as const
 
 /**
  * The report as CSV (RFC 4180, by csv-stringify): one row per item and published language.
@@ -161,5 +199,10 @@ export function reportToCsv(report: VisibilityReport): string {
         .join(' | '),
     })),
   )
-  return stringify(rows, { header: true, columns: [...reportColumns], escape_formulas: true, record_delimiter: 'windows' })
+  return stringify(rows, {
+    header: true,
+    columns: [...reportColumns],
+    escape_formulas: true,
+    record_delimiter: 'windows',
+  })
 }

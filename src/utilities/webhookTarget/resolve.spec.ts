@@ -1,4 +1,12 @@
-import { checkedLookup, checkWebhookUrl, privateAllowance, type Resolve, resolveChecked, webhookDns, WebhookTargetRefused } from './resolve'
+import {
+  checkedLookup,
+  checkWebhookUrl,
+  privateAllowance,
+  type Resolve,
+  resolveChecked,
+  webhookDns,
+  WebhookTargetRefused,
+} from './resolve'
 
 const dnsAnswering =
   (answers: Record<string, string[]>): Resolve =>
@@ -32,21 +40,29 @@ describe('resolveChecked', () => {
   const resolve = dnsAnswering(answers)
 
   it('returns every address of a public name', async () => {
-    await expect(resolveChecked('https://hooks.example.org/', 'hooks.example.org', 'none', resolve)).resolves.toHaveLength(2)
+    await expect(
+      resolveChecked('https://hooks.example.org/', 'hooks.example.org', 'none', resolve),
+    ).resolves.toHaveLength(2)
   })
 
   it('refuses a name when any of its addresses is refused', async () => {
     await expect(resolveChecked('https://rebind.example.org/', 'rebind.example.org', 'none', resolve)).resolves.toBe(
       '"https://rebind.example.org/": rebind.example.org resolves to 127.0.0.1 is a loopback address (this server itself); webhooks may only reach public internet addresses.',
     )
-    await expect(resolveChecked('x', 'mixed.example.org', 'none', resolve)).resolves.toContain('10.0.0.7 is a private network address')
-    await expect(resolveChecked('x', 'mapped.example.org', 'none', resolve)).resolves.toContain('IPv6 form of 169.254.169.254')
+    await expect(resolveChecked('x', 'mixed.example.org', 'none', resolve)).resolves.toContain(
+      '10.0.0.7 is a private network address',
+    )
+    await expect(resolveChecked('x', 'mapped.example.org', 'none', resolve)).resolves.toContain(
+      'IPv6 form of 169.254.169.254',
+    )
   })
 
   it('refuses names that do not resolve, saying why', async () => {
     await expect(resolveChecked('x', 'nowhere.example.org', 'none', resolve)).resolves.toContain('does not exist')
     const failing: Resolve = async () => Promise.reject(Object.assign(new Error('timeout'), { code: 'EAI_AGAIN' }))
-    await expect(resolveChecked('x', 'slow.example.org', 'none', failing)).resolves.toContain('could not be resolved (EAI_AGAIN)')
+    await expect(resolveChecked('x', 'slow.example.org', 'none', failing)).resolves.toContain(
+      'could not be resolved (EAI_AGAIN)',
+    )
   })
 })
 
@@ -66,10 +82,15 @@ describe('checkWebhookUrl', () => {
 describe('checkedLookup', () => {
   const lookup = checkedLookup('https://x/', 'none', dnsAnswering(answers))
   const call = (host: string, options: { all?: boolean; family?: number | 'IPv4' | 'IPv6' }) =>
-    new Promise<{ error: unknown; address: unknown; family?: number }>((resolve) => lookup(host, options as never, (error, address, family) => resolve({ error, address, family })))
+    new Promise<{ error: unknown; address: unknown; family?: number }>((resolve) =>
+      lookup(host, options as never, (error, address, family) => resolve({ error, address, family })),
+    )
 
   it('hands the socket the addresses it checked, in the form asked for', async () => {
-    expect(await call('hooks.example.org', { all: true })).toMatchObject({ error: null, address: [{ address: '93.184.215.14', family: 4 }, { family: 6 }] })
+    expect(await call('hooks.example.org', { all: true })).toMatchObject({
+      error: null,
+      address: [{ address: '93.184.215.14', family: 4 }, { family: 6 }],
+    })
     expect(await call('hooks.example.org', {})).toEqual({ error: null, address: '93.184.215.14', family: 4 })
     expect(await call('hooks.example.org', { family: 'IPv6' })).toMatchObject({ error: null, family: 6 })
   })

@@ -15,7 +15,12 @@ const DNS_TIMEOUT_MS = 5_000
 const systemResolve: Resolve = (host) =>
   Promise.race([
     dns.promises.lookup(host, { all: true, order: 'verbatim' }),
-    new Promise<never>((_, reject) => setTimeout(() => reject(Object.assign(new Error(`DNS lookup of ${host} timed out`), { code: 'ETIMEOUT' })), DNS_TIMEOUT_MS).unref()),
+    new Promise<never>((_, reject) =>
+      setTimeout(
+        () => reject(Object.assign(new Error(`DNS lookup of ${host} timed out`), { code: 'ETIMEOUT' })),
+        DNS_TIMEOUT_MS,
+      ).unref(),
+    ),
   ])
 
 /**
@@ -37,20 +42,28 @@ export function privateAllowance(env: Record<string, string | undefined> = proce
 
 /** Says so when the operator set the variable and production ignored it, which explains a refusal. */
 export function allowanceNote(env: Record<string, string | undefined> = process.env): string {
-  return env[ALLOW_PRIVATE_VARIABLE] && privateAllowance(env) === 'none' ? ` (${ALLOW_PRIVATE_VARIABLE}=${env[ALLOW_PRIVATE_VARIABLE]} is ignored: it is honoured only as "loopback", outside production)` : ''
+  return env[ALLOW_PRIVATE_VARIABLE] && privateAllowance(env) === 'none'
+    ? ` (${ALLOW_PRIVATE_VARIABLE}=${env[ALLOW_PRIVATE_VARIABLE]} is ignored: it is honoured only as "loopback", outside production)`
+    : ''
 }
 
 /**
  * Resolves `host` and checks every address; one refused address refuses the name, because a
  * connection may be made to any of them. Returns the addresses, or the reason as text.
  */
-export async function resolveChecked(value: string, host: string, allowance: Allowance, resolve: Resolve = webhookDns.resolve): Promise<Resolved[] | string> {
+export async function resolveChecked(
+  value: string,
+  host: string,
+  allowance: Allowance,
+  resolve: Resolve = webhookDns.resolve,
+): Promise<Resolved[] | string> {
   let addresses: Resolved[]
   try {
     addresses = await resolve(host)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOTFOUND' || code === 'ENODATA') return `"${value}": the host name ${host} does not exist (no DNS address found).`
+    if (code === 'ENOTFOUND' || code === 'ENODATA')
+      return `"${value}": the host name ${host} does not exist (no DNS address found).`
     return `"${value}": the host name ${host} could not be resolved (${code ?? String(error)}); try again later.`
   }
   if (!addresses.length) return `"${value}": the host name ${host} has no address.`
@@ -62,7 +75,10 @@ export async function resolveChecked(value: string, host: string, allowance: All
 }
 
 /** Save-time check of a webhook URL: `true` or a message for the admin. */
-export async function checkWebhookUrl(value: string, allowance: Allowance = privateAllowance()): Promise<true | string> {
+export async function checkWebhookUrl(
+  value: string,
+  allowance: Allowance = privateAllowance(),
+): Promise<true | string> {
   const target = parseWebhookTarget(value, allowance)
   if (typeof target === 'string') return target + allowanceNote()
   if (target.address) return true
@@ -80,14 +96,23 @@ export class WebhookTargetRefused extends Error {
  * the socket exactly those addresses: the address checked is the address connected to, so a name
  * that answers differently a moment later (DNS rebinding) gains nothing.
  */
-export function checkedLookup(value: string, allowance: Allowance, resolve: Resolve = webhookDns.resolve): LookupFunction {
+export function checkedLookup(
+  value: string,
+  allowance: Allowance,
+  resolve: Resolve = webhookDns.resolve,
+): LookupFunction {
   return (hostname, options, callback) => {
     resolveChecked(value, hostname.replace(/^\[(.*)\]$/, '$1'), allowance, resolve).then(
       (resolved) => {
         if (typeof resolved === 'string') return callback(new WebhookTargetRefused(resolved + allowanceNote()), '', 0)
         const wanted = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family
         const usable = wanted ? resolved.filter(({ family }) => family === wanted) : resolved
-        if (!usable.length) return callback(Object.assign(new Error(`${hostname} has no IPv${wanted} address`), { code: 'ENOTFOUND' }), '', 0)
+        if (!usable.length)
+          return callback(
+            Object.assign(new Error(`${hostname} has no IPv${wanted} address`), { code: 'ENOTFOUND' }),
+            '',
+            0,
+          )
         if (options.all) return (callback as unknown as (error: null, addresses: Resolved[]) => void)(null, usable)
         callback(null, usable[0].address, usable[0].family)
       },

@@ -19,7 +19,8 @@ const PUBLIC_ONLY = 'webhooks may only reach public internet addresses'
  * lives (metadata.google.internal).
  */
 const INTERNAL_SUFFIXES = ['localhost', 'local', 'internal', 'home.arpa']
-export const isInternalName = (host: string): boolean => INTERNAL_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`))
+export const isInternalName = (host: string): boolean =>
+  INTERNAL_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`))
 
 /**
  * Parses and checks a webhook URL, or says why it is refused. The WHATWG URL parser runs first:
@@ -50,4 +51,5 @@ export function parseWebhookTarget(value: string, allowance: Allowance = 'none')
 }
 
 /** The refusal message for a name whose DNS answer includes a refused address. */
-export const resolvesToRefused = (value: string, host: string, reason: string): string => `"${value}": ${host} resolves to ${reason}; ${PUBLIC_ONLY}.`
+export const resolvesToRefused = (value: string, host: string, reason: string): string =>
+  `"${value}": ${host} resolves to ${reason}; ${PUBLIC_ONLY}.`

@@ -74,7 +74,10 @@ export default buildConfig({
         'donor-notices': { labels: { singular: 'Funding notice', plural: 'Funding notices' } },
         projects: {
           group: 'Programmes',
-          fields: ({ defaultFields }) => [...defaultFields, { name: 'budget', type: 'number', admin: { description: 'In euros.' } }],
+          fields: ({ defaultFields }) => [
+            ...defaultFields,
+            { name: 'budget', type: 'number', admin: { description: 'In euros.' } },
+          ],
         },
       },
       frontend: { url: 'https://site.example', paths: { events: '/{locale}/agenda/{slug}' } },
