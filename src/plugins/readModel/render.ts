@@ -211,6 +211,8 @@ export async function renderDocument(
   return expires
 }
 
+const RENDER_CHUNK = 25
+
 /**
  * Renders many documents' stale rows at once, one read per locale and depth (the first fill of a
  * large site); rows changed meanwhile keep their new token and are left to their own render.
@@ -239,26 +241,29 @@ export async function renderMany(
   const rendered = new Set<string>()
   for (const locale of localeCodes) {
     for (const depth of DEPTHS) {
-      const wanted = batched.filter((row) => row.locale === locale && row.depth === depth)
-      if (!wanted.length) continue
-      const { docs } = await payload.find({
-        collection: collection as CollectionSlug,
-        where: { id: { in: wanted.map((row) => row.document) } },
-        depth,
-        locale: locale as 'en',
-        limit: wanted.length,
-        pagination: false,
-        overrideAccess: false,
-      })
-      const byId = new Map(docs.map((doc) => [String(doc.id), doc as unknown as Doc]))
-      for (const row of wanted) {
-        const doc = byId.get(row.document)
-        if (!doc) continue
-        rendered.add(row.document)
-        if (!expiries.has(row.document)) expiries.set(row.document, expiryOf(payload, collection, row.document, doc))
-        const expires = await expiries.get(row.document)!
-        if (expires) later.set(row.document, expires)
-        await keepRender(payload, row, JSON.stringify(doc), expires, req)
+      const all = batched.filter((row) => row.locale === locale && row.depth === depth)
+      // A few dozen documents per read: a hundred events at depth 1 read at once held them all in memory.
+      for (let start = 0; start < all.length; start += RENDER_CHUNK) {
+        const wanted = all.slice(start, start + RENDER_CHUNK)
+        const { docs } = await payload.find({
+          collection: collection as CollectionSlug,
+          where: { id: { in: wanted.map((row) => row.document) } },
+          depth,
+          locale: locale as 'en',
+          limit: wanted.length,
+          pagination: false,
+          overrideAccess: false,
+        })
+        const byId = new Map(docs.map((doc) => [String(doc.id), doc as unknown as Doc]))
+        for (const row of wanted) {
+          const doc = byId.get(row.document)
+          if (!doc) continue
+          rendered.add(row.document)
+          if (!expiries.has(row.document)) expiries.set(row.document, expiryOf(payload, collection, row.document, doc))
+          const expires = await expiries.get(row.document)!
+          if (expires) later.set(row.document, expires)
+          await keepRender(payload, row, JSON.stringify(doc), expires, req)
+        }
       }
     }
   }
