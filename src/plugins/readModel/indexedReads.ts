@@ -5,13 +5,8 @@ import type { Where } from 'payload'
 import { type KeyIndex, keyIndexOf, type KeyRow, type Range, rangeOf, rowsInRange } from './keyIndex'
 import type { StoreQuery } from './query'
 import { RowBodies } from './rowBodies'
-import { BODY, column, DATES, depsOf, instant, pageBody, pageMeta, type StoreAnswer } from './rows'
+import { BODY, type Client, column, DATES, depsOf, instant, pageBody, pageMeta, type StoreAnswer, TABLE } from './rows'
 
-type Client = {
-  execute: (statement: { sql: string; args: (string | number)[] }) => Promise<{ rows: Record<string, unknown>[] }>
-}
-
-const TABLE = 'public_snapshots'
 /** Stored answers kept in memory: a page of a list is the same twenty rows for many instants. */
 const BODY_BYTES = 32 * 2 ** 20
 /** After a scope could not be indexed (a row stale or expired: Payload answers it), the next try. */

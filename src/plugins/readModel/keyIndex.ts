@@ -85,12 +85,12 @@ function tighter(a: Bound | undefined, b: Bound, side: 'lower' | 'upper'): Bound
 export function rangeOf(conditions: [operator: string, instant: string][]): Range | undefined {
   const range: Range = {}
   for (const [operator, value] of conditions) {
+    if (!['greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'equals'].includes(operator))
+      return undefined
     if (operator === 'greater_than' || operator === 'greater_than_equal' || operator === 'equals')
       range.lower = tighter(range.lower, { value, inclusive: operator !== 'greater_than' }, 'lower')
     if (operator === 'less_than' || operator === 'less_than_equal' || operator === 'equals')
       range.upper = tighter(range.upper, { value, inclusive: operator !== 'less_than' }, 'upper')
-    if (!['greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'equals'].includes(operator))
-      return undefined
   }
   return range
 }

@@ -1,6 +1,14 @@
 import { DATE_COLUMNS } from './fields'
 import type { StoreQuery } from './query'
 
+/** The store's table, as the SQLite adapter names `public-snapshots`. */
+export const TABLE = 'public_snapshots'
+
+/** The part of the adapter's libsql client the store's own SQL uses. */
+export type Client = {
+  execute: (statement: { sql: string; args: (string | number)[] }) => Promise<{ rows: Record<string, unknown>[] }>
+}
+
 /** The store's date columns, as the adapter names them in SQL. */
 export const DATES = new Set(Object.values(DATE_COLUMNS))
 

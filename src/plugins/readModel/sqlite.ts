@@ -7,13 +7,11 @@ import { writeLockOf } from '@/utilities/serialTransactions'
 import { TEXT_COLUMNS } from './fields'
 import { indexedReads } from './indexedReads'
 import type { StoreQuery } from './query'
-import { BODY, column, DATES, depsOf, instant, pageBody, pageMeta, type StoreAnswer } from './rows'
+import { BODY, type Client, column, DATES, depsOf, instant, pageBody, pageMeta, type StoreAnswer, TABLE } from './rows'
 
 type Value = string | number
-type Client = { execute: (statement: { sql: string; args: Value[] }) => Promise<{ rows: Record<string, unknown>[] }> }
 type Compiled = { sql: string; args: Value[] }
 
-const TABLE = 'public_snapshots'
 const DEPS_TABLE = 'public_snapshot_deps'
 /** Changes kept for instances that have not read them yet; one further behind empties its whole cache. */
 const KEPT_CHANGES = 5000
@@ -122,7 +120,8 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
     })
     return Number(rows[0]?.id ?? 0)
   }
-  const indexed = indexedReads(client)
+  // Only the store that answers reads keeps sort keys and bodies; a write's transaction store never reads them.
+  const indexed = transaction ? undefined : indexedReads(client)
 
   return {
     /** Marks every row of these documents stale under a new token: one statement for many documents. */
@@ -253,7 +252,7 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
       change?: number,
     ): Promise<StoreAnswer | undefined | typeof NOT_COMPILED> {
       // `change`, where the caller has just read it (the response cache does, before every answer), saves a statement.
-      const fromIndex = await indexed.answer(query, embargoed, change ?? (await lastChange()))
+      const fromIndex = indexed && (await indexed.answer(query, embargoed, change ?? (await lastChange())))
       if (fromIndex) return fromIndex
       const scope: Compiled[] = [
         { sql: 'collection = ? AND locale = ? AND depth = ?', args: [query.collection, query.locale, query.depth] },
