@@ -290,7 +290,7 @@ export const Events: CollectionConfig<'events'> = {
   // Public lists filter on the status and a date range, sorted by that date: one range scan,
   // for the page and for its count, however many events there are.
   // (_status, createdAt) serves Payload's default order: without it SQLite sorted every published
-  // event, with its press-releases join evaluated per row, to return the first page (8 s at 100,000).
+  // event, with its press-releases join evaluated per row, to return the first page.
   indexes: [
     { fields: ['_status', 'startDate'] },
     { fields: ['_status', 'endDate'] },

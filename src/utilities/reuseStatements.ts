@@ -12,8 +12,8 @@ type WithCache = Connection & { [CACHE]?: Map<string, Prepared> }
  * dropped beyond `limit`), instead of preparing every query anew, as @libsql/client does for every
  * execute. Each libsql statement holds ≈ 4 KB of native memory until V8 collects its small JS
  * wrapper, and V8 does not know about that memory, so statements prepared faster than it collects
- * pile up (tursodatabase/libsql-js#153; `node --expose-gc bench/libsql-memory.mjs`: +66 MB per
- * 20,000 in a loop, given back to the allocator afterwards, not kept). Reuse avoids the pile-up
+ * pile up (tursodatabase/libsql-js#153; `node --expose-gc bench/libsql-memory.mjs` measures it, and
+ * docs/PERFORMANCE.md has the figure; the memory goes back to the allocator, it is not kept). Reuse avoids the pile-up
  * and the compile. Kept small: a cached statement holds its compiled program. Safe because the one
  * caller, @libsql/client's executeStmt, sets the statement's modes (safe integers, raw rows)
  * before each use and reads every row synchronously.

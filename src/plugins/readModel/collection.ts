@@ -48,7 +48,7 @@ export const SNAPSHOT_DEPS = 'public-snapshot-deps'
 /**
  * Which stored documents embed which others, one row per pair, indexed by the embedded one: a
  * write finds the snapshots it makes stale with one index lookup (a `contains` over the snapshots'
- * `deps` read every stored answer: 65 ms per write at 2,000 events, twice per save).
+ * `deps` read every stored answer, twice per save, so a write's cost grew with the store).
  */
 export const PublicSnapshotDeps = serverOnlyCollection({
   slug: SNAPSHOT_DEPS,

@@ -18,7 +18,7 @@ type Scope = { index?: KeyIndex; change: number; validUntil: number; triedAt: nu
 
 /**
  * An ETag from what the bytes are made of: each row's version (its id, token and expiry name one
- * stored answer) and the pagination fields. Hashing 70 kB of a page cost more than the page.
+ * stored answer) and the pagination fields. Hashing a page's bytes cost more than reading them.
  */
 export const versionTag = (rows: KeyRow[], meta: Record<string, unknown>): string =>
   `"v${crypto.hash('sha1', `${rows.map((row) => `${row.id}:${row.token}:${row.expires}`).join(',')}|${JSON.stringify(meta)}`, 'base64url')}"`

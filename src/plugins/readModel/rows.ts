@@ -27,7 +27,7 @@ export type StoreAnswer = { body: Buffer; deps: string[]; etag?: string }
 
 /**
  * The stored bodies are read as bytes (`CAST(body AS BLOB)` is the text's UTF-8 as stored) and
- * joined as bytes: turning a page of 70 kB of strings into a Buffer again cost more than the query.
+ * joined as bytes: turning a page of strings into a Buffer again cost more than the query.
  */
 export const BODY = 'CAST(body AS BLOB) AS body'
 const COMMA = Buffer.from(',')

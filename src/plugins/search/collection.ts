@@ -51,7 +51,7 @@ export const SEARCH_WORDS = 'search-words'
 /**
  * Every word of every index row, with what a query filters and ranks by beside it, so that a
  * search is a range scan of one index per query word instead of a `like` over every row of the
- * locale (82 ms at 10,000 documents). Written with the rows it belongs to, read only by the search.
+ * locale, whose cost grows with the locale. Written with the rows it belongs to, read only by the search.
  */
 export const SearchWords = serverOnlyCollection({
   slug: SEARCH_WORDS,

@@ -95,7 +95,7 @@ async function matchInSql(
     rows.map((row) => ({ row: String(row.row), title: Number(row.title) === 1 }))
   if (words.length === 1) {
     // One word (most searches): a top-N sort and a count of the index range, each cheaper than
-    // the window the general query counts with (9 + 3.5 ms against 25 ms at 9,800 matches).
+    // the window the general query counts with (docs/PERFORMANCE.md, "Why the code is shaped so").
     const page = await sql.execute({
       sql: `SELECT row, t AS title, date FROM (${perWord}) ${order}`,
       args: [...args, limit, offset],
