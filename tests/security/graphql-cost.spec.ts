@@ -132,7 +132,7 @@ describe('GraphQL cost limits, over HTTP', () => {
   it.each(attacks)(
     'answers %s within 200 ms of server CPU and 50 MB, without holding /healthz',
     async (_name, send, status) => {
-      // Up to three tries, the cheapest kept, as in xliff-abuse.spec.ts: a loaded CI machine stalls
+      // Up to three tries, stopping at the first within budget, as in xliff-abuse.spec.ts: a loaded CI machine stalls
       // /healthz now and then by itself; an expensive query is expensive on every try.
       const within = (r: Awaited<ReturnType<typeof measure>>) =>
         r.cpuMs <= 200 && r.rssMb <= 50 && r.healthzDelayMs <= 100
