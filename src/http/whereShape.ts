@@ -1,23 +1,13 @@
 import { validOperatorSet } from 'payload/shared'
 
 import type { Problem } from '@/utilities/errors'
+import { LIST_OPERATORS, SCALAR_OPERATORS, TEXT_OPERATORS } from '@/utilities/operators'
 
 import { MAX_LIKE_LENGTH, MAX_LIKE_WORDS, MAX_LIST_VALUES, MAX_WHERE_CONDITIONS, MAX_WHERE_NESTING } from './limits'
 
 /** A refused query's problem: the parameter path and what to send instead. */
 export type QueryProblem = Problem
 
-const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
-const TEXT_OPERATORS = new Set(['like', 'not_like', 'contains'])
-const SCALAR_OPERATORS = new Set([
-  'equals',
-  'not_equals',
-  'greater_than',
-  'greater_than_equal',
-  'less_than',
-  'less_than_equal',
-  'exists',
-])
 const NEAR = /^-?\d+(\.\d+)?,\s*-?\d+(\.\d+)?(,\s*\d+(\.\d+)?){0,2}$/
 
 const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object'

@@ -1,9 +1,9 @@
 import type { FlattenedField, Payload } from 'payload'
 
+import { LIST_OPERATORS } from '@/utilities/operators'
+
 import { describedId, fieldsOf, type IdKind, idKindOf, isValidId } from './ids'
 import type { QueryProblem } from './whereShape'
-
-const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
 
 /** What a query is about: a collection's documents, or (`/api/<slug>/versions`) their versions. */
 export type QueryRoute = { collection: string; versions?: boolean }

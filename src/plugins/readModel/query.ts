@@ -1,5 +1,7 @@
 import type { FlattenedField, Where } from 'payload'
 
+import { SCALAR_OPERATORS } from '@/utilities/operators'
+
 import { DATE_COLUMNS, TEXT_COLUMNS } from './fields'
 
 /** A public read the store can answer: one indexed query of snapshots, or one snapshot by id. */
@@ -19,17 +21,8 @@ export type RelationFilter = { collection: string; ids: string[] }
 
 type Query = Record<string, unknown>
 
-const ORDERED = [
-  'equals',
-  'not_equals',
-  'greater_than',
-  'greater_than_equal',
-  'less_than',
-  'less_than_equal',
-  'exists',
-  'in',
-  'not_in',
-]
+// What a date column answers: comparisons with one value, or membership in a list of them.
+const ORDERED = [...SCALAR_OPERATORS, 'in', 'not_in']
 const EXACT = ['equals', 'not_equals', 'exists', 'in', 'not_in']
 const REFERENCE = ['equals', 'contains', 'in']
 /**
