@@ -29,6 +29,9 @@ export default {
   forceExit: true,
   // A global option in Jest, not a per-project one: integration tests boot servers and wait for jobs.
   testTimeout: 120_000,
+  // A folder for the seeded database that server starts copy (tests/helpers/seedTemplate.ts).
+  globalSetup: '<rootDir>/tests/helpers/globalSetup.js',
+  globalTeardown: '<rootDir>/tests/helpers/globalTeardown.js',
   projects: [
     {
       ...common,

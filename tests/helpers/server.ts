@@ -1,10 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import { TEST_SECRET, throwawayDatabaseUri } from './payload'
+import { seededTemplate, usesSeededTemplate } from './seedTemplate'
+import { until } from './wait'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 export const compiledServer = path.join(root, 'dist', 'server.js')
@@ -31,11 +34,43 @@ export type RunningServer = {
 
 /**
  * Boots the compiled production server (`npm run build` first) on a free port with a fresh
- * database, and waits until it answers /healthz.
+ * database, and waits until it answers /healthz. A start that only needs the demo content gets a
+ * copy of a database seeded once per test run (see seedTemplate.ts); the others seed their own.
  */
 export async function startServer(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningServer> {
   if (!fs.existsSync(compiledServer)) throw new Error(`${compiledServer} is missing: run "npm run build" first.`)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-server-'))
+  if (usesSeededTemplate(env)) fs.cpSync(await seededTemplate(buildTemplate), dir, { recursive: true })
+  return bootServer(dir, env, timeoutMs)
+}
+
+/**
+ * Seeds `dir` through a real first start, lets the queue finish the jobs the seed queued (the
+ * read model, search, translation status), then stops the server cleanly so the file is whole.
+ */
+async function buildTemplate(dir: string): Promise<void> {
+  const token = crypto.randomBytes(24).toString('hex')
+  const server = await bootServer(dir, { METRICS_TOKEN: token, SEED_ON_START: 'true' }, 120_000)
+  const drained = until(
+    async () => {
+      const response = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${token}` } })
+      return /^pressroom_jobs_queued 0$/m.test(await response.text())
+    },
+    "the seed's jobs",
+    120_000,
+  )
+  // The server stops either way; a failed wait is reported after it has.
+  const waited = await drained.then(
+    () => undefined,
+    (error: unknown) => error,
+  )
+  const { code } = await server.stop()
+  if (waited) throw waited
+  if (code !== 0) throw new Error(`The template server exited with ${code}:\n${server.output()}`)
+}
+
+/** Spawns dist/server.js on the database and media folder in `dir`. */
+async function bootServer(dir: string, env: Record<string, string>, timeoutMs: number): Promise<RunningServer> {
   // A caller that needs the address before the start (SERVER_URL in mails) picks the port itself.
   const port = env.PORT ? Number(env.PORT) : await freePort()
   let output = ''
