@@ -10,6 +10,7 @@ import {
 import { visibilityCheckEndpoint, visibilityReportEndpoint } from '@/endpoints/visibility'
 import { checkDonorVisibility, recordPublishScope } from '@/hooks/checkDonorVisibility'
 import { componentPath } from '@/plugin/components'
+import { withHooks } from '@/utilities/withHooks'
 
 /** In the edit view's sidebar: what the donors' visibility rules still want of this item. */
 const warning: Field = {
@@ -27,19 +28,18 @@ const relatesTo = (collection: CollectionConfig, name: string, target: string) =
 export const isProjectItem = (collection: CollectionConfig): boolean =>
   relatesTo(collection, 'project', 'projects') && relatesTo(collection, 'donorNotices', 'donor-notices')
 
-const withCheck = (collection: CollectionConfig): CollectionConfig => ({
-  ...collection,
-  endpoints: [
-    ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
-    visibilityCheckEndpoint(collection.slug as CollectionSlug),
-  ],
-  fields: [...collection.fields, warning],
-  hooks: {
-    ...collection.hooks,
-    beforeOperation: [...(collection.hooks?.beforeOperation ?? []), recordPublishScope()],
-    beforeChange: [...(collection.hooks?.beforeChange ?? []), checkDonorVisibility],
-  },
-})
+const withCheck = (collection: CollectionConfig): CollectionConfig =>
+  withHooks(
+    {
+      ...collection,
+      endpoints: [
+        ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
+        visibilityCheckEndpoint(collection.slug as CollectionSlug),
+      ],
+      fields: [...collection.fields, warning],
+    },
+    { beforeOperation: [recordPublishScope()], beforeChange: [checkDonorVisibility] },
+  )
 
 const withReport = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,

@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, Plug
 import { DRAFT_SAVE } from '@/plugins/readModel/invalidate'
 import { fastStoreOf } from '@/plugins/readModel/store'
 import { publicCache } from '@/utilities/publicCache'
+import { withHooks } from '@/utilities/withHooks'
 
 const purge: CollectionAfterChangeHook & CollectionAfterDeleteHook = ({ doc, req }) => {
   // A draft save or an autosave changes nothing anyone outside the staff reads. On SQLite the
@@ -22,14 +23,7 @@ export const publicCachePlugin =
     ...config,
     collections: (config.collections ?? []).map((collection) =>
       collections.includes(collection.slug)
-        ? {
-            ...collection,
-            hooks: {
-              ...collection.hooks,
-              afterChange: [...(collection.hooks?.afterChange ?? []), purge],
-              afterDelete: [...(collection.hooks?.afterDelete ?? []), purge],
-            },
-          }
+        ? withHooks(collection, { afterChange: [purge], afterDelete: [purge] })
         : collection,
     ),
   })

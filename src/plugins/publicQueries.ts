@@ -1,6 +1,7 @@
 import type { Config, Plugin } from 'payload'
 
 import { guardPublicQueries } from '@/hooks/guardPublicQueries'
+import { withHooks } from '@/utilities/withHooks'
 
 /** Applies the public-query guard to the collections the public can read. */
 export const publicQueriesPlugin =
@@ -9,13 +10,7 @@ export const publicQueriesPlugin =
     ...config,
     collections: (config.collections ?? []).map((collection) =>
       collections.includes(collection.slug)
-        ? {
-            ...collection,
-            hooks: {
-              ...collection.hooks,
-              beforeOperation: [guardPublicQueries, ...(collection.hooks?.beforeOperation ?? [])],
-            },
-          }
+        ? withHooks(collection, { beforeOperation: [guardPublicQueries] }, 'first')
         : collection,
     ),
   })

@@ -1,6 +1,7 @@
 import type { CollectionAfterReadHook, Config, FlattenedField, Plugin } from 'payload'
 
 import { richTextToHtml } from '@/utilities/richTextHtml'
+import { withHooks } from '@/utilities/withHooks'
 
 /** The values `?richText=` takes: `lexical` (the default, Payload's editor state) or `html`. */
 export const RICH_TEXT_FORMATS = ['lexical', 'html'] as const
@@ -82,8 +83,5 @@ const toHtml: CollectionAfterReadHook = ({ collection, doc, req }) => {
 /** `?richText=html` on REST reads of every collection: rich text delivered as sanitized HTML instead of Lexical JSON. */
 export const richTextHtmlPlugin: Plugin = (config: Config): Config => ({
   ...config,
-  collections: (config.collections ?? []).map((collection) => ({
-    ...collection,
-    hooks: { ...collection.hooks, afterRead: [...(collection.hooks?.afterRead ?? []), toHtml] },
-  })),
+  collections: (config.collections ?? []).map((collection) => withHooks(collection, { afterRead: [toHtml] })),
 })

@@ -19,6 +19,7 @@ import {
   openGraphOf,
   type SeoSources,
 } from '@/utilities/seo'
+import { withHooks } from '@/utilities/withHooks'
 
 const sourcesOf = (collection: Pick<CollectionConfig, 'custom'> | undefined): SeoSources | undefined =>
   collection ? editorialDeclaration(collection)?.seo : undefined
@@ -171,15 +172,10 @@ export const seoFieldsPlugin: Plugin = (config: Config): Config => {
     collections: (withSeo.collections ?? []).map((collection) => {
       const sources = sourcesOf(collection)
       if (!sources) return collection
-      return {
-        ...collection,
-        fields: [...collection.fields, openGraphField],
-        hooks: {
-          ...collection.hooks,
-          beforeChange: [...(collection.hooks?.beforeChange ?? []), fillMeta(sources)],
-          afterRead: [...(collection.hooks?.afterRead ?? []), addOpenGraph(collection.slug, sources)],
-        },
-      }
+      return withHooks(
+        { ...collection, fields: [...collection.fields, openGraphField] },
+        { beforeChange: [fillMeta(sources)], afterRead: [addOpenGraph(collection.slug, sources)] },
+      )
     }),
   }
 }

@@ -3,6 +3,7 @@ import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 import { forgetTranslations, recordTranslations } from '@/hooks/recordTranslations'
 import { componentPath } from '@/plugin/components'
 import { hasTranslatableFields } from '@/utilities/translations/units'
+import { withHooks } from '@/utilities/withHooks'
 
 /** On each edit view: the fields missing or stale in the locale being edited. */
 const panel: Field = {
@@ -11,15 +12,11 @@ const panel: Field = {
   admin: { position: 'sidebar', components: { Field: componentPath('TranslationPanel') } },
 }
 
-const withTranslations = (collection: CollectionConfig): CollectionConfig => ({
-  ...collection,
-  fields: [...collection.fields, panel],
-  hooks: {
-    ...collection.hooks,
-    afterChange: [...(collection.hooks?.afterChange ?? []), recordTranslations],
-    afterDelete: [...(collection.hooks?.afterDelete ?? []), forgetTranslations],
-  },
-})
+const withTranslations = (collection: CollectionConfig): CollectionConfig =>
+  withHooks(
+    { ...collection, fields: [...collection.fields, panel] },
+    { afterChange: [recordTranslations], afterDelete: [forgetTranslations] },
+  )
 
 /** Keeps the translation ledger of every collection that has translatable fields. */
 export const translationsPlugin: Plugin = (config: Config): Config => ({

@@ -9,6 +9,7 @@ import type {
 } from 'payload'
 
 import { webhookEvent, type WebhookEventName } from '@/utilities/webhookEvent'
+import { withHooks } from '@/utilities/withHooks'
 
 const DRAFT_SAVE = 'webhooksDraftSave'
 
@@ -93,14 +94,10 @@ export const webhooksPlugin =
       const versioned = Boolean(
         collection.versions && typeof collection.versions === 'object' && collection.versions.drafts,
       )
-      return {
-        ...collection,
-        hooks: {
-          ...collection.hooks,
-          beforeOperation: [...(collection.hooks?.beforeOperation ?? []), noteDraftSave],
-          afterChange: [...(collection.hooks?.afterChange ?? []), onChange(versioned)],
-          afterDelete: [...(collection.hooks?.afterDelete ?? []), onDelete],
-        },
-      }
+      return withHooks(collection, {
+        beforeOperation: [noteDraftSave],
+        afterChange: [onChange(versioned)],
+        afterDelete: [onDelete],
+      })
     }),
   })

@@ -1,6 +1,7 @@
 import type { CollectionSlug, Config, Payload, Plugin, TaskConfig } from 'payload'
 
 import { runsJobsHere } from '@/jobs'
+import { withHooks } from '@/utilities/withHooks'
 
 import { PublicSnapshotDeps, PublicSnapshots } from './collection'
 import { afterChange, afterDelete, beforeChange, beforeDelete, noteDraftSave, RENDER_TASK } from './invalidate'
@@ -88,17 +89,12 @@ export const readModelPlugin =
       collections: [
         ...(config.collections ?? []).map((collection) =>
           publicCollections.includes(collection.slug)
-            ? {
-                ...collection,
-                hooks: {
-                  ...collection.hooks,
-                  beforeOperation: [noteDraftSave, ...(collection.hooks?.beforeOperation ?? [])],
-                  beforeChange: [...(collection.hooks?.beforeChange ?? []), beforeChange(stored)],
-                  beforeDelete: [...(collection.hooks?.beforeDelete ?? []), beforeDelete(stored)],
-                  afterChange: [...(collection.hooks?.afterChange ?? []), afterChange(publicCollections, stored)],
-                  afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete(publicCollections, stored)],
-                },
-              }
+            ? withHooks(withHooks(collection, { beforeOperation: [noteDraftSave] }, 'first'), {
+                beforeChange: [beforeChange(stored)],
+                beforeDelete: [beforeDelete(stored)],
+                afterChange: [afterChange(publicCollections, stored)],
+                afterDelete: [afterDelete(publicCollections, stored)],
+              })
             : collection,
         ),
         PublicSnapshots,

@@ -12,6 +12,7 @@ import { bumpGeneration } from '@/plugins/readModel/generation'
 import { searchDeclarations } from '@/plugins/search'
 import { localesOf } from '@/utilities/delivery/publicFeeds'
 import { badQuery, notFound } from '@/utilities/errors'
+import { withHooks } from '@/utilities/withHooks'
 
 import { REDIRECTS, redirectsCollection } from './collection'
 import { dropRedirects } from './keep'
@@ -68,13 +69,7 @@ export const redirectsPlugin =
       collections: [
         ...(config.collections ?? []).map((collection) =>
           collections.includes(collection.slug)
-            ? {
-                ...collection,
-                hooks: {
-                  ...collection.hooks,
-                  afterDelete: [...(collection.hooks?.afterDelete ?? []), dropAfterDelete],
-                },
-              }
+            ? withHooks(collection, { afterDelete: [dropAfterDelete] })
             : collection,
         ),
         { ...redirects, hooks: { afterChange: [purgeAfterChange], afterDelete: [purgeAfterDelete] } },

@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionCo
 import { DRAFT_SAVE } from '@/plugins/readModel/invalidate'
 import { keepRedirects } from '@/plugins/redirects/keep'
 import { editorialDeclaration, type SearchDeclaration } from '@/policy/editorial'
+import { withHooks } from '@/utilities/withHooks'
 
 import { SearchIndex, SearchWords } from './collection'
 import { searchEndpoint } from './endpoint'
@@ -55,17 +56,10 @@ export const searchPlugin: Plugin = (config: Config): Config => {
     collections: [
       ...(config.collections ?? []).map((collection) =>
         declarations[collection.slug]
-          ? {
-              ...collection,
-              hooks: {
-                ...collection.hooks,
-                afterChange: [
-                  ...(collection.hooks?.afterChange ?? []),
-                  indexAfterChange(declarations[collection.slug]),
-                ],
-                afterDelete: [...(collection.hooks?.afterDelete ?? []), unindexAfterDelete],
-              },
-            }
+          ? withHooks(collection, {
+              afterChange: [indexAfterChange(declarations[collection.slug])],
+              afterDelete: [unindexAfterDelete],
+            })
           : collection,
       ),
       SearchIndex,
