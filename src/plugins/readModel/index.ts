@@ -1,6 +1,7 @@
-import type { CollectionSlug, Config, Payload, Plugin, TaskConfig } from 'payload'
+import type { Config, Payload, Plugin, TaskConfig } from 'payload'
 
 import { runsJobsHere } from '@/jobs'
+import { idPages, yieldToRequests } from '@/utilities/idPages'
 import { withHooks } from '@/utilities/withHooks'
 
 import { PublicSnapshotDeps, PublicSnapshots } from './collection'
@@ -44,32 +45,22 @@ async function backfill(payload: Payload, publicCollections: string[]): Promise<
   for (const collection of storedCollections(payload, publicCollections)) {
     if (await isReady(payload, collection)) continue
     let complete = true
-    for (let page = 1; ; page += 1) {
-      const { docs, hasNextPage } = await payload.find({
-        collection: collection as CollectionSlug,
-        depth: 0,
-        limit: 100,
-        page,
-        overrideAccess: true,
-        select: {},
-      })
+    for await (const ids of idPages(payload, collection)) {
       const visible: string[] = []
-      for (const doc of docs) {
-        // A turn for requests between documents: a first fill of thousands must not stall the server.
-        await new Promise((resolve) => setImmediate(resolve))
+      for (const id of ids) {
+        await yieldToRequests()
         const req = { payload, context: {}, user: null } as never
         try {
-          if (await refreshRows(req, collection, doc.id, publicCollections)) visible.push(String(doc.id))
+          if (await refreshRows(req, collection, id, publicCollections)) visible.push(String(id))
         } catch (error) {
           complete = false
           payload.logger.error(
             { err: error },
-            `Filling the read model: ${collection} ${doc.id} failed; Payload answers ${collection} until the next start`,
+            `Filling the read model: ${collection} ${id} failed; Payload answers ${collection} until the next start`,
           )
         }
       }
       await renderMany(payload, collection, visible)
-      if (!hasNextPage) break
     }
     if (complete) await markReady(payload, collection)
   }

@@ -3,6 +3,7 @@ import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 import { localeCodes } from '@/i18n/localization'
 import { publicRule } from '@/plugins/readModel/render'
 import type { SearchDeclaration } from '@/policy/editorial'
+import { idPages, yieldToRequests } from '@/utilities/idPages'
 
 import { SEARCH_INDEX, SEARCH_WORDS } from './collection'
 import { searchRowOf, selectOf } from './rows'
@@ -120,28 +121,12 @@ export async function fillIndex(payload: Payload, declarations: Record<string, S
       (await payload.db.find({ collection: SEARCH_WORDS, where: of, limit: 1, pagination: false })).docs.length
     )
       continue
-    for (let page = 1; ; page += 1) {
-      // Ids only: each document is then read as the public reads it, by reindex.
-      const { docs, hasNextPage } = await payload.find({
-        collection: collection as CollectionSlug,
-        depth: 0,
-        limit: 100,
-        page,
-        overrideAccess: true,
-        select: {},
-      })
-      for (const doc of docs) {
-        // A turn for requests between documents: a first fill of thousands must not stall the server.
-        await new Promise((resolve) => setImmediate(resolve))
-        await reindex(
-          { payload, context: {}, user: null } as unknown as PayloadRequest,
-          collection,
-          doc.id,
-          declaration,
-        )
+    for await (const ids of idPages(payload, collection)) {
+      for (const id of ids) {
+        await yieldToRequests()
+        await reindex({ payload, context: {}, user: null } as unknown as PayloadRequest, collection, id, declaration)
         indexed += 1
       }
-      if (!hasNextPage) break
     }
   }
   return indexed
