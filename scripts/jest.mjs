@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 
-const jest = createRequire(import.meta.url).resolve('jest/bin/jest.js')
+const jest = createRequire(import.meta.url).resolve('jest/bin/jest')
 
 /** Paths (jest regular expressions) of the files that run alone. */
 export const ALONE = [
