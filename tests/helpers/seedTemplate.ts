@@ -59,7 +59,8 @@ export async function seededTemplate(build: (dir: string) => Promise<void>): Pro
     }
   } else {
     await until(() => fs.existsSync(ready) || fs.existsSync(failed), 'the seeded template', 180_000)
-    if (fs.existsSync(failed)) throw new Error(`The seeded template failed to build:\n${fs.readFileSync(failed, 'utf8')}`)
+    if (fs.existsSync(failed))
+      throw new Error(`The seeded template failed to build:\n${fs.readFileSync(failed, 'utf8')}`)
   }
   return dir
 }
