@@ -4,7 +4,7 @@ import { checkRole, staffRoles } from '@/access/checkRole'
 import { isLocaleCode, localeCodes } from '@/i18n/localization'
 import { attachmentHeader, downloadName } from '@/utilities/delivery/attachment'
 import { badQuery, errorResponse, notFound } from '@/utilities/errors'
-import { checkItem, idOf, idsOf, titleLocales } from '@/utilities/visibility/facts'
+import { checkItem, idOf, idsOf, readItem, titleLocales } from '@/utilities/visibility/facts'
 import { blockingGaps } from '@/utilities/visibility/gaps'
 import { reportToCsv, visibilityReport } from '@/utilities/visibility/report'
 
@@ -35,20 +35,15 @@ export const visibilityCheckEndpoint = (collection: CollectionSlug): Endpoint =>
     if (locale === 'all')
       return badQuery([{ path: 'locale', message: `locale must be one language: one of ${localeCodes.join(', ')}.` }])
     const read = (draft: boolean) =>
-      req.payload.findByID({
-        collection,
-        id: req.routeParams?.id as string,
-        select: { title: true, project: true, donorNotices: true, _status: true } as never,
-        locale: 'all',
-        depth: 0,
-        draft,
-        disableErrors: true,
-        overrideAccess: false,
-        req,
+      readItem(req, collection, req.routeParams?.id as string, draft, {
+        title: true,
+        project: true,
+        donorNotices: true,
+        _status: true,
       })
-    const latest = (await read(true)) as Record<string, unknown> | null
+    const latest = await read(true)
     if (!latest) return notFound()
-    const published = (await read(false)) as Record<string, unknown> | null
+    const published = await read(false)
     const locales = new Set(published?._status === 'published' ? titleLocales(published.title) : [])
     if (locale && isLocaleCode(locale)) locales.add(locale)
     else titleLocales(latest.title).forEach((code) => locales.add(code))

@@ -6,7 +6,7 @@ import {
   ValidationError,
 } from 'payload'
 
-import { checkItem, type Id, idOf, idsOf, titleLocales } from '@/utilities/visibility/facts'
+import { checkItem, type Id, idOf, idsOf, readItem, titleLocales } from '@/utilities/visibility/facts'
 import { blockingGaps } from '@/utilities/visibility/gaps'
 
 type Doc = Record<string, unknown> & { id?: Id }
@@ -43,22 +43,10 @@ export async function localesAfterPublish(
   if (title && typeof title === 'object') titleLocales(title).forEach((locale) => locales.add(locale))
   else if (typeof title === 'string' && title.trim() && req.locale && req.locale !== 'all') locales.add(req.locale)
   if (id !== undefined) {
-    const read = (draft: boolean) =>
-      req.payload.findByID({
-        collection: slug,
-        id,
-        select: { title: true, _status: true } as never,
-        locale: 'all',
-        depth: 0,
-        draft,
-        disableErrors: true,
-        overrideAccess: false,
-        req,
-      })
-    const published = (await read(false)) as Doc | null
+    const read = (draft: boolean) => readItem(req, slug, id, draft, { title: true, _status: true })
+    const published = await read(false)
     if (published?._status === 'published') titleLocales(published.title).forEach((locale) => locales.add(locale))
-    if (scope === 'all')
-      titleLocales(((await read(true)) as Doc | null)?.title).forEach((locale) => locales.add(locale))
+    if (scope === 'all') titleLocales((await read(true))?.title).forEach((locale) => locales.add(locale))
     else if (typeof title !== 'string' && !(title && typeof title === 'object')) locales.add(scope)
   }
   return [...locales]

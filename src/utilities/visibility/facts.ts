@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import { type NoticeFacts, type VisibilityGap, visibilityGaps, type VisibilityRules } from './gaps'
 
@@ -21,6 +21,29 @@ export const titleLocales = (title: unknown): string[] =>
         .map(([locale]) => locale)
     : []
 
+/**
+ * How every check reads: as the requester (staff, or the jobs queue as the public), in every
+ * locale, relations as ids. What the donor's rules judge is then what that reader would see.
+ */
+export const asRequester = (req: PayloadRequest) => ({ locale: 'all' as const, depth: 0, overrideAccess: false, req })
+
+/** Fields of an item, its latest draft or what is published; null when the requester cannot read it. */
+export const readItem = async (
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  id: Id,
+  draft: boolean,
+  select: Record<string, true>,
+): Promise<(Record<string, unknown> & { id?: Id }) | null> =>
+  (await req.payload.findByID({
+    collection,
+    id,
+    select: select as never,
+    draft,
+    disableErrors: true,
+    ...asRequester(req),
+  })) as (Record<string, unknown> & { id?: Id }) | null
+
 type NoticeDoc = {
   id: Id
   name?: string
@@ -41,12 +64,9 @@ export async function loadNotices(req: PayloadRequest, ids: Id[]): Promise<Notic
     collection: 'donor-notices',
     where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] },
     select: { name: true, statement: true, disclaimer: true, emblem: true, visibility: true },
-    locale: 'all',
-    depth: 0,
     draft: false,
     pagination: false,
-    overrideAccess: false,
-    req,
+    ...asRequester(req),
   })
   const notices = docs as unknown as NoticeDoc[]
   const emblemIds = notices.map((notice) => idOf(notice.emblem)).filter((id): id is Id => id !== undefined)

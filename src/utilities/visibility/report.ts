@@ -6,7 +6,7 @@ import { publishedWhere } from '@/access/publishedOnly'
 import { defaultLocale } from '@/i18n/localization'
 import { frontendUrl } from '@/utilities/delivery/frontendUrl'
 
-import { checkItem, type Id, idsOf, loadNotices, projectNoticeIds, titleLocales } from './facts'
+import { asRequester, checkItem, type Id, idsOf, loadNotices, projectNoticeIds, titleLocales } from './facts'
 import type { VisibilityGap, VisibilityRules } from './gaps'
 
 type Localized = Record<string, string | null | undefined>
@@ -102,12 +102,9 @@ export async function visibilityReport(req: PayloadRequest, projectId: Id): Prom
       where: { and: [{ project: { equals: project.id } }, publicWhere[collection]()] },
       select: selected[collection],
       sort: collection === 'events' ? 'startDate' : 'releaseDate',
-      locale: 'all',
-      depth: 0,
       draft: false,
       pagination: false,
-      overrideAccess: false,
-      req,
+      ...asRequester(req),
     })
     for (const doc of docs as unknown as Doc[]) {
       const locales = titleLocales(doc.title)
