@@ -89,6 +89,15 @@ export function fastStoreOf(payload: Payload): SqliteStore | undefined {
   return fastStores.get(payload) ?? undefined
 }
 
+type StoreArgs = [
+  payload: Payload,
+  query: StoreQuery,
+  relations: RelationFilter[],
+  embargoed: boolean,
+  /** The last change row the caller has seen (SQLite); the store reads it when absent. */
+  change?: number,
+]
+
 const usable = (row: Row, now: string) => Boolean(row.body) && !row.stale && !(row.expiresAt && row.expiresAt <= now)
 
 /**
@@ -97,14 +106,9 @@ const usable = (row: Row, now: string) => Boolean(row.body) && !row.stale && !(r
  * current (stale, expired, not rendered yet) or a filter names a document the public may not
  * read: Payload's read answers those.
  */
-export async function answerFromStore(
-  payload: Payload,
-  query: StoreQuery,
-  relations: RelationFilter[],
-  embargoed: boolean,
-  change?: number,
-): Promise<StoreAnswer | undefined> {
-  const answer = await answerWithoutFilters(payload, query, relations, embargoed, change)
+export async function answerFromStore(...args: StoreArgs): Promise<StoreAnswer | undefined> {
+  const relations = args[2]
+  const answer = await answerWithoutFilters(...args)
   // A filter by a document's id answers otherwise once that document is hidden: a change to it counts.
   return (
     answer && {
@@ -115,11 +119,7 @@ export async function answerFromStore(
 }
 
 async function answerWithoutFilters(
-  payload: Payload,
-  query: StoreQuery,
-  relations: RelationFilter[],
-  embargoed: boolean,
-  change?: number,
+  ...[payload, query, relations, embargoed, change]: StoreArgs
 ): Promise<StoreAnswer | undefined> {
   if (!(await isReady(payload, query.collection))) return undefined
   for (const relation of relations) if (!(await allReadable(payload, relation))) return undefined
