@@ -113,6 +113,19 @@ describe('the delivery API for frontends', () => {
       expect((await anonymous.get('/feeds/events.ics?locale=xx')).status).toBe(400)
     })
 
+    it('answers the root feeds as their /api endpoints do: HEAD without a body, a refused locale with its reason', async () => {
+      const head = await fetch(`${server.url}/feeds/press-releases.xml?locale=en`, { method: 'HEAD' })
+      expect(head.status).toBe(200)
+      expect(head.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8')
+      expect(head.headers.get('etag')).toMatch(/^".+"$/)
+      expect(await head.text()).toBe('')
+      const root = await anonymous.get('/feeds/press-releases.xml?locale=all')
+      const api = await anonymous.get('/api/feeds/press-releases.xml?locale=all')
+      expect(root.status).toBe(400)
+      expect(root.body).toEqual(api.body)
+      expect(root.body.errors[0].message).toMatch(/one locale/)
+    })
+
     it('builds the feed once, answers If-None-Match with 304, and rebuilds it after a write', async () => {
       const first = await anonymous.get('/feeds/events.ics?locale=en')
       const etag = first.headers.get('etag') as string
