@@ -1,8 +1,10 @@
 import type { CollectionSlug, Payload } from 'payload'
 
 /**
- * The ids of every document of a collection, 100 to a page, for a fill that then reads each one
- * as the public would. Ids only (`select: {}`), so reading past access here discloses nothing.
+ * The ids of every document of a collection, 100 to a page, drafts and hidden ones included,
+ * for a first fill (the read model's, the search index's) that then reads each one as the public
+ * would. Reached at start-up only, never from a request, and it yields ids (`select: {}`), so
+ * reading past access here hands no field to anyone (tests/int/first-fill.int.spec.ts).
  */
 export async function* idPages(payload: Payload, collection: string): AsyncGenerator<(number | string)[]> {
   for (let page = 1; ; page += 1) {
@@ -18,6 +20,3 @@ export async function* idPages(payload: Payload, collection: string): AsyncGener
     if (!hasNextPage) return
   }
 }
-
-/** A turn for requests between documents: a first fill of thousands must not stall the server. */
-export const yieldToRequests = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))

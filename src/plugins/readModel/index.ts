@@ -1,8 +1,9 @@
 import type { Config, Payload, Plugin, TaskConfig } from 'payload'
 
 import { runsJobsHere } from '@/jobs'
-import { idPages, yieldToRequests } from '@/utilities/idPages'
+import { idPages } from '@/utilities/idPages'
 import { withHooks } from '@/utilities/withHooks'
+import { yieldToLoop } from '@/utilities/yieldToLoop'
 
 import { PublicSnapshotDeps, PublicSnapshots } from './collection'
 import { afterChange, afterDelete, beforeChange, beforeDelete, noteDraftSave, RENDER_TASK } from './invalidate'
@@ -48,7 +49,7 @@ async function backfill(payload: Payload, publicCollections: string[]): Promise<
     for await (const ids of idPages(payload, collection)) {
       const visible: string[] = []
       for (const id of ids) {
-        await yieldToRequests()
+        await yieldToLoop()
         const req = { payload, context: {}, user: null } as never
         try {
           if (await refreshRows(req, collection, id, publicCollections)) visible.push(String(id))

@@ -3,7 +3,8 @@ import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 import { localeCodes } from '@/i18n/localization'
 import { publicRule } from '@/plugins/readModel/render'
 import type { SearchDeclaration } from '@/policy/editorial'
-import { idPages, yieldToRequests } from '@/utilities/idPages'
+import { idPages } from '@/utilities/idPages'
+import { yieldToLoop } from '@/utilities/yieldToLoop'
 
 import { SEARCH_INDEX, SEARCH_WORDS } from './collection'
 import { searchRowOf, selectOf } from './rows'
@@ -123,7 +124,7 @@ export async function fillIndex(payload: Payload, declarations: Record<string, S
       continue
     for await (const ids of idPages(payload, collection)) {
       for (const id of ids) {
-        await yieldToRequests()
+        await yieldToLoop()
         await reindex({ payload, context: {}, user: null } as unknown as PayloadRequest, collection, id, declaration)
         indexed += 1
       }

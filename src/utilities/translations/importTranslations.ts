@@ -1,11 +1,11 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import { defaultLocale } from '@/i18n/localization'
+import { yieldToLoop } from '@/utilities/yieldToLoop'
 
 import { type ImportFile, readForImport } from './exchange'
 import { MarkupError } from './inline'
 import { readLedger, writeLedger } from './ledger'
-import { yieldToLoop } from './limits'
 import { confirm } from './status'
 import { fieldStatus } from './status'
 import { checkCodeData, reconcile, restoreCodeMarkup } from './tolerance'

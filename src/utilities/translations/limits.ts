@@ -1,5 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises'
-
 type Env = Record<string, string | undefined>
 
 /** What one translation import may hold. Every figure can be changed through the environment. */
@@ -53,9 +51,6 @@ export class ImportLimitError extends Error {
     this.status = limit === 'bytes' ? 413 : 400
   }
 }
-
-/** Gives the event loop a turn: long imports yield between documents so other requests are served. */
-export const yieldToLoop = (): Promise<void> => nextTurn()
 
 /** Counts against a limit, throwing the moment it is passed. */
 export function counter(limit: keyof ImportLimits, limits: ImportLimits, describe: (count: number) => string) {

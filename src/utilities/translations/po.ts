@@ -1,7 +1,9 @@
 import { type GetTextTranslation, type GetTextTranslations, po } from 'gettext-parser'
 
+import { yieldToLoop } from '@/utilities/yieldToLoop'
+
 import { type Inline, inlineToXml } from './inline'
-import { ImportLimitError, type ImportLimits, importLimits, yieldToLoop } from './limits'
+import { ImportLimitError, type ImportLimits, importLimits } from './limits'
 import type { FieldState } from './status'
 import { type Exchange, ExchangeFileError } from './xliff'
 import { transUnitId } from './xliff12'

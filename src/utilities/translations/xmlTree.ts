@@ -1,7 +1,8 @@
 import sax from 'sax'
 
+import { yieldToLoop } from '@/utilities/yieldToLoop'
+
 import type { XmlNode } from './inline'
-import { yieldToLoop } from './limits'
 
 /** XML that is not well-formed, with where (1-based line and column). */
 export class XmlSyntaxError extends Error {
