@@ -51,8 +51,13 @@ export async function startServer(env: Record<string, string> = {}, timeoutMs = 
 async function buildTemplate(dir: string): Promise<void> {
   const token = crypto.randomBytes(24).toString('hex')
   const server = await bootServer(dir, { METRICS_TOKEN: token, SEED_ON_START: 'true' }, 120_000)
+  // Each seeded write also queues a backstop render due 30 s later (BACKSTOP_MS in
+  // readModel/invalidate.ts). Those must have come due and run too, or every copy would boot with
+  // them already due, as a fresh seed's are not.
+  const backstopsDue = Date.now() + 35_000
   const drained = until(
     async () => {
+      if (Date.now() < backstopsDue) return false
       const response = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${token}` } })
       return /^pressroom_jobs_queued 0$/m.test(await response.text())
     },
