@@ -1,6 +1,13 @@
 import { jest } from '@jest/globals'
 
-import { calendarPastDays, ConfigurationError, listenAddress, MIN_SECRET_LENGTH, resolveSecret } from './env'
+import {
+  calendarPastDays,
+  ConfigurationError,
+  listenAddress,
+  MIN_SECRET_LENGTH,
+  resolveSecret,
+  wholeNumber,
+} from './env'
 
 describe('resolveSecret', () => {
   const strong = 'x'.repeat(MIN_SECRET_LENGTH)
@@ -32,7 +39,9 @@ describe('listenAddress', () => {
     expect(listenAddress({ HOST: '127.0.0.1', PORT: '4100' })).toEqual({ host: '127.0.0.1', port: 4100 })
   })
   it('rejects a port that is not a number', () => {
-    expect(() => listenAddress({ PORT: 'eighty' })).toThrow(/PORT must be a TCP port number/)
+    expect(() => listenAddress({ PORT: 'eighty' })).toThrow(
+      'PORT must be a whole number from 0 to 65535, got "eighty".',
+    )
   })
 })
 
@@ -43,5 +52,23 @@ describe('calendarPastDays', () => {
     expect(calendarPastDays({ CALENDAR_PAST_DAYS: '365' })).toBe(365)
     for (const value of ['-1', '1.5', 'a month', '99999'])
       expect(() => calendarPastDays({ CALENDAR_PAST_DAYS: value })).toThrow(ConfigurationError)
+  })
+})
+
+describe('wholeNumber', () => {
+  it('gives the fallback when unset or empty, and the value when it is a whole number in range', () => {
+    expect(wholeNumber({}, 'N', 7)).toBe(7)
+    expect(wholeNumber({ N: ' ' }, 'N', 7)).toBe(7)
+    expect(wholeNumber({ N: '12' }, 'N', 7)).toBe(12)
+    expect(wholeNumber({ N: '0' }, 'N', 7, { min: 0 })).toBe(0)
+  })
+  it('refuses anything else with a ConfigurationError naming the variable, its range and the value', () => {
+    for (const value of ['abc', '-1', '1.5', '1e3', '0x10', '0'])
+      expect(() => wholeNumber({ N: value }, 'N', 7)).toThrow(
+        new ConfigurationError(`N must be a whole number from 1, got "${value}".`),
+      )
+    expect(() => wholeNumber({ N: '11' }, 'N', 7, { max: 10 })).toThrow(
+      'N must be a whole number from 1 to 10, got "11".',
+    )
   })
 })

@@ -7,6 +7,27 @@ export class ConfigurationError extends Error {
 
 type Env = Record<string, string | undefined>
 
+/**
+ * A whole number from the environment: `fallback` when the variable is unset or empty, else the
+ * value if it is a whole number in range. Anything else stops the start with one line naming the
+ * variable, so that a typo never runs quietly on a default, or on NaN.
+ */
+export function wholeNumber(
+  env: Env,
+  name: string,
+  fallback: number,
+  { min = 1, max }: { min?: number; max?: number } = {},
+): number {
+  const raw = env[name]?.trim()
+  if (!raw) return fallback
+  const value = Number(raw)
+  if (!/^\d+$/.test(raw) || value < min || (max !== undefined && value > max)) {
+    const range = max === undefined ? `from ${min}` : `from ${min} to ${max}`
+    throw new ConfigurationError(`${name} must be a whole number ${range}, got "${raw}".`)
+  }
+  return value
+}
+
 export const isProduction = (env: Env = process.env): boolean => env.NODE_ENV === 'production'
 
 /** Values that ship in examples and tutorials; a production server must never sign tokens with them. */
@@ -39,11 +60,7 @@ export function resolveSecret(env: Env = process.env): string {
 }
 
 export function listenAddress(env: Env = process.env): { host: string; port: number } {
-  const port = Number(env.PORT ?? 3000)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigurationError(`PORT must be a TCP port number, got "${env.PORT}".`)
-  }
-  return { host: env.HOST || '0.0.0.0', port }
+  return { host: env.HOST || '0.0.0.0', port: wholeNumber(env, 'PORT', 3000, { min: 0, max: 65535 }) }
 }
 
 export const serverURL = (env: Env = process.env): string | undefined => env.SERVER_URL || undefined
@@ -67,12 +84,5 @@ export function metricsToken(env: Env = process.env): string | undefined {
 }
 
 /** How many days past events stay in /feeds/events.ics, so subscribers keep their history (CALENDAR_PAST_DAYS, default 90). */
-export function calendarPastDays(env: Env = process.env): number {
-  const raw = env.CALENDAR_PAST_DAYS?.trim()
-  if (!raw) return 90
-  const days = Number(raw)
-  if (!Number.isInteger(days) || days < 0 || days > 3660) {
-    throw new ConfigurationError(`CALENDAR_PAST_DAYS must be a whole number of days from 0 to 3660, got "${raw}".`)
-  }
-  return days
-}
+export const calendarPastDays = (env: Env = process.env): number =>
+  wholeNumber(env, 'CALENDAR_PAST_DAYS', 90, { min: 0, max: 3660 })

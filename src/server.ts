@@ -1,12 +1,13 @@
 import next from 'next'
 import { getPayload } from 'payload'
 
+import { checkEnvironment } from './checkEnvironment'
 import { emailWarning } from './email'
-import { calendarPastDays, ConfigurationError, isProduction, listenAddress, metricsToken, resolveSecret } from './env'
+import { ConfigurationError, isProduction, listenAddress, metricsToken, resolveSecret } from './env'
 import { trustProxy } from './http/trustProxy'
 import { loadEnvironment } from './loadEnvironment'
 import { createApp, handleShutdown } from './plugin/express'
-import { seedOnFirstStart, seedsOnStart } from './seed'
+import { seedOnFirstStart } from './seed'
 import { projectRoot } from './utilities/projectRoot'
 
 // These machines, and some users' networks, are offline: no telemetry calls.
@@ -19,9 +20,7 @@ async function main(): Promise<void> {
   resolveSecret()
   const trusted = trustProxy()
   const scrapeToken = metricsToken()
-  // Read for its check only: a wrong value stops the start here, before the database is opened.
-  seedsOnStart()
-  calendarPastDays()
+  checkEnvironment()
   const { host, port } = listenAddress()
 
   const { default: config } = await import('../payload.config')

@@ -1,5 +1,6 @@
 import { getPayload } from 'payload'
 
+import { checkEnvironment } from './checkEnvironment'
 import { ConfigurationError, resolveSecret } from './env'
 import { loadEnvironment } from './loadEnvironment'
 
@@ -12,6 +13,7 @@ import { loadEnvironment } from './loadEnvironment'
 async function main(): Promise<void> {
   loadEnvironment()
   resolveSecret()
+  checkEnvironment()
   // Whatever the shared environment says, this process is the one that runs jobs, and it leaves
   // the schema to the app instances (src/db.ts).
   process.env.JOBS_AUTORUN = 'true'

@@ -2,15 +2,20 @@ import type { IncomingMessage } from 'node:http'
 
 import type { Request, RequestHandler, Response } from 'express'
 
+import { wholeNumber } from '@/env'
 import { errorBody } from '@/utilities/errors'
 
 import { nestingScanner, tooDeepMessage } from './jsonNesting'
 
-/** The largest JSON or form body accepted; uploads (multipart) have the media collection's own limit. */
-export const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 1024 * 1024)
+let maxBytes: number | undefined
+/**
+ * The largest JSON or form body accepted (MAX_BODY_BYTES); uploads (multipart) have the media
+ * collection's own limit. Read on first use, not on import, so that a wrong value is the start's one-line refusal.
+ */
+export const maxBodyBytes = (): number => (maxBytes ??= wholeNumber(process.env, 'MAX_BODY_BYTES', 1024 * 1024))
 
 /** Up to this size an oversize body is read and dropped before the 413; beyond it, the connection is closed at once. */
-const DRAINED_BYTES = 16 * MAX_BODY_BYTES
+const drainedBytes = () => 16 * maxBodyBytes()
 
 /**
  * Counts a body as Node's HTTP parser hands it to the request stream, without reading it: a
@@ -42,20 +47,20 @@ export const limitBody: RequestHandler = (req, res, next) => {
   const refuse = ({ close = true } = {}) => {
     if (res.headersSent) return
     if (close) res.set('Connection', 'close')
-    res.status(413).json(errorBody(`The request body is larger than ${MAX_BODY_BYTES} bytes.`))
+    res.status(413).json(errorBody(`The request body is larger than ${maxBodyBytes()} bytes.`))
   }
   const length = Number(req.headers['content-length'] ?? 0)
-  if (length > MAX_BODY_BYTES && length <= DRAINED_BYTES) {
+  if (length > maxBodyBytes() && length <= drainedBytes()) {
     // Read to the end and dropped before answering: a client still sending when the connection
     // closes gets a reset, not the 413.
     req.once('end', () => refuse({ close: false }))
     return void req.resume()
   }
-  if (length > MAX_BODY_BYTES) return refuse()
+  if (length > maxBodyBytes()) return refuse()
   // A body already (partly) read behind an asynchronous middleware (the login rate limit) cannot be held.
   if (isJson(type) && !req.complete && !req.readableLength) return holdJson(req, res, next, refuse)
   if (req.headers['transfer-encoding']?.includes('chunked')) {
-    countBody(req, MAX_BODY_BYTES, () => {
+    countBody(req, maxBodyBytes(), () => {
       refuse()
       // Whoever was reading the body gets an error instead of a truncated document to store.
       res.once('finish', () => req.destroy())
@@ -79,10 +84,10 @@ function holdJson(req: Request, res: Response, next: () => void, refuse: () => v
   let deep = false
   const push = req.push.bind(req)
   req.push = (chunk: Buffer | null, encoding?: BufferEncoding) => {
-    if (seen > MAX_BODY_BYTES) return true
+    if (seen > maxBodyBytes()) return true
     if (chunk !== null) {
       seen += chunk.length
-      if (seen > MAX_BODY_BYTES) {
+      if (seen > maxBodyBytes()) {
         refuse()
         res.once('finish', () => req.destroy())
         return true

@@ -2,7 +2,7 @@ import express, { type Request, type RequestHandler } from 'express'
 
 import { errorBody } from '@/utilities/errors'
 
-import { MAX_BODY_BYTES } from './bodyLimit'
+import { maxBodyBytes } from './bodyLimit'
 
 const FORM = 'application/x-www-form-urlencoded'
 const OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
@@ -17,7 +17,9 @@ const hasBody = (req: Request) =>
 /** The URL Payload builds from the form body (handleEndpoints: `${url}?${body}`), without a fragment, as URL parsing drops it. */
 export const overriddenUrl = (url: string, form: string): string => `${url}?${form}`.split('#')[0]
 
-const readForm = express.text({ type: () => true, limit: MAX_BODY_BYTES })
+let formReader: RequestHandler | undefined
+const readForm: RequestHandler = (req, res, next) =>
+  (formReader ??= express.text({ type: () => true, limit: maxBodyBytes() }))(req, res, next)
 
 /**
  * Makes a POST that Payload would answer as a GET into that GET here, before the query checks,

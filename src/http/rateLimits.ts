@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express'
 import { rateLimit, type Store } from 'express-rate-limit'
 
+import { wholeNumber } from '@/env'
 import { errorBody } from '@/utilities/errors'
 
 type Env = Record<string, string | undefined>
@@ -11,8 +12,15 @@ type Env = Record<string, string | undefined>
  * The server counts in the database (`DatabaseRateLimitStore`), so the limit holds across instances.
  */
 export function authRateLimit(env: Env = process.env, store?: Store): RequestHandler {
-  return limiter(env, Number(env.LOGIN_RATE_LIMIT ?? 10), undefined, store)
+  return limiter(env, rateLimitSettings(env).login, undefined, store)
 }
+
+/** The limits' figures from the environment; a value that is not a whole number from 1 is refused. */
+export const rateLimitSettings = (env: Env = process.env) => ({
+  login: wholeNumber(env, 'LOGIN_RATE_LIMIT', 10),
+  imports: wholeNumber(env, 'TRANSLATION_IMPORT_RATE_LIMIT', 30),
+  windowMs: wholeNumber(env, 'RATE_LIMIT_WINDOW_MS', 15 * 60_000),
+})
 
 /**
  * Translation imports per client address per window: each one may write many documents.
@@ -21,7 +29,7 @@ export function authRateLimit(env: Env = process.env, store?: Store): RequestHan
 export function importRateLimit(env: Env = process.env, store?: Store): RequestHandler {
   return limiter(
     env,
-    Number(env.TRANSLATION_IMPORT_RATE_LIMIT ?? 30),
+    rateLimitSettings(env).imports,
     'Too many translation imports from this address. Wait a few minutes and try again.',
     store,
   )
@@ -35,7 +43,7 @@ function limiter(
 ): RequestHandler {
   return rateLimit({
     ...(store ? { store } : {}),
-    windowMs: Number(env.RATE_LIMIT_WINDOW_MS ?? 15 * 60_000),
+    windowMs: rateLimitSettings(env).windowMs,
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,

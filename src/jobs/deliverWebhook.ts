@@ -1,5 +1,6 @@
 import type { TaskConfig } from 'payload'
 
+import { wholeNumber } from '@/env'
 import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '@/utilities/webhookSignature'
 
 import { answerError, postWebhook } from './webhookRequest'
@@ -16,7 +17,7 @@ export const deliverWebhook: TaskConfig<'deliverWebhook'> = {
   inputSchema: [{ name: 'delivery', type: 'text', required: true }],
   retries: {
     attempts: DELIVERY_ATTEMPTS - 1,
-    backoff: { type: 'exponential', delay: Number(process.env.WEBHOOK_BACKOFF_MS ?? 1000) },
+    backoff: { type: 'exponential', delay: wholeNumber(process.env, 'WEBHOOK_BACKOFF_MS', 1000, { min: 0 }) },
   },
   handler: async ({ input, req }) => {
     const { payload } = req

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto'
 
+import { wholeNumber } from '@/env'
+
 /** A strong validator for a response body. */
 export const etagOf = (body: Buffer): string => `"${crypto.createHash('sha1').update(body).digest('base64url')}"`
 
@@ -35,7 +37,9 @@ export type CacheLimits = {
   maxEntryBytes?: number
 }
 
-export const DEFAULT_CACHE_BYTES = Number(process.env.PUBLIC_CACHE_MAX_BYTES ?? 64 * 1024 * 1024)
+/** PUBLIC_CACHE_MAX_BYTES, read when a cache is made, so that a wrong value is the start's one-line refusal. */
+export const defaultCacheBytes = (): number =>
+  wholeNumber(process.env, 'PUBLIC_CACHE_MAX_BYTES', 64 * 1024 * 1024, { min: 0 })
 
 /**
  * Published responses kept in memory for anonymous readers, per process. It lives on `globalThis`
@@ -62,7 +66,7 @@ export class PublicCache {
   expiryKnown = false
 
   constructor({
-    maxBytes = DEFAULT_CACHE_BYTES,
+    maxBytes = defaultCacheBytes(),
     maxEntryBytes = Math.max(1, Math.floor(maxBytes / 16)),
     maxSeen = 20_000,
   }: CacheLimits & { maxSeen?: number } = {}) {

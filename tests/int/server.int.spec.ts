@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
 import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
 
 import { compiledServer, type RunningServer, startServer } from '../helpers/server'
 
@@ -246,5 +249,31 @@ describe('starting in production', () => {
     expect(result.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/^\[pressroom\] PAYLOAD_SECRET must be set/),
     ])
+  })
+
+  // Each was read as Number(): a typo gave NaN, and NaN compared false, so MAX_BODY_BYTES=1mb took the body limit away.
+  it.each([
+    ['MAX_BODY_BYTES', '1mb', 1],
+    ['LOGIN_RATE_LIMIT', 'ten', 1],
+    ['WEBHOOK_BACKOFF_MS', '1s', 0],
+  ])('refuses to start with %s=%s, in one line naming it, before opening the database', (name, value, min) => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pressroom-env-'))
+    const result = spawnSync(process.execPath, [compiledServer], {
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        NODE_ENV: 'production',
+        PAYLOAD_SECRET: 'x'.repeat(48),
+        DATABASE_URI: `file:${path.join(directory, 'never.db')}`,
+        [name]: value,
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
+    expect(result.status).toBe(1)
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `[pressroom] ${name} must be a whole number from ${min}, got "${value}".`,
+    ])
+    expect(fs.readdirSync(directory)).toEqual([])
   })
 })

@@ -1,3 +1,5 @@
+import { wholeNumber as whole } from '@/env'
+
 import { MAX_DEPTH, MAX_LIMIT } from '../validateQuery'
 
 type Env = Record<string, string | undefined>
@@ -24,13 +26,6 @@ export type GraphqlLimits = {
 
 /** Cost units one address may spend per window, counted on the estimates of queries actually run. */
 export type GraphqlBudget = { budget: number; windowMs: number }
-
-const whole = (env: Env, name: string, fallback: number): number => {
-  const raw = env[name]
-  if (raw === undefined || raw === '') return fallback
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`${name} must be a whole number from 1, got "${raw}".`)
-  return Number(raw)
-}
 
 export function graphqlLimits(env: Env = process.env): GraphqlLimits {
   return {

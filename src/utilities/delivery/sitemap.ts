@@ -1,5 +1,7 @@
 import { SitemapIndexStream, type SitemapItemLoose, SitemapStream, streamToPromise } from 'sitemap'
 
+import { wholeNumber } from '@/env'
+
 import { frontendUrl } from './frontendUrl'
 
 export type LocalizedDoc = {
@@ -15,12 +17,7 @@ export const SITEMAP_FILE_LIMIT = 50_000
 
 /** URLs per sitemap file: SITEMAP_URLS_PER_FILE, at most (and by default) the protocol's 50,000. */
 export function urlsPerFile(env: Record<string, string | undefined> = process.env): number {
-  const asked = env.SITEMAP_URLS_PER_FILE
-  if (asked === undefined || asked === '') return SITEMAP_FILE_LIMIT
-  if (!/^\d+$/.test(asked) || Number(asked) < 1 || Number(asked) > SITEMAP_FILE_LIMIT) {
-    throw new Error(`SITEMAP_URLS_PER_FILE must be a whole number from 1 to ${SITEMAP_FILE_LIMIT}, got "${asked}".`)
-  }
-  return Number(asked)
+  return wholeNumber(env, 'SITEMAP_URLS_PER_FILE', SITEMAP_FILE_LIMIT, { max: SITEMAP_FILE_LIMIT })
 }
 
 /**

@@ -1,3 +1,5 @@
+import { ConfigurationError } from '@/env'
+
 import { readJsonExchange } from './exchange'
 import { MarkupError } from './inline'
 import { checkJsonDepth, markupTextLength } from './jsonText'
@@ -32,13 +34,14 @@ describe('translation import limits', () => {
       depth: 64,
       queueAbove: 25,
     })
-    expect(
-      importLimits({
-        TRANSLATION_IMPORT_MAX_DOCUMENTS: '10',
-        TRANSLATION_IMPORT_MAX_DEPTH: '-1',
-        TRANSLATION_IMPORT_MAX_UNITS: 'many',
-      }),
-    ).toMatchObject({ documents: 10, depth: 64, units: 20_000 })
+    expect(importLimits({ TRANSLATION_IMPORT_MAX_DOCUMENTS: '10' })).toMatchObject({ documents: 10, depth: 64 })
+  })
+
+  it('refuses a figure that is not a whole number from 1, naming the variable, instead of quietly using the default', () => {
+    expect(() => importLimits({ TRANSLATION_IMPORT_MAX_DEPTH: '-1' })).toThrow(
+      new ConfigurationError('TRANSLATION_IMPORT_MAX_DEPTH must be a whole number from 1, got "-1".'),
+    )
+    expect(() => importLimits({ TRANSLATION_IMPORT_MAX_UNITS: 'many' })).toThrow(/TRANSLATION_IMPORT_MAX_UNITS/)
   })
 
   it('refuses more <file> elements than the limit, naming it and its variable', async () => {

@@ -1,3 +1,5 @@
+import { wholeNumber } from '@/env'
+
 type Env = Record<string, string | undefined>
 
 /** What one translation import may hold. Every figure can be changed through the environment. */
@@ -25,15 +27,10 @@ export const limitVariables: Record<keyof ImportLimits, [string, number]> = {
   queueAbove: ['TRANSLATION_IMPORT_QUEUE_ABOVE', 25],
 }
 
-const positive = (value: string | undefined, fallback: number): number => {
-  const number = Number(value)
-  return value && Number.isInteger(number) && number > 0 ? number : fallback
-}
-
 export function importLimits(env: Env = process.env): ImportLimits {
   const entries = Object.entries(limitVariables).map(([key, [variable, fallback]]) => [
     key,
-    positive(env[variable], fallback),
+    wholeNumber(env, variable, fallback),
   ])
   return Object.fromEntries(entries) as ImportLimits
 }
