@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { choiceField } from '@/fields/select'
 import { urlField } from '@/fields/url'
 import { alongsidePayload, requiredText, wholeNumber } from '@/fields/validate'
 import { validateDateOrder } from '@/fields/validators'
@@ -23,16 +24,14 @@ export const DonorNotices: CollectionConfig<'donor-notices'> = {
       admin: { description: 'Internal name, e.g. “EU — Action for Freedom from Torture”.' },
     },
     { name: 'donor', type: 'relationship', relationTo: 'organisations', required: true },
-    {
-      name: 'fundingType',
-      type: 'select',
-      defaultValue: 'funded',
-      options: [
+    choiceField(
+      'fundingType',
+      [
         { label: 'Funded', value: 'funded' },
         { label: 'Co-funded', value: 'co-funded' },
       ],
-      required: true,
-    },
+      'funded',
+    ),
     {
       name: 'statement',
       type: 'text',

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '@/access/isAdmin'
+import { choiceField } from '@/fields/select'
 
 import { apiKeyStrategy } from './apiKeyStrategy'
 import { issueKey, revealKeyOnce } from './hooks/issueKey'
@@ -41,16 +42,14 @@ export const ApiKeys: CollectionConfig<'api-keys'> = {
       required: true,
       admin: { description: 'Which frontend uses it, e.g. “Public website”.' },
     },
-    {
-      name: 'kind',
-      type: 'select',
-      defaultValue: 'frontend',
-      options: [
+    choiceField(
+      'kind',
+      [
         { label: 'Frontend (published content)', value: 'frontend' },
         { label: 'Preview (drafts too)', value: 'preview' },
       ],
-      required: true,
-    },
+      'frontend',
+    ),
     {
       name: 'keyPrefix',
       type: 'text',

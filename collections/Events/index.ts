@@ -4,7 +4,8 @@ import { eventICalendar, upcomingEvents } from '@/endpoints/eventEndpoints'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { eventOccurrences } from '@/endpoints/occurrences'
 import { countryField } from '@/fields/country'
-import { localizedSlug } from '@/fields/slug'
+import { editorialTabs } from '@/fields/editorialTabs'
+import { choiceField, organisationsWithRoles } from '@/fields/select'
 import { timezoneField } from '@/fields/timezone'
 import { urlField } from '@/fields/url'
 import { alongsidePayload, requiredText, wholeNumber } from '@/fields/validate'
@@ -32,8 +33,6 @@ export const organisationRoles = [
   'funder',
 ] as const
 export const speakerRoles = ['keynote', 'speaker', 'moderator', 'panellist', 'facilitator', 'discussant'] as const
-
-const options = (values: readonly string[]) => values.map((value) => ({ label: value, value }))
 
 type WithStart = Partial<{ startDate: unknown; startTime: unknown }>
 
@@ -67,199 +66,154 @@ export const Events: CollectionConfig<'events'> = {
     venue: true,
   },
   fields: [
-    localizedSlug(),
-    // Unnamed tabs: they only arrange the edit view; field names, the schema and the API stay as they were.
-    {
-      type: 'tabs',
-      tabs: [
+    ...editorialTabs(
+      [
+        { name: 'summary', type: 'textarea', localized: true },
+        { name: 'description', type: 'richText', localized: true },
         {
-          label: 'Content',
+          type: 'row',
           fields: [
-            { name: 'title', type: 'text', localized: true, required: true, validate: requiredText },
-            { name: 'summary', type: 'textarea', localized: true },
-            { name: 'description', type: 'richText', localized: true },
-            {
-              type: 'row',
-              fields: [
-                {
-                  name: 'eventType',
-                  type: 'select',
-                  defaultValue: 'conference',
-                  options: options(eventTypes),
-                  required: true,
-                  index: true,
-                },
-                {
-                  name: 'status',
-                  type: 'select',
-                  defaultValue: 'scheduled',
-                  options: options(eventStatuses),
-                  required: true,
-                  index: true,
-                  admin: { description: 'Tell calendars when an event is postponed, cancelled or moved online.' },
-                },
-                {
-                  name: 'attendanceMode',
-                  type: 'select',
-                  defaultValue: 'offline',
-                  options: options(['offline', 'online', 'mixed']),
-                  required: true,
-                },
-              ],
-            },
-            {
-              name: 'audience',
-              type: 'textarea',
-              localized: true,
-              admin: {
-                description: 'Who attends, e.g. “Sixty NGO representatives from the Coalitions against Torture…”.',
-              },
-            },
-            { name: 'topics', type: 'text', hasMany: true, localized: true },
-            {
-              name: 'languages',
-              type: 'select',
-              hasMany: true,
-              admin: { description: 'Languages of the proceedings.' },
-              options: [
-                { label: 'English', value: 'en' },
-                { label: 'Russian', value: 'ru' },
-                { label: 'Tajik', value: 'tg' },
-                { label: 'Kazakh', value: 'kk' },
-                { label: 'Kyrgyz', value: 'ky' },
-                { label: 'Uzbek', value: 'uz' },
-                { label: 'Other', value: 'other' },
-              ],
-            },
+            choiceField('eventType', eventTypes, 'conference', { index: true }),
+            choiceField('status', eventStatuses, 'scheduled', {
+              index: true,
+              admin: { description: 'Tell calendars when an event is postponed, cancelled or moved online.' },
+            }),
+            choiceField('attendanceMode', ['offline', 'online', 'mixed'], 'offline'),
           ],
         },
         {
-          label: 'When and where',
-          fields: [
-            {
-              type: 'row',
-              fields: [
-                { name: 'startDate', type: 'date', required: true, index: true, ...inEventZone({ picker: true }) },
-                {
-                  name: 'endDate',
-                  type: 'date',
-                  required: true,
-                  index: true,
-                  ...inEventZone(),
-                  validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: WithStart }) =>
-                    value ? validateDateOrder(siblingData?.startDate, value) : 'This field is required.',
-                  ),
-                },
-                // The API's zone of the event; editors set it with the picker beside the start.
-                timezoneField({ defaultValue: 'UTC', overrides: { admin: { hidden: true } } }),
-              ],
-            },
-            ...recurrenceFields,
-            {
-              name: 'venue',
-              type: 'group',
-              fields: [
-                { name: 'name', type: 'text', localized: true },
-                { name: 'address', type: 'textarea', localized: true },
-                { name: 'city', type: 'text', localized: true },
-                countryField(),
-                { name: 'coordinates', type: 'point', admin: { description: 'Longitude and latitude, for maps.' } },
-              ],
-            },
-            urlField({ name: 'onlineUrl', description: 'Where online participants join.' }),
-          ],
+          name: 'audience',
+          type: 'textarea',
+          localized: true,
+          admin: {
+            description: 'Who attends, e.g. “Sixty NGO representatives from the Coalitions against Torture…”.',
+          },
         },
+        { name: 'topics', type: 'text', hasMany: true, localized: true },
         {
-          label: 'People',
-          fields: [
-            {
-              name: 'organisations',
-              type: 'array',
-              admin: { description: 'Organisers, partners and sponsors, each with their role.' },
-              fields: [
-                { name: 'organisation', type: 'relationship', relationTo: 'organisations', required: true },
-                {
-                  name: 'role',
-                  type: 'select',
-                  defaultValue: 'organiser',
-                  options: options(organisationRoles),
-                  required: true,
-                },
-              ],
-            },
-            {
-              name: 'speakers',
-              type: 'array',
-              fields: [
-                { name: 'speaker', type: 'relationship', relationTo: 'speakers', required: true },
-                {
-                  name: 'role',
-                  type: 'select',
-                  defaultValue: 'speaker',
-                  options: options(speakerRoles),
-                  required: true,
-                },
-                { name: 'topic', type: 'text', localized: true },
-              ],
-            },
-          ],
-        },
-        {
-          label: 'Programme',
-          fields: [
-            {
-              name: 'programme',
-              type: 'array',
-              admin: { description: 'Sessions in the order they take place.' },
-              fields: [
-                { name: 'title', type: 'text', localized: true, required: true, validate: requiredText },
-                {
-                  type: 'row',
-                  fields: [
-                    { name: 'startTime', type: 'date', ...inEventZone() },
-                    {
-                      name: 'endTime',
-                      type: 'date',
-                      ...inEventZone(),
-                      validate: alongsidePayload(
-                        'date',
-                        (value: unknown, { siblingData }: { siblingData: WithStart }) =>
-                          validateDateOrder(siblingData?.startTime, value, 'the session’s start'),
-                      ),
-                    },
-                    { name: 'room', type: 'text', localized: true },
-                  ],
-                },
-                { name: 'description', type: 'richText', localized: true },
-                { name: 'speakers', type: 'relationship', relationTo: 'speakers', hasMany: true },
-              ],
-            },
-          ],
-        },
-        {
-          label: 'Registration',
-          fields: [
-            {
-              name: 'registration',
-              type: 'group',
-              fields: [
-                urlField(),
-                { name: 'deadline', type: 'date', ...inEventZone() },
-                { name: 'isOpen', type: 'checkbox', defaultValue: false },
-              ],
-            },
-            { name: 'expectedParticipants', type: 'number', min: 0, admin: { step: 1 }, validate: wholeNumber },
-          ],
-        },
-        {
-          label: 'Links and media',
-          fields: [
-            { name: 'heroImage', type: 'upload', relationTo: 'media' },
-            { name: 'pressReleases', type: 'join', collection: 'press-releases', on: 'events' },
+          name: 'languages',
+          type: 'select',
+          hasMany: true,
+          admin: { description: 'Languages of the proceedings.' },
+          options: [
+            { label: 'English', value: 'en' },
+            { label: 'Russian', value: 'ru' },
+            { label: 'Tajik', value: 'tg' },
+            { label: 'Kazakh', value: 'kk' },
+            { label: 'Kyrgyz', value: 'ky' },
+            { label: 'Uzbek', value: 'uz' },
+            { label: 'Other', value: 'other' },
           ],
         },
       ],
-    },
+      {
+        label: 'When and where',
+        fields: [
+          {
+            type: 'row',
+            fields: [
+              { name: 'startDate', type: 'date', required: true, index: true, ...inEventZone({ picker: true }) },
+              {
+                name: 'endDate',
+                type: 'date',
+                required: true,
+                index: true,
+                ...inEventZone(),
+                validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: WithStart }) =>
+                  value ? validateDateOrder(siblingData?.startDate, value) : 'This field is required.',
+                ),
+              },
+              // The API's zone of the event; editors set it with the picker beside the start.
+              timezoneField({ defaultValue: 'UTC', overrides: { admin: { hidden: true } } }),
+            ],
+          },
+          ...recurrenceFields,
+          {
+            name: 'venue',
+            type: 'group',
+            fields: [
+              { name: 'name', type: 'text', localized: true },
+              { name: 'address', type: 'textarea', localized: true },
+              { name: 'city', type: 'text', localized: true },
+              countryField(),
+              { name: 'coordinates', type: 'point', admin: { description: 'Longitude and latitude, for maps.' } },
+            ],
+          },
+          urlField({ name: 'onlineUrl', description: 'Where online participants join.' }),
+        ],
+      },
+      {
+        label: 'People',
+        fields: [
+          organisationsWithRoles('organisations', {
+            roles: organisationRoles,
+            defaultRole: 'organiser',
+            description: 'Organisers, partners and sponsors, each with their role.',
+          }),
+          {
+            name: 'speakers',
+            type: 'array',
+            fields: [
+              { name: 'speaker', type: 'relationship', relationTo: 'speakers', required: true },
+              choiceField('role', speakerRoles, 'speaker'),
+              { name: 'topic', type: 'text', localized: true },
+            ],
+          },
+        ],
+      },
+      {
+        label: 'Programme',
+        fields: [
+          {
+            name: 'programme',
+            type: 'array',
+            admin: { description: 'Sessions in the order they take place.' },
+            fields: [
+              { name: 'title', type: 'text', localized: true, required: true, validate: requiredText },
+              {
+                type: 'row',
+                fields: [
+                  { name: 'startTime', type: 'date', ...inEventZone() },
+                  {
+                    name: 'endTime',
+                    type: 'date',
+                    ...inEventZone(),
+                    validate: alongsidePayload('date', (value: unknown, { siblingData }: { siblingData: WithStart }) =>
+                      validateDateOrder(siblingData?.startTime, value, 'the session’s start'),
+                    ),
+                  },
+                  { name: 'room', type: 'text', localized: true },
+                ],
+              },
+              { name: 'description', type: 'richText', localized: true },
+              { name: 'speakers', type: 'relationship', relationTo: 'speakers', hasMany: true },
+            ],
+          },
+        ],
+      },
+      {
+        label: 'Registration',
+        fields: [
+          {
+            name: 'registration',
+            type: 'group',
+            fields: [
+              urlField(),
+              { name: 'deadline', type: 'date', ...inEventZone() },
+              { name: 'isOpen', type: 'checkbox', defaultValue: false },
+            ],
+          },
+          { name: 'expectedParticipants', type: 'number', min: 0, admin: { step: 1 }, validate: wholeNumber },
+        ],
+      },
+      {
+        label: 'Links and media',
+        fields: [
+          { name: 'heroImage', type: 'upload', relationTo: 'media' },
+          { name: 'pressReleases', type: 'join', collection: 'press-releases', on: 'events' },
+        ],
+      },
+    ),
     { name: 'project', type: 'relationship', relationTo: 'projects', index: true, admin: { position: 'sidebar' } },
     {
       name: 'donorNotices',

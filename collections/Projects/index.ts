@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { countryField } from '@/fields/country'
+import { organisationsWithRoles } from '@/fields/select'
 import { localizedSlug } from '@/fields/slug'
 import { alongsidePayload, requiredText } from '@/fields/validate'
 import { validateDateOrder } from '@/fields/validators'
@@ -45,21 +46,11 @@ export const Projects: CollectionConfig<'projects'> = {
           validateDateOrder(siblingData?.startDate, value),
       ),
     },
-    {
-      name: 'partners',
-      type: 'array',
-      admin: { description: 'Who implements and funds the project.' },
-      fields: [
-        { name: 'organisation', type: 'relationship', relationTo: 'organisations', required: true },
-        {
-          name: 'role',
-          type: 'select',
-          defaultValue: 'partner',
-          options: partnerRoles.map((value) => ({ label: value, value })),
-          required: true,
-        },
-      ],
-    },
+    organisationsWithRoles('partners', {
+      roles: partnerRoles,
+      defaultRole: 'partner',
+      description: 'Who implements and funds the project.',
+    }),
     { name: 'coordinator', type: 'relationship', relationTo: 'speakers' },
     { name: 'achievements', type: 'richText', localized: true },
     { name: 'donorNotices', type: 'relationship', relationTo: 'donor-notices', hasMany: true },

@@ -4,6 +4,7 @@ import { isStaffField } from '@/access/isStaff'
 import { readSpeakers } from '@/access/speakerVisibility'
 import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { countryField } from '@/fields/country'
+import { choiceField } from '@/fields/select'
 import { localizedSlug } from '@/fields/slug'
 import { urlField } from '@/fields/url'
 import { requiredText } from '@/fields/validate'
@@ -71,18 +72,18 @@ export const Speakers: CollectionConfig<'speakers'> = {
       access: { read: isStaffField },
       admin: { description: 'Internal: never published.' },
     },
-    {
-      name: 'visibility',
-      type: 'select',
-      defaultValue: 'public',
-      index: true,
-      options: [
+    choiceField(
+      'visibility',
+      [
         { label: 'Public', value: 'public' },
         { label: 'Internal (never published)', value: 'internal' },
       ],
-      required: true,
-      admin: { position: 'sidebar' },
-    },
+      'public',
+      {
+        index: true,
+        admin: { position: 'sidebar' },
+      },
+    ),
     {
       name: 'consent',
       type: 'group',
