@@ -24,14 +24,7 @@ export const DonorNotices: CollectionConfig<'donor-notices'> = {
       admin: { description: 'Internal name, e.g. “EU — Action for Freedom from Torture”.' },
     },
     { name: 'donor', type: 'relationship', relationTo: 'organisations', required: true },
-    choiceField(
-      'fundingType',
-      [
-        { label: 'Funded', value: 'funded' },
-        { label: 'Co-funded', value: 'co-funded' },
-      ],
-      'funded',
-    ),
+    choiceField('fundingType', { funded: 'Funded', 'co-funded': 'Co-funded' }, 'funded'),
     {
       name: 'statement',
       type: 'text',

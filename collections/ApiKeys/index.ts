@@ -42,14 +42,7 @@ export const ApiKeys: CollectionConfig<'api-keys'> = {
       required: true,
       admin: { description: 'Which frontend uses it, e.g. “Public website”.' },
     },
-    choiceField(
-      'kind',
-      [
-        { label: 'Frontend (published content)', value: 'frontend' },
-        { label: 'Preview (drafts too)', value: 'preview' },
-      ],
-      'frontend',
-    ),
+    choiceField('kind', { frontend: 'Frontend (published content)', preview: 'Preview (drafts too)' }, 'frontend'),
     {
       name: 'keyPrefix',
       type: 'text',

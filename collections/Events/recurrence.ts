@@ -1,18 +1,8 @@
 import type { Field } from 'payload'
 
-import { frequencies, MAX_OCCURRENCES, weekdays } from '@/utilities/recurrence'
+import { frequencies, MAX_OCCURRENCES, weekdayNames, weekdays } from '@/utilities/recurrence'
 
 import { inEventZone } from './zone'
-
-const dayLabels: Record<(typeof weekdays)[number], string> = {
-  MO: 'Monday',
-  TU: 'Tuesday',
-  WE: 'Wednesday',
-  TH: 'Thursday',
-  FR: 'Friday',
-  SA: 'Saturday',
-  SU: 'Sunday',
-}
 
 /**
  * A recurring event: the form editors fill (the RRULE is derived from it by applyRecurrence, never
@@ -50,7 +40,7 @@ export const recurrenceFields: Field[] = [
             label: 'On',
             type: 'select',
             hasMany: true,
-            options: weekdays.map((value) => ({ label: dayLabels[value], value })),
+            options: weekdays.map((value) => ({ label: weekdayNames[value], value })),
             admin: { description: 'Days of the week; empty: the start’s day.' },
           },
         ],

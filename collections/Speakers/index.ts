@@ -72,18 +72,10 @@ export const Speakers: CollectionConfig<'speakers'> = {
       access: { read: isStaffField },
       admin: { description: 'Internal: never published.' },
     },
-    choiceField(
-      'visibility',
-      [
-        { label: 'Public', value: 'public' },
-        { label: 'Internal (never published)', value: 'internal' },
-      ],
-      'public',
-      {
-        index: true,
-        admin: { position: 'sidebar' },
-      },
-    ),
+    choiceField('visibility', { public: 'Public', internal: 'Internal (never published)' }, 'public', {
+      index: true,
+      admin: { position: 'sidebar' },
+    }),
     {
       name: 'consent',
       type: 'group',

@@ -1,21 +1,21 @@
 import type { ArrayField, SelectField } from 'payload'
 
-type Option = string | { label: string; value: string }
-
 /**
- * A select that always holds a value: required, with its default. An option is a value (shown as
- * it is) or a labelled value; `extra` adds what only some selects have (an index, a description).
+ * A select that always holds a value: required, with its default. The options are values, shown
+ * as they are, or labels by value; `extra` adds what only some selects have (an index, a description).
  */
 export const choiceField = (
   name: string,
-  options: readonly Option[],
+  options: readonly string[] | Record<string, string>,
   defaultValue: string,
   extra: Pick<SelectField, 'admin' | 'index'> = {},
 ): SelectField => ({
   name,
   type: 'select',
   defaultValue,
-  options: options.map((option) => (typeof option === 'string' ? { label: option, value: option } : option)),
+  options: Array.isArray(options)
+    ? options.map((value) => ({ label: value, value }))
+    : Object.entries(options).map(([value, label]) => ({ label, value })),
   required: true,
   ...extra,
 })

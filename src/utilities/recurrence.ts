@@ -8,6 +8,16 @@ type Options = ConstructorParameters<typeof RRule>[0]
 
 export const frequencies = ['daily', 'weekly', 'monthly', 'yearly'] as const
 export const weekdays = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const
+/** Each RRULE day's English name: the admin's labels, and schema.org's DayOfWeek members. */
+export const weekdayNames = {
+  MO: 'Monday',
+  TU: 'Tuesday',
+  WE: 'Wednesday',
+  TH: 'Thursday',
+  FR: 'Friday',
+  SA: 'Saturday',
+  SU: 'Sunday',
+} as const satisfies Record<(typeof weekdays)[number], string>
 export type Frequency = (typeof frequencies)[number]
 export type Weekday = (typeof weekdays)[number]
 

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon'
 import type { Event, Media, Organisation, PressRelease, Speaker } from '@/payload-types'
 
 import { plainText } from '../lexical'
-import { excludedStarts, isRecurring, type Series } from '../recurrence'
+import { excludedStarts, isRecurring, type Series, weekdayNames } from '../recurrence'
 import { frontendUrl } from './frontendUrl'
 
 type Thing = Record<string, unknown>
@@ -90,15 +90,6 @@ export function personJsonLd(speaker: Speaker, locale: string, serverUrl: string
 }
 
 const periods = { daily: 'D', weekly: 'W', monthly: 'M', yearly: 'Y' } as const
-const dayNames = {
-  MO: 'Monday',
-  TU: 'Tuesday',
-  WE: 'Wednesday',
-  TH: 'Thursday',
-  FR: 'Friday',
-  SA: 'Saturday',
-  SU: 'Sunday',
-} as const
 
 /** A recurring event's rule as a schema.org Schedule: times of day and dates in the event's own zone. */
 export function eventSchedule(event: Event): Thing | undefined {
@@ -109,7 +100,7 @@ export function eventSchedule(event: Event): Thing | undefined {
   return compact({
     '@type': 'Schedule',
     repeatFrequency: `P${form.interval ?? 1}${periods[form.frequency]}`,
-    byDay: (form.weekdays ?? []).map((day) => `${CONTEXT}/${dayNames[day]}`),
+    byDay: (form.weekdays ?? []).map((day) => `${CONTEXT}/${weekdayNames[day]}`),
     startDate: local(event.startDate).toISODate(),
     endDate: form.until ? local(form.until).toISODate() : undefined,
     repeatCount: form.count,
