@@ -7,6 +7,28 @@ export type RichText = NonNullable<Event['description']>
 
 type TextNode = { type: 'text'; text: string; format: number; detail: 0; mode: 'normal'; style: ''; version: 1 }
 
+/** A Lexical text node as the editor stores it; `format` is Lexical's bit set (1 bold, 2 italic, …). */
+export const textNode = (text: string, format = 0): TextNode => ({
+  type: 'text',
+  text,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+})
+
+/** A Lexical element node (root, paragraph, heading, link, list…) as the editor stores it; `extra` adds its own keys. */
+export const elementNode = <Child>(type: string, children: Child[], extra: Record<string, unknown> = {}) => ({
+  type,
+  children,
+  format: '' as const,
+  indent: 0,
+  version: 1,
+  direction: 'ltr' as const,
+  ...extra,
+})
+
 /** Plain paragraphs as a Lexical editor state, for content written in code (the seed, tests). */
 export function paragraphs(...texts: string[]): RichText {
   return {
@@ -16,18 +38,7 @@ export function paragraphs(...texts: string[]): RichText {
       indent: 0,
       version: 1,
       direction: 'ltr',
-      children: texts.map((text) => ({
-        type: 'paragraph',
-        format: '',
-        indent: 0,
-        version: 1,
-        direction: 'ltr',
-        textFormat: 0,
-        textStyle: '',
-        children: [
-          { type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 } satisfies TextNode,
-        ],
-      })),
+      children: texts.map((text) => elementNode('paragraph', [textNode(text)], { textFormat: 0, textStyle: '' })),
     },
   }
 }

@@ -1,32 +1,15 @@
+import { elementNode, textNode as text } from '@/utilities/lexical'
+
 import { richTextToHtml } from './richTextHtml'
 
-const text = (value: string, format = 0) => ({
-  type: 'text',
-  text: value,
-  format,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-  version: 1,
-})
 const link = (url: string, label: string, extra: Record<string, unknown> = {}) => ({
   type: 'link',
   version: 3,
   fields: { linkType: 'custom', url, ...extra },
   children: [text(label)],
 })
-const state = (...children: unknown[]) => ({
-  root: { type: 'root', version: 1, children, direction: 'ltr', format: '', indent: 0 },
-})
-const paragraph = (...children: unknown[]) => ({
-  type: 'paragraph',
-  version: 1,
-  children,
-  direction: 'ltr',
-  format: '',
-  indent: 0,
-  textFormat: 0,
-})
+const state = (...children: unknown[]) => ({ root: elementNode('root', children) })
+const paragraph = (...children: unknown[]) => elementNode('paragraph', children, { textFormat: 0 })
 
 const html = (value: unknown) =>
   richTextToHtml(value, { locale: 'en', serverUrl: 'https://cms.example.org', ownOrigins: ['https://www.example.org'] })

@@ -1,28 +1,11 @@
 import sharp from 'sharp'
 
+import { elementNode as block, textNode as text } from '@/utilities/lexical'
 import { fitLength, TITLE_MAX } from '@/utilities/seo'
 
 import { type RestClient, staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
 
-const text = (value: string, format = 0) => ({
-  type: 'text',
-  text: value,
-  format,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-  version: 1,
-})
-const block = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
-  type,
-  version: 1,
-  children,
-  direction: 'ltr',
-  format: '',
-  indent: 0,
-  ...extra,
-})
 const state = (...children: unknown[]) => ({ root: block('root', children) })
 
 /** SEO meta and Open Graph, and rich text as HTML, through the running server as frontends read them. */

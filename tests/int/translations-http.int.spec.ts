@@ -1,25 +1,9 @@
+import { elementNode as block, textNode as text } from '@/utilities/lexical'
+
 import { type RestClient, staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
 import { fillTargets, validateXliff as validate } from '../helpers/xliff'
 
-const text = (value: string, format = 0) => ({
-  type: 'text',
-  text: value,
-  format,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-  version: 1,
-})
-const block = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
-  type,
-  children,
-  format: '',
-  indent: 0,
-  version: 1,
-  direction: 'ltr',
-  ...extra,
-})
 const body = {
   root: block('root', [
     block('paragraph', [

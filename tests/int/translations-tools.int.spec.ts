@@ -6,6 +6,8 @@ import path from 'node:path'
 import { po } from 'gettext-parser'
 import xliff from 'xliff'
 
+import { elementNode as block, textNode as text } from '@/utilities/lexical'
+
 import { type RestClient, staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
 import { validateXliff, validateXliff12 } from '../helpers/xliff'
@@ -13,24 +15,6 @@ import { validateXliff, validateXliff12 } from '../helpers/xliff'
 // Round trips through tools nobody here wrote: the `xliff` npm library, Debian's translate-toolkit
 // (pocount, xliff2po, pomerge) and gettext's msgfmt, each as a translator would use it.
 
-const text = (value: string, format = 0) => ({
-  type: 'text',
-  text: value,
-  format,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-  version: 1,
-})
-const block = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
-  type,
-  children,
-  format: '',
-  indent: 0,
-  version: 1,
-  direction: 'ltr',
-  ...extra,
-})
 const link = (label: string) =>
   block('link', [text(label)], { fields: { linkType: 'custom', url: 'https://notabene.tj/', newTab: false } })
 const release = {

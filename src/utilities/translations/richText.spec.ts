@@ -1,29 +1,13 @@
+import { elementNode as block, textNode as text } from '@/utilities/lexical'
+
 import { inlineToXml, MarkupError } from './inline'
 import { type LexicalNode, richTextToSegments, segmentsToRichText } from './richText'
 import { parseInlineMarkup } from './xliff'
 
-const text = (value: string, format = 0): LexicalNode => ({
-  type: 'text',
-  text: value,
-  format,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-  version: 1,
-})
-const block = (type: string, children: LexicalNode[], extra: Record<string, unknown> = {}): LexicalNode => ({
-  type,
-  children,
-  format: '',
-  indent: 0,
-  version: 1,
-  direction: 'ltr',
-  ...extra,
-})
 const link = (url: string, children: LexicalNode[]): LexicalNode =>
   block('link', children, { fields: { linkType: 'custom', url, newTab: true } })
 
-export const sample = {
+export const sample: { root: LexicalNode } = {
   root: block('root', [
     block('heading', [text('Torture prevention')], { tag: 'h2' }),
     block('paragraph', [

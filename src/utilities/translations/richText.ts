@@ -1,3 +1,5 @@
+import { textNode } from '@/utilities/lexical'
+
 import { type Inline, MarkupError } from './inline'
 
 /** A node of a Lexical editor state as Payload stores it. */
@@ -101,16 +103,6 @@ export function richTextToSegments(state: unknown): RichTextSegments {
   }
   return { segments: textBlocks(root).map((block) => (block.children ?? []).flatMap(inline)), codes }
 }
-
-const textNode = (text: string, format: number): LexicalNode => ({
-  type: 'text',
-  text,
-  format,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-  version: 1,
-})
 
 function toLexical(inlines: Inline[], codes: Map<string, Code>, format: number, inLink: boolean): LexicalNode[] {
   const nodes: LexicalNode[] = []

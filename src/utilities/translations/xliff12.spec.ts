@@ -1,3 +1,5 @@
+import { elementNode as block, textNode as text } from '@/utilities/lexical'
+
 import { validateXliff12 } from '../../../tests/helpers/xliff'
 import { importFromXliff } from './exchange'
 import { MarkupError } from './inline'
@@ -7,24 +9,6 @@ import { codeAttributes, originalData } from './units'
 import { buildXliff, parseXliff } from './xliff'
 import { buildXliff12, xml12ToInline } from './xliff12'
 
-const text = (value: string, format = 0) => ({
-  type: 'text',
-  text: value,
-  format,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-  version: 1,
-})
-const block = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
-  type,
-  children,
-  format: '',
-  indent: 0,
-  version: 1,
-  direction: 'ltr',
-  ...extra,
-})
 const body = richTextToSegments({
   root: block('root', [
     block('paragraph', [
