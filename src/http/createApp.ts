@@ -19,13 +19,14 @@ import { publicReads } from './publicReads'
 import { authRateLimit, importRateLimit, importRoute, rateLimitedRoutes } from './rateLimits'
 import { DatabaseRateLimitStore } from './rateLimitStore'
 import { checkReadiness } from './readiness'
+import { restRoute } from './restRoute'
 import { securityHeaders } from './securityHeaders'
 import { trustProxy } from './trustProxy'
 import { validateQuery } from './validateQuery'
 
 export type CreateAppOptions = {
   payload: Payload
-  /** Next.js's request handler: the admin panel and Payload's REST and GraphQL routes. */
+  /** Next.js's request handler: the admin panel (the API is answered without it). */
   handle: (req: Request, res: Response) => Promise<void> | void
   production?: boolean
   /** Express's `trust proxy`: the peers whose X-Forwarded-For and -Proto count. Default: TRUST_PROXY. */
@@ -76,6 +77,8 @@ export function createApp({
   app.all('/api/graphql', graphqlRoute(payload, { authLimit, handle: (req, res) => handle(req as Request, res) }))
   app.use('/api', publicReads(payload, storedCollections(payload, publicSlugs(payload.config.collections))))
   app.use(feedsRouter(payload))
+  // The rest of the REST API: Payload's handler without Next.js, which keeps the admin panel.
+  app.use('/api', restRoute(payload))
 
   // Express 5 rejects a bare '*' route: everything else goes to Next.js and Payload.
   app.use((req, res) => handle(req, res))

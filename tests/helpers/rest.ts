@@ -1,11 +1,14 @@
 import type { RunningServer } from './server'
 
+/** Whatever answers HTTP: a spawned server, or the app in this process. */
+type Server = Pick<RunningServer, 'url'>
+
 export const PASSWORD = 'correct horse battery staple'
 
 export type Reply = { status: number; body: any; headers: Headers }
 
 /** A JSON client for one server, anonymous or with the given Authorization header. */
-export function restClient(server: RunningServer, authorization?: string) {
+export function restClient(server: Server, authorization?: string) {
   const send = async (
     method: string,
     path: string,
@@ -45,7 +48,7 @@ export function restClient(server: RunningServer, authorization?: string) {
 export type RestClient = ReturnType<typeof restClient>
 
 /** Registers the first user (the admin) and the other roles, and returns a logged-in client for each. */
-export async function staffClients(server: RunningServer, translatorLocales: string[] = ['ru']) {
+export async function staffClients(server: Server, translatorLocales: string[] = ['ru']) {
   const anonymous = restClient(server)
   const first = await anonymous.post('/api/users/first-register', {
     email: 'admin@pressroom.test',

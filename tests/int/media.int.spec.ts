@@ -4,11 +4,12 @@ import path from 'node:path'
 import sharp from 'sharp'
 
 import { MAX_UPLOAD_BYTES } from '../../collections/Media'
+import { type RunningApp, startApp } from '../helpers/app'
 import { type RestClient, staffClients } from '../helpers/rest'
-import { type RunningServer, startServer } from '../helpers/server'
 
+// In this process, without Next.js: uploads and file downloads are the API's, and Payload's handler answers them.
 describe('media uploads, over HTTP', () => {
-  let server: RunningServer
+  let server: RunningApp
   let editor: RestClient
   let token: string
 
@@ -36,7 +37,7 @@ describe('media uploads, over HTTP', () => {
     )
 
   beforeAll(async () => {
-    server = await startServer({ SEED_ON_START: 'false' })
+    server = await startApp()
     const staff = await staffClients(server)
     editor = staff.editor
     const login = await staff.anonymous.post('/api/users/login', {
@@ -45,7 +46,7 @@ describe('media uploads, over HTTP', () => {
     })
     token = `JWT ${login.body.token}`
   })
-  afterAll(() => server?.stop('SIGKILL'))
+  afterAll(() => server?.stop())
 
   it('stores an image with its alt text and makes every size, the social one 1200×630', async () => {
     const { status, body } = await upload(await png(), 'conference.png', {
@@ -64,7 +65,19 @@ describe('media uploads, over HTTP', () => {
     expect(body.doc.sizes.hero.width).toBe(1600)
     const file = await fetch(`${server.url}${body.doc.sizes.social.url}`, { headers: { authorization: token } })
     expect(file.status).toBe(200)
-    expect((await sharp(Buffer.from(await file.arrayBuffer())).metadata()).width).toBe(1200)
+    const bytes = Buffer.from(await file.arrayBuffer())
+    expect((await sharp(bytes).metadata()).width).toBe(1200)
+    expect(file.headers.get('content-type')).toBe('image/png')
+    // HEAD: the same headers, the length of the file, and no body.
+    const head = await fetch(`${server.url}${body.doc.sizes.social.url}`, {
+      method: 'HEAD',
+      headers: { authorization: token },
+    })
+    expect([head.status, head.headers.get('content-length'), (await head.arrayBuffer()).byteLength]).toEqual([
+      200,
+      String(bytes.length),
+      0,
+    ])
   })
 
   it('refuses an image without alt text, naming the field, and stores nothing', async () => {
@@ -114,5 +127,9 @@ describe('media uploads, over HTTP', () => {
     const big = new Blob([new Uint8Array(MAX_UPLOAD_BYTES + 1024)], { type: 'image/png' })
     const { status } = await upload(big, 'huge.png', { alt: 'Too big' })
     expect(status).toBe(413)
+  })
+
+  it('answered uploads, downloads and their refusals without Next.js', () => {
+    expect(server.nextRequests).toEqual([])
   })
 })
