@@ -20,7 +20,8 @@ export type RunningApp = {
  * panel) is answered 404 and recorded, so a test can say that the API never needed it.
  */
 export async function startApp(): Promise<RunningApp> {
-  const payload = await startPayload()
+  // cron: the jobs queue runs here as in the server (read-model renders, scheduled publishing).
+  const payload = await startPayload({ cron: true })
   const nextRequests: string[] = []
   const app = createApp({
     payload,
@@ -37,10 +38,12 @@ export async function startApp(): Promise<RunningApp> {
     url: `http://127.0.0.1:${port}`,
     payload,
     nextRequests,
+    /** Stops, and fails the file if anything went to Next.js: the API must be whole without it. */
     stop: async () => {
       server.closeAllConnections()
       await new Promise((resolve) => server.close(resolve))
       await stopPayload(payload)
+      if (nextRequests.length) throw new Error(`Requests reached Next.js: ${nextRequests.join(', ')}`)
     },
   }
 }

@@ -1,10 +1,10 @@
+import { type RunningApp, startApp } from '../helpers/app'
 import { type RestClient, restClient, staffClients } from '../helpers/rest'
-import { type RunningServer, startServer } from '../helpers/server'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('embargoes and preview links, over HTTP', () => {
-  let server: RunningServer
+  let server: RunningApp
   let anonymous: RestClient
   let editor: RestClient
   let frontendKey: RestClient
@@ -13,7 +13,7 @@ describe('embargoes and preview links, over HTTP', () => {
   let embargoUntil: Date
 
   beforeAll(async () => {
-    server = await startServer({ SEED_ON_START: 'false' })
+    server = await startApp()
     const staff = await staffClients(server)
     anonymous = staff.anonymous
     editor = staff.editor
@@ -33,7 +33,7 @@ describe('embargoes and preview links, over HTTP', () => {
     expect(created.status).toBe(201)
     releaseId = created.body.doc.id
   })
-  afterAll(() => server?.stop('SIGKILL'))
+  afterAll(() => server?.stop())
 
   const publicReads = async (client: RestClient) => {
     const list = await client.get('/api/press-releases')

@@ -1,8 +1,8 @@
+import { type RunningApp, startApp } from '../helpers/app'
 import { type RestClient, staffClients } from '../helpers/rest'
-import { type RunningServer, startServer } from '../helpers/server'
 
 describe('publishing one locale at a time, over HTTP', () => {
-  let server: RunningServer
+  let server: RunningApp
   let anonymous: RestClient
   let editor: RestClient
   let translator: RestClient
@@ -11,7 +11,7 @@ describe('publishing one locale at a time, over HTTP', () => {
   const publicTitle = async (locale: string) => (await anonymous.get(`/api/events/${id}?locale=${locale}&depth=0`)).body
 
   beforeAll(async () => {
-    server = await startServer({ SEED_ON_START: 'false' })
+    server = await startApp()
     ;({ anonymous, editor, translator } = await staffClients(server, ['ru']))
     const created = await editor.post('/api/events?locale=en', {
       title: 'Legal aid forum',
@@ -27,7 +27,7 @@ describe('publishing one locale at a time, over HTTP', () => {
       200,
     )
   })
-  afterAll(() => server?.stop('SIGKILL'))
+  afterAll(() => server?.stop())
 
   it('keeps a translator’s Russian draft out of public reads while English is published', async () => {
     expect(
