@@ -2,30 +2,24 @@ import { wholeNumber } from '@/env'
 
 type Env = Record<string, string | undefined>
 
-/** What one translation import may hold. Every figure can be changed through the environment. */
-export type ImportLimits = {
+/** What one translation import may hold: each figure, its variable and its default. */
+export const limitVariables = {
   /** Bytes of the request body, whatever its content type (multipart included). */
-  bytes: number
-  /** Documents (`<file>` elements, or entries of `documents`). */
-  documents: number
-  /** Units (fields) over the whole file. */
-  units: number
-  /** Characters of text in one segment's source or target. */
-  segmentChars: number
-  /** Nesting of XML elements, or of JSON objects and arrays. */
-  depth: number
-  /** Imports with more documents than this run on the jobs queue and answer 202. */
-  queueAbove: number
-}
-
-export const limitVariables: Record<keyof ImportLimits, [string, number]> = {
   bytes: ['TRANSLATION_IMPORT_MAX_BYTES', 1024 * 1024],
+  /** Documents (`<file>` elements, or entries of `documents`). */
   documents: ['TRANSLATION_IMPORT_MAX_DOCUMENTS', 500],
+  /** Units (fields) over the whole file. */
   units: ['TRANSLATION_IMPORT_MAX_UNITS', 20_000],
+  /** Characters of text in one segment's source or target. */
   segmentChars: ['TRANSLATION_IMPORT_MAX_SEGMENT_CHARS', 20_000],
+  /** Nesting of XML elements, or of JSON objects and arrays. */
   depth: ['TRANSLATION_IMPORT_MAX_DEPTH', 64],
+  /** Imports with more documents than this run on the jobs queue and answer 202. */
   queueAbove: ['TRANSLATION_IMPORT_QUEUE_ABOVE', 25],
-}
+} as const satisfies Record<string, readonly [string, number]>
+
+/** The figures in force, from the environment or the defaults above. */
+export type ImportLimits = Record<keyof typeof limitVariables, number>
 
 export function importLimits(env: Env = process.env): ImportLimits {
   const entries = Object.entries(limitVariables).map(([key, [variable, fallback]]) => [
