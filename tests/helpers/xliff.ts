@@ -40,3 +40,30 @@ export function validateXliff12(xml: string, name: string): string {
     stdio: ['ignore', 'pipe', 'pipe'],
   }).toString()
 }
+
+/**
+ * An exchange of one press release (id 12), English into Russian, for the file-format specs: its
+ * title unit ("A & B < C", translated) first, then `units`.
+ */
+export const releaseExchange = <Unit extends object>(title: string, units: Unit[]) => ({
+  source: 'en',
+  target: 'ru',
+  documents: [
+    {
+      collection: 'press-releases',
+      id: '12',
+      title,
+      units: [
+        {
+          id: 'title',
+          name: 'Title',
+          kind: 'text',
+          segments: [
+            { id: 's1', source: [{ text: 'A & B < C' }], target: [{ text: 'А и Б' }], state: 'translated' as const },
+          ],
+        },
+        ...units,
+      ],
+    },
+  ],
+})

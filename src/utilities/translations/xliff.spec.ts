@@ -1,35 +1,17 @@
+import { releaseExchange } from '../../../tests/helpers/xliff'
 import { inlineToXml, xmlToInline } from './inline'
 import { buildXliff, ExchangeFileError, parseXliff } from './xliff'
 
-const exchange = {
-  source: 'en',
-  target: 'ru',
-  documents: [
-    {
-      collection: 'press-releases',
-      id: '12',
-      title: 'Coalitions & NGOs <meet>',
-      units: [
-        {
-          id: 'title',
-          name: 'Title',
-          kind: 'text',
-          segments: [
-            { id: 's1', source: [{ text: 'A & B < C' }], target: [{ text: 'А и Б' }], state: 'translated' as const },
-          ],
-        },
-        {
-          id: 'body',
-          kind: 'richText',
-          attributes: (id: string) => (id === 'c1' ? ' type="fmt" subType="xlf:b"' : ''),
-          segments: [
-            { id: 's1', source: [{ text: 'Hello ' }, { pc: 'c1', children: [{ text: 'world' }] }, { text: '\u0001' }] },
-          ],
-        },
-      ],
-    },
-  ],
-}
+const exchange = releaseExchange('Coalitions & NGOs <meet>', [
+  {
+    id: 'body',
+    kind: 'richText',
+    attributes: (id: string) => (id === 'c1' ? ' type="fmt" subType="xlf:b"' : ''),
+    segments: [
+      { id: 's1', source: [{ text: 'Hello ' }, { pc: 'c1', children: [{ text: 'world' }] }, { text: '\u0001' }] },
+    ],
+  },
+])
 
 describe('XLIFF 2.0 files', () => {
   it('round-trips documents, units, segments, escapes and control characters', async () => {

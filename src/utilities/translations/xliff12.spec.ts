@@ -1,6 +1,6 @@
 import { elementNode as block, textNode as text } from '@/utilities/lexical'
 
-import { validateXliff12 } from '../../../tests/helpers/xliff'
+import { releaseExchange, validateXliff12 } from '../../../tests/helpers/xliff'
 import { importFromXliff } from './exchange'
 import { MarkupError } from './inline'
 import { importLimits } from './limits'
@@ -26,45 +26,26 @@ const body = richTextToSegments({
   ]),
 })
 
-const exchange = {
-  source: 'en',
-  target: 'ru',
-  documents: [
-    {
-      collection: 'press-releases',
-      id: '12',
-      title: 'Coalitions & NGOs',
-      units: [
-        {
-          id: 'title',
-          name: 'Title',
-          kind: 'text',
-          segments: [
-            { id: 's1', source: [{ text: 'A & B < C' }], target: [{ text: 'А и Б' }], state: 'translated' as const },
-          ],
-        },
-        {
-          id: 'dateline.places',
-          name: 'Places',
-          kind: 'textList',
-          segments: [
-            { id: 's1', source: [{ text: 'Almaty' }] },
-            { id: 's2', source: [{ text: 'Bishkek' }], target: [{ text: 'Бишкек' }], stale: true },
-          ],
-        },
-        {
-          id: 'body',
-          name: 'Body',
-          kind: 'richText',
-          attributes: codeAttributes(body.codes),
-          data: originalData(body.codes),
-          codes: body.codes,
-          segments: body.segments.map((source, index) => ({ id: `s${index + 1}`, source })),
-        },
-      ],
-    },
-  ],
-}
+const exchange = releaseExchange('Coalitions & NGOs', [
+  {
+    id: 'dateline.places',
+    name: 'Places',
+    kind: 'textList',
+    segments: [
+      { id: 's1', source: [{ text: 'Almaty' }] },
+      { id: 's2', source: [{ text: 'Bishkek' }], target: [{ text: 'Бишкек' }], stale: true },
+    ],
+  },
+  {
+    id: 'body',
+    name: 'Body',
+    kind: 'richText',
+    attributes: codeAttributes(body.codes),
+    data: originalData(body.codes),
+    codes: body.codes,
+    segments: body.segments.map((source, index) => ({ id: `s${index + 1}`, source })),
+  },
+])
 
 describe('XLIFF 1.2 files', () => {
   it('holds the units of the 2.0 export, valid against the OASIS 1.2 strict schema', async () => {
