@@ -1,3 +1,5 @@
+import { WebhookDeliveries, Webhooks } from '@/plugins/webhooks'
+
 import { ApiKeys } from './ApiKeys'
 import { DonorNotices } from './DonorNotices'
 import { Events } from './Events'
@@ -9,7 +11,6 @@ import { Projects } from './Projects'
 import { Speakers } from './Speakers'
 import { TranslationImports } from './TranslationImports'
 import { TranslationRecords } from './TranslationRecords'
-import { WebhookDeliveries, Webhooks } from './Webhooks'
 
 /** Pressroom's collections (the host brings its own `users`); pressroomPlugin adds them. */
 export const collections = [

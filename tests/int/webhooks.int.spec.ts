@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 
 import type { Payload } from 'payload'
 
-import { verifyWebhook } from '@/utilities/webhookSignature'
+import { verifyWebhook } from '@/plugins/webhooks/signature'
 
 import { createUser, startPayload, stopPayload } from '../helpers/payload'
 import { until } from '../helpers/wait'

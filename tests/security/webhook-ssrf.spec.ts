@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 
 import type { User } from '@/payload-types'
-import { privateAllowance, type Resolve, webhookDns } from '@/utilities/webhookTarget/resolve'
+import { privateAllowance, type Resolve, webhookDns } from '@/plugins/webhooks/target/resolve'
 
 import { createUser, startPayload, stopPayload } from '../helpers/payload'
 import { until } from '../helpers/wait'

@@ -1,7 +1,7 @@
 import { Agent, fetch } from 'undici'
 
-import { allowanceNote, checkedLookup, privateAllowance, WebhookTargetRefused } from '@/utilities/webhookTarget/resolve'
-import { parseWebhookTarget } from '@/utilities/webhookTarget/url'
+import { allowanceNote, checkedLookup, privateAllowance, WebhookTargetRefused } from './target/resolve'
+import { parseWebhookTarget } from './target/url'
 
 export type WebhookAnswer = { status: number; location?: string }
 

@@ -2,8 +2,9 @@ import type { CollectionConfig, TextField, TextFieldSingleValidation } from 'pay
 
 import { isAdmin } from '@/access/isAdmin'
 import { urlField } from '@/fields/url'
-import { webhookEvents } from '@/utilities/webhookEvent'
-import { checkWebhookUrl } from '@/utilities/webhookTarget/resolve'
+
+import { webhookEvents } from './event'
+import { checkWebhookUrl } from './target/resolve'
 
 const url = urlField({
   required: true,

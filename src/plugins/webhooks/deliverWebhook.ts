@@ -1,9 +1,9 @@
 import type { TaskConfig } from 'payload'
 
 import { wholeNumber } from '@/env'
-import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '@/utilities/webhookSignature'
 
-import { answerError, postWebhook } from './webhookRequest'
+import { answerError, postWebhook } from './request'
+import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './signature'
 
 export const DELIVERY_ATTEMPTS = 6
 const TIMEOUT_MS = 10_000

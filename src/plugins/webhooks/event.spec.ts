@@ -1,4 +1,4 @@
-import { webhookEvent } from './webhookEvent'
+import { webhookEvent } from './event'
 
 describe('webhookEvent', () => {
   const versioned = { versioned: true, draftSave: false }

@@ -1,4 +1,4 @@
-import { answerError } from './webhookRequest'
+import { answerError } from './request'
 
 describe('answerError', () => {
   it('is nothing for a 2xx', () => {

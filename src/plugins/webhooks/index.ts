@@ -8,8 +8,12 @@ import type {
   Plugin,
 } from 'payload'
 
-import { webhookEvent, type WebhookEventName } from '@/utilities/webhookEvent'
 import { withHooks } from '@/utilities/withHooks'
+
+import { webhookEvent, type WebhookEventName } from './event'
+
+export { WebhookDeliveries, Webhooks } from './collections'
+export { deliverWebhook } from './deliverWebhook'
 
 const DRAFT_SAVE = 'webhooksDraftSave'
 

@@ -1,4 +1,4 @@
-import { signWebhook, verifyWebhook } from './webhookSignature'
+import { signWebhook, verifyWebhook } from './signature'
 
 describe('webhook signatures', () => {
   const body = JSON.stringify({ event: 'publish', collection: 'events', id: 1 })
