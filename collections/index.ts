@@ -1,3 +1,4 @@
+import { TranslationImports, TranslationRecords } from '@/plugins/translations'
 import { WebhookDeliveries, Webhooks } from '@/plugins/webhooks'
 
 import { ApiKeys } from './ApiKeys'
@@ -9,8 +10,6 @@ import { PressReleases } from './PressReleases'
 import { PreviewLinks } from './PreviewLinks'
 import { Projects } from './Projects'
 import { Speakers } from './Speakers'
-import { TranslationImports } from './TranslationImports'
-import { TranslationRecords } from './TranslationRecords'
 
 /** Pressroom's collections (the host brings its own `users`); pressroomPlugin adds them. */
 export const collections = [

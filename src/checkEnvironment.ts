@@ -2,10 +2,10 @@ import { calendarPastDays, listenAddress } from './env'
 import { maxBodyBytes } from './http/bodyLimit'
 import { graphqlBudget, graphqlLimits } from './http/graphql/limits'
 import { rateLimitSettings } from './http/rateLimits'
+import { importLimits } from './plugins/translations/limits'
 import { seedsOnStart } from './seed'
 import { urlsPerFile } from './utilities/delivery/sitemap'
 import { defaultCacheBytes } from './utilities/publicCache'
-import { importLimits } from './utilities/translations/limits'
 
 /**
  * Reads every setting that is otherwise read on first use (a request, a feed, an import), for its

@@ -1,5 +1,5 @@
 // The package's `pressroom/client`: the admin components that run in the browser.
 export { EventZoneDateField } from '../../collections/Events/components/EventZoneDateField'
 export { SignedInSelectField } from '../plugin/SignedInSelectField'
-export { TranslationPanel } from './TranslationPanel'
+export { TranslationPanel } from '../plugins/translations/components/TranslationPanel'
 export { VisibilityWarning } from './VisibilityWarning'

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express'
 
+import { importLimits } from '@/plugins/translations/limits'
 import { errorBody } from '@/utilities/errors'
-import { importLimits } from '@/utilities/translations/limits'
 
 import { countBody } from './bodyLimit'
 

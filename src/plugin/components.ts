@@ -13,9 +13,9 @@ type Component =
 const source: Record<Component, string> = {
   EventZoneDateField: '/collections/Events/components/EventZoneDateField#EventZoneDateField',
   SignedInSelectField: '/src/plugin/SignedInSelectField#SignedInSelectField',
-  TranslationPanel: '/src/components/TranslationPanel#TranslationPanel',
-  TranslationsNavLink: '/src/components/TranslationsView/NavLink#TranslationsNavLink',
-  TranslationsView: '/src/components/TranslationsView#TranslationsView',
+  TranslationPanel: '/src/plugins/translations/components/TranslationPanel#TranslationPanel',
+  TranslationsNavLink: '/src/plugins/translations/components/TranslationsView/NavLink#TranslationsNavLink',
+  TranslationsView: '/src/plugins/translations/components/TranslationsView#TranslationsView',
   VisibilityWarning: '/src/components/VisibilityWarning#VisibilityWarning',
   WhatNeedsMe: '/src/components/WhatNeedsMe#WhatNeedsMe',
 }

@@ -22,7 +22,7 @@ describe('npm run translations: status, export and import in batches', () => {
     new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
       execFile(
         process.execPath,
-        [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/translations.ts', ...args],
+        [path.resolve('node_modules/tsx/dist/cli.mjs'), 'src/plugins/translations/cli.ts', ...args],
         {
           encoding: 'utf8',
           env: { ...process.env, ...env, NODE_OPTIONS: '', NODE_ENV: 'production', PAYLOAD_SECRET: TEST_SECRET },

@@ -29,12 +29,12 @@ import { MetaDescriptionComponent as MetaDescriptionComponent_373c0d4b226b73c8f8
 import { MetaImageComponent as MetaImageComponent_373c0d4b226b73c8f899744076fef3d5 } from 'payload-plugin-seo/client'
 import { PreviewComponent as PreviewComponent_373c0d4b226b73c8f899744076fef3d5 } from 'payload-plugin-seo/client'
 import { VisibilityWarning as VisibilityWarning_92cf3aff691d18bde985cdbbc9d23308 } from '../../../../src/components/VisibilityWarning'
-import { TranslationPanel as TranslationPanel_9715b67b54b9123d2856d4721f5a8ae0 } from '../../../../src/components/TranslationPanel'
+import { TranslationPanel as TranslationPanel_75b6159205d594a94d4115a35bdd3abf } from '../../../../src/plugins/translations/components/TranslationPanel'
 import { SignedInSelectField as SignedInSelectField_f999646700da2e8669a0021c050305f5 } from '../../../../src/plugin/SignedInSelectField'
-import { TranslationsNavLink as TranslationsNavLink_5a84f7756720cb0373e317f375f632ac } from '../../../../src/components/TranslationsView/NavLink'
+import { TranslationsNavLink as TranslationsNavLink_6406dd435d3f48b611b055c3edfe9ede } from '../../../../src/plugins/translations/components/TranslationsView/NavLink'
 import { WhatNeedsMe as WhatNeedsMe_a7032552ba5a1a0d08ffa4371e136595 } from '../../../../src/components/WhatNeedsMe'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
-import { TranslationsView as TranslationsView_05ff7c37c01b1a35c2634de253eff118 } from '../../../../src/components/TranslationsView'
+import { TranslationsView as TranslationsView_77cedd30af4778f50f50e110c9a4bb28 } from '../../../../src/plugins/translations/components/TranslationsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -70,11 +70,11 @@ export const importMap = {
   "payload-plugin-seo/client#MetaImageComponent": MetaImageComponent_373c0d4b226b73c8f899744076fef3d5,
   "payload-plugin-seo/client#PreviewComponent": PreviewComponent_373c0d4b226b73c8f899744076fef3d5,
   "/src/components/VisibilityWarning#VisibilityWarning": VisibilityWarning_92cf3aff691d18bde985cdbbc9d23308,
-  "/src/components/TranslationPanel#TranslationPanel": TranslationPanel_9715b67b54b9123d2856d4721f5a8ae0,
+  "/src/plugins/translations/components/TranslationPanel#TranslationPanel": TranslationPanel_75b6159205d594a94d4115a35bdd3abf,
   "/src/plugin/SignedInSelectField#SignedInSelectField": SignedInSelectField_f999646700da2e8669a0021c050305f5,
-  "/src/components/TranslationsView/NavLink#TranslationsNavLink": TranslationsNavLink_5a84f7756720cb0373e317f375f632ac,
+  "/src/plugins/translations/components/TranslationsView/NavLink#TranslationsNavLink": TranslationsNavLink_6406dd435d3f48b611b055c3edfe9ede,
   "/src/components/WhatNeedsMe#WhatNeedsMe": WhatNeedsMe_a7032552ba5a1a0d08ffa4371e136595,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
-  "/src/components/TranslationsView#TranslationsView": TranslationsView_05ff7c37c01b1a35c2634de253eff118,
+  "/src/plugins/translations/components/TranslationsView#TranslationsView": TranslationsView_77cedd30af4778f50f50e110c9a4bb28,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

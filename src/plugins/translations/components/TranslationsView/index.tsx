@@ -8,11 +8,11 @@ import React from 'react'
 
 import { checkRole, staffRoles } from '@/access/checkRole'
 import { defaultLocale, locales } from '@/i18n/localization'
-import { ownLocalesFirst } from '@/utilities/translations/access'
-import { translationStatus } from '@/utilities/translations/report'
-import { type FieldState, fieldStates } from '@/utilities/translations/status'
-import { translatableSlugs } from '@/utilities/translations/units'
 
+import { ownLocalesFirst } from '../../access'
+import { translationStatus } from '../../report'
+import { type FieldState, fieldStates } from '../../status'
+import { translatableSlugs } from '../../units'
 import { wordsFor } from './words'
 
 /** A mark beside each status word, so the status is read from its shape too, not from the cell's colour. */

@@ -1,8 +1,8 @@
 import { createLocalReq, type Payload, type TaskConfig } from 'payload'
 
-import { mayTranslate } from '@/utilities/translations/access'
-import { importTranslations } from '@/utilities/translations/importTranslations'
-import { type ImportFormat, parseImportText } from '@/utilities/translations/readImport'
+import { mayTranslate } from './access'
+import { importTranslations } from './importTranslations'
+import { type ImportFormat, parseImportText } from './readImport'
 
 // How often, in documents, the progress a status request reads is saved.
 const PROGRESS_EVERY = 5

@@ -1,23 +1,17 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { checkRole, staffRoles } from '@/access/checkRole'
+import { notYourLocale } from '@/endpoints/request'
 import { defaultLocale, isLocaleCode, localeCodes } from '@/i18n/localization'
 import { errorResponse, type Problem, validationErrorBody } from '@/utilities/errors'
-import { mayTranslate } from '@/utilities/translations/access'
-import { exchangeToJson, exportExchange } from '@/utilities/translations/exchange'
-import {
-  exchangeFile,
-  type ExchangeFormat,
-  exportFormats,
-  type XliffVersion,
-  xliffVersions,
-} from '@/utilities/translations/files'
-import { translationStatus } from '@/utilities/translations/report'
-import { type FieldState, fieldStates } from '@/utilities/translations/status'
-import { translatableSlugs } from '@/utilities/translations/units'
 
-import { notYourLocale } from './request'
-import { translationImportEndpoint, translationImportStatusEndpoint } from './translationImport'
+import { mayTranslate } from './access'
+import { exchangeToJson, exportExchange } from './exchange'
+import { exchangeFile, type ExchangeFormat, exportFormats, type XliffVersion, xliffVersions } from './files'
+import { translationImportEndpoint, translationImportStatusEndpoint } from './importEndpoint'
+import { translationStatus } from './report'
+import { type FieldState, fieldStates } from './status'
+import { translatableSlugs } from './units'
 
 const badRequest = (problems: Problem[]) => Response.json(validationErrorBody(problems), { status: 400 })
 const forbidden = (message: string) => errorResponse(403, message)

@@ -1,9 +1,10 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionSlug } from 'payload'
 
 import { defaultLocale, localeCodes } from '@/i18n/localization'
-import { deleteLedger, readAllLocales, readLedger, writeLedger } from '@/utilities/translations/ledger'
-import { recordSave } from '@/utilities/translations/status'
-import { translatableFields } from '@/utilities/translations/units'
+
+import { deleteLedger, readAllLocales, readLedger, writeLedger } from './ledger'
+import { recordSave } from './status'
+import { translatableFields } from './units'
 
 /**
  * After a save in a target locale, remembers for each field whose translation changed which

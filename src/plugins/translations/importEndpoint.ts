@@ -4,12 +4,13 @@ import { checkRole, staffRoles } from '@/access/checkRole'
 import { absentIfRefused, notYourLocale } from '@/endpoints/request'
 import { defaultLocale } from '@/i18n/localization'
 import { errorResponse, type Problem, validationErrorBody } from '@/utilities/errors'
-import { mayTranslate } from '@/utilities/translations/access'
-import { importTranslations } from '@/utilities/translations/importTranslations'
-import { ImportLimitError, type ImportLimits, importLimits } from '@/utilities/translations/limits'
-import { poToExchange } from '@/utilities/translations/po'
-import { type ImportFormat, localeProblems, parseImportText, sniffFormat } from '@/utilities/translations/readImport'
-import { ExchangeFileError } from '@/utilities/translations/xliff'
+
+import { mayTranslate } from './access'
+import { importTranslations } from './importTranslations'
+import { ImportLimitError, type ImportLimits, importLimits } from './limits'
+import { poToExchange } from './po'
+import { type ImportFormat, localeProblems, parseImportText, sniffFormat } from './readImport'
+import { ExchangeFileError } from './xliff'
 
 const refuse = (status: number, problems: Problem[]) =>
   Response.json(validationErrorBody(problems), { status, headers: { 'Cache-Control': 'no-store' } })

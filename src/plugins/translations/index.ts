@@ -1,9 +1,15 @@
 import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 
-import { forgetTranslations, recordTranslations } from '@/hooks/recordTranslations'
 import { componentPath } from '@/plugin/components'
-import { hasTranslatableFields } from '@/utilities/translations/units'
 import { withHooks } from '@/utilities/withHooks'
+
+import { forgetTranslations, recordTranslations } from './recordTranslations'
+import { hasTranslatableFields } from './units'
+
+export { translationEndpoints } from './endpoints'
+export { importTranslationsTask } from './importTask'
+export { TranslationImports } from './TranslationImports'
+export { TranslationRecords } from './TranslationRecords'
 
 /** On each edit view: the fields missing or stale in the locale being edited. */
 const panel: Field = {

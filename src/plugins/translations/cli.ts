@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util'
 import cliProgress from 'cli-progress'
 import { createLocalReq, getPayload } from 'payload'
 
-import { loadEnvironment } from '../src/loadEnvironment'
+import { loadEnvironment } from '@/loadEnvironment'
 
 const usage = `Usage:
   npm run translations -- status [--collection events] [--locale ru]
@@ -40,17 +40,17 @@ if (values.help || !['status', 'export', 'import'].includes(command ?? '')) {
 
 loadEnvironment()
 process.env.JOBS_AUTORUN = 'false'
-const { default: config } = await import('../payload.config')
-const { translatableSlugs } = await import('../src/utilities/translations/units')
-const { exchangeToJson, exportExchange } = await import('../src/utilities/translations/exchange')
-const { parseImportText, sniffFormat } = await import('../src/utilities/translations/readImport')
-const { exchangeFile, exportFormats, xliffVersions } = await import('../src/utilities/translations/files')
-const { ImportLimitError } = await import('../src/utilities/translations/limits')
-const { importTranslations } = await import('../src/utilities/translations/importTranslations')
-const { mayTranslate } = await import('../src/utilities/translations/access')
-const { translationStatus } = await import('../src/utilities/translations/report')
-const { ExchangeFileError } = await import('../src/utilities/translations/xliff')
-const { defaultLocale, localeCodes } = await import('../src/i18n/localization')
+const { default: config } = await import('../../../payload.config')
+const { translatableSlugs } = await import('./units')
+const { exchangeToJson, exportExchange } = await import('./exchange')
+const { parseImportText, sniffFormat } = await import('./readImport')
+const { exchangeFile, exportFormats, xliffVersions } = await import('./files')
+const { ImportLimitError } = await import('./limits')
+const { importTranslations } = await import('./importTranslations')
+const { mayTranslate } = await import('./access')
+const { translationStatus } = await import('./report')
+const { ExchangeFileError } = await import('./xliff')
+const { defaultLocale, localeCodes } = await import('@/i18n/localization')
 
 const payload = await getPayload({ config })
 const fail = (message: string): never => {
