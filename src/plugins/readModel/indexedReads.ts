@@ -7,8 +7,12 @@ import type { StoreQuery } from './query'
 import { RowBodies } from './rowBodies'
 import { BODY, type Client, column, DATES, depsOf, instant, pageBody, pageMeta, type StoreAnswer, TABLE } from './rows'
 
-/** Stored answers kept in memory: a page of a list is the same twenty rows for many instants. */
-const BODY_BYTES = 32 * 2 ** 20
+/**
+ * Stored answers kept in memory: a page of a list is the same twenty rows for many instants, and
+ * one document by id the same row for every query string. Least recently used go first, so a
+ * working set larger than this misses on every read (docs/PERFORMANCE.md, target 3).
+ */
+const BODY_BYTES = 64 * 2 ** 20
 /** After a scope could not be indexed (a row stale or expired: Payload answers it), the next try. */
 const RETRY_MS = 1000
 /** Scopes indexed at most; one is a few hundred bytes per row. */
