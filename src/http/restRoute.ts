@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 
 import type { Request, RequestHandler } from 'express'
 import { handleEndpoints, type Payload } from 'payload'
@@ -45,6 +46,13 @@ export const restRoute =
       await response.body?.cancel()
       return void res.end()
     }
-    // Streamed: a media file is sent as Payload reads it, not first held in memory.
-    Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).pipe(res)
+    // Streamed: a media file is sent as Payload reads it, not first held in memory. A pipeline, so
+    // that a client gone or a read failing mid-file ends this response, never the process.
+    await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res).catch(
+      (error: { code?: string }) => {
+        // A client that leaves mid-file is no fault of the server's.
+        if (error?.code !== 'ERR_STREAM_PREMATURE_CLOSE')
+          payload.logger.warn({ err: error, url: req.originalUrl }, 'A streamed answer failed part-way')
+      },
+    )
   }
