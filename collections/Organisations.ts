@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { countryField } from '@/fields/country'
 import { phoneField } from '@/fields/phone'
 import { localizedSlug } from '@/fields/slug'
 import { urlField } from '@/fields/url'
 import { requiredText } from '@/fields/validate'
-import { organisationJsonLd } from '@/utilities/delivery/jsonld'
+import { organisationJsonLd } from '@/plugins/delivery/jsonld'
+import { jsonLdEndpoint } from '@/plugins/delivery/jsonLdEndpoint'
 
 export const organisationTypes = [
   'ngo',

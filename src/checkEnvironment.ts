@@ -2,9 +2,9 @@ import { calendarPastDays, listenAddress } from './env'
 import { maxBodyBytes } from './http/bodyLimit'
 import { graphqlBudget, graphqlLimits } from './http/graphql/limits'
 import { rateLimitSettings } from './http/rateLimits'
+import { urlsPerFile } from './plugins/delivery/sitemap'
 import { importLimits } from './plugins/translations/limits'
 import { seedsOnStart } from './seed'
-import { urlsPerFile } from './utilities/delivery/sitemap'
 import { defaultCacheBytes } from './utilities/publicCache'
 
 /**

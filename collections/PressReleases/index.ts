@@ -1,14 +1,15 @@
 import type { CollectionConfig } from 'payload'
 
 import { publishedAndNotEmbargoed } from '@/access/publishedAndNotEmbargoed'
-import { jsonLdEndpoint } from '@/endpoints/jsonLd'
-import { pressReleasePreview } from '@/endpoints/pressReleasePreview'
 import { editorialTabs } from '@/fields/editorialTabs'
 import { phoneField } from '@/fields/phone'
 import { requiredTextarea } from '@/fields/validate'
 import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
-import { pressReleaseJsonLd } from '@/utilities/delivery/jsonld'
-import { previewUrl } from '@/utilities/delivery/previewUrl'
+import { pressReleaseJsonLd } from '@/plugins/delivery/jsonld'
+import { jsonLdEndpoint } from '@/plugins/delivery/jsonLdEndpoint'
+import { previewUrl } from '@/plugins/delivery/previewUrl'
+
+import { pressReleasePreview } from './preview'
 
 const dateAndTime = { date: { pickerAppearance: 'dayAndTime' as const } }
 

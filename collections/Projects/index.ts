@@ -6,7 +6,7 @@ import { localizedSlug } from '@/fields/slug'
 import { alongsidePayload, requiredText } from '@/fields/validate'
 import { validateDateOrder } from '@/fields/validators'
 import { hidePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
-import { previewUrl } from '@/utilities/delivery/previewUrl'
+import { previewUrl } from '@/plugins/delivery/previewUrl'
 
 export const partnerRoles = ['lead', 'partner', 'co-sponsor', 'funder'] as const
 

@@ -2,13 +2,13 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaffField } from '@/access/isStaff'
 import { readSpeakers } from '@/access/speakerVisibility'
-import { jsonLdEndpoint } from '@/endpoints/jsonLd'
 import { countryField } from '@/fields/country'
 import { choiceField } from '@/fields/select'
 import { localizedSlug } from '@/fields/slug'
 import { urlField } from '@/fields/url'
 import { requiredText } from '@/fields/validate'
-import { personJsonLd } from '@/utilities/delivery/jsonld'
+import { personJsonLd } from '@/plugins/delivery/jsonld'
+import { jsonLdEndpoint } from '@/plugins/delivery/jsonLdEndpoint'
 
 export const Speakers: CollectionConfig<'speakers'> = {
   slug: 'speakers',

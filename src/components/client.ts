@@ -2,4 +2,4 @@
 export { EventZoneDateField } from '../../collections/Events/components/EventZoneDateField'
 export { SignedInSelectField } from '../plugin/SignedInSelectField'
 export { TranslationPanel } from '../plugins/translations/components/TranslationPanel'
-export { VisibilityWarning } from './VisibilityWarning'
+export { VisibilityWarning } from '../plugins/visibility/components/VisibilityWarning'

@@ -1,7 +1,7 @@
 import { Router } from 'express'
 import { handleEndpoints, type Payload } from 'payload'
 
-import { feedEndpoints } from '@/endpoints/feeds'
+import { feedEndpoints } from '@/plugins/delivery/feedEndpoints'
 
 import { toWebRequest, writeHeaders } from './publicReads'
 

@@ -1,4 +1,4 @@
-import { frontendOrigins } from '@/utilities/delivery/frontendUrl'
+import { frontendOrigins } from '@/plugins/delivery/frontendUrl'
 
 type Env = Record<string, string | undefined>
 

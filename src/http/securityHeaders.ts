@@ -1,6 +1,6 @@
 import helmet from 'helmet'
 
-import { frontendOrigins } from '@/utilities/delivery/frontendUrl'
+import { frontendOrigins } from '@/plugins/delivery/frontendUrl'
 
 /**
  * Security headers for every response. The Content-Security-Policy is the one the Payload admin

@@ -16,7 +16,7 @@ const source: Record<Component, string> = {
   TranslationPanel: '/src/plugins/translations/components/TranslationPanel#TranslationPanel',
   TranslationsNavLink: '/src/plugins/translations/components/TranslationsView/NavLink#TranslationsNavLink',
   TranslationsView: '/src/plugins/translations/components/TranslationsView#TranslationsView',
-  VisibilityWarning: '/src/components/VisibilityWarning#VisibilityWarning',
+  VisibilityWarning: '/src/plugins/visibility/components/VisibilityWarning#VisibilityWarning',
   WhatNeedsMe: '/src/components/WhatNeedsMe#WhatNeedsMe',
 }
 

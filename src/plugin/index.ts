@@ -2,13 +2,11 @@ import type { AdminViewConfig, CollectionConfig, Config, Endpoint, Field, Plugin
 
 import { useRoleResolver } from '@/access/checkRole'
 import { readMedia } from '@/access/readMedia'
-import { feedEndpoints } from '@/endpoints/feeds'
-import { openApiEndpoint } from '@/endpoints/openapi'
 import { timeZoneOptions } from '@/fields/timezone'
 import { useHostLocalization } from '@/i18n/localization'
 import { adminOnly } from '@/jobs'
 import { accessPolicyPlugin, hardenPayloadCollections } from '@/plugins/accessPolicy'
-import { donorVisibilityPlugin } from '@/plugins/donorVisibility'
+import { feedEndpoints, openApiEndpoint, useFrontend } from '@/plugins/delivery'
 import { publicCachePlugin } from '@/plugins/publicCache'
 import { publicQueriesPlugin } from '@/plugins/publicQueries'
 import { readModelPlugin } from '@/plugins/readModel'
@@ -25,10 +23,10 @@ import {
   TranslationRecords,
   translationsPlugin,
 } from '@/plugins/translations'
+import { donorVisibilityPlugin } from '@/plugins/visibility'
 import { deliverWebhook, WebhookDeliveries, Webhooks, webhooksPlugin } from '@/plugins/webhooks'
 import { editorialPolicyPlugin, forPublicCollections } from '@/policy/editorial'
 import { useTranslatorLocales } from '@/policy/translators'
-import { useFrontend } from '@/utilities/delivery/frontendUrl'
 
 import { ApiKeys } from '../../collections/ApiKeys'
 import { Media } from '../../collections/Media'

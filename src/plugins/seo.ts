@@ -9,8 +9,8 @@ import type {
 import { seoPlugin } from 'payload-plugin-seo'
 
 import { defaultLocale } from '@/i18n/localization'
+import { frontendUrl } from '@/plugins/delivery/frontendUrl'
 import { editorialDeclaration } from '@/policy/editorial'
-import { frontendUrl } from '@/utilities/delivery/frontendUrl'
 import {
   filledMeta,
   generatedDescription,

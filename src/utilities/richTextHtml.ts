@@ -2,8 +2,7 @@ import { convertLexicalToHTML, type HTMLConverters } from '@payloadcms/richtext-
 import sanitizeHtml from 'sanitize-html'
 
 import { validateLinkUrl } from '@/fields/linkUrl'
-
-import { frontendOrigins, frontendUrl } from './delivery/frontendUrl'
+import { frontendOrigins, frontendUrl } from '@/plugins/delivery/frontendUrl'
 
 type Options = {
   /** The locale the document was read in: internal links point at the linked document's page in it. */

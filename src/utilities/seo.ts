@@ -1,4 +1,5 @@
-import { frontendUrl } from './delivery/frontendUrl'
+import { frontendUrl } from '@/plugins/delivery/frontendUrl'
+
 import { plainText } from './lexical'
 
 /**

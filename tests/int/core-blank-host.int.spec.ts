@@ -33,7 +33,7 @@ describe('the blank-template host’s own choices', () => {
 
   it('points at its frontend with the URL patterns it passed', async () => {
     await import('../hosts/blank/payload.config')
-    const { frontendUrl } = await import('@/utilities/delivery/frontendUrl')
+    const { frontendUrl } = await import('@/plugins/delivery/frontendUrl')
     const env = {}
     expect(frontendUrl('events', { slug: 'panel' }, 'fr', env)).toBe('https://site.example/fr/agenda/panel')
     expect(frontendUrl('press-releases', { slug: 'findings' }, 'en', env)).toBe(

@@ -8,9 +8,9 @@ import type {
 } from 'payload'
 
 import { refuseBadQuery } from '@/endpoints/request'
+import { localesOf } from '@/plugins/delivery/publicFeeds'
 import { bumpGeneration } from '@/plugins/readModel/generation'
 import { searchDeclarations } from '@/plugins/search'
-import { localesOf } from '@/utilities/delivery/publicFeeds'
 import { badQuery, notFound } from '@/utilities/errors'
 import { withHooks } from '@/utilities/withHooks'
 

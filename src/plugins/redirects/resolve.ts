@@ -1,7 +1,7 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import type { QueryProblem } from '@/http/whereShape'
-import { frontendPath } from '@/utilities/delivery/frontendUrl'
+import { frontendPath } from '@/plugins/delivery/frontendUrl'
 
 import { REDIRECTS } from './collection'
 

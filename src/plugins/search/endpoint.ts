@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { refuseBadQuery } from '@/endpoints/request'
-import { localesOf } from '@/utilities/delivery/publicFeeds'
+import { localesOf } from '@/plugins/delivery/publicFeeds'
 import { badQuery } from '@/utilities/errors'
 
 import { parseSearchParams, search } from './query'

@@ -28,7 +28,7 @@ import { MetaTitleComponent as MetaTitleComponent_373c0d4b226b73c8f899744076fef3
 import { MetaDescriptionComponent as MetaDescriptionComponent_373c0d4b226b73c8f899744076fef3d5 } from 'payload-plugin-seo/client'
 import { MetaImageComponent as MetaImageComponent_373c0d4b226b73c8f899744076fef3d5 } from 'payload-plugin-seo/client'
 import { PreviewComponent as PreviewComponent_373c0d4b226b73c8f899744076fef3d5 } from 'payload-plugin-seo/client'
-import { VisibilityWarning as VisibilityWarning_92cf3aff691d18bde985cdbbc9d23308 } from '../../../../src/components/VisibilityWarning'
+import { VisibilityWarning as VisibilityWarning_92cf3aff691d18bde985cdbbc9d23308 } from '../../../../src/plugins/visibility/components/VisibilityWarning'
 import { TranslationPanel as TranslationPanel_75b6159205d594a94d4115a35bdd3abf } from '../../../../src/plugins/translations/components/TranslationPanel'
 import { SignedInSelectField as SignedInSelectField_f999646700da2e8669a0021c050305f5 } from '../../../../src/plugin/SignedInSelectField'
 import { TranslationsNavLink as TranslationsNavLink_6406dd435d3f48b611b055c3edfe9ede } from '../../../../src/plugins/translations/components/TranslationsView/NavLink'
@@ -69,7 +69,7 @@ export const importMap = {
   "payload-plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_373c0d4b226b73c8f899744076fef3d5,
   "payload-plugin-seo/client#MetaImageComponent": MetaImageComponent_373c0d4b226b73c8f899744076fef3d5,
   "payload-plugin-seo/client#PreviewComponent": PreviewComponent_373c0d4b226b73c8f899744076fef3d5,
-  "/src/components/VisibilityWarning#VisibilityWarning": VisibilityWarning_92cf3aff691d18bde985cdbbc9d23308,
+  "/src/plugins/visibility/components/VisibilityWarning#VisibilityWarning": VisibilityWarning_92cf3aff691d18bde985cdbbc9d23308,
   "/src/plugins/translations/components/TranslationPanel#TranslationPanel": TranslationPanel_75b6159205d594a94d4115a35bdd3abf,
   "/src/plugin/SignedInSelectField#SignedInSelectField": SignedInSelectField_f999646700da2e8669a0021c050305f5,
   "/src/plugins/translations/components/TranslationsView/NavLink#TranslationsNavLink": TranslationsNavLink_6406dd435d3f48b611b055c3edfe9ede,

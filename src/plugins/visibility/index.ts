@@ -7,9 +7,9 @@ import {
   type Plugin,
 } from 'payload'
 
-import { visibilityCheckEndpoint, visibilityReportEndpoint } from '@/endpoints/visibility'
-import { checkDonorVisibility, recordPublishScope } from '@/hooks/checkDonorVisibility'
 import { componentPath } from '@/plugin/components'
+import { checkDonorVisibility, recordPublishScope } from '@/plugins/visibility/checkDonorVisibility'
+import { visibilityCheckEndpoint, visibilityReportEndpoint } from '@/plugins/visibility/endpoints'
 import { withHooks } from '@/utilities/withHooks'
 
 /** In the edit view's sidebar: what the donors' visibility rules still want of this item. */

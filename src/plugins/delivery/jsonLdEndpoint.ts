@@ -1,9 +1,8 @@
 import type { CollectionSlug, Endpoint } from 'payload'
 
-import { jsonForHtml } from '@/utilities/delivery/jsonForHtml'
+import { readRouteDocument, refuseBadQuery, requestedLocale } from '@/endpoints/request'
+import { jsonForHtml } from '@/plugins/delivery/jsonForHtml'
 import { notFound } from '@/utilities/errors'
-
-import { readRouteDocument, refuseBadQuery, requestedLocale } from './request'
 
 type Build<T> = (doc: T, locale: string, serverUrl: string) => Record<string, unknown>
 

@@ -4,7 +4,7 @@ import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 import { releasedWhere } from '@/access/publishedAndNotEmbargoed'
 import { publishedWhere } from '@/access/publishedOnly'
 import { defaultLocale } from '@/i18n/localization'
-import { frontendUrl } from '@/utilities/delivery/frontendUrl'
+import { frontendUrl } from '@/plugins/delivery/frontendUrl'
 
 import { asRequester, checkItem, type Id, idsOf, loadNotices, projectNoticeIds, titleLocales } from './facts'
 import type { VisibilityGap, VisibilityRules } from './gaps'

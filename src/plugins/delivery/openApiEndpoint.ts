@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { publicCollections } from '@/plugins'
-import { buildOpenApi } from '@/utilities/delivery/openapi'
+import { buildOpenApi } from '@/plugins/delivery/openapi'
 
 let built: Record<string, unknown> | undefined
 

@@ -1,12 +1,11 @@
 import { DateTime } from 'luxon'
 import type { Endpoint, Where } from 'payload'
 
+import { refuseBadQuery, requestedLocale } from '@/endpoints/request'
 import type { QueryProblem } from '@/http/validateQuery'
 import type { Event } from '@/payload-types'
 import { badQuery } from '@/utilities/errors'
 import { expandOccurrences, type Occurrence, type Series } from '@/utilities/recurrence'
-
-import { refuseBadQuery, requestedLocale } from './request'
 
 /** The longest range one request may list: a year (and a leap day). */
 export const MAX_RANGE_DAYS = 366

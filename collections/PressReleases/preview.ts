@@ -1,11 +1,10 @@
 import type { Endpoint } from 'payload'
 
 import { EMBARGO_PREVIEW } from '@/access/publishedAndNotEmbargoed'
+import { absentIfRefused } from '@/endpoints/request'
 import { isLocaleCode } from '@/i18n/localization'
 import { errorResponse } from '@/utilities/errors'
 import { verifyPreviewToken } from '@/utilities/previewToken'
-
-import { absentIfRefused } from './request'
 
 const refuse = (status: number, message: string) => errorResponse(status, message)
 

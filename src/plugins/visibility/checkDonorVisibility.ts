@@ -6,8 +6,8 @@ import {
   ValidationError,
 } from 'payload'
 
-import { checkItem, type Id, idOf, idsOf, readItem, titleLocales } from '@/utilities/visibility/facts'
-import { blockingGaps } from '@/utilities/visibility/gaps'
+import { checkItem, type Id, idOf, idsOf, readItem, titleLocales } from '@/plugins/visibility/facts'
+import { blockingGaps } from '@/plugins/visibility/gaps'
 
 type Doc = Record<string, unknown> & { id?: Id }
 

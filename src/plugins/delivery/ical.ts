@@ -3,9 +3,9 @@ import { DateTime } from 'luxon'
 import { tzlib_get_ical_block } from 'timezones-ical-library'
 
 import type { Event, Organisation, Speaker } from '@/payload-types'
+import { plainText } from '@/utilities/lexical'
+import { changedOccurrences, excludedStarts, isRecurring, type Series } from '@/utilities/recurrence'
 
-import { plainText } from '../lexical'
-import { changedOccurrences, excludedStarts, isRecurring, type Series } from '../recurrence'
 import { frontendUrl } from './frontendUrl'
 import { cleanOptional, cleanText } from './text'
 

@@ -1,8 +1,8 @@
 import { Feed } from 'feed'
 
 import type { PressRelease } from '@/payload-types'
+import { plainText } from '@/utilities/lexical'
 
-import { plainText } from '../lexical'
 import { canonicalFrontend, frontendUrl } from './frontendUrl'
 import { cleanText, escapeHtml } from './text'
 

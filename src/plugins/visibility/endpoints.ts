@@ -1,14 +1,13 @@
 import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
 import { checkRole, staffRoles } from '@/access/checkRole'
+import { refuseBadQuery } from '@/endpoints/request'
 import { isLocaleCode, localeCodes } from '@/i18n/localization'
-import { attachmentHeader, downloadName } from '@/utilities/delivery/attachment'
+import { attachmentHeader, downloadName } from '@/plugins/delivery/attachment'
+import { checkItem, idOf, idsOf, readItem, titleLocales } from '@/plugins/visibility/facts'
+import { blockingGaps } from '@/plugins/visibility/gaps'
+import { reportToCsv, visibilityReport } from '@/plugins/visibility/report'
 import { badQuery, errorResponse, notFound } from '@/utilities/errors'
-import { checkItem, idOf, idsOf, readItem, titleLocales } from '@/utilities/visibility/facts'
-import { blockingGaps } from '@/utilities/visibility/gaps'
-import { reportToCsv, visibilityReport } from '@/utilities/visibility/report'
-
-import { refuseBadQuery } from './request'
 
 const unauthorized = (what: string) => errorResponse(401, `Log in as staff to see ${what}.`)
 const forbidden = (message: string) => errorResponse(403, message)

@@ -1,7 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 
+import { paragraphs } from '@/utilities/lexical'
+
 import { decodeHtml, hostileStrings } from '../../../tests/helpers/hostile'
-import { paragraphs } from '../lexical'
 import { atomWithLanguage, buildReleaseFeed, type FeedRelease, feedText } from './feeds'
 import { cleanText } from './text'
 

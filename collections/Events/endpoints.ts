@@ -1,14 +1,13 @@
 import type { Endpoint } from 'payload'
 
+import { readRouteDocument, refuseBadQuery, requestedLocale } from '@/endpoints/request'
 import { serverHost } from '@/env'
 import { removePrivateSpeakers } from '@/hooks/hidePrivateSpeakers'
 import type { Event } from '@/payload-types'
-import { attachmentHeader, downloadName } from '@/utilities/delivery/attachment'
-import { buildCalendar } from '@/utilities/delivery/ical'
+import { attachmentHeader, downloadName } from '@/plugins/delivery/attachment'
+import { buildCalendar } from '@/plugins/delivery/ical'
 import { badQuery, notFound } from '@/utilities/errors'
 import { publicSpeakerIds } from '@/utilities/publicSpeakers'
-
-import { readRouteDocument, refuseBadQuery, requestedLocale } from './request'
 
 /** GET /api/events/upcoming?locale=&limit=: events not yet over, soonest first, as Payload lists them. */
 export const upcomingEvents: Endpoint = {

@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import { refuseBadQuery } from '@/endpoints/request'
 import {
   type CalendarFilters,
   calendarFilters,
@@ -9,10 +10,8 @@ import {
   type PublicFeed,
   publicFeed,
   sitemapFileOf,
-} from '@/utilities/delivery/publicFeeds'
+} from '@/plugins/delivery/publicFeeds'
 import { badQuery, errorResponse, notFound } from '@/utilities/errors'
-
-import { refuseBadQuery } from './request'
 
 /**
  * The calendar, the press-release feeds and the sitemap as Payload endpoints

@@ -1,7 +1,8 @@
 import ICAL from 'ical.js'
 
+import { paragraphs } from '@/utilities/lexical'
+
 import { hostileStrings } from '../../../tests/helpers/hostile'
-import { paragraphs } from '../lexical'
 import { buildCalendar, type CalendarEvent, icalText } from './ical'
 import { cleanText } from './text'
 

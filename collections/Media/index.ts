@@ -4,8 +4,9 @@ import type { CollectionConfig } from 'payload'
 
 import { readMedia } from '@/access/readMedia'
 import { alongsidePayload } from '@/fields/validate'
-import { refuseUnacceptedFiles } from '@/hooks/refuseUnacceptedFiles'
 import { projectRoot } from '@/utilities/projectRoot'
+
+import { refuseUnacceptedFiles } from './hooks/refuseUnacceptedFiles'
 
 /** Uploads larger than this are refused with 413 before they reach the disk. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon'
 
 import type { Event, Media, Organisation, PressRelease, Speaker } from '@/payload-types'
+import { plainText } from '@/utilities/lexical'
+import { excludedStarts, isRecurring, type Series, weekdayNames } from '@/utilities/recurrence'
 
-import { plainText } from '../lexical'
-import { excludedStarts, isRecurring, type Series, weekdayNames } from '../recurrence'
 import { frontendUrl } from './frontendUrl'
 
 type Thing = Record<string, unknown>
