@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { XMLParser } from 'fast-xml-parser'
 
 /** Values an attacker types into a text field to break out of the format it is written into. */
 export const hostileStrings: string[] = [
@@ -72,3 +73,15 @@ export const decodeHtml = (value: string): string =>
     /&(amp|lt|gt|quot|#39);/g,
     (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!,
   )
+
+/** RSS and Atom as a feed reader sees them: CDATA kept apart, values untrimmed, items always a list. */
+export const feedXml = new XMLParser({
+  ignoreAttributes: false,
+  cdataPropName: '#cdata',
+  trimValues: false,
+  parseTagValue: false,
+  isArray: (name) => ['item', 'entry'].includes(name),
+})
+
+/** The text of an HTML value sent in CDATA, as a reader shows it. */
+export const cdataText = (node: unknown): string => decodeHtml(String((node as { '#cdata': unknown })['#cdata']))

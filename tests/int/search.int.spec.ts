@@ -1,5 +1,7 @@
 import { XMLParser } from 'fast-xml-parser'
 
+import type { SearchResult as Result } from '@/plugins/search/query'
+
 import { type RestClient, staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
 
@@ -7,16 +9,6 @@ const FRONTEND = 'https://www.example.org'
 const PER_FILE = 10
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' })
 const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value])
-
-type Result = {
-  collection: string
-  id: string
-  title: string
-  summary: string | null
-  slug: string | null
-  path: string | null
-  rank: string
-}
 
 /**
  * The site search, redirects and the split sitemap, through HTTP against the built server with the

@@ -1,6 +1,6 @@
 import { parse as parseDisposition } from 'content-disposition'
 import fc from 'fast-check'
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { XMLValidator } from 'fast-xml-parser'
 import ICAL from 'ical.js'
 import type { Payload } from 'payload'
 
@@ -14,7 +14,7 @@ import { eventJsonLd, organisationJsonLd, personJsonLd, pressReleaseJsonLd } fro
 import { cleanText } from '@/plugins/delivery/text'
 import { paragraphs, plainText } from '@/utilities/lexical'
 
-import { decodeHtml, hostileString } from '../helpers/hostile'
+import { cdataText as cdata, feedXml as xml, hostileString } from '../helpers/hostile'
 import { createUser, startPayload, stopPayload } from '../helpers/payload'
 import { restClient, staffClients } from '../helpers/rest'
 import { type RunningServer, startServer } from '../helpers/server'
@@ -29,14 +29,6 @@ import { type RunningServer, startServer } from '../helpers/server'
 for (const name of ['name', 'x-wr-calname']) ICAL.design.icalendar.property[name] ??= { defaultType: 'text' }
 
 const HOST = 'cms.example.org'
-const xml = new XMLParser({
-  ignoreAttributes: false,
-  cdataPropName: '#cdata',
-  trimValues: false,
-  parseTagValue: false,
-  isArray: (name) => ['item', 'entry'].includes(name),
-})
-const cdata = (node: unknown) => decodeHtml(String((node as { '#cdata': unknown })['#cdata']))
 const noControls = (value: string) => value.replace(/[\p{Cc}\p{Cs}\s]/gu, '')
 const webUrl = (value: string) => `https://example.org/?q=${noControls(value)}`
 

@@ -1,8 +1,8 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { XMLValidator } from 'fast-xml-parser'
 
 import { paragraphs } from '@/utilities/lexical'
 
-import { decodeHtml, hostileStrings } from '../../../tests/helpers/hostile'
+import { cdataText as cdata, feedXml as parser, hostileStrings } from '../../../tests/helpers/hostile'
 import { atomWithLanguage, buildReleaseFeed, type FeedRelease, feedText } from './feeds'
 import { cleanText } from './text'
 
@@ -20,15 +20,6 @@ const release = (overrides: Partial<FeedRelease> = {}): FeedRelease => ({
 })
 
 const options = { locale: 'en', selfUrl: 'https://cms.example.org/feeds/press-releases.xml', host: 'cms.example.org' }
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  cdataPropName: '#cdata',
-  trimValues: false,
-  parseTagValue: false,
-  isArray: (name) => ['item', 'entry'].includes(name),
-})
-const cdata = (node: unknown) => decodeHtml(String((node as { '#cdata': unknown })['#cdata']))
-
 describe('feedText', () => {
   it('escapes markup and cleans controls, so no "]]>" is left', () => {
     expect(feedText('a ]]> b ]]> \u0001<i>')).toBe('a ]]&gt; b ]]&gt; &lt;i&gt;')
