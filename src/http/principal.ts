@@ -1,5 +1,7 @@
 import type { Request } from 'express'
-import { executeAuthStrategies, type Payload } from 'payload'
+import { type CollectionConfig, executeAuthStrategies, type Payload } from 'payload'
+
+import { apiKeyStrategy } from '../../collections/ApiKeys/apiKeyStrategy'
 
 /** The request's headers as a web Headers object, each repeated header joined as Node joins it. */
 export const webHeaders = (req: Request): Headers => {
@@ -11,12 +13,36 @@ export const webHeaders = (req: Request): Headers => {
 }
 
 /**
+ * Whether every auth strategy reads its credentials from the Authorization and Cookie headers
+ * only: Payload's own (a JWT in either, its API keys in Authorization) and Pressroom's hashed API
+ * keys. A host's own strategy may read any header, and then every request is put to them all.
+ */
+export const credentialsOnlyInAuthHeaders = (collections: Pick<CollectionConfig, 'auth'>[]): boolean =>
+  collections.every((collection) =>
+    (typeof collection.auth === 'object' ? (collection.auth.strategies ?? []) : []).every(
+      (strategy) => strategy.authenticate === apiKeyStrategy.authenticate,
+    ),
+  )
+
+const headerStrategies = new WeakMap<Payload, boolean>()
+
+/** No strategy could find anyone: no credential header, and no strategy that looks elsewhere. */
+function surelyAnonymous(payload: Payload, req: Request): boolean {
+  if (req.headers.authorization !== undefined || req.headers.cookie !== undefined) return false
+  let known = headerStrategies.get(payload)
+  if (known === undefined)
+    headerStrategies.set(payload, (known = credentialsOnlyInAuthHeaders(payload.config.collections)))
+  return known
+}
+
+/**
  * Whether Payload itself would find nobody behind this request: its own auth strategies (session
  * cookie, JWT header, API key) run on the same headers its handler will see. A shared answer may
  * be cached only then; a home-made test of the Cookie header disagreed with Payload's parser on
  * some spellings and let an admin's answer into the public cache.
  */
 export async function isAnonymous(payload: Payload, req: Request): Promise<boolean> {
+  if (surelyAnonymous(payload, req)) return true
   const { user } = await executeAuthStrategies({ headers: webHeaders(req), payload, canSetHeaders: false })
   return !user
 }
@@ -26,6 +52,7 @@ export async function isAnonymous(payload: Payload, req: Request): Promise<boole
  * key (which reads what the public reads); undefined for anyone else, whose answers are their own.
  */
 export async function audienceOf(payload: Payload, req: Request): Promise<'anonymous' | 'frontend' | undefined> {
+  if (surelyAnonymous(payload, req)) return 'anonymous'
   const { user } = await executeAuthStrategies({ headers: webHeaders(req), payload, canSetHeaders: false })
   if (!user) return 'anonymous'
   const key = user as { collection?: string; kind?: string }

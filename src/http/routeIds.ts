@@ -5,13 +5,15 @@ import type { QueryProblem } from './whereShape'
 
 const segmentsOf = (path: string) => path.replace(/\/+$/, '').split('/').slice(1)
 
-/**
- * The parameters of an endpoint path such as '/:id/ics' or '/access/:id?' in a request path, or
- * undefined when it does not match: the subset of path-to-regexp that Payload's endpoints use.
- */
-export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
-  const want = segmentsOf(pattern)
-  const got = segmentsOf(path)
+/** Endpoint paths are few and fixed: each is split once. */
+const patterns = new Map<string, string[]>()
+const patternSegments = (pattern: string): string[] => {
+  let segments = patterns.get(pattern)
+  if (!segments) patterns.set(pattern, (segments = segmentsOf(pattern)))
+  return segments
+}
+
+function matchSegments(want: string[], got: string[]): Record<string, string> | undefined {
   const optional = want.at(-1)?.endsWith('?') ? 1 : 0
   if (got.length > want.length || got.length < want.length - optional) return undefined
   const params: Record<string, string> = {}
@@ -27,6 +29,13 @@ export function matchPath(pattern: string, path: string): Record<string, string>
   return params
 }
 
+/**
+ * The parameters of an endpoint path such as '/:id/ics' or '/access/:id?' in a request path, or
+ * undefined when it does not match: the subset of path-to-regexp that Payload's endpoints use.
+ */
+export const matchPath = (pattern: string, path: string): Record<string, string> | undefined =>
+  matchSegments(patternSegments(pattern), segmentsOf(path))
+
 /** Routes whose `:id` is no document id (an e-mail verification token). */
 const NOT_DOCUMENT_IDS = new Set(['/verify/:id'])
 
@@ -40,10 +49,11 @@ export function routeIdProblems(payload: Payload, method: string, apiPath: strin
   const slug = apiPath.split('/')[1] ?? ''
   const collection = payload.collections[slug as 'events']
   if (!collection || !Array.isArray(collection.config.endpoints)) return []
-  const rest = apiPath.slice(slug.length + 1) || '/'
+  const rest = segmentsOf(apiPath.slice(slug.length + 1) || '/')
+  const verb = method.toLowerCase()
   for (const endpoint of collection.config.endpoints) {
-    if (endpoint.method !== method.toLowerCase()) continue
-    const params = matchPath(endpoint.path, rest)
+    if (endpoint.method !== verb) continue
+    const params = matchSegments(patternSegments(endpoint.path), rest)
     if (!params) continue
     if (endpoint.path === '/verify/:id' && !(collection.config.auth as { verify?: unknown } | undefined)?.verify) {
       // Payload looks for a token column that such a collection does not have: a 500.

@@ -5,7 +5,6 @@ import { defaultLocale } from '@/i18n/localization'
 import { answerFromStore, storeQueryOf } from '@/plugins/readModel'
 import { type CachedResponse, etagOf } from '@/utilities/publicCache'
 
-import { webHeaders } from './principal'
 import { queryOf } from './validateQuery'
 
 /** Collections whose published documents can be hidden from the public one by one: never filtered on from the store. */
@@ -34,9 +33,35 @@ export async function readFromStore(
   const answer = await answerFromStore(payload, plan.query, plan.relations, embargoed, change)
   if (answer === undefined) return undefined
   const { body } = answer
-  const headers = headersWithCors({
-    headers: new Headers({ 'content-type': 'application/json', 'x-pressroom-source': 'store' }),
-    req: { payload, headers: webHeaders(req) } as never,
-  })
-  return { status: 200, headers: [...headers.entries()], body, etag: answer.etag ?? etagOf(body), deps: answer.deps }
+  return {
+    status: 200,
+    headers: storeHeaders(payload, req.headers.origin),
+    body,
+    etag: answer.etag ?? etagOf(body),
+    deps: answer.deps,
+  }
+}
+
+const headersByOrigin = new WeakMap<Payload, Map<string, [string, string][]>>()
+/** Origins remembered per instance: anyone can send any Origin. */
+const ORIGINS = 256
+
+/**
+ * The headers of a stored answer, CORS included, as Payload's REST handler sets them: they depend
+ * on the Origin alone (`headersWithCors` reads nothing else), so each origin's are made once.
+ * The list is shared by every answer: read it, never change it.
+ */
+function storeHeaders(payload: Payload, origin: string | undefined): [string, string][] {
+  let byOrigin = headersByOrigin.get(payload)
+  if (!byOrigin) headersByOrigin.set(payload, (byOrigin = new Map()))
+  let headers = byOrigin.get(origin ?? '')
+  if (!headers) {
+    const cors = headersWithCors({
+      headers: new Headers({ 'content-type': 'application/json', 'x-pressroom-source': 'store' }),
+      req: { payload, headers: new Headers(origin === undefined ? {} : { origin }) } as never,
+    })
+    if (byOrigin.size >= ORIGINS) byOrigin.clear()
+    byOrigin.set(origin ?? '', (headers = [...cors.entries()]))
+  }
+  return headers
 }

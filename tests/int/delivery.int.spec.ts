@@ -365,5 +365,19 @@ describe('the delivery API for frontends', () => {
     }
     const other = await fetch(`${server.url}/api/events?depth=0`, { headers: { origin: 'https://evil.example' } })
     expect(other.headers.get('access-control-allow-origin')).not.toBe('https://evil.example')
+
+    // The read model's answers, whose CORS headers are made once per origin: each origin gets its own.
+    const fromStore = async (origin?: string) => {
+      const response = await fetch(`${server.url}/api/events/${seededEventId}?depth=0&locale=en&n=${Math.random()}`, {
+        headers: origin ? { origin } : {},
+      })
+      expect(response.headers.get('x-pressroom-source')).toBe('store')
+      return response.headers.get('access-control-allow-origin')
+    }
+    for (let round = 0; round < 2; round += 1) {
+      expect(await fromStore(FRONTEND)).toBe(FRONTEND)
+      expect(await fromStore('https://evil.example')).toBeNull()
+      expect(await fromStore()).toBeNull()
+    }
   })
 })
