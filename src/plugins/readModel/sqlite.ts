@@ -112,7 +112,7 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
   const writer: Client =
     transaction ?? (lock ? { execute: (statement) => lock.run(() => client.execute(statement)) } : client)
 
-  async function lastChange(): Promise<number> {
+  async function readLastChange(): Promise<number> {
     // The index's last entry (a `max(id)` reads every kept change).
     const { rows } = await client.execute({
       sql: `SELECT id FROM ${TABLE} WHERE collection = '_change' ORDER BY id DESC LIMIT 1`,
@@ -120,6 +120,20 @@ export function sqliteStore(payload: Payload, transaction?: Client) {
     })
     return Number(rows[0]?.id ?? 0)
   }
+  // Every public read asks for this, and the statement costs more than the rest of a stored
+  // answer. Those asked for during one turn of the event loop share one read, made once the
+  // turn's I/O is handled (setImmediate): each request sharing it had arrived before it ran, so
+  // none is answered from a state older than its own arrival. A write's transaction store reads at once.
+  let batch: Promise<number> | undefined
+  const lastChange = transaction
+    ? readLastChange
+    : (): Promise<number> =>
+        (batch ??= new Promise((resolve, reject) =>
+          setImmediate(() => {
+            batch = undefined
+            readLastChange().then(resolve, reject)
+          }),
+        ))
   // Only the store that answers reads keeps sort keys and bodies; a write's transaction store never reads them.
   const indexed = transaction ? undefined : indexedReads(client)
 
