@@ -6,7 +6,7 @@ import {
   listenAddress,
   MIN_SECRET_LENGTH,
   resolveSecret,
-  wholeNumber,
+  wholeNumberFromEnv,
 } from './env'
 
 describe('resolveSecret', () => {
@@ -55,19 +55,19 @@ describe('calendarPastDays', () => {
   })
 })
 
-describe('wholeNumber', () => {
+describe('wholeNumberFromEnv', () => {
   it('gives the fallback when unset or empty, and the value when it is a whole number in range', () => {
-    expect(wholeNumber({}, 'N', 7)).toBe(7)
-    expect(wholeNumber({ N: ' ' }, 'N', 7)).toBe(7)
-    expect(wholeNumber({ N: '12' }, 'N', 7)).toBe(12)
-    expect(wholeNumber({ N: '0' }, 'N', 7, { min: 0 })).toBe(0)
+    expect(wholeNumberFromEnv({}, 'N', 7)).toBe(7)
+    expect(wholeNumberFromEnv({ N: ' ' }, 'N', 7)).toBe(7)
+    expect(wholeNumberFromEnv({ N: '12' }, 'N', 7)).toBe(12)
+    expect(wholeNumberFromEnv({ N: '0' }, 'N', 7, { min: 0 })).toBe(0)
   })
   it('refuses anything else with a ConfigurationError naming the variable, its range and the value', () => {
     for (const value of ['abc', '-1', '1.5', '1e3', '0x10', '0'])
-      expect(() => wholeNumber({ N: value }, 'N', 7)).toThrow(
+      expect(() => wholeNumberFromEnv({ N: value }, 'N', 7)).toThrow(
         new ConfigurationError(`N must be a whole number from 1, got "${value}".`),
       )
-    expect(() => wholeNumber({ N: '11' }, 'N', 7, { max: 10 })).toThrow(
+    expect(() => wholeNumberFromEnv({ N: '11' }, 'N', 7, { max: 10 })).toThrow(
       'N must be a whole number from 1 to 10, got "11".',
     )
   })

@@ -12,7 +12,7 @@ type Env = Record<string, string | undefined>
  * value if it is a whole number in range. Anything else stops the start with one line naming the
  * variable, so that a typo never runs quietly on a default, or on NaN.
  */
-export function wholeNumber(
+export function wholeNumberFromEnv(
   env: Env,
   name: string,
   fallback: number,
@@ -60,7 +60,7 @@ export function resolveSecret(env: Env = process.env): string {
 }
 
 export function listenAddress(env: Env = process.env): { host: string; port: number } {
-  return { host: env.HOST || '0.0.0.0', port: wholeNumber(env, 'PORT', 3000, { min: 0, max: 65535 }) }
+  return { host: env.HOST || '0.0.0.0', port: wholeNumberFromEnv(env, 'PORT', 3000, { min: 0, max: 65535 }) }
 }
 
 export const serverURL = (env: Env = process.env): string | undefined => env.SERVER_URL || undefined
@@ -85,4 +85,4 @@ export function metricsToken(env: Env = process.env): string | undefined {
 
 /** How many days past events stay in /feeds/events.ics, so subscribers keep their history (CALENDAR_PAST_DAYS, default 90). */
 export const calendarPastDays = (env: Env = process.env): number =>
-  wholeNumber(env, 'CALENDAR_PAST_DAYS', 90, { min: 0, max: 3660 })
+  wholeNumberFromEnv(env, 'CALENDAR_PAST_DAYS', 90, { min: 0, max: 3660 })

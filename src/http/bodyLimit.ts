@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 
 import type { Request, RequestHandler, Response } from 'express'
 
-import { wholeNumber } from '@/env'
+import { wholeNumberFromEnv } from '@/env'
 import { errorBody } from '@/utilities/errors'
 
 import { nestingScanner, tooDeepMessage } from './jsonNesting'
@@ -12,7 +12,7 @@ let maxBytes: number | undefined
  * The largest JSON or form body accepted (MAX_BODY_BYTES); uploads (multipart) have the media
  * collection's own limit. Read on first use, not on import, so that a wrong value is the start's one-line refusal.
  */
-export const maxBodyBytes = (): number => (maxBytes ??= wholeNumber(process.env, 'MAX_BODY_BYTES', 1024 * 1024))
+export const maxBodyBytes = (): number => (maxBytes ??= wholeNumberFromEnv(process.env, 'MAX_BODY_BYTES', 1024 * 1024))
 
 /** Up to this size an oversize body is read and dropped before the 413; beyond it, the connection is closed at once. */
 const drainedBytes = () => 16 * maxBodyBytes()

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express'
 import { rateLimit, type Store } from 'express-rate-limit'
 
-import { wholeNumber } from '@/env'
+import { wholeNumberFromEnv } from '@/env'
 import { errorBody } from '@/utilities/errors'
 
 type Env = Record<string, string | undefined>
@@ -17,9 +17,9 @@ export function authRateLimit(env: Env = process.env, store?: Store): RequestHan
 
 /** The limits' figures from the environment; a value that is not a whole number from 1 is refused. */
 export const rateLimitSettings = (env: Env = process.env) => ({
-  login: wholeNumber(env, 'LOGIN_RATE_LIMIT', 10),
-  imports: wholeNumber(env, 'TRANSLATION_IMPORT_RATE_LIMIT', 30),
-  windowMs: wholeNumber(env, 'RATE_LIMIT_WINDOW_MS', 15 * 60_000),
+  login: wholeNumberFromEnv(env, 'LOGIN_RATE_LIMIT', 10),
+  imports: wholeNumberFromEnv(env, 'TRANSLATION_IMPORT_RATE_LIMIT', 30),
+  windowMs: wholeNumberFromEnv(env, 'RATE_LIMIT_WINDOW_MS', 15 * 60_000),
 })
 
 /**

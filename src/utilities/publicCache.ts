@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 
-import { wholeNumber } from '@/env'
+import { wholeNumberFromEnv } from '@/env'
 
 /** A strong validator for a response body. */
 export const etagOf = (body: Buffer): string => `"${crypto.createHash('sha1').update(body).digest('base64url')}"`
@@ -39,7 +39,7 @@ export type CacheLimits = {
 
 /** PUBLIC_CACHE_MAX_BYTES, read when a cache is made, so that a wrong value is the start's one-line refusal. */
 export const defaultCacheBytes = (): number =>
-  wholeNumber(process.env, 'PUBLIC_CACHE_MAX_BYTES', 64 * 1024 * 1024, { min: 0 })
+  wholeNumberFromEnv(process.env, 'PUBLIC_CACHE_MAX_BYTES', 64 * 1024 * 1024, { min: 0 })
 
 /**
  * Published responses kept in memory for anonymous readers, per process. It lives on `globalThis`

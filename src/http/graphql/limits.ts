@@ -1,4 +1,4 @@
-import { wholeNumber as whole } from '@/env'
+import { wholeNumberFromEnv as whole } from '@/env'
 
 import { MAX_DEPTH, MAX_LIMIT } from '../validateQuery'
 

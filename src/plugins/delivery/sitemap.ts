@@ -1,6 +1,6 @@
 import { SitemapIndexStream, type SitemapItemLoose, SitemapStream, streamToPromise } from 'sitemap'
 
-import { wholeNumber } from '@/env'
+import { wholeNumberFromEnv } from '@/env'
 
 import { frontendUrl } from './frontendUrl'
 
@@ -17,7 +17,7 @@ export const SITEMAP_FILE_LIMIT = 50_000
 
 /** URLs per sitemap file: SITEMAP_URLS_PER_FILE, at most (and by default) the protocol's 50,000. */
 export function urlsPerFile(env: Record<string, string | undefined> = process.env): number {
-  return wholeNumber(env, 'SITEMAP_URLS_PER_FILE', SITEMAP_FILE_LIMIT, { max: SITEMAP_FILE_LIMIT })
+  return wholeNumberFromEnv(env, 'SITEMAP_URLS_PER_FILE', SITEMAP_FILE_LIMIT, { max: SITEMAP_FILE_LIMIT })
 }
 
 /**

@@ -1,4 +1,4 @@
-import { wholeNumber } from '@/env'
+import { wholeNumberFromEnv } from '@/env'
 
 type Env = Record<string, string | undefined>
 
@@ -24,7 +24,7 @@ export type ImportLimits = Record<keyof typeof limitVariables, number>
 export function importLimits(env: Env = process.env): ImportLimits {
   const entries = Object.entries(limitVariables).map(([key, [variable, fallback]]) => [
     key,
-    wholeNumber(env, variable, fallback),
+    wholeNumberFromEnv(env, variable, fallback),
   ])
   return Object.fromEntries(entries) as ImportLimits
 }

@@ -1,6 +1,6 @@
 import type { TaskConfig } from 'payload'
 
-import { wholeNumber } from '@/env'
+import { wholeNumberFromEnv } from '@/env'
 
 import { answerError, postWebhook } from './request'
 import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './signature'
@@ -17,7 +17,7 @@ export const deliverWebhook: TaskConfig<'deliverWebhook'> = {
   inputSchema: [{ name: 'delivery', type: 'text', required: true }],
   retries: {
     attempts: DELIVERY_ATTEMPTS - 1,
-    backoff: { type: 'exponential', delay: wholeNumber(process.env, 'WEBHOOK_BACKOFF_MS', 1000, { min: 0 }) },
+    backoff: { type: 'exponential', delay: wholeNumberFromEnv(process.env, 'WEBHOOK_BACKOFF_MS', 1000, { min: 0 }) },
   },
   handler: async ({ input, req }) => {
     const { payload } = req
