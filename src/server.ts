@@ -5,6 +5,7 @@ import { checkEnvironment } from './checkEnvironment'
 import { emailWarning } from './email'
 import { ConfigurationError, isProduction, listenAddress, metricsToken, resolveSecret } from './env'
 import { trustProxy } from './http/trustProxy'
+import { stopJobs } from './jobs/lifecycle'
 import { loadEnvironment } from './loadEnvironment'
 import { createApp, handleShutdown } from './plugin/express'
 import { seedOnFirstStart } from './seed'
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     server,
     async () => {
       await nextApp.close?.()
+      await stopJobs(payload)
       await payload.destroy()
     },
     payload.logger,

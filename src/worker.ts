@@ -2,6 +2,7 @@ import { getPayload } from 'payload'
 
 import { checkEnvironment } from './checkEnvironment'
 import { ConfigurationError, resolveSecret } from './env'
+import { stopJobs } from './jobs/lifecycle'
 import { loadEnvironment } from './loadEnvironment'
 
 /**
@@ -27,16 +28,18 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     payload.logger.info(`Pressroom worker stopping (${signal})`)
-    // Payload stops its cron jobs, lets the run under way end, then closes the database.
+    // The run under way ends first: closing the database under it would leave its jobs marked as processing.
     const cut = setTimeout(() => process.exit(1), 10_000)
     cut.unref()
-    void payload.destroy().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        payload.logger.error({ err: error }, 'Closing the worker failed')
-        process.exit(1)
-      },
-    )
+    void stopJobs(payload)
+      .then(() => payload.destroy())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          payload.logger.error({ err: error }, 'Closing the worker failed')
+          process.exit(1)
+        },
+      )
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))

@@ -4,7 +4,8 @@ import { useRoleResolver } from '@/access/checkRole'
 import { readMedia } from '@/access/readMedia'
 import { timeZoneOptions } from '@/fields/timezone'
 import { useHostLocalization } from '@/i18n/localization'
-import { adminOnly } from '@/jobs'
+import { adminOnly, runsJobsHere } from '@/jobs'
+import { watchAbandonedJobs } from '@/jobs/lifecycle'
 import { accessPolicyPlugin, hardenPayloadCollections } from '@/plugins/accessPolicy'
 import { feedEndpoints, openApiEndpoint, useFrontend } from '@/plugins/delivery'
 import { publicCachePlugin } from '@/plugins/publicCache'
@@ -226,6 +227,7 @@ export const pressroomPlugin =
         // Payload adds its own collections after plugins run: decide their access once they exist.
         hardenPayloadCollections(payload.config)
         await onInit?.(payload)
+        if (runsJobsHere() && process.env.NEXT_PHASE !== 'phase-production-build') watchAbandonedJobs(payload)
       },
     }
   }

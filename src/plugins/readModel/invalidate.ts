@@ -10,6 +10,7 @@ import type {
 } from 'payload'
 
 import { runsJobsHere } from '@/jobs'
+import { runQueuedJobs } from '@/jobs/lifecycle'
 import { afterCommit } from '@/utilities/serialTransactions'
 
 import { SNAPSHOTS } from './collection'
@@ -60,9 +61,9 @@ export async function queueRender(req: PayloadRequest, keys: string[], waitUntil
   if (waitUntil || !runsJobsHere()) return
   const { payload } = req
   const run = () =>
-    void payload.jobs
-      .run({ queue: 'default', limit: 50 })
-      .catch((error: unknown) => payload.logger.error({ err: error }, 'Rendering snapshots failed'))
+    void runQueuedJobs(payload, { queue: 'default', limit: 50 }).catch((error: unknown) =>
+      payload.logger.error({ err: error }, 'Rendering snapshots failed'),
+    )
   // The job is committed with the write: this process runs it once the write commits (or, where
   // the adapter says nothing of commits, a moment later); the cron is the backstop.
   const id = await req.transactionID
