@@ -13,7 +13,7 @@ import { BODY, type Client, column, DATES, depsOf, instant, pageBody, pageMeta, 
  * working set larger than this misses on every read (docs/PERFORMANCE.md, target 3).
  */
 const BODY_BYTES = 64 * 2 ** 20
-/** After a scope could not be indexed (a row stale or expired: Payload answers it), the next try. */
+/** After a scope was indexed with a row stale or expired (Payload answers for it), the next look. */
 const RETRY_MS = 1000
 /** Scopes indexed at most; one is a few hundred bytes per row. */
 const MAX_SCOPES = 64
@@ -90,11 +90,18 @@ export function indexedReads(client: Client) {
     scope.change = change
     scope.index = undefined
     let validUntil = Number.POSITIVE_INFINITY
+    let complete = true
     const keys: KeyRow[] = []
     for (const row of rows) {
       const expires = (row.expires_at as string | null) ?? null
-      // Payload answers while a row is stale or past its expiry; so does the store's SQL.
-      if (row.stale || (expires && expires <= nowIso)) return
+      // Payload answers for a row that is stale or past its expiry, and for every list that could
+      // hold it; the scope's other documents are still answered by id. Looked at again shortly,
+      // since its new render may be written without a public change.
+      if (row.stale || (expires && expires <= nowIso)) {
+        complete = false
+        validUntil = Math.min(validUntil, now + RETRY_MS)
+        continue
+      }
       if (expires) validUntil = Math.min(validUntil, Date.parse(expires))
       const embargo = row.embargo_until as string | null
       if (embargoed && embargo && embargo > nowIso) {
@@ -110,7 +117,7 @@ export function indexedReads(client: Client) {
         expires,
       })
     }
-    scope.index = keyIndexOf(keys)
+    scope.index = keyIndexOf(keys, complete)
     scope.validUntil = validUntil
   }
 
@@ -186,7 +193,7 @@ export function indexedReads(client: Client) {
       const shape = rangeQueryOf(query.where, query.sort)
       if (!shape) return null
       const index = await indexFor(query, shape.column, embargoed, change)
-      if (!index) return null
+      if (!index?.complete) return null
       const rows = rowsInRange(index, shape.range, shape.descending)
       const offset = (query.page - 1) * query.limit
       const page = rows.slice(offset, offset + query.limit)

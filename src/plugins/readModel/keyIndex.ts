@@ -22,6 +22,8 @@ export type KeyIndex = {
   /** By value descending (nulls last): `ORDER BY col DESC, doc_created_at DESC, id DESC`. */
   descending: KeyRow[]
   byDocument: Map<string, KeyRow>
+  /** False when rows of the scope were left out (stale or expired): then no list is answered from it. */
+  complete: boolean
 }
 
 export type Bound = { value: string; inclusive: boolean }
@@ -32,11 +34,11 @@ export type Range = { lower?: Bound; upper?: Bound }
 const compare = (a: string | null, b: string | null): number =>
   a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1
 
-export function keyIndexOf(rows: KeyRow[]): KeyIndex {
+export function keyIndexOf(rows: KeyRow[], complete = true): KeyIndex {
   const ties = (a: KeyRow, b: KeyRow) => -compare(a.created, b.created) || b.id - a.id
   const ascending = [...rows].sort((a, b) => compare(a.value, b.value) || ties(a, b))
   const descending = [...rows].sort((a, b) => -compare(a.value, b.value) || ties(a, b))
-  return { ascending, descending, byDocument: new Map(rows.map((row) => [row.document, row])) }
+  return { ascending, descending, byDocument: new Map(rows.map((row) => [row.document, row])), complete }
 }
 
 /** The first index at which `past` holds, for a `past` that is false and then true along the array. */
