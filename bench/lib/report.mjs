@@ -11,7 +11,7 @@ const failures = (m) =>
   m.errors || m.timeouts ? ` (${n(m.errors)} errors, of which ${n(m.timeouts)} timeouts at 30 s)` : ''
 const rate = (m) => (m ? `${n(m.requestsPerSecond)} req/s, p99 ${n(m.p99)} ms${failures(m)}` : '–')
 const times = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '–')
-const verdict = (ok) => (ok === undefined ? '–' : ok ? 'met' : 'not met')
+const verdict = (ok) => (ok === undefined ? '–' : typeof ok === 'string' ? ok : ok ? 'met' : 'not met')
 
 /** One row per target: what, the figure, the peers' figures where they measure the same, ratio, met. */
 export function targetRows(f) {
@@ -167,17 +167,24 @@ export function targetRows(f) {
   }
   const lg = s.pressroomLarge
   if (lg?.latency && po.latency) {
-    const list = lg.latency.list.p50 / Math.max(po.latency.list.p50, 0.5)
-    const one = lg.latency.one.p50 / Math.max(po.latency.one.p50, 0.5)
+    // At c=1 each request waits for the one before: the mean latency is 1 ÷ the rate. autocannon's
+    // percentiles count whole milliseconds, and both answers take less than one.
+    const mean = (figure) => 1000 / figure.requestsPerSecond
+    const ms = (figure) => mean(figure).toFixed(2)
+    const list = mean(lg.latency.list) / mean(po.latency.list)
+    const one = mean(lg.latency.one) / mean(po.latency.one)
     row(
       '9',
-      `Latency (p50 at c=1) at ${n(lg.events)} events ÷ at 2,000: uncached list / one event`,
+      `Mean latency at c=1 at ${n(lg.events)} events ÷ at 2,000: uncached list / one event`,
       '≤ 1.5×',
-      `${n(lg.latency.list.p50)} / ${n(lg.latency.one.p50)} ms vs ${n(po.latency.list.p50)} / ${n(po.latency.one.p50)} ms`,
+      `${ms(lg.latency.list)} / ${ms(lg.latency.one)} ms vs ${ms(po.latency.list)} / ${ms(po.latency.one)} ms`,
       '–',
       '–',
       `${list.toFixed(2)}× / ${one.toFixed(2)}×`,
-      Math.max(list, one) <= 1.5,
+      // The target is at 100,000 events: a smaller dataset shows the trend, not the target.
+      lg.events >= 100_000
+        ? Math.max(list, one) <= 1.5
+        : `not measured at 100,000 (${Math.max(list, one) <= 1.5 ? 'held' : 'missed'} at ${n(lg.events)})`,
     )
   }
   return rows
