@@ -46,10 +46,17 @@ export function handleShutdown(
     })
     if (stopping && !res.headersSent) res.setHeader('Connection', 'close')
   })
-  // Idle for a whole sweep: the request it may carry would have been read by now.
+  // Idle for a whole sweep: the request it may carry would have been read by now. The sweep is a
+  // timer, and after a busy stretch the loop runs timers before it reads the sockets: a request
+  // sent meanwhile is still unread. So the connections are closed after the loop's next poll
+  // (setImmediate), in which such a request is read and makes its connection busy.
   const closeIdle = () => {
     const before = Date.now() - sweepMs
-    for (const [socket, { busy, idleSince }] of connections) if (!busy && idleSince <= before) socket.destroy()
+    const idle = [...connections].filter(([, { busy, idleSince }]) => !busy && idleSince <= before)
+    if (!idle.length) return
+    setImmediate(() => {
+      for (const [socket, state] of idle) if (!state.busy) socket.destroy()
+    })
   }
 
   const finish = async () => {
@@ -68,14 +75,18 @@ export function handleShutdown(
     stopping = true
     logger.info(`${signal} received: finishing in-flight requests.`)
     const force = setTimeout(() => server.closeAllConnections(), graceMs)
-    setTimeout(() => {
-      const sweep = setInterval(closeIdle, sweepMs)
-      net.Server.prototype.close.call(server, () => {
-        clearInterval(sweep)
-        clearTimeout(force)
-        void finish()
+    // After the loop's next poll, as for idle connections: a busy loop runs this timer before it
+    // accepts the connections waiting in the kernel's queue, and closing the listener resets them.
+    const closeListener = () =>
+      setImmediate(() => {
+        const sweep = setInterval(closeIdle, sweepMs)
+        net.Server.prototype.close.call(server, () => {
+          clearInterval(sweep)
+          clearTimeout(force)
+          void finish()
+        })
       })
-    }, acceptMs)
+    setTimeout(closeListener, acceptMs)
   }
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)

@@ -222,13 +222,15 @@ describe('the compiled production server', () => {
         request.on('error', (error) => resolve({ status: 0, error: String(error) }))
         sent.push(new Promise((done) => request.once('finish', done)))
       })
-    const inFlight = Array.from({ length: 20 }, () => get('/api/press-releases?depth=3&locale=ru'))
+    // Ten: twenty of these reads, beside a parallel test run on two cores, outlasted the grace
+    // period, which cuts what is left by design.
+    const inFlight = Array.from({ length: 10 }, () => get('/api/press-releases?depth=3&locale=ru'))
     await Promise.all(sent)
     const { code, ms } = await server.stop('SIGTERM')
     expect(code).toBe(0)
     expect(ms).toBeLessThan(10_000)
     const results = await Promise.all(inFlight)
-    expect(results).toEqual(Array(20).fill({ status: 200, docs: 1 }))
+    expect(results).toEqual(Array(10).fill({ status: 200, docs: 1 }))
   })
 })
 
